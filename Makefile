@@ -1,0 +1,20 @@
+# The two commands a newcomer needs: `make run` starts the app, `make test` runs every test.
+# Both install what they need first (scripts/bootstrap.sh).
+.PHONY: run test lint bench
+
+run:
+	@./scripts/bootstrap.sh run
+	.venv/bin/peercoach
+
+test:
+	@./scripts/bootstrap.sh test
+	.venv/bin/ruff check src tests bench
+	.venv/bin/python -m pytest
+
+lint:
+	.venv/bin/ruff check src tests bench
+	.venv/bin/ruff format --check src tests bench
+
+bench:
+	@./scripts/bootstrap.sh test
+	.venv/bin/python bench/run_all.py

@@ -1,0 +1,5 @@
+"""PeerCoach Desktop: private, offline peer coaching notebooks."""
+
+__version__ = "0.1.0"
+APP_NAME = "PeerCoach Desktop"
+APP_ID = "peercoach-desktop"

@@ -1,0 +1,3 @@
+from peercoach_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Domain, storage, keys and sync. Pure Python: nothing here imports Qt."""

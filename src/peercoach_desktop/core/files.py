@@ -1,0 +1,67 @@
+"""Safe writes: a temporary file beside the target, fsync, rename, fsync the folder.
+
+A crash or a full disk leaves either the old file or the new one, never a torn one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def ensure_private_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    return path
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a directory; its rename is already durable enough
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _partial(target: Path) -> Path:
+    return target.with_name(f".{target.name}.partial")
+
+
+def _commit(partial: Path, target: Path) -> None:
+    os.replace(partial, target)
+    _fsync_dir(target.parent)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    partial = _partial(target)
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _commit(partial, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        raise
+
+
+def copy_atomic(source: Path, target: Path) -> None:
+    partial = _partial(target)
+    try:
+        shutil.copyfile(source, partial)
+        os.chmod(partial, PRIVATE_FILE_MODE)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        _commit(partial, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        raise

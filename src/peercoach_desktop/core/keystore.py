@@ -1,0 +1,146 @@
+"""Where notebook keys live: the OS keyring, behind a small injectable interface.
+
+The platform's secure backend is pinned rather than discovered (discovery costs
+~150–200 ms of entry-point scanning at every start). Plaintext and null backends
+are refused: a key written to disk in the clear would defeat the encryption.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Protocol
+
+from peercoach_desktop.core.errors import KeyringError
+
+SERVICE = "PeerCoach Desktop"
+INSECURE_MODULES = {"fail", "null"}
+FIX_HINT = (
+    "Install and unlock a Secret Service keyring (GNOME Keyring or KWallet) and try again, "
+    "or create a passphrase-protected notebook with --passphrase."
+)
+
+
+class KeyStore(Protocol):
+    name: str
+
+    def get(self, notebook_id: str) -> bytes | None: ...
+
+    def put(self, notebook_id: str, key: bytes) -> None: ...
+
+    def delete(self, notebook_id: str) -> None: ...
+
+
+def entry_name(notebook_id: str) -> str:
+    # Named by the local notebook id, not the shared partnership id, so two data
+    # dirs on one machine (two "laptops" in a test) never overwrite each other.
+    return f"notebook:{notebook_id}"
+
+
+class MemoryKeyStore:
+    """Keys in a dict: for unit tests that are not about the keyring itself."""
+
+    name = "memory (tests only)"
+
+    def __init__(self) -> None:
+        self.keys: dict[str, bytes] = {}
+
+    def get(self, notebook_id: str) -> bytes | None:
+        return self.keys.get(notebook_id)
+
+    def put(self, notebook_id: str, key: bytes) -> None:
+        self.keys[notebook_id] = key
+
+    def delete(self, notebook_id: str) -> None:
+        self.keys.pop(notebook_id, None)
+
+
+def _platform_backend():  # type: ignore[no-untyped-def]
+    if os.environ.get("PYTHON_KEYRING_BACKEND"):
+        import keyring
+
+        return keyring.get_keyring()  # the user chose one explicitly
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        from keyring.backends import SecretService
+
+        return SecretService.Keyring()
+    if sys.platform == "darwin":
+        from keyring.backends import macOS
+
+        return macOS.Keyring()
+    if sys.platform == "win32":
+        from keyring.backends import Windows
+
+        return Windows.WinVaultKeyring()
+    import keyring
+
+    return keyring.get_keyring()
+
+
+def describe_backend(backend: object) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def is_insecure(backend: object) -> bool:
+    """keyrings.alt (files on disk), and the null/fail backends that store nothing."""
+    parts = describe_backend(backend).lower().split(".")
+    return parts[0] == "keyrings" or "plaintext" in parts[-1] or bool(INSECURE_MODULES & set(parts))
+
+
+class OsKeyStore:
+    """Keys in the OS keyring as hex text, one entry per local notebook."""
+
+    def __init__(self, backend: object | None = None) -> None:
+        self._backend = backend
+        self._cache: dict[str, bytes] = {}  # each key is fetched once per process
+
+    @property
+    def backend(self):  # type: ignore[no-untyped-def]
+        if self._backend is None:
+            try:
+                self._backend = _platform_backend()
+            except Exception as exc:
+                raise KeyringError(f"No usable OS keyring ({type(exc).__name__}). {FIX_HINT}") from None
+        if is_insecure(self._backend):
+            raise KeyringError(
+                f"The keyring backend {describe_backend(self._backend)} would keep keys unprotected "
+                f"on disk. {FIX_HINT}"
+            )
+        return self._backend
+
+    @property
+    def name(self) -> str:
+        return describe_backend(self.backend)
+
+    def _call(self, action: str, method: str, *args: str) -> str | None:
+        backend = self.backend
+        try:
+            return getattr(backend, method)(SERVICE, *args)
+        except Exception as exc:
+            # The exception text may name the service; it never holds the key.
+            raise KeyringError(
+                f"The OS keyring could not {action} ({type(exc).__name__}: {exc}). {FIX_HINT}"
+            ) from None
+
+    def get(self, notebook_id: str) -> bytes | None:
+        if notebook_id in self._cache:
+            return self._cache[notebook_id]
+        text = self._call("read a notebook key", "get_password", entry_name(notebook_id))
+        if text is None:
+            return None
+        try:
+            key = bytes.fromhex(text)
+        except ValueError:
+            raise KeyringError("The keyring entry for this notebook is damaged (not a key).") from None
+        self._cache[notebook_id] = key
+        return key
+
+    def put(self, notebook_id: str, key: bytes) -> None:
+        self._call("store a notebook key", "set_password", entry_name(notebook_id), key.hex())
+        self._cache[notebook_id] = key
+
+    def delete(self, notebook_id: str) -> None:
+        self._cache.pop(notebook_id, None)
+        if self._call("read a notebook key", "get_password", entry_name(notebook_id)) is not None:
+            self._call("delete a notebook key", "delete_password", entry_name(notebook_id))

@@ -1,0 +1,236 @@
+"""The notebooks in one data dir, and how each one is unlocked.
+
+Layout of a data dir::
+
+    notebooks/<notebook id>.pcnb   the SQLCipher notebook
+    notebooks/<notebook id>.json   its descriptor: ids, key mode, KDF salt. No user text.
+    backups/                       encrypted copies (before each schema migration)
+
+The descriptor is written last when a notebook is created, so a notebook that
+appears in a listing is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from peercoach_desktop.core.clock import Clock, SystemClock, iso
+from peercoach_desktop.core.errors import (
+    AmbiguousError,
+    MissingKeyError,
+    NotebookFormatError,
+    NotFoundError,
+    PassphraseRequiredError,
+    PeerCoachError,
+)
+from peercoach_desktop.core.files import ensure_private_dir, write_atomic
+from peercoach_desktop.core.keystore import KeyStore
+from peercoach_desktop.core.passphrase import KdfParams, check_new_passphrase, derive_key
+from peercoach_desktop.core.store import NotebookStore, new_id
+
+DESCRIPTOR_FORMAT = 1
+NOTEBOOK_SUFFIX = ".pcnb"
+KEY_MODE_KEYRING = "keyring"
+KEY_MODE_PASSPHRASE = "passphrase"
+PassphraseSource = Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    notebook_id: str
+    partnership_id: str
+    created_at: str
+    key_mode: str
+    kdf: KdfParams | None
+    folder: Path
+
+    @property
+    def path(self) -> Path:
+        return self.folder / f"{self.notebook_id}{NOTEBOOK_SUFFIX}"
+
+    @property
+    def descriptor_path(self) -> Path:
+        return self.folder / f"{self.notebook_id}.json"
+
+    def to_json(self) -> bytes:
+        data = {
+            "format": DESCRIPTOR_FORMAT,
+            "notebook_id": self.notebook_id,
+            "partnership_id": self.partnership_id,
+            "created_at": self.created_at,
+            "key_mode": self.key_mode,
+            "kdf": self.kdf.to_dict() if self.kdf else None,
+        }
+        return json.dumps(data, indent=2).encode()
+
+    @classmethod
+    def load(cls, path: Path) -> Descriptor:
+        try:
+            data = json.loads(path.read_bytes())
+            if data["format"] > DESCRIPTOR_FORMAT:
+                raise NotebookFormatError(f"{path.name} was written by a newer PeerCoach Desktop.")
+            return cls(
+                notebook_id=data["notebook_id"],
+                partnership_id=data["partnership_id"],
+                created_at=data["created_at"],
+                key_mode=data["key_mode"],
+                kdf=KdfParams(**data["kdf"]) if data.get("kdf") else None,
+                folder=path.parent,
+            )
+        except (ValueError, KeyError, TypeError):
+            raise NotebookFormatError(f"The notebook descriptor {path.name} is damaged.") from None
+
+
+@dataclass(frozen=True)
+class Created:
+    descriptor: Descriptor
+    recovery_code: str
+    store: NotebookStore
+
+
+class Library:
+    def __init__(self, data_dir: Path, keystore: KeyStore, clock: Clock | None = None) -> None:
+        self.data_dir = data_dir
+        self.keystore = keystore
+        self.clock = clock or SystemClock()
+
+    @property
+    def notebooks_dir(self) -> Path:
+        return self.data_dir / "notebooks"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    def descriptors(self) -> list[Descriptor]:
+        if not self.notebooks_dir.is_dir():
+            return []
+        found = [Descriptor.load(p) for p in sorted(self.notebooks_dir.glob("*.json"))]
+        return sorted(found, key=lambda d: d.created_at)
+
+    def create(
+        self, me_name: str, partner_name: str, title: str = "", passphrase: str | None = None
+    ) -> Created:
+        if passphrase is not None:
+            check_new_passphrase(passphrase)
+        ensure_private_dir(self.notebooks_dir)
+        kdf = KdfParams.fresh() if passphrase is not None else None
+        descriptor = Descriptor(
+            notebook_id=new_id(),
+            partnership_id=new_id(),
+            created_at=iso(self.clock.now()),
+            key_mode=KEY_MODE_PASSPHRASE if kdf else KEY_MODE_KEYRING,
+            kdf=kdf,
+            folder=self.notebooks_dir,
+        )
+        if passphrase is not None and kdf is not None:
+            key = derive_key(passphrase, kdf)
+        else:
+            key = os.urandom(32)
+            # Keyring first: if it refuses, nothing has been written yet.
+            self.keystore.put(descriptor.notebook_id, key)
+        try:
+            store = NotebookStore.create(
+                descriptor.path,
+                key,
+                notebook_id=descriptor.notebook_id,
+                partnership_id=descriptor.partnership_id,
+                me_name=me_name,
+                partner_name=partner_name,
+                title=title or f"{me_name.strip()} & {partner_name.strip()}",
+                clock=self.clock,
+            )
+            write_atomic(descriptor.descriptor_path, descriptor.to_json())
+        except BaseException:
+            self._discard(descriptor)
+            raise
+        from peercoach_desktop.core import recovery
+
+        return Created(descriptor, recovery.encode(key), store)
+
+    def _discard(self, descriptor: Descriptor) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{descriptor.path}{suffix}").unlink()
+        with contextlib.suppress(FileNotFoundError):
+            descriptor.descriptor_path.unlink()
+        if descriptor.key_mode == KEY_MODE_KEYRING:
+            with contextlib.suppress(PeerCoachError):
+                self.keystore.delete(descriptor.notebook_id)
+
+    def key_for(self, descriptor: Descriptor, passphrase: PassphraseSource | None = None) -> bytes:
+        if descriptor.kdf is not None:
+            if passphrase is None:
+                raise PassphraseRequiredError(
+                    "This notebook is protected by a passphrase; give it with --passphrase-file."
+                )
+            return derive_key(passphrase(), descriptor.kdf)
+        key = self.keystore.get(descriptor.notebook_id)
+        if key is None:
+            raise MissingKeyError(
+                f"The keyring has no key for notebook {descriptor.partnership_id[:8]}. "
+                "Restore it with: peercoach recover "
+                f"{descriptor.partnership_id[:8]} --code RECOVERY-CODE"
+            )
+        return key
+
+    def open(self, descriptor: Descriptor, passphrase: PassphraseSource | None = None) -> NotebookStore:
+        if not descriptor.path.exists():
+            raise NotFoundError(f"The notebook file {descriptor.path.name} is missing.")
+        key = self.key_for(descriptor, passphrase)
+        return NotebookStore.open(descriptor.path, key, clock=self.clock, backup_dir=self.backups_dir)
+
+    def recover(self, descriptor: Descriptor, code: str) -> NotebookStore:
+        """Check that the code opens the notebook, then keep its key in the keyring.
+
+        A passphrase notebook recovered this way becomes a keyring notebook."""
+        from peercoach_desktop.core import recovery
+
+        key = recovery.decode(code)
+        store = NotebookStore.open(descriptor.path, key, clock=self.clock, backup_dir=self.backups_dir)
+        try:
+            self.keystore.put(descriptor.notebook_id, key)
+            if descriptor.kdf is not None:
+                converted = dataclasses.replace(descriptor, key_mode=KEY_MODE_KEYRING, kdf=None)
+                write_atomic(converted.descriptor_path, converted.to_json())
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def resolve(self, ref: str) -> Descriptor:
+        """A partnership by id, unique id prefix (of the partnership or notebook id), or title."""
+        descriptors = self.descriptors()
+        needle = ref.strip().lower()
+        if needle:
+            by_id = [
+                d
+                for d in descriptors
+                if d.partnership_id.startswith(needle) or d.notebook_id.startswith(needle)
+            ]
+            if len(by_id) == 1:
+                return by_id[0]
+            if len(by_id) > 1:
+                raise AmbiguousError(f"More than one partnership id starts with {ref!r}; give more of it.")
+        by_title = []
+        # Titles are inside the encrypted files: only keyring notebooks are searched by
+        # title, so resolving a name never prompts for a passphrase per notebook.
+        for descriptor in (d for d in descriptors if d.kdf is None):
+            with contextlib.suppress(PeerCoachError):
+                store = self.open(descriptor)
+                try:
+                    if store.partnership().title.strip().lower() == needle:
+                        by_title.append(descriptor)
+                finally:
+                    store.close()
+        if len(by_title) == 1:
+            return by_title[0]
+        if len(by_title) > 1:
+            raise AmbiguousError(f"More than one partnership is called {ref!r}; use its id.")
+        raise NotFoundError(f"No partnership matches {ref!r}. See: peercoach list")

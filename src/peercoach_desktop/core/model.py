@@ -1,0 +1,138 @@
+"""The records of one partnership's notebook.
+
+Every record carries what sync needs to merge without a schema change: a UUID,
+created/updated times, a hybrid-logical-clock version, its author and a tombstone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped"
+
+
+class SessionStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class NoteKind(StrEnum):
+    NOTE = "note"
+    REFLECTION = "reflection"
+    FEEDBACK = "feedback"
+
+
+class Visibility(StrEnum):
+    SHARED = "shared"
+    PRIVATE = "private"
+
+
+class StepStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+MIN_TURN_MINUTES = 5
+MAX_TURN_MINUTES = 30
+DEFAULT_TURN_MINUTES = 15
+
+
+@dataclass
+class Record:
+    id: str
+    created_at: str
+    updated_at: str
+    version: str
+    author_id: str
+    deleted: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Partnership(Record):
+    title: str
+
+
+@dataclass
+class Peer(Record):
+    name: str
+
+
+@dataclass
+class Goal(Record):
+    owner_id: str
+    title: str
+    why: str
+    success_criteria: str
+    status: GoalStatus
+    target_date: str | None
+
+
+@dataclass
+class Session(Record):
+    scheduled_at: str | None
+    started_at: str | None
+    ended_at: str | None
+    minutes_per_turn: int
+    speaker_order: list[str]
+    seconds_by_speaker: dict[str, int]
+    status: SessionStatus
+
+
+@dataclass
+class Note(Record):
+    body: str
+    kind: NoteKind
+    visibility: Visibility
+    session_id: str | None
+    goal_id: str | None
+
+
+@dataclass
+class NextStep(Record):
+    owner_id: str
+    text: str
+    goal_id: str | None
+    due_date: str | None
+    status: StepStatus
+    set_in_session_id: str | None
+    reviewed_in_session_id: str | None
+
+
+@dataclass
+class SearchHit:
+    kind: str  # "note", "goal" or "step"
+    record_id: str
+    title: str
+    snippet: str
+    private: bool
+
+
+@dataclass
+class NotebookSnapshot:
+    """The whole readable notebook, as `peercoach show` and the window overview see it."""
+
+    notebook_id: str
+    partnership_id: str
+    title: str
+    me: Peer
+    partner: Peer
+    goals: list[Goal] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    steps: list[NextStep] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,122 @@
+"""The notebook schema and its forward migrations.
+
+``PRAGMA user_version`` is the schema version. Each migration runs in one
+transaction together with the version bump, so a crash leaves the old or the new
+schema, never half of one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlcipher3
+
+COMMON = """
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+"""
+
+# rid is an explicit INTEGER PRIMARY KEY so VACUUM never renumbers the rows the
+# full-text index points at.
+V1 = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE partnership ({COMMON}, title TEXT NOT NULL);
+CREATE TABLE peers ({COMMON}, name TEXT NOT NULL);
+CREATE TABLE goals ({COMMON},
+    owner_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    why TEXT NOT NULL DEFAULT '',
+    success_criteria TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    target_date TEXT);
+CREATE TABLE sessions ({COMMON},
+    scheduled_at TEXT,
+    started_at TEXT,
+    ended_at TEXT,
+    minutes_per_turn INTEGER NOT NULL,
+    speaker_order TEXT NOT NULL,
+    seconds_by_speaker TEXT NOT NULL,
+    status TEXT NOT NULL);
+CREATE TABLE notes ({COMMON},
+    body TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    visibility TEXT NOT NULL,
+    session_id TEXT,
+    goal_id TEXT);
+CREATE TABLE steps ({COMMON},
+    owner_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    goal_id TEXT,
+    due_date TEXT,
+    status TEXT NOT NULL,
+    set_in_session_id TEXT,
+    reviewed_in_session_id TEXT);
+CREATE INDEX notes_by_session ON notes(session_id);
+CREATE INDEX notes_by_goal ON notes(goal_id);
+CREATE INDEX steps_by_goal ON steps(goal_id);
+CREATE INDEX sessions_by_time ON sessions(scheduled_at);
+"""
+
+# Full-text search. External-content FTS5 tables over views of the live rows, so
+# the text is stored once and a 'rebuild' never indexes tombstones.
+FTS_SOURCES: dict[str, tuple[str, ...]] = {
+    "notes": ("body",),
+    "goals": ("title", "why", "success_criteria"),
+    "steps": ("text",),
+}
+
+
+def _fts_sql(table: str, columns: tuple[str, ...]) -> str:
+    cols = ", ".join(columns)
+    new_vals = ", ".join(f"new.{c}" for c in columns)
+    old_vals = ", ".join(f"old.{c}" for c in columns)
+    return f"""
+CREATE VIEW live_{table} AS SELECT rid, {cols} FROM {table} WHERE deleted = 0;
+CREATE VIRTUAL TABLE {table}_fts USING fts5({cols}, content='live_{table}', content_rowid='rid',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} WHEN new.deleted = 0 BEGIN
+    INSERT INTO {table}_fts(rowid, {cols}) VALUES (new.rid, {new_vals});
+END;
+CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} WHEN old.deleted = 0 BEGIN
+    INSERT INTO {table}_fts({table}_fts, rowid, {cols}) VALUES ('delete', old.rid, {old_vals});
+END;
+CREATE TRIGGER {table}_fts_update AFTER UPDATE ON {table} BEGIN
+    INSERT INTO {table}_fts({table}_fts, rowid, {cols}) SELECT 'delete', old.rid, {old_vals}
+        WHERE old.deleted = 0;
+    INSERT INTO {table}_fts(rowid, {cols}) SELECT new.rid, {new_vals} WHERE new.deleted = 0;
+END;
+INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild');
+"""
+
+
+V2 = "".join(_fts_sql(table, columns) for table, columns in FTS_SOURCES.items())
+
+
+def _script(sql: str) -> Callable[[sqlcipher3.Connection], None]:
+    def run(conn: sqlcipher3.Connection) -> None:
+        for statement in _split(sql):
+            conn.execute(statement)
+
+    return run
+
+
+def _split(sql: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in sql.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlcipher3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    return statements
+
+
+# MIGRATIONS[n] takes a schema at version n to version n + 1.
+MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [_script(V1), _script(V2)]
+CURRENT_VERSION = len(MIGRATIONS)
