@@ -111,6 +111,7 @@ def test_errors_are_one_line_with_the_right_exit_code(cli: Cli, pid: str, args, 
 
 
 def test_list_shows_each_partnership_and_locked_ones(cli: Cli, pid: str) -> None:
+    cli.clock.advance(60)
     cli("new", "--me", "Ana", "--partner", "Cleo")
     cli("session", "add", pid, "--at", "2026-01-09T10:00:00Z")
     listed = json.loads(cli("list", "--json")[1])
