@@ -1,15 +1,36 @@
-"""Start the desktop app (placeholder until the window lands)."""
+"""Start the desktop app: build QApplication, wire the window to core, show it."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
+from peercoach_desktop import APP_ID, APP_NAME, __version__
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    parser = argparse.ArgumentParser(prog="peercoach-desktop")
+    parser.add_argument("--data-dir")
+    args, qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
 
-    app = QApplication(list(argv or sys.argv))
-    label = QLabel("PeerCoach Desktop")
-    label.show()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from peercoach_desktop.core.keystore import OsKeyStore
+    from peercoach_desktop.core.library import Library
+    from peercoach_desktop.core.paths import data_dir
+    from peercoach_desktop.ui.main_window import MainWindow
+
+    app = QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    window = MainWindow(Library(data_dir(args.data_dir), OsKeyStore()))
+    window.show()
+    QTimer.singleShot(0, window.load)  # keys are fetched after the first paint
     return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -136,6 +136,9 @@ class OsKeyStore:
         self._cache[notebook_id] = key
         return key
 
+    def forget_cached(self) -> None:
+        self._cache.clear()
+
     def put(self, notebook_id: str, key: bytes) -> None:
         self._call("store a notebook key", "set_password", entry_name(notebook_id), key.hex())
         self._cache[notebook_id] = key

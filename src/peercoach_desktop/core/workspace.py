@@ -1,0 +1,74 @@
+"""The notebooks a running app has open, and the summaries its window lists.
+
+Owned by the one worker thread that talks to SQLCipher; the window only ever sees
+the plain dataclasses returned here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peercoach_desktop.core.clock import iso
+from peercoach_desktop.core.errors import PeerCoachError
+from peercoach_desktop.core.library import Library
+from peercoach_desktop.core.model import SessionStatus
+from peercoach_desktop.core.store import NotebookStore
+
+
+@dataclass(frozen=True)
+class PartnershipSummary:
+    partnership_id: str
+    title: str
+    partner: str
+    next_meeting: str | None
+    problem: str | None = None  # set when the notebook could not be opened
+
+
+class Workspace:
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._stores: dict[str, NotebookStore] = {}
+
+    def open_all(self) -> list[PartnershipSummary]:
+        summaries = []
+        for descriptor in self.library.descriptors():
+            pid = descriptor.partnership_id
+            try:
+                store = self._stores.get(pid) or self.library.open(descriptor)
+            except PeerCoachError as exc:
+                summaries.append(PartnershipSummary(pid, "", "", None, problem=str(exc)))
+                continue
+            self._stores[pid] = store
+            summaries.append(self.summary(pid))
+        return summaries
+
+    def summary(self, partnership_id: str) -> PartnershipSummary:
+        store = self.store(partnership_id)
+        now = iso(self.library.clock.now())
+        upcoming = [
+            s.scheduled_at
+            for s in store.snapshot().sessions
+            if s.status == SessionStatus.PLANNED and s.scheduled_at and s.scheduled_at >= now
+        ]
+        return PartnershipSummary(
+            partnership_id, store.partnership().title, store.partner().name, min(upcoming, default=None)
+        )
+
+    def add(self, store: NotebookStore) -> PartnershipSummary:
+        self._stores[store.partnership_id] = store
+        return self.summary(store.partnership_id)
+
+    def store(self, partnership_id: str) -> NotebookStore:
+        try:
+            return self._stores[partnership_id]
+        except KeyError:
+            raise PeerCoachError("This notebook is locked or closed.") from None
+
+    def close_all(self) -> None:
+        """Lock: close every notebook and forget cached keys, so unlocking reads the keyring again."""
+        for store in self._stores.values():
+            store.close()
+        self._stores.clear()
+        forget = getattr(self.library.keystore, "forget_cached", None)
+        if forget:
+            forget()
