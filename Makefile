@@ -1,6 +1,6 @@
 # The two commands a newcomer needs: `make run` starts the app, `make test` runs every test.
 # Both install what they need first (scripts/bootstrap.sh).
-.PHONY: run test lint bench
+.PHONY: run test lint bench screenshots
 
 run:
 	@./scripts/bootstrap.sh run
@@ -18,3 +18,7 @@ lint:
 bench:
 	@./scripts/bootstrap.sh test
 	.venv/bin/python bench/run_all.py
+
+screenshots:
+	@./scripts/bootstrap.sh test
+	./scripts/screenshots.sh

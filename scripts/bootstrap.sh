@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 purpose="${1:-run}"
 
 # Qt's runtime libraries; for tests also a real Secret Service, a private D-Bus and Xvfb.
-debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0)
+debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
+  libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
+  libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
 programs=()
 if [ "$purpose" = test ]; then
   debs+=(dbus gnome-keyring xvfb xauth)

@@ -106,7 +106,7 @@ def test_private_toggle_shows_a_lock_and_is_stored(
     write_note(qtbot, window, "only mine")
     window.notes.private.click()
     idle(qtbot, window)
-    assert window.notes.list.item(0).text().startswith("\N{LOCK}")
+    assert window.notes.list.item(0).text().startswith("[Private]")
     with library.open(library.descriptors()[0]) as store:
         assert store.list(Note)[0].visibility == "private"
 
@@ -133,6 +133,7 @@ def test_lock_hides_everything_and_unlock_brings_it_back(qtbot: QtBot, window: M
     assert not any(MARKER in t or "Ana & Ben" in t for t in visible_texts(window))
     assert window.partnerships.count() == 0 and window.pages.currentWidget() is window.lock_page
     assert window.workspace._stores == {}
+    assert not window.sidebar.isEnabled()  # no new partnership while locked
     window.unlock()
     idle(qtbot, window)
     qtbot.waitUntil(lambda: window.notes.list.count() == 1)

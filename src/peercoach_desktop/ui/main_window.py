@@ -32,7 +32,7 @@ from peercoach_desktop.core.model import Note, SearchHit
 from peercoach_desktop.core.search import MARK_END, MARK_START
 from peercoach_desktop.core.workspace import PartnershipSummary, Workspace
 from peercoach_desktop.ui.dialogs import NewPartnershipDialog, RecoveryCodeDialog, show_error
-from peercoach_desktop.ui.notes_view import NotesView
+from peercoach_desktop.ui.notes_view import PRIVATE_MARK, NotesView
 from peercoach_desktop.ui.overview import overview_html
 from peercoach_desktop.ui.tasks import Tasks
 
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         new_button = QPushButton("&New partnership")
         new_button.setAccessibleName("New partnership")
         new_button.clicked.connect(self.new_partnership)
-        sidebar = QWidget()
+        self.sidebar = sidebar = QWidget()
         side = QVBoxLayout(sidebar)
         side.addWidget(QLabel("Partnerships"))
         side.addWidget(self.partnerships)
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self.partnerships.clear()
         for summary in summaries:
             if summary.problem:
-                item = QListWidgetItem(f"\N{LOCK} Locked notebook {summary.partnership_id[:8]}")
+                item = QListWidgetItem(f"[Locked] notebook {summary.partnership_id[:8]}")
                 item.setToolTip(summary.problem)
             else:
                 when = (
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         self.results.clear()
         for hit in hits:
             snippet = " ".join(hit.snippet.replace(MARK_START, "«").replace(MARK_END, "»").split())
-            lock = "\N{LOCK} " if hit.private else ""
+            lock = PRIVATE_MARK if hit.private else ""
             item = QListWidgetItem(f"{lock}{hit.kind}: {snippet}")
             item.setData(ROLE_ID, (hit.kind, hit.record_id))
             self.results.addItem(item)
@@ -308,9 +308,11 @@ class MainWindow(QMainWindow):
         self.partnerships.blockSignals(False)
         self.setWindowTitle(f"{APP_NAME} — locked")
         self.pages.setCurrentWidget(self.lock_page)
+        self.sidebar.setEnabled(False)
 
     def unlock(self) -> None:
         self.locked = False
+        self.sidebar.setEnabled(True)
         self.load()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -19,11 +19,12 @@ from peercoach_desktop.core.model import Note, Visibility
 from peercoach_desktop.core.search import first_line
 
 AUTOSAVE_MS = 500  # at most this much typing is only in memory
-LOCK = "\N{LOCK} "
+# A word, not an emoji: it renders in every font and a screen reader says it.
+PRIVATE_MARK = "[Private] "
 
 
 def note_label(note: Note) -> str:
-    lock = LOCK if note.visibility == Visibility.PRIVATE else ""
+    lock = PRIVATE_MARK if note.visibility == Visibility.PRIVATE else ""
     return f"{lock}{first_line(note.body, 60) or '(empty note)'}"
 
 
@@ -37,11 +38,12 @@ class NotesView(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("notes_list")
         self.list.setAccessibleName("Notes")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("note_editor")
         self.editor.setAccessibleName("Note text")
         self.editor.setPlaceholderText("Select or create a note. It saves itself as you type.")
-        self.private = QCheckBox("\N{LOCK} &Private: only on this laptop, never shared")
+        self.private = QCheckBox("&Private: only on this laptop, never shared")
         self.private.setObjectName("note_private")
         self.private.setAccessibleName("Private note")
         new = QPushButton("&New note")

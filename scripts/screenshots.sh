@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Take screenshots of the real window under Xvfb into screenshots/ (make screenshots).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p screenshots
+exec xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py screenshots
