@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 PRIVATE_DIR_MODE = 0o700
@@ -29,39 +30,32 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _partial(target: Path) -> Path:
-    return target.with_name(f".{target.name}.partial")
-
-
-def _commit(partial: Path, target: Path) -> None:
-    os.replace(partial, target)
-    _fsync_dir(target.parent)
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside target; on success it replaces target, on failure it goes."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        yield partial
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        raise
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    partial = _partial(target)
-    try:
+    with _replacing(target) as partial:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        _commit(partial, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
-        raise
 
 
 def copy_atomic(source: Path, target: Path) -> None:
-    partial = _partial(target)
-    try:
+    with _replacing(target) as partial:
         shutil.copyfile(source, partial)
         os.chmod(partial, PRIVATE_FILE_MODE)
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
-        _commit(partial, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
-        raise
