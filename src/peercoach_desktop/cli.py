@@ -115,17 +115,11 @@ def cmd_list(ctx: Context) -> None:
             entry["locked"] = str(exc)
         else:
             with store:
-                now = iso(ctx.library.clock.now())
-                upcoming = [
-                    s.scheduled_at
-                    for s in store.snapshot().sessions
-                    if s.status == "planned" and s.scheduled_at and s.scheduled_at >= now
-                ]
                 entry |= {
                     "title": store.partnership().title,
                     "me": store.me().name,
                     "partner": store.partner().name,
-                    "next_meeting": min(upcoming, default=None),
+                    "next_meeting": store.next_meeting(iso(ctx.library.clock.now())),
                 }
         entries.append(entry)
 

@@ -30,6 +30,10 @@ class KeyStore(Protocol):
 
     def delete(self, notebook_id: str) -> None: ...
 
+    def forget_cached(self) -> None:
+        """Drop keys held in memory, so the next get() asks the keyring again."""
+        ...
+
 
 def entry_name(notebook_id: str) -> str:
     # Named by the local notebook id, not the shared partnership id, so two data
@@ -53,6 +57,9 @@ class MemoryKeyStore:
 
     def delete(self, notebook_id: str) -> None:
         self.keys.pop(notebook_id, None)
+
+    def forget_cached(self) -> None:
+        pass  # the dict is the keyring here, not a cache of it
 
 
 def _platform_backend():  # type: ignore[no-untyped-def]

@@ -212,6 +212,14 @@ class NotebookStore:
             steps=self.list(NextStep),
         )
 
+    def next_meeting(self, now_iso: str) -> str | None:
+        """The earliest planned session from now on: one indexed query, no snapshot."""
+        row = self._conn.execute(
+            "SELECT min(scheduled_at) FROM sessions WHERE deleted = 0 AND status = ? AND scheduled_at >= ?",
+            (SessionStatus.PLANNED.value, now_iso),
+        ).fetchone()
+        return row[0]
+
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         return fts_search(self._conn, text, limit)
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from peercoach_desktop.core.clock import iso
 from peercoach_desktop.core.errors import PeerCoachError
 from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import SessionStatus
 from peercoach_desktop.core.store import NotebookStore
 
 
@@ -44,19 +43,15 @@ class Workspace:
 
     def summary(self, partnership_id: str) -> PartnershipSummary:
         store = self.store(partnership_id)
-        now = iso(self.library.clock.now())
-        upcoming = [
-            s.scheduled_at
-            for s in store.snapshot().sessions
-            if s.status == SessionStatus.PLANNED and s.scheduled_at and s.scheduled_at >= now
-        ]
         return PartnershipSummary(
-            partnership_id, store.partnership().title, store.partner().name, min(upcoming, default=None)
+            partnership_id, store.partnership().title, store.partner().name, self.next_meeting(store)
         )
 
-    def add(self, store: NotebookStore) -> PartnershipSummary:
+    def next_meeting(self, store: NotebookStore) -> str | None:
+        return store.next_meeting(iso(self.library.clock.now()))
+
+    def add(self, store: NotebookStore) -> None:
         self._stores[store.partnership_id] = store
-        return self.summary(store.partnership_id)
 
     def store(self, partnership_id: str) -> NotebookStore:
         try:
@@ -69,6 +64,4 @@ class Workspace:
         for store in self._stores.values():
             store.close()
         self._stores.clear()
-        forget = getattr(self.library.keystore, "forget_cached", None)
-        if forget:
-            forget()
+        self.library.keystore.forget_cached()

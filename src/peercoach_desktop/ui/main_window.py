@@ -5,8 +5,6 @@ Every notebook call is a job on the worker (ui.tasks); widgets render what comes
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,14 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from peercoach_desktop import APP_NAME
-from peercoach_desktop.core.clock import iso
 from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import Note, SearchHit
+from peercoach_desktop.core.model import Note, NotebookSnapshot, SearchHit
 from peercoach_desktop.core.search import MARK_END, MARK_START
 from peercoach_desktop.core.workspace import PartnershipSummary, Workspace
 from peercoach_desktop.ui.dialogs import NewPartnershipDialog, RecoveryCodeDialog, show_error
 from peercoach_desktop.ui.notes_view import PRIVATE_MARK, NotesView
-from peercoach_desktop.ui.overview import overview_html
+from peercoach_desktop.ui.overview import meeting_label, overview_html
 from peercoach_desktop.ui.tasks import Tasks
 
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -157,21 +154,19 @@ class MainWindow(QMainWindow):
         self.tasks.run(self.workspace.open_all, self._show_partnerships)
         self.idle_timer.start()
 
-    def _show_partnerships(self, summaries: list[PartnershipSummary], select: str | None = None) -> None:
+    def _show_partnerships(self, summaries: list[PartnershipSummary]) -> None:
         self.partnerships.clear()
         for summary in summaries:
             if summary.problem:
                 item = QListWidgetItem(f"[Locked] notebook {summary.partnership_id[:8]}")
                 item.setToolTip(summary.problem)
             else:
-                when = (
-                    f"\nnext: {summary.next_meeting[:16].replace('T', ' ')}" if summary.next_meeting else ""
-                )
+                when = f"\nnext: {meeting_label(summary.next_meeting)}" if summary.next_meeting else ""
                 item = QListWidgetItem(f"{summary.title}\nwith {summary.partner}{when}")
             item.setData(ROLE_ID, None if summary.problem else summary.partnership_id)
             self.partnerships.addItem(item)
         self.pages.setCurrentWidget(self.tabs if summaries else self.welcome_page)
-        target = select or self._current
+        target = self._current
         rows = [i for i in range(self.partnerships.count()) if self.partnerships.item(i).data(ROLE_ID)]
         chosen = next(
             (i for i in rows if self.partnerships.item(i).data(ROLE_ID) == target), rows[0] if rows else None
@@ -190,16 +185,20 @@ class MainWindow(QMainWindow):
             self.overview.clear()
             self.notes.clear()
             return
-        store_of = self.workspace.store
-        now = iso(self.workspace.library.clock.now())
-        self.tasks.run(
-            lambda: store_of(pid).snapshot(), lambda snap: self._show_snapshot(pid, snap, now, select_note)
-        )
+        workspace = self.workspace
 
-    def _show_snapshot(self, pid: str, snap: Any, now: str, select_note: str | None) -> None:
+        def job() -> tuple[NotebookSnapshot, str | None]:
+            store = workspace.store(pid)
+            return store.snapshot(), workspace.next_meeting(store)
+
+        self.tasks.run(job, lambda result: self._show_snapshot(pid, *result, select_note))
+
+    def _show_snapshot(
+        self, pid: str, snap: NotebookSnapshot, next_meeting: str | None, select_note: str | None
+    ) -> None:
         if pid != self._current or self.locked:
             return
-        self.overview.setHtml(overview_html(snap, now))
+        self.overview.setHtml(overview_html(snap, next_meeting))
         self.notes.show_notes(snap.notes, select_note)
         self.setWindowTitle(f"{snap.title} — {APP_NAME}")
 
@@ -217,13 +216,13 @@ class MainWindow(QMainWindow):
     def _create(self, me: str, partner: str, title: str) -> None:
         library, workspace = self.workspace.library, self.workspace
 
-        def job() -> tuple[str, PartnershipSummary]:
+        def job() -> tuple[str, str]:
             created = library.create(me, partner, title)
-            return created.recovery_code, workspace.add(created.store)
+            workspace.add(created.store)
+            return created.recovery_code, created.store.partnership_id
 
-        def done(result: tuple[str, PartnershipSummary]) -> None:
-            code, summary = result
-            self._current = summary.partnership_id
+        def done(result: tuple[str, str]) -> None:
+            code, self._current = result
             self.tasks.run(workspace.open_all, self._show_partnerships)
             self.recovery_dialog = RecoveryCodeDialog(code, self)
             self.recovery_dialog.setObjectName("recovery_code_dialog")

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from html import escape
 
-from peercoach_desktop.core.model import GoalStatus, NotebookSnapshot, SessionStatus, StepStatus
+from peercoach_desktop.core.model import GoalStatus, NotebookSnapshot, StepStatus
 
 
-def overview_html(snap: NotebookSnapshot, now_iso: str) -> str:
+def meeting_label(moment_iso: str) -> str:
+    """'2027-01-12T10:00:00.000Z' → '2027-01-12 10:00' (UTC, as stored)."""
+    return moment_iso[:16].replace("T", " ")
+
+
+def overview_html(snap: NotebookSnapshot, next_meeting: str | None) -> str:
     names = {snap.me.id: f"{snap.me.name} (me)", snap.partner.id: snap.partner.name}
-    upcoming = sorted(
-        s.scheduled_at
-        for s in snap.sessions
-        if s.status == SessionStatus.PLANNED and s.scheduled_at and s.scheduled_at >= now_iso
-    )
     parts = [
         f"<h2>{escape(snap.title)}</h2>",
         f"<p>With {escape(snap.partner.name)}. Next meeting: "
-        f"{escape(upcoming[0][:16].replace('T', ' ')) if upcoming else 'not planned yet'}</p>",
+        f"{escape(meeting_label(next_meeting)) if next_meeting else 'not planned yet'}</p>",
     ]
     steps = [s for s in snap.steps if s.status == StepStatus.OPEN]
     parts.append(f"<h3>Open next steps ({len(steps)})</h3><ul>")
