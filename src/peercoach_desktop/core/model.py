@@ -78,6 +78,7 @@ class Goal(Record):
     success_criteria: str
     status: GoalStatus
     target_date: str | None
+    progress: int = 0  # percent, set by its owner
 
 
 @dataclass

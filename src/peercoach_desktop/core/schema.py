@@ -117,6 +117,14 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
+# What the window needs: a goal's own progress, and indexes for its newest-first pages.
+V_WINDOW = """
+ALTER TABLE goals ADD COLUMN progress INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX notes_by_created ON notes(created_at, id);
+CREATE INDEX steps_by_session ON steps(set_in_session_id);
+CREATE INDEX steps_by_review ON steps(reviewed_in_session_id);
+"""
+
 # MIGRATIONS[n] takes a schema at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [_script(V1), _script(V2)]
+MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [_script(V1), _script(V2), _script(V_WINDOW)]
 CURRENT_VERSION = len(MIGRATIONS)

@@ -150,6 +150,16 @@ class NotebookStore:
 
     # ----- reading -------------------------------------------------------------------------
 
+    def records(self, cls: type[R], where: str = "", params: tuple[Any, ...] = ()) -> list[R]:
+        """Records of one type by an SQL tail (WHERE/ORDER/LIMIT); for core query modules."""
+        return self._select(cls, where, params)
+
+    def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        return self._conn.execute(sql, params).fetchone()[0]
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        return self._conn.execute(sql, params).fetchall()
+
     def _select(self, cls: type[R], where: str = "", params: tuple[Any, ...] = ()) -> list[R]:
         cursor = self._conn.execute(f"SELECT * FROM {rows.TABLE_OF[cls]} {where}", params)
         names = [d[0] for d in cursor.description]
@@ -282,12 +292,30 @@ class NotebookStore:
         )
 
     def set_goal_status(self, goal_ref: str, status: str) -> Goal:
-        try:
-            new_status = GoalStatus(status)
-        except ValueError:
-            allowed = ", ".join(s.value for s in GoalStatus)
-            raise UsageError(f"A goal's status is one of {allowed}; not {status!r}.") from None
-        return self._change(self.find(Goal, goal_ref), status=new_status)
+        return self._change(self.find(Goal, goal_ref), status=_goal_status(status))
+
+    def update_goal(self, goal_id: str, **changes: Any) -> Goal:
+        """Edit a goal's title, why, success criteria, target date, progress or status."""
+        goal = self.get(Goal, goal_id)
+        clean: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name == "title":
+                clean[name] = _require_text(value, "A goal's title").strip()
+            elif name in ("why", "success_criteria"):
+                clean[name] = value
+            elif name == "target_date":
+                clean[name] = parse_date(value, "A target date")
+            elif name == "progress":
+                if not 0 <= int(value) <= 100:
+                    raise UsageError(f"Progress is a percentage from 0 to 100, not {value}.")
+                clean[name] = int(value)
+            elif name == "status":
+                clean[name] = _goal_status(value)
+            else:
+                raise UsageError(f"A goal has no field {name!r}.")
+        if all(getattr(goal, name) == value for name, value in clean.items()):
+            return goal
+        return self._change(goal, **clean)
 
     def add_session(self, scheduled_at: str | None = None, minutes: int = DEFAULT_TURN_MINUTES) -> Session:
         if not MIN_TURN_MINUTES <= minutes <= MAX_TURN_MINUTES:
@@ -357,9 +385,36 @@ class NotebookStore:
             reviewed_in_session_id=None,
         )
 
+    def update_step(self, step_id: str, **changes: Any) -> NextStep:
+        """Edit a next step's text, owner ('me'/'partner'), due date or goal."""
+        step = self.get(NextStep, step_id)
+        clean: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name == "text":
+                clean[name] = _require_text(value, "A next step").strip()
+            elif name == "owner":
+                clean["owner_id"] = self.peer_id(value)
+            elif name == "due_date":
+                clean[name] = parse_date(value, "A due date")
+            elif name == "goal":
+                clean["goal_id"] = self._optional(Goal, value)
+            else:
+                raise UsageError(f"A next step has no field {name!r}.")
+        if all(getattr(step, name) == value for name, value in clean.items()):
+            return step
+        return self._change(step, **clean)
+
     def set_step_status(self, step_ref: str, status: StepStatus, reviewed_in: str | None = None) -> NextStep:
         step = self.find(NextStep, step_ref)
         return self._change(step, status=status, reviewed_in_session_id=self._optional(Session, reviewed_in))
+
+
+def _goal_status(status: str) -> GoalStatus:
+    try:
+        return GoalStatus(status)
+    except ValueError:
+        allowed = ", ".join(s.value for s in GoalStatus)
+        raise UsageError(f"A goal's status is one of {allowed}; not {status!r}.") from None
 
 
 def _parse_moment(text: str) -> Any:

@@ -1,0 +1,116 @@
+"""The window's reads: overview, newest-first pages that never skip or repeat, details."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import memory_library
+
+from peercoach_desktop.core import browse
+from peercoach_desktop.core.clock import FakeClock
+from peercoach_desktop.core.errors import UsageError
+from peercoach_desktop.core.library import Library
+from peercoach_desktop.core.model import GoalStatus, StepStatus
+from peercoach_desktop.core.store import NotebookStore
+
+
+@pytest.fixture
+def library(data_dir: Path) -> Library:
+    return memory_library(data_dir)
+
+
+@pytest.fixture
+def store(library: Library) -> NotebookStore:
+    created = library.create("Ana", "Ben", "Ana & Ben")
+    yield created.store
+    created.store.close()
+
+
+def test_overview_counts_linked_steps_of_active_goals_only(store: NotebookStore) -> None:
+    goal = store.add_goal("me", "Delegate the budget review")
+    paused = store.add_goal("partner", "Run a retro")
+    store.set_goal_status(paused.id, "paused")
+    first = store.add_step("me", "Ask Kim to draft it", goal=goal.id, due_date="2026-02-01")
+    store.add_step("partner", "Book the room", goal=goal.id)
+    store.add_step("partner", "Unlinked step", due_date="2026-01-15")
+    store.set_step_status(first.id, StepStatus.DONE)
+
+    view = browse.overview(store, "2026-01-01T00:00:00.000Z")
+
+    assert [(g.goal.title, g.steps_done, g.steps_total) for g in view.goals] == [
+        ("Delegate the budget review", 1, 2)
+    ]
+    # open steps of both peers, soonest due first, undated last
+    assert [s.text for s in view.open_steps] == ["Unlinked step", "Book the room"]
+    assert view.name_of(view.open_steps[0].owner_id) == "Ben"
+
+
+def test_note_pages_cover_every_note_once_newest_first(store: NotebookStore) -> None:
+    clock = store._clock
+    assert isinstance(clock, FakeClock)
+    for i in range(23):
+        store.add_note(f"note {i}")
+        if i % 5:  # several notes share a timestamp: the id breaks the tie
+            clock.advance(seconds=1)
+    seen, cursor = [], None
+    while True:
+        page = browse.notes_page(store, cursor, limit=4)
+        seen += [n.body for n in page.rows]
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert sorted(seen) == sorted(f"note {i}" for i in range(23))
+    assert len(seen) == 23
+    assert seen[0] == "note 22" and seen[-1] in {"note 0", "note 1"}
+
+
+def test_session_pages_carry_note_and_step_counts(store: NotebookStore) -> None:
+    old = store.add_session("2026-01-05T10:00")
+    new = store.add_session("2026-02-05T10:00")
+    store.add_note("what we said", session=new.id)
+    store.add_step("me", "Try it", session=new.id)
+    store.add_step("me", "And this", session=new.id)
+
+    page = browse.sessions_page(store, limit=1)
+    assert [(r.session.id, r.note_count, r.steps_set) for r in page.rows] == [(new.id, 1, 2)]
+    rest = browse.sessions_page(store, page.next_cursor, limit=1)
+    assert [(r.session.id, r.note_count, r.steps_set) for r in rest.rows] == [(old.id, 0, 0)]
+    assert rest.next_cursor is None
+
+
+def test_session_detail_lists_steps_set_and_reviewed(store: NotebookStore) -> None:
+    first = store.add_session("2026-01-05T10:00")
+    second = store.add_session("2026-02-05T10:00")
+    step = store.add_step("partner", "Call the client", session=first.id)
+    store.set_step_status(step.id, StepStatus.DONE, reviewed_in=second.id)
+    assert [s.text for s in browse.session_detail(store, first.id).steps_set] == ["Call the client"]
+    assert [s.text for s in browse.session_detail(store, second.id).steps_reviewed] == ["Call the client"]
+
+
+def test_goal_edits_are_kept_and_checked(library: Library, store: NotebookStore) -> None:
+    goal = store.add_goal("me", "Delegate")
+    store.update_goal(goal.id, title="Delegate more", progress=40, target_date="2026-06-30", status="paused")
+    with pytest.raises(UsageError, match="0 to 100"):
+        store.update_goal(goal.id, progress=140)
+    with pytest.raises(UsageError, match="date"):
+        store.update_goal(goal.id, target_date="soon")
+    store.close()
+    reopened = library.open(library.resolve(store.partnership_id))
+    saved = browse.goal_detail(reopened, goal.id).goal
+    reopened.close()
+    assert (saved.title, saved.progress, saved.target_date, saved.status) == (
+        "Delegate more",
+        40,
+        "2026-06-30",
+        GoalStatus.PAUSED,
+    )
+
+
+def test_an_unchanged_edit_writes_nothing(store: NotebookStore) -> None:
+    goal = store.add_goal("me", "Delegate")
+    assert store.update_goal(goal.id, title="Delegate").version == goal.version
+    step = store.add_step("me", "Ask Kim")
+    assert store.update_step(step.id, text="Ask Kim", owner="me").version == step.version
+    moved = store.update_step(step.id, owner="partner", due_date="2026-03-01", goal=goal.id)
+    assert (moved.owner_id, moved.due_date, moved.goal_id) == (store.partner().id, "2026-03-01", goal.id)
