@@ -41,6 +41,12 @@ def secret_service(_secret_service_env: dict[str, str], monkeypatch: pytest.Monk
     return dict(os.environ)
 
 
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets fresh preferences, never the developer's own."""
+    monkeypatch.setenv("PEERCOACH_CONFIG_DIR", str(tmp_path / "config"))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"

@@ -6,13 +6,32 @@ from pathlib import Path
 
 import pytest
 from helpers import files_containing, memory_library
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QCalendarWidget,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenuBar,
+    QPlainTextEdit,
+    QPushButton,
+    QTabBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from peercoach_desktop.core.clock import FakeClock
+from peercoach_desktop.core.keystore import OsKeyStore
 from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import Note
+from peercoach_desktop.core.model import Goal, NextStep, Note
 from peercoach_desktop.ui.main_window import MainWindow
 from peercoach_desktop.ui.notes_view import AUTOSAVE_MS
+from peercoach_desktop.ui.settings import Preferences
 
 MARKER = "OKAPI-PRIVATE-9931"
 
@@ -24,7 +43,7 @@ def library(data_dir: Path) -> Library:
 
 @pytest.fixture
 def window(qtbot: QtBot, library: Library) -> MainWindow:
-    win = MainWindow(library)
+    win = MainWindow(library, Preferences())
     qtbot.addWidget(win)
     win.show()
     win.load()
@@ -51,11 +70,29 @@ def create_partnership(qtbot: QtBot, win: MainWindow) -> None:
     idle(qtbot, win)
 
 
+def press(qtbot: QtBot, win: MainWindow, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+    """A keyboard shortcut, as a user presses it in the (active) main window."""
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.keyClick(win, key, modifiers)
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
 def write_note(qtbot: QtBot, win: MainWindow, text: str) -> None:
-    win.new_note()
-    qtbot.waitUntil(lambda: win.notes.editor.isEnabled() and win.notes.editor.toPlainText() == "New note")
-    win.notes.editor.selectAll()
-    qtbot.keyClicks(win.notes.editor, text)
+    notes = win.notebook.notes
+    count = notes.model.rowCount()
+    press(qtbot, win, Qt.Key.Key_N, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: notes.model.rowCount() == count + 1 and notes.editor.toPlainText() == "New note")
+    notes.editor.selectAll()
+    qtbot.keyClicks(notes.editor, text)
+
+
+def note_rows(win: MainWindow) -> list[str]:
+    model = win.notebook.notes.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def visible_texts(win: MainWindow) -> list[str]:
@@ -67,6 +104,10 @@ def visible_texts(win: MainWindow) -> list[str]:
                 result = value()
                 if isinstance(result, str):
                     texts.append(result)
+    for view in win.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is not None:
+            texts += [str(model.index(r, 0).data()) for r in range(model.rowCount())]
     return texts
 
 
@@ -75,8 +116,9 @@ def test_first_run_shows_a_welcome_then_a_new_partnership(qtbot: QtBot, window: 
     create_partnership(qtbot, window)
     assert window.partnerships.count() == 1
     assert "Ana & Ben" in window.partnerships.item(0).text()
-    assert window.pages.currentWidget() is window.tabs
-    qtbot.waitUntil(lambda: "Ana & Ben" in window.overview.toPlainText())
+    assert window.pages.currentWidget() is window.notebook
+    qtbot.waitUntil(lambda: "Ana & Ben" in window.notebook.overview.toPlainText())
+    assert window.windowTitle().startswith("Ana & Ben")
 
 
 def test_autosave_survives_closing_right_after_typing(
@@ -96,7 +138,7 @@ def test_autosave_writes_after_the_debounce(qtbot: QtBot, window: MainWindow, li
     idle(qtbot, window)
     with library.open(library.descriptors()[0]) as store:
         assert [n.body for n in store.list(Note)] == ["saved by the timer"]
-    assert window.notes.list.item(0).text() == "saved by the timer"
+    assert note_rows(window) == ["saved by the timer"]
 
 
 def test_private_toggle_shows_a_lock_and_is_stored(
@@ -104,9 +146,9 @@ def test_private_toggle_shows_a_lock_and_is_stored(
 ) -> None:
     create_partnership(qtbot, window)
     write_note(qtbot, window, "only mine")
-    window.notes.private.click()
+    window.notebook.notes.private.click()
     idle(qtbot, window)
-    assert window.notes.list.item(0).text().startswith("[Private]")
+    assert note_rows(window)[0].startswith("[Private]")
     with library.open(library.descriptors()[0]) as store:
         assert store.list(Note)[0].visibility == "private"
 
@@ -115,34 +157,140 @@ def test_search_highlights_and_jumps_to_the_note(qtbot: QtBot, window: MainWindo
     create_partnership(qtbot, window)
     write_note(qtbot, window, "first about budgets")
     write_note(qtbot, window, "second about feedback")
-    window.notes.flush()
+    window.notebook.flush()
     idle(qtbot, window)
-    window.focus_search()
-    qtbot.keyClicks(window.search_field, "budget")
-    qtbot.waitUntil(lambda: window.results.count() == 1)
-    assert "«budgets»" in window.results.item(0).text()
-    window.results.itemActivated.emit(window.results.item(0))
-    qtbot.waitUntil(lambda: window.notes.editor.toPlainText() == "first about budgets")
-    assert window.tabs.currentWidget() is window.notes
+    search = window.notebook.search
+    press(qtbot, window, Qt.Key.Key_F, CTRL)
+    assert window.notebook.currentWidget() is search
+    qtbot.keyClicks(search.field, "budget")
+    qtbot.waitUntil(lambda: search.results.count() == 1)
+    assert "«budgets»" in search.results.item(0).text()
+    qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.notebook.notes.editor.toPlainText() == "first about budgets")
+    assert window.notebook.currentWidget() is window.notebook.notes
+
+
+def add_goal(qtbot: QtBot, win: MainWindow, title: str) -> None:
+    goals = win.notebook.goals
+    press(qtbot, win, Qt.Key.Key_G, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: goals.title.text() == "New goal" and goals.form.isEnabled())
+    goals.title.selectAll()
+    qtbot.keyClicks(goals.title, title)
+
+
+def test_goal_form_saves_itself_and_search_jumps_to_it(
+    qtbot: QtBot, window: MainWindow, library: Library
+) -> None:
+    create_partnership(qtbot, window)
+    add_goal(qtbot, window, "Delegate the budget review")
+    goals = window.notebook.goals
+    goals.progress.setValue(40)
+    goals.status.setCurrentIndex(goals.status.findData("paused"))
+    goals.target.enabled.setChecked(True)
+    goals.target.date.setDate(QDate(2027, 3, 31))
+    qtbot.keyClicks(goals.why, "I am the bottleneck")
+    qtbot.wait(AUTOSAVE_MS + 300)
+    idle(qtbot, window)
+    with library.open(library.descriptors()[0]) as store:
+        saved = store.list(Goal)[0]
+    assert (saved.title, saved.progress, saved.status, saved.target_date, saved.why) == (
+        "Delegate the budget review",
+        40,
+        "paused",
+        "2027-03-31",
+        "I am the bottleneck",
+    )
+    assert "Delegate the budget review" in goals.model.index(0, 0).data()
+    window.notebook.setCurrentWidget(window.notebook.notes)
+    window.notebook.search.field.setText("bottleneck")
+    qtbot.waitUntil(lambda: window.notebook.search.results.count() == 1)
+    assert window.notebook.search.results.item(0).text().startswith("Goal:")
+    window.notebook.search.results.itemActivated.emit(window.notebook.search.results.item(0))
+    assert window.notebook.currentWidget() is goals
+    assert goals.title.text() == "Delegate the budget review"
+
+
+def test_next_steps_checklist_with_owner_due_date_and_goal(
+    qtbot: QtBot, window: MainWindow, library: Library
+) -> None:
+    create_partnership(qtbot, window)
+    add_goal(qtbot, window, "Speak up")
+    window.notebook.flush()
+    idle(qtbot, window)
+    steps = window.notebook.steps
+    press(qtbot, window, Qt.Key.Key_S, CTRL_SHIFT)
+    assert window.notebook.currentWidget() is steps
+    qtbot.waitUntil(lambda: steps.goal.count() == 2)
+    steps.owner.set_owner("partner")
+    steps.due.enabled.setChecked(True)
+    steps.due.date.setDate(QDate(2020, 1, 2))  # long past: overdue
+    steps.goal.setCurrentIndex(1)
+    qtbot.keyClicks(steps.text, "Ask one question on Monday")
+    qtbot.keyClick(steps.text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: steps.model.rowCount() == 1)
+    assert steps.text.text() == ""
+    row = [steps.model.index(0, c).data() for c in range(4)]
+    assert row == ["Ask one question on Monday", "Ben", "2020-01-02 (overdue)", "Open"]
+    qtbot.waitUntil(lambda: "overdue" in window.notebook.overview.toPlainText())
+
+    # tick the checkbox: done, and it leaves the list of open steps
+    steps.model.setData(steps.model.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    idle(qtbot, window)
+    assert steps.model.index(0, 3).data() == "Done"
+    steps.show_all.setChecked(True)
+    idle(qtbot, window)
+    steps.table.selectRow(0)
+    qtbot.mouseClick(steps.findChild(QPushButton, "step_drop"), Qt.MouseButton.LeftButton)
+    idle(qtbot, window)
+    with library.open(library.descriptors()[0]) as store:
+        saved = store.list(NextStep)[0]
+        goal = store.list(Goal)[0]
+        partner = store.partner()
+    assert (saved.status, saved.owner_id, saved.due_date, saved.goal_id) == (
+        "dropped",
+        partner.id,
+        "2020-01-02",
+        goal.id,
+    )
+
+
+def test_session_history_shows_planned_meetings(qtbot: QtBot, window: MainWindow) -> None:
+    create_partnership(qtbot, window)
+    sessions = window.notebook.sessions
+    window.notebook.setCurrentWidget(sessions)
+    sessions.when.setDateTime(QDateTime(QDate(2031, 5, 6), QTime(9, 30)))
+    qtbot.mouseClick(sessions.findChild(QPushButton, "plan_session"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sessions.model.rowCount() == 1)
+    assert sessions.model.index(0, 0).data() == "Tue 06 May 2031, 09:30"
+    assert sessions.model.index(0, 1).data() == "Planned"
+    qtbot.waitUntil(lambda: "Tue 06 May 2031, 09:30" in window.partnerships.item(0).text())
+    sessions.table.selectRow(0)
+    qtbot.waitUntil(lambda: "15-minute turns" in sessions.detail.toPlainText())
 
 
 def test_lock_hides_everything_and_unlock_brings_it_back(qtbot: QtBot, window: MainWindow) -> None:
     create_partnership(qtbot, window)
     write_note(qtbot, window, f"secret {MARKER}")
-    window.lock()
+    add_goal(qtbot, window, f"goal {MARKER}")
+    press(qtbot, window, Qt.Key.Key_L, CTRL)
+    assert window.locked
     assert not any(MARKER in t or "Ana & Ben" in t for t in visible_texts(window))
     assert window.partnerships.count() == 0 and window.pages.currentWidget() is window.lock_page
     assert window.workspace._stores == {}
     assert not window.sidebar.isEnabled()  # no new partnership while locked
     window.unlock()
     idle(qtbot, window)
-    qtbot.waitUntil(lambda: window.notes.list.count() == 1)
-    assert MARKER in window.notes.list.item(0).text()
+    qtbot.waitUntil(lambda: len(note_rows(window)) == 1)
+    assert MARKER in note_rows(window)[0]
+    assert MARKER in window.notebook.goals.model.index(0, 0).data()
 
 
 def test_idle_time_locks_the_window(qtbot: QtBot, library: Library) -> None:
-    win = MainWindow(library, idle_lock_minutes=1)
+    preferences = Preferences()
+    preferences.set("idle_lock_minutes", 1)
+    win = MainWindow(library, preferences)
     qtbot.addWidget(win)
+    assert win.idle_timer.interval() == 60_000
     win.idle_timer.setInterval(200)  # the same timer, shortened for the test
     win.show()
     win.load()
@@ -150,17 +298,131 @@ def test_idle_time_locks_the_window(qtbot: QtBot, library: Library) -> None:
     assert win.pages.currentWidget() is win.lock_page
 
 
-def test_window_leaves_no_plaintext_in_the_data_dir(qtbot: QtBot, window: MainWindow, data_dir: Path) -> None:
+def test_preferences_are_kept_and_applied(qtbot: QtBot, window: MainWindow, library: Library) -> None:
+    window.open_preferences()
+    dialog = window.preferences_dialog
+    dialog.turn_minutes.setValue(25)
+    dialog.idle_minutes.setValue(12)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.accept()
+    assert window.idle_timer.interval() == 12 * 60_000
+    assert window.notebook.sessions.turn_minutes == 25
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 60
+    fresh = Preferences()  # what the next start reads
+    assert (fresh.get("turn_minutes"), fresh.get("idle_lock_minutes"), fresh.get("theme")) == (25, 12, "dark")
+    window.open_preferences()
+    window.preferences_dialog.theme.setCurrentIndex(window.preferences_dialog.theme.findData("light"))
+    window.preferences_dialog.accept()
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 200
+
+
+def test_window_geometry_is_remembered(qtbot: QtBot, library: Library) -> None:
+    first = MainWindow(library, Preferences())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 455)
+    first.close()
+    second = MainWindow(library, Preferences())
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 455)
+
+
+def test_a_passphrase_notebook_asks_for_its_passphrase(qtbot: QtBot, library: Library) -> None:
+    library.create("Ana", "Cleo", "With Cleo", passphrase="correct horse battery").store.close()
+    win = MainWindow(library, Preferences())
+    qtbot.addWidget(win)
+    win.show()
+    win.load()
+    qtbot.waitUntil(lambda: hasattr(win, "passphrase_dialog") and win.passphrase_dialog.isVisible())
+    qtbot.keyClicks(win.passphrase_dialog.passphrase, "correct horse battery")
+    win.passphrase_dialog.accept()
+    qtbot.waitUntil(lambda: "With Cleo" in win.notebook.overview.toPlainText(), timeout=10_000)
+    assert "With Cleo" in win.partnerships.item(0).text()
+
+
+def test_no_keyring_offers_a_passphrase_notebook(qtbot: QtBot, data_dir: Path) -> None:
+    library = Library(data_dir, OsKeyStore(), FakeClock())  # tests have only the refused "fail" backend
+    win = MainWindow(library, Preferences())
+    qtbot.addWidget(win)
+    win.show()
+    create_partnership_fields(qtbot, win)
+    win.new_partnership_dialog.accept()
+    qtbot.waitUntil(lambda: win.new_partnership_dialog.findChild(QLabel, "keyring_problem") is not None)
+    dialog = win.new_partnership_dialog
+    assert dialog.use_passphrase.isChecked()
+    qtbot.keyClicks(dialog.me, "Ana")
+    qtbot.keyClicks(dialog.partner, "Ben")
+    qtbot.keyClicks(dialog.passphrase, "correct horse battery")
+    assert not dialog.buttons.buttons()[0].isEnabled()  # not repeated yet
+    qtbot.keyClicks(dialog.repeat, "correct horse battery")
+    dialog.accept()
+    qtbot.waitUntil(lambda: hasattr(win, "recovery_dialog"), timeout=10_000)
+    assert [d.key_mode for d in library.descriptors()] == ["passphrase"]
+
+
+def create_partnership_fields(qtbot: QtBot, win: MainWindow) -> None:
+    win.new_partnership()
+    qtbot.keyClicks(win.new_partnership_dialog.me, "Ana")
+    qtbot.keyClicks(win.new_partnership_dialog.partner, "Ben")
+
+
+def test_window_leaves_no_plaintext_in_the_data_dir(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, tmp_path: Path
+) -> None:
     create_partnership(qtbot, window)
     write_note(qtbot, window, f"words {MARKER}")
+    add_goal(qtbot, window, f"goal {MARKER}")
     window.close()
     assert files_containing(data_dir, MARKER) == []
+    assert files_containing(tmp_path / "config", MARKER) == []  # preferences and window state
 
 
 def test_item_models_pass_the_model_tester(qtbot: QtBot, window: MainWindow, qtmodeltester) -> None:
     create_partnership(qtbot, window)
     write_note(qtbot, window, "a note")
-    window.notes.flush()
+    add_goal(qtbot, window, "a goal")
+    window.notebook.flush()
     idle(qtbot, window)
-    for view in (window.partnerships, window.notes.list, window.results):
-        qtmodeltester.check(view.model())
+    view = window.notebook
+    for model in (
+        window.partnerships.model(),
+        view.notes.model,
+        view.goals.model,
+        view.steps.model,
+        view.sessions.model,
+        view.search.results.model(),
+    ):
+        qtmodeltester.check(model)
+
+
+def _inside_a_qt_control(widget: QWidget) -> bool:
+    """Scroll buttons, headers, popups: parts Qt builds inside its own composite controls."""
+    composite = (
+        QComboBox,
+        QAbstractSpinBox,
+        QTabBar,
+        QAbstractItemView,
+        QCalendarWidget,
+        QMenuBar,
+        QLineEdit,
+    )
+    parent = widget.parent()
+    while parent is not None:
+        if isinstance(parent, composite):
+            return True
+        parent = parent.parent()
+    return False
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, window: MainWindow) -> None:
+    create_partnership(qtbot, window)
+    controls = (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractItemView, QComboBox, QAbstractSpinBox)
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()!r}"
+        for w in window.findChildren(QWidget)
+        if isinstance(w, controls)
+        and not w.accessibleName()
+        and not (isinstance(w, QAbstractButton) and w.text().replace("&", ""))
+        and not _inside_a_qt_control(w)
+    ]
+    assert unnamed == [], unnamed

@@ -21,12 +21,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     from peercoach_desktop.core.library import Library
     from peercoach_desktop.core.paths import data_dir
     from peercoach_desktop.ui.main_window import MainWindow
+    from peercoach_desktop.ui.settings import Preferences
+    from peercoach_desktop.ui.single_instance import InstanceServer, wake_running
 
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    window = MainWindow(Library(data_dir(args.data_dir), OsKeyStore()))
+    preferences = Preferences()
+    folder = data_dir(args.data_dir, preferences.get("data_dir"))
+    if wake_running(folder):
+        return 0  # the running window for this data dir comes forward instead
+    instance = InstanceServer(folder)
+    window = MainWindow(Library(folder, OsKeyStore()), preferences)
+    instance.wake_requested.connect(window.bring_forward)
     window.show()
     QTimer.singleShot(0, window.load)  # keys are fetched after the first paint
     return app.exec()

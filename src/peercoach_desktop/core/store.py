@@ -295,7 +295,7 @@ class NotebookStore:
         return self._change(self.find(Goal, goal_ref), status=_goal_status(status))
 
     def update_goal(self, goal_id: str, **changes: Any) -> Goal:
-        """Edit a goal's title, why, success criteria, target date, progress or status."""
+        """Edit a goal's title, owner, why, success criteria, target date, progress or status."""
         goal = self.get(Goal, goal_id)
         clean: dict[str, Any] = {}
         for name, value in changes.items():
@@ -303,6 +303,8 @@ class NotebookStore:
                 clean[name] = _require_text(value, "A goal's title").strip()
             elif name in ("why", "success_criteria"):
                 clean[name] = value
+            elif name == "owner":
+                clean["owner_id"] = self.peer_id(value)
             elif name == "target_date":
                 clean[name] = parse_date(value, "A target date")
             elif name == "progress":

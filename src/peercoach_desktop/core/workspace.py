@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peercoach_desktop.core.clock import iso
-from peercoach_desktop.core.errors import PeerCoachError
+from peercoach_desktop.core.errors import PassphraseRequiredError, PeerCoachError
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.core.store import NotebookStore
 
@@ -21,6 +21,7 @@ class PartnershipSummary:
     partner: str
     next_meeting: str | None
     problem: str | None = None  # set when the notebook could not be opened
+    needs_passphrase: bool = False  # closed until its passphrase is typed
 
 
 class Workspace:
@@ -34,12 +35,23 @@ class Workspace:
             pid = descriptor.partnership_id
             try:
                 store = self._stores.get(pid) or self.library.open(descriptor)
+            except PassphraseRequiredError:
+                problem = "Protected by a passphrase: select it to unlock."
+                summaries.append(
+                    PartnershipSummary(pid, "", "", None, problem=problem, needs_passphrase=True)
+                )
+                continue
             except PeerCoachError as exc:
                 summaries.append(PartnershipSummary(pid, "", "", None, problem=str(exc)))
                 continue
             self._stores[pid] = store
             summaries.append(self.summary(pid))
         return summaries
+
+    def open_with_passphrase(self, partnership_id: str, passphrase: str) -> PartnershipSummary:
+        descriptor = next(d for d in self.library.descriptors() if d.partnership_id == partnership_id)
+        self._stores[partnership_id] = self.library.open(descriptor, lambda: passphrase)
+        return self.summary(partnership_id)
 
     def summary(self, partnership_id: str) -> PartnershipSummary:
         store = self.store(partnership_id)

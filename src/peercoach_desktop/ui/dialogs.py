@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from peercoach_desktop.core.errors import KeyringError, PeerCoachError
+from peercoach_desktop.core.passphrase import MIN_PASSPHRASE_CHARS
 
 
 def _named(widget: QWidget, name: str) -> QWidget:
@@ -26,7 +27,10 @@ def _named(widget: QWidget, name: str) -> QWidget:
 
 
 class NewPartnershipDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Names and a title; a passphrase instead of the keyring when the user (or a missing
+    keyring) asks for it."""
+
+    def __init__(self, parent: QWidget | None = None, *, keyring_problem: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New partnership")
         self.me = _named(QLineEdit(), "your_name")
@@ -37,6 +41,16 @@ class NewPartnershipDialog(QDialog):
         form.addRow("&Your name", self.me)
         form.addRow("&Partner's name", self.partner)
         form.addRow("&Title", self.title)
+        self.use_passphrase = _named(
+            QCheckBox("Protect with a &passphrase instead of the keyring"), "use_passphrase"
+        )
+        self.passphrase = _named(QLineEdit(), "passphrase")
+        self.repeat = _named(QLineEdit(), "repeat_passphrase")
+        for field in (self.passphrase, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.use_passphrase)
+        form.addRow("P&assphrase", self.passphrase)
+        form.addRow("&Repeat it", self.repeat)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -45,14 +59,34 @@ class NewPartnershipDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Each partnership gets its own encrypted notebook on this laptop."))
+        if keyring_problem:
+            warning = _named(QLabel(f"{keyring_problem}\n\n{PASSPHRASE_OFFER}"), "keyring_problem")
+            warning.setWordWrap(True)
+            layout.addWidget(warning)
+            self.use_passphrase.setChecked(True)
         layout.addLayout(form)
+        self.hint = _named(QLabel(""), "passphrase_hint")
+        layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
-        for field in (self.me, self.partner):
+        for field in (self.me, self.partner, self.passphrase, self.repeat):
             field.textChanged.connect(self._update)
+        self.use_passphrase.toggled.connect(self._update)
         self._update()
 
+    def chosen_passphrase(self) -> str | None:
+        return self.passphrase.text() if self.use_passphrase.isChecked() else None
+
     def _update(self) -> None:
-        ready = bool(self.me.text().strip() and self.partner.text().strip())
+        wanted = self.use_passphrase.isChecked()
+        for field in (self.passphrase, self.repeat):
+            field.setEnabled(wanted)
+        hint = ""
+        if wanted and self.passphrase.text() != self.repeat.text():
+            hint = "The two passphrases differ."
+        elif wanted and len(self.passphrase.text()) < MIN_PASSPHRASE_CHARS:
+            hint = f"A passphrase has at least {MIN_PASSPHRASE_CHARS} characters."
+        self.hint.setText(hint)
+        ready = bool(self.me.text().strip() and self.partner.text().strip()) and not hint
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
 
@@ -95,6 +129,30 @@ class RecoveryCodeDialog(QDialog):
             super().reject()
 
 
+class PassphraseDialog(QDialog):
+    """Asks for one notebook's passphrase; the text never leaves this dialog except to open it."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Unlock notebook")
+        self.passphrase = _named(QLineEdit(), "unlock_passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Unlock")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(label))
+        layout.addWidget(self.passphrase)
+        layout.addWidget(buttons)
+
+
+PASSPHRASE_OFFER = (
+    "You can still keep this notebook encrypted: protect it with a passphrase that you type "
+    "each time you unlock it. Nothing is written to disk unencrypted."
+)
 NO_KEYRING_HINT = (
     "Without a secure keyring, use a passphrase-protected notebook (peercoach new --passphrase)."
 )

@@ -1,4 +1,5 @@
-"""The main window: partnerships on the left; overview, notes and search on the right.
+"""The main window: partnerships on the left, the selected notebook's tabs on the right,
+a lock page that hides everything, and the window-wide actions and preferences.
 
 Every notebook call is a job on the worker (ui.tasks); widgets render what comes back.
 """
@@ -10,31 +11,35 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from peercoach_desktop import APP_NAME
+from peercoach_desktop.core.errors import KeyringError
 from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import Note, NotebookSnapshot, SearchHit
-from peercoach_desktop.core.search import MARK_END, MARK_START
 from peercoach_desktop.core.workspace import PartnershipSummary, Workspace
-from peercoach_desktop.ui.dialogs import NewPartnershipDialog, RecoveryCodeDialog, show_error
-from peercoach_desktop.ui.notes_view import PRIVATE_MARK, NotesView
-from peercoach_desktop.ui.overview import meeting_label, overview_html
+from peercoach_desktop.ui.access import NotebookAccess
+from peercoach_desktop.ui.dialogs import (
+    NewPartnershipDialog,
+    PassphraseDialog,
+    RecoveryCodeDialog,
+    show_error,
+)
+from peercoach_desktop.ui.notebook_view import NotebookView
+from peercoach_desktop.ui.preferences_dialog import PreferencesDialog
+from peercoach_desktop.ui.settings import Preferences
 from peercoach_desktop.ui.tasks import Tasks
+from peercoach_desktop.ui.theme import apply_theme
+from peercoach_desktop.ui.widgets import local_time, named
 
-ROLE_ID = Qt.ItemDataRole.UserRole
-DEFAULT_IDLE_LOCK_MINUTES = 5
+ROLE_SUMMARY = Qt.ItemDataRole.UserRole
 WELCOME = (
     "<h2>Welcome to PeerCoach Desktop</h2>"
     "<p>It keeps the goals, sessions, notes and next steps of each peer-coaching partnership in its own "
@@ -53,99 +58,137 @@ def _page(*widgets: QWidget) -> QWidget:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES) -> None:
+    def __init__(self, library: Library, preferences: Preferences | None = None) -> None:
         super().__init__()
+        self.preferences = preferences or Preferences()
         self.workspace = Workspace(library)
         self.tasks = Tasks(self)
         self.tasks.failed.connect(lambda error: show_error(self, error))
+        self.access = NotebookAccess(self.tasks, self.workspace, self)
         self.setWindowTitle(APP_NAME)
-        self.resize(1000, 640)
         self.locked = False
-        self._current: str | None = None
 
-        self.partnerships = QListWidget()
-        self.partnerships.setObjectName("partnerships")
-        self.partnerships.setAccessibleName("Partnerships")
+        self.partnerships = named(QListWidget(), "partnerships", "Partnerships")
         self.partnerships.currentItemChanged.connect(self._partnership_selected)
-        new_button = QPushButton("&New partnership")
-        new_button.setAccessibleName("New partnership")
-        new_button.clicked.connect(self.new_partnership)
+        new_button = named(QPushButton("&New partnership"), "new_partnership", "New partnership")
+        new_button.clicked.connect(lambda: self.new_partnership())
         self.sidebar = sidebar = QWidget()
         side = QVBoxLayout(sidebar)
-        side.addWidget(QLabel("Partnerships"))
+        heading = QLabel("&Partnerships")
+        heading.setBuddy(self.partnerships)
+        side.addWidget(heading)
         side.addWidget(self.partnerships)
         side.addWidget(new_button)
 
-        self.overview = QTextBrowser()
-        self.overview.setObjectName("overview")
-        self.overview.setAccessibleName("Overview")
-        self.notes = NotesView()
-        self.notes.save_requested.connect(self._save_note)
-        self.notes.privacy_requested.connect(self._set_private)
-        self.notes.new_requested.connect(self.new_note)
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("search_field")
-        self.search_field.setAccessibleName("Search this notebook")
-        self.search_field.setPlaceholderText("Search notes, goals and next steps")
-        self.search_field.textChanged.connect(self._search)
-        self.results = QListWidget()
-        self.results.setObjectName("search_results")
-        self.results.setAccessibleName("Search results")
-        self.results.itemActivated.connect(self._jump)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("notebook_tabs")
-        self.tabs.addTab(self.overview, "&Overview")
-        self.tabs.addTab(self.notes, "No&tes")
-        self.tabs.addTab(_page(self.search_field, self.results), "&Search")
-
-        welcome = QLabel(WELCOME)
+        self.notebook = NotebookView(self.access, library.clock)
+        self.notebook.meeting_planned.connect(self.refresh_sidebar)
+        welcome = named(QLabel(WELCOME), "welcome", "Welcome")
         welcome.setWordWrap(True)
-        welcome.setObjectName("welcome")
-        unlock = QPushButton("&Unlock")
-        unlock.setObjectName("unlock")
-        unlock.setAccessibleName("Unlock")
+        unlock = named(QPushButton("&Unlock"), "unlock", "Unlock")
         unlock.clicked.connect(self.unlock)
-        self.lock_label = QLabel("Locked. Notebooks are closed; unlocking reads the keys from your keyring.")
-        self.lock_label.setObjectName("lock_message")
+        self.lock_label = named(
+            QLabel("Locked. Notebooks are closed; unlocking reads the keys from your keyring."),
+            "lock_message",
+            "Locked",
+        )
         self.pages = QStackedWidget()
         self.welcome_page = _page(welcome)
         self.lock_page = _page(self.lock_label, unlock)
-        for page in (self.welcome_page, self.tabs, self.lock_page):
+        for page in (self.welcome_page, self.notebook, self.lock_page):
             self.pages.addWidget(page)
 
         self.splitter = QSplitter()
+        self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(sidebar)
         self.splitter.addWidget(self.pages)
-        self.splitter.setSizes([260, 740])
+        self.splitter.setSizes([260, 840])
         self.setCentralWidget(self.splitter)
         self._build_actions()
+        self._restore_window_state()
 
-        self.idle_timer = QTimer(self, singleShot=True, interval=idle_lock_minutes * 60_000)
+        self.idle_timer = QTimer(self, singleShot=True)
         self.idle_timer.timeout.connect(self.lock)
+        self.apply_preferences()
         QApplication.instance().installEventFilter(self)
 
     # ----- actions -------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu("&Notebook")
-        for text, shortcut, slot in (
-            ("&New partnership…", QKeySequence.StandardKey.New, self.new_partnership),
-            ("New &note", QKeySequence("Ctrl+Shift+N"), self.new_note),
-            ("&Find…", QKeySequence.StandardKey.Find, self.focus_search),
-            ("&Lock", QKeySequence("Ctrl+L"), self.lock),
-            ("&Quit", QKeySequence.StandardKey.Quit, self.close),
+        notebook = self.menuBar().addMenu("&Notebook")
+        edit = self.menuBar().addMenu("&Edit")
+        view = self.notebook
+        for menu, text, shortcut, slot in (
+            (notebook, "&New partnership…", QKeySequence.StandardKey.New, lambda: self.new_partnership()),
+            (notebook, "&Lock", QKeySequence("Ctrl+L"), self.lock),
+            (notebook, "&Preferences…", QKeySequence("Ctrl+,"), self.open_preferences),
+            (notebook, "&Quit", QKeySequence.StandardKey.Quit, self.close),
+            (edit, "New &note", QKeySequence("Ctrl+Shift+N"), lambda: self._in_notebook(view.notes.new_note)),
+            (edit, "New &goal", QKeySequence("Ctrl+Shift+G"), lambda: self._in_notebook(view.goals.new_goal)),
+            (edit, "New next &step", QKeySequence("Ctrl+Shift+S"), lambda: self._in_notebook(self._new_step)),
+            (edit, "&Find…", QKeySequence.StandardKey.Find, lambda: self._in_notebook(view.focus_search)),
         ):
             action = QAction(text, self)
             action.setShortcut(shortcut)
             action.triggered.connect(slot)
             menu.addAction(action)
             self.addAction(action)
+        for number in range(6):  # Alt+1…6 also reach the tabs
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Alt+{number + 1}"))
+            action.triggered.connect(
+                lambda _c=False, n=number: self._in_notebook(lambda: view.setCurrentIndex(n))
+            )
+            self.addAction(action)
+
+    def _in_notebook(self, act: object) -> None:
+        if self.access.partnership_id is not None and not self.locked:
+            self.pages.setCurrentWidget(self.notebook)
+            act()  # type: ignore[operator]
+
+    def _new_step(self) -> None:
+        self.notebook.setCurrentWidget(self.notebook.steps)
+        self.notebook.steps.text.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         user_input = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
         if event.type() in user_input and not self.locked:
             self.idle_timer.start()  # restart the idle countdown on every user input
         return False
+
+    # ----- preferences and window state ----------------------------------------------------
+
+    def open_preferences(self) -> None:
+        self.preferences_dialog = PreferencesDialog(self.preferences, self)
+        self.preferences_dialog.setObjectName("preferences_dialog")
+        self.preferences_dialog.accepted.connect(self.apply_preferences)
+        self.preferences_dialog.open()
+
+    def apply_preferences(self) -> None:
+        self.idle_timer.setInterval(self.preferences.get("idle_lock_minutes") * 60_000)
+        if self.idle_timer.isActive():
+            self.idle_timer.start()
+        self.notebook.sessions.turn_minutes = self.preferences.get("turn_minutes")
+        apply_theme(QApplication.instance(), self.preferences.get("theme"))
+
+    def _restore_window_state(self) -> None:
+        geometry = self.preferences.window_state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 700)
+        splitter = self.preferences.window_state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def _save_window_state(self) -> None:
+        self.preferences.save_window_state("geometry", self.saveGeometry())
+        self.preferences.save_window_state("splitter", self.splitter.saveState())
+        self.preferences.sync()
+
+    def bring_forward(self) -> None:
+        """Another launch for this data dir asked us to come forward."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     # ----- loading -------------------------------------------------------------------------
 
@@ -154,154 +197,134 @@ class MainWindow(QMainWindow):
         self.tasks.run(self.workspace.open_all, self._show_partnerships)
         self.idle_timer.start()
 
+    def refresh_sidebar(self) -> None:
+        if not self.locked:
+            self.tasks.run(self.workspace.open_all, self._show_partnerships)
+
     def _show_partnerships(self, summaries: list[PartnershipSummary]) -> None:
+        if self.locked:
+            return
+        target = self.access.partnership_id
+        self.partnerships.blockSignals(True)
         self.partnerships.clear()
         for summary in summaries:
             if summary.problem:
                 item = QListWidgetItem(f"[Locked] notebook {summary.partnership_id[:8]}")
                 item.setToolTip(summary.problem)
             else:
-                when = f"\nnext: {meeting_label(summary.next_meeting)}" if summary.next_meeting else ""
+                when = f"\nnext: {local_time(summary.next_meeting)}" if summary.next_meeting else ""
                 item = QListWidgetItem(f"{summary.title}\nwith {summary.partner}{when}")
-            item.setData(ROLE_ID, None if summary.problem else summary.partnership_id)
+            item.setData(ROLE_SUMMARY, summary)
             self.partnerships.addItem(item)
-        self.pages.setCurrentWidget(self.tabs if summaries else self.welcome_page)
-        target = self._current
-        rows = [i for i in range(self.partnerships.count()) if self.partnerships.item(i).data(ROLE_ID)]
-        chosen = next(
-            (i for i in rows if self.partnerships.item(i).data(ROLE_ID) == target), rows[0] if rows else None
-        )
+        self.partnerships.blockSignals(False)
+        self.pages.setCurrentWidget(self.notebook if summaries else self.welcome_page)
+        usable = [i for i in range(self.partnerships.count()) if not self._summary(i).problem]
+        chosen = next((i for i in usable if self._summary(i).partnership_id == target), None)
+        if chosen is None and usable:
+            chosen = usable[0]
         if chosen is not None:
             self.partnerships.setCurrentRow(chosen)
+        elif summaries and summaries[0].needs_passphrase and len(summaries) == 1:
+            self.partnerships.setCurrentRow(0)  # the only notebook: ask for its passphrase now
+        else:
+            self._select(None)
+
+    def _summary(self, row: int) -> PartnershipSummary:
+        return self.partnerships.item(row).data(ROLE_SUMMARY)
 
     def _partnership_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
-        self.notes.flush()
-        self._current = item.data(ROLE_ID) if item else None
-        self.refresh()
-
-    def refresh(self, select_note: str | None = None) -> None:
-        pid = self._current
-        if pid is None:
-            self.overview.clear()
-            self.notes.clear()
+        summary: PartnershipSummary | None = item.data(ROLE_SUMMARY) if item else None
+        if summary is not None and summary.needs_passphrase:
+            self._ask_passphrase(summary.partnership_id)
             return
+        if summary is not None and summary.problem:
+            show_error(self, KeyringError(summary.problem))
+            return
+        self._select(summary.partnership_id if summary else None)
+
+    def _select(self, partnership_id: str | None) -> None:
+        if partnership_id == self.access.partnership_id:
+            return
+        self.notebook.flush()
+        self.notebook.clear()
+        self.access.select(partnership_id)
+        if partnership_id is not None:
+            self.notebook.load()
+        else:
+            self.setWindowTitle(APP_NAME)
+
+    def _ask_passphrase(self, partnership_id: str) -> None:
+        dialog = PassphraseDialog(f"Passphrase for notebook {partnership_id[:8]}:", self)
+        dialog.setObjectName("passphrase_dialog")
+        self.passphrase_dialog = dialog
         workspace = self.workspace
 
-        def job() -> tuple[NotebookSnapshot, str | None]:
-            store = workspace.store(pid)
-            return store.snapshot(), workspace.next_meeting(store)
+        def opened(summary: PartnershipSummary) -> None:
+            self.access.partnership_id = None  # so the refresh selects the opened notebook
+            self._select(summary.partnership_id)
+            self.refresh_sidebar()
 
-        self.tasks.run(job, lambda result: self._show_snapshot(pid, *result, select_note))
+        def unlock() -> None:
+            passphrase = dialog.passphrase.text()
+            dialog.passphrase.clear()
+            self.tasks.run(lambda: workspace.open_with_passphrase(partnership_id, passphrase), opened)
 
-    def _show_snapshot(
-        self, pid: str, snap: NotebookSnapshot, next_meeting: str | None, select_note: str | None
-    ) -> None:
-        if pid != self._current or self.locked:
+        dialog.accepted.connect(unlock)
+        dialog.open()
+
+    # ----- creating ------------------------------------------------------------------------
+
+    def new_partnership(self, keyring_problem: str | None = None) -> None:
+        if self.locked:
             return
-        self.overview.setHtml(overview_html(snap, next_meeting))
-        self.notes.show_notes(snap.notes, select_note)
-        self.setWindowTitle(f"{snap.title} — {APP_NAME}")
-
-    # ----- editing -------------------------------------------------------------------------
-
-    def new_partnership(self) -> None:
-        dialog = NewPartnershipDialog(self)
+        dialog = NewPartnershipDialog(self, keyring_problem=keyring_problem)
         dialog.setObjectName("new_partnership_dialog")
         dialog.accepted.connect(
-            lambda: self._create(dialog.me.text(), dialog.partner.text(), dialog.title.text())
+            lambda: self._create(
+                dialog.me.text(), dialog.partner.text(), dialog.title.text(), dialog.chosen_passphrase()
+            )
         )
         dialog.open()
         self.new_partnership_dialog = dialog
 
-    def _create(self, me: str, partner: str, title: str) -> None:
+    def _create(self, me: str, partner: str, title: str, passphrase: str | None) -> None:
         library, workspace = self.workspace.library, self.workspace
 
         def job() -> tuple[str, str]:
-            created = library.create(me, partner, title)
+            created = library.create(me, partner, title, passphrase=passphrase)
             workspace.add(created.store)
             return created.recovery_code, created.store.partnership_id
 
         def done(result: tuple[str, str]) -> None:
-            code, self._current = result
-            self.tasks.run(workspace.open_all, self._show_partnerships)
+            code, partnership_id = result
+            self.notebook.flush()
+            self.notebook.clear()
+            self.access.select(partnership_id)
+            self.notebook.load()
+            self.refresh_sidebar()
             self.recovery_dialog = RecoveryCodeDialog(code, self)
             self.recovery_dialog.setObjectName("recovery_code_dialog")
             self.recovery_dialog.open()
 
-        self.tasks.run(job, done)
+        def failed(error: BaseException) -> None:
+            if isinstance(error, KeyringError):
+                self.new_partnership(keyring_problem=str(error))  # offer the passphrase notebook
+            else:
+                show_error(self, error)
 
-    def new_note(self) -> None:
-        pid = self._current
-        if pid is None or self.locked:
-            return
-        store_of = self.workspace.store
-        self.tabs.setCurrentWidget(self.notes)
-        self.tasks.run(lambda: store_of(pid).add_note("New note"), lambda note: self._note_created(note))
-
-    def _note_created(self, note: Note) -> None:
-        self.refresh(select_note=note.id)
-        self.notes.editor.setFocus()
-        self.notes.editor.selectAll()
-
-    def _save_note(self, note_id: str, body: str) -> None:
-        pid, store_of = self._current, self.workspace.store
-        if pid is None:
-            return
-        self.tasks.run(lambda: store_of(pid).update_note(note_id, body), self.notes.note_saved)
-
-    def _set_private(self, note_id: str, private: bool) -> None:
-        pid, store_of = self._current, self.workspace.store
-        if pid is not None:
-            self.tasks.run(lambda: store_of(pid).set_note_private(note_id, private), self.notes.note_saved)
-
-    # ----- search --------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        if self._current and not self.locked:
-            self.tabs.setCurrentIndex(2)
-            self.search_field.setFocus()
-            self.search_field.selectAll()
-
-    def _search(self, text: str) -> None:
-        pid, store_of = self._current, self.workspace.store
-        if pid is None:
-            return
-        self.tasks.run(lambda: store_of(pid).search(text), lambda hits: self._show_hits(text, hits))
-
-    def _show_hits(self, text: str, hits: list[SearchHit]) -> None:
-        if text != self.search_field.text():
-            return  # an older answer arriving after newer typing
-        self.results.clear()
-        for hit in hits:
-            snippet = " ".join(hit.snippet.replace(MARK_START, "«").replace(MARK_END, "»").split())
-            lock = PRIVATE_MARK if hit.private else ""
-            item = QListWidgetItem(f"{lock}{hit.kind}: {snippet}")
-            item.setData(ROLE_ID, (hit.kind, hit.record_id))
-            self.results.addItem(item)
-
-    def _jump(self, item: QListWidgetItem) -> None:
-        kind, record_id = item.data(ROLE_ID)
-        if kind == "note":
-            self.tabs.setCurrentWidget(self.notes)
-            self.refresh(select_note=record_id)
-        else:
-            self.tabs.setCurrentWidget(self.overview)
+        self.tasks.run(job, done, failed)
 
     # ----- lock and close ------------------------------------------------------------------
 
     def lock(self) -> None:
         if self.locked:
             return
-        self.notes.flush()
+        self.notebook.flush()
         self.locked = True
         self.idle_timer.stop()
-        self.tasks.run_and_wait(self.workspace.close_all)
-        self.notes.clear()
-        self.overview.clear()
-        self.results.clear()
-        self.search_field.blockSignals(True)
-        self.search_field.clear()
-        self.search_field.blockSignals(False)
+        self.tasks.run_and_wait(self.workspace.close_all)  # the flushed saves run first
+        self.access.select(None)
+        self.notebook.clear()
         self.partnerships.blockSignals(True)
         self.partnerships.clear()
         self.partnerships.blockSignals(False)
@@ -315,7 +338,8 @@ class MainWindow(QMainWindow):
         self.load()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.notes.flush()
+        self.notebook.flush()
+        self._save_window_state()
         self.tasks.run_and_wait(self.workspace.close_all)  # waits for the last save first
         self.tasks.shutdown()
         QApplication.instance().removeEventFilter(self)

@@ -1,13 +1,15 @@
-"""Notes of one partnership: a list, a plain-text editor with autosave, a private toggle."""
+"""Notes of one partnership: a lazily fetched list, a plain-text editor that saves
+itself, and a private toggle that is visible at a glance."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -15,12 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peercoach_desktop.core import browse
 from peercoach_desktop.core.model import Note, Visibility
 from peercoach_desktop.core.search import first_line
+from peercoach_desktop.ui.access import NotebookAccess
+from peercoach_desktop.ui.paged_model import Column, PagedModel
 
 AUTOSAVE_MS = 500  # at most this much typing is only in memory
 # A word, not an emoji: it renders in every font and a screen reader says it.
 PRIVATE_MARK = "[Private] "
+NEW_NOTE_TEXT = "New note"
 
 
 def note_label(note: Note) -> str:
@@ -29,15 +35,19 @@ def note_label(note: Note) -> str:
 
 
 class NotesView(QWidget):
-    save_requested = Signal(str, str)  # note id, body
-    privacy_requested = Signal(str, bool)
-    new_requested = Signal()
+    note_changed = Signal()  # saved: the overview's counts may change
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.list = QListWidget()
+        self.access = access
+        self.model: PagedModel[Note] = PagedModel(
+            access, browse.notes_page, [Column("Note", note_label)], key=lambda n: n.id
+        )
+        self.list = QListView()
         self.list.setObjectName("notes_list")
         self.list.setAccessibleName("Notes")
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)  # lets a long list scroll without measuring every row
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("note_editor")
@@ -49,7 +59,7 @@ class NotesView(QWidget):
         new = QPushButton("&New note")
         new.setObjectName("new_note")
         new.setAccessibleName("New note")
-        new.clicked.connect(self.new_requested)
+        new.clicked.connect(self.new_note)
         left = QVBoxLayout()
         left.addWidget(new)
         left.addWidget(self.list)
@@ -68,13 +78,14 @@ class NotesView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self._notes: dict[str, Note] = {}
-        self._current: str | None = None
+        self._note: Note | None = None  # the note in the editor, as last saved
         self._loading = False
+        self._select_when_loaded: str | None = None
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.flush)
         self.editor.textChanged.connect(self._typed)
-        self.list.currentItemChanged.connect(self._selected)
+        self.list.selectionModel().selectionChanged.connect(self._selected)
+        self.model.loaded.connect(self._page_loaded)
         self.private.toggled.connect(self._privacy)
         self._set_editing(False)
 
@@ -82,65 +93,82 @@ class NotesView(QWidget):
         self.editor.setEnabled(enabled)
         self.private.setEnabled(enabled)
 
-    def show_notes(self, notes: list[Note], select: str | None = None) -> None:
+    # ----- loading and selecting -----------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
         self.flush()
-        self._notes = {n.id: n for n in notes}
-        self.list.blockSignals(True)
-        self.list.clear()
-        for note in reversed(notes):  # newest first
-            item = QListWidgetItem(note_label(note))
-            item.setData(Qt.ItemDataRole.UserRole, note.id)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        target = select or self._current
-        self._current = None
-        for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == target:
-                self.list.setCurrentRow(row)
-                return
+        self._select_when_loaded = select or (self._note.id if self._note else None)
         self._show(None)
+        self.model.reload()
 
-    def note_saved(self, note: Note) -> None:
-        self._notes[note.id] = note
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == note.id:
-                item.setText(note_label(note))
+    def _page_loaded(self) -> None:
+        if self._select_when_loaded:
+            self.select(self._select_when_loaded)
 
-    def _selected(self, item: QListWidgetItem | None, _previous: object) -> None:
+    def select(self, note_id: str) -> None:
+        """Show a note: from the list when it is loaded, else fetched on its own (search jumps)."""
+        row = self.model.row_of(note_id)
+        self._select_when_loaded = None
+        if row is not None:
+            index = self.model.index(row, 0)
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
+            return
         self.flush()
-        self._show(item.data(Qt.ItemDataRole.UserRole) if item else None)
+        self.list.clearSelection()
+        self.access.run(lambda store: store.get(Note, note_id), self._show)
 
-    def _show(self, note_id: str | None) -> None:
-        self._current = note_id
-        note = self._notes.get(note_id) if note_id else None
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.flush()
+        indexes = selected.indexes()
+        self._show(self.model.item(indexes[0].row()) if indexes else None)
+
+    def _show(self, note: Note | None) -> None:
+        self._note = note
         self._loading = True
         self.editor.setPlainText(note.body if note else "")
         self.private.setChecked(bool(note and note.visibility == Visibility.PRIVATE))
         self._loading = False
         self._set_editing(note is not None)
 
+    # ----- writing -------------------------------------------------------------------------
+
+    def new_note(self) -> None:
+        self.flush()
+        self.access.write(lambda store: store.add_note(NEW_NOTE_TEXT), self._created)
+
+    def _created(self, note: Note) -> None:
+        self.model.prepend(note)
+        self.select(note.id)
+        self.editor.setFocus()
+        self.editor.selectAll()
+
     def _typed(self) -> None:
-        if not self._loading and self._current:
+        if not self._loading and self._note:
             self._timer.start()
 
     def _privacy(self, checked: bool) -> None:
-        if not self._loading and self._current:
-            self.privacy_requested.emit(self._current, checked)
+        if not self._loading and self._note:
+            note_id = self._note.id
+            self.access.run(lambda store: store.set_note_private(note_id, checked), self._saved)
 
     def flush(self) -> None:
         """Save now what is typed but not yet saved (before switching, locking, closing)."""
         self._timer.stop()
-        note = self._notes.get(self._current) if self._current else None
-        if note is not None and note.body != self.editor.toPlainText():
-            self.save_requested.emit(note.id, self.editor.toPlainText())
+        if self._note is not None and self._note.body != self.editor.toPlainText():
+            note_id, body = self._note.id, self.editor.toPlainText()
+            self._note = replace(self._note, body=body)  # a second flush must not save it again
+            self.access.run(lambda store: store.update_note(note_id, body), self._saved)
+
+    def _saved(self, note: Note) -> None:
+        self.model.replace(note)
+        if self._note is not None and self._note.id == note.id and note.body == self.editor.toPlainText():
+            self._note = note
+        self.note_changed.emit()
 
     def clear(self) -> None:
         self._timer.stop()
-        self._notes.clear()
-        self._current = None
-        self.list.clear()
-        self._loading = True
-        self.editor.clear()
-        self._loading = False
-        self._set_editing(False)
+        self._note = None
+        self._select_when_loaded = None
+        self.model.clear()
+        self._show(None)

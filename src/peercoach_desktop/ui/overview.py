@@ -1,36 +1,37 @@
-"""The overview of one partnership as escaped HTML: next meeting, open steps, active goals."""
+"""The overview of one partnership as escaped HTML: next meeting, open steps of both
+peers with owner and due date, active goals with progress."""
 
 from __future__ import annotations
 
 from html import escape
 
-from peercoach_desktop.core.model import GoalStatus, NotebookSnapshot, StepStatus
+from peercoach_desktop.core.browse import Overview
+from peercoach_desktop.ui.widgets import is_overdue, local_time
 
 
-def meeting_label(moment_iso: str) -> str:
-    """'2027-01-12T10:00:00.000Z' → '2027-01-12 10:00' (UTC, as stored)."""
-    return moment_iso[:16].replace("T", " ")
-
-
-def overview_html(snap: NotebookSnapshot, next_meeting: str | None) -> str:
-    names = {snap.me.id: f"{snap.me.name} (me)", snap.partner.id: snap.partner.name}
+def overview_html(view: Overview) -> str:
+    meeting = escape(local_time(view.next_meeting)) if view.next_meeting else "not planned yet"
     parts = [
-        f"<h2>{escape(snap.title)}</h2>",
-        f"<p>With {escape(snap.partner.name)}. Next meeting: "
-        f"{escape(meeting_label(next_meeting)) if next_meeting else 'not planned yet'}</p>",
+        f"<h2>{escape(view.title)}</h2>",
+        f"<p>With {escape(view.partner.name)}. Next meeting: <b>{meeting}</b>.<br>"
+        f"{view.session_count} sessions, {view.note_count} notes.</p>",
+        f"<h3>Open next steps ({len(view.open_steps)})</h3><ul>",
     ]
-    steps = [s for s in snap.steps if s.status == StepStatus.OPEN]
-    parts.append(f"<h3>Open next steps ({len(steps)})</h3><ul>")
-    for step in steps:
-        due = f", due {escape(step.due_date)}" if step.due_date else ""
-        parts.append(f"<li>{escape(step.text)} — {escape(names.get(step.owner_id, '?'))}{due}</li>")
-    parts.append("</ul>")
-    goals = [g for g in snap.goals if g.status == GoalStatus.ACTIVE]
-    parts.append(f"<h3>Active goals ({len(goals)})</h3><ul>")
-    for goal in goals:
-        linked = [s for s in snap.steps if s.goal_id == goal.id]
-        done = sum(1 for s in linked if s.status == StepStatus.DONE)
-        progress = f" — {done} of {len(linked)} steps done" if linked else ""
-        parts.append(f"<li>{escape(goal.title)} ({escape(names.get(goal.owner_id, '?'))}){progress}</li>")
+    for step in view.open_steps:
+        due = ""
+        if step.due_date:
+            due = f", due {escape(step.due_date)}" + (
+                " — <b>overdue</b>" if is_overdue(step.due_date) else ""
+            )
+        parts.append(f"<li>{escape(step.text)} — {escape(view.name_of(step.owner_id))}{due}</li>")
+    parts.append(f"</ul><h3>Active goals ({len(view.goals)})</h3><ul>")
+    for item in view.goals:
+        goal = item.goal
+        steps = f"; {item.steps_done} of {item.steps_total} steps done" if item.steps_total else ""
+        target = f", target {escape(goal.target_date)}" if goal.target_date else ""
+        parts.append(
+            f"<li>{escape(goal.title)} ({escape(view.name_of(goal.owner_id))}) — "
+            f"{goal.progress}%{steps}{target}</li>"
+        )
     parts.append("</ul>")
     return "".join(parts)

@@ -1,0 +1,76 @@
+"""Preferences: default turn length, idle lock, theme and data folder."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peercoach_desktop.core.model import MAX_TURN_MINUTES, MIN_TURN_MINUTES
+from peercoach_desktop.ui.settings import THEMES, Preferences
+from peercoach_desktop.ui.widgets import named
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.preferences = preferences
+        self.turn_minutes = named(QSpinBox(), "pref_turn_minutes", "Default turn length in minutes")
+        self.turn_minutes.setRange(MIN_TURN_MINUTES, MAX_TURN_MINUTES)
+        self.turn_minutes.setSuffix(" min")
+        self.turn_minutes.setValue(preferences.get("turn_minutes"))
+        self.idle_minutes = named(QSpinBox(), "pref_idle_lock_minutes", "Lock after idle minutes")
+        self.idle_minutes.setRange(1, 240)
+        self.idle_minutes.setSuffix(" min")
+        self.idle_minutes.setValue(preferences.get("idle_lock_minutes"))
+        self.theme = named(QComboBox(), "pref_theme", "Theme")
+        for theme in THEMES:
+            self.theme.addItem({"system": "Follow the system"}.get(theme, theme.capitalize()), theme)
+        self.theme.setCurrentIndex(self.theme.findData(preferences.get("theme")))
+        self.data_dir = named(QLineEdit(preferences.get("data_dir")), "pref_data_dir", "Data folder")
+        self.data_dir.setPlaceholderText("the standard folder for app data")
+        browse = named(QPushButton("&Browse…"), "pref_browse_data_dir", "Choose data folder")
+        browse.clicked.connect(self._browse)
+        folder = QHBoxLayout()
+        folder.addWidget(self.data_dir, 1)
+        folder.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Default &turn length", self.turn_minutes)
+        form.addRow("&Lock after idle", self.idle_minutes)
+        form.addRow("T&heme", self.theme)
+        form.addRow("&Data folder", folder)
+        note = QLabel("A new data folder is used from the next start; notebooks are not moved.")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Data folder", self.data_dir.text())
+        if chosen:
+            self.data_dir.setText(chosen)
+
+    def accept(self) -> None:
+        self.preferences.set("turn_minutes", self.turn_minutes.value())
+        self.preferences.set("idle_lock_minutes", self.idle_minutes.value())
+        self.preferences.set("theme", self.theme.currentData())
+        self.preferences.set("data_dir", self.data_dir.text().strip())
+        super().accept()

@@ -1,0 +1,71 @@
+"""Preferences, each declared once with its default and its check, and the window's
+own state (geometry, splitters) kept apart from them. Stored in an INI file in the
+config dir; it holds no user text, only choices and window sizes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES, MAX_TURN_MINUTES, MIN_TURN_MINUTES
+from peercoach_desktop.core.paths import config_dir
+
+SCHEMA_VERSION = 1
+THEMES = ("system", "light", "dark")
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    default: Any
+    valid: Callable[[Any], bool]
+
+
+OPTIONS: dict[str, Option] = {
+    option.name: option
+    for option in (
+        Option("turn_minutes", DEFAULT_TURN_MINUTES, lambda v: MIN_TURN_MINUTES <= v <= MAX_TURN_MINUTES),
+        Option("idle_lock_minutes", 5, lambda v: 1 <= v <= 240),
+        Option("theme", "system", lambda v: v in THEMES),
+        Option("data_dir", "", lambda v: isinstance(v, str)),
+    )
+}
+
+
+class Preferences:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        if settings is None:
+            path = config_dir() / "settings.ini"
+            settings = QSettings(str(path), QSettings.Format.IniFormat)
+        self._settings = settings
+        if int(settings.value("schema", 0)) < SCHEMA_VERSION:
+            settings.setValue("schema", SCHEMA_VERSION)  # future upgrades hook in here
+
+    def get(self, name: str) -> Any:
+        option = OPTIONS[name]
+        raw = self._settings.value(f"preferences/{name}", option.default)
+        try:
+            value = type(option.default)(raw)
+        except (TypeError, ValueError):
+            return option.default
+        return value if option.valid(value) else option.default  # a hand-edited file can't break us
+
+    def set(self, name: str, value: Any) -> None:
+        option = OPTIONS[name]
+        if not option.valid(value):
+            raise ValueError(f"{name} cannot be {value!r}")
+        self._settings.setValue(f"preferences/{name}", value)
+        self._settings.sync()
+
+    def window_state(self, name: str) -> QByteArray | None:
+        value = self._settings.value(f"window/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window_state(self, name: str, state: QByteArray) -> None:
+        self._settings.setValue(f"window/{name}", state)
+
+    def sync(self) -> None:
+        self._settings.sync()
