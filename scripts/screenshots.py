@@ -1,7 +1,8 @@
-"""Drive the real window with sample data and save PNGs of its main views."""
+"""Drive the real window with sample data and save PNGs of its main views, light and dark."""
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -11,52 +12,95 @@ from PySide6.QtWidgets import QApplication
 from peercoach_desktop.core.clock import SystemClock
 from peercoach_desktop.core.keystore import MemoryKeyStore
 from peercoach_desktop.core.library import Library
+from peercoach_desktop.core.model import StepStatus
 from peercoach_desktop.ui.main_window import MainWindow
+from peercoach_desktop.ui.settings import Preferences
 
 
 def settle(app: QApplication, window: MainWindow) -> None:
-    for _ in range(200):
+    for _ in range(300):
         app.processEvents()
         if window.tasks.pending == 0:
-            break
+            app.processEvents()
+            if window.tasks.pending == 0:
+                break
         window.tasks.thread().msleep(10)
     app.processEvents()
 
 
-def main(out: Path) -> None:
-    app = QApplication(sys.argv[:1])
-    library = Library(Path(tempfile.mkdtemp()), MemoryKeyStore(), SystemClock())
-    window = MainWindow(library)
-    window.show()
-    window.load()
-    settle(app, window)
-    window.grab().save(str(out / "1-welcome.png"))
-
-    created = library.create("Ana", "Ben", "Ana & Ben — leadership")
-    store = created.store
-    goal = store.add_goal("me", "Delegate the budget review", target_date="2026-03-31")
+def sample_notebook(library: Library) -> None:
+    store = library.create("Ana", "Ben", "Ana & Ben — leadership").store
+    goal = store.add_goal(
+        "me",
+        "Delegate the budget review",
+        why="I am the bottleneck every quarter.",
+        success_criteria="Kim runs the Q2 review; I only read the summary.",
+        target_date="2027-03-31",
+    )
+    store.update_goal(goal.id, progress=40)
     store.add_goal("partner", "Speak up in steering meetings")
+    past = store.add_session("2026-11-10T10:00:00Z", minutes=20)
     store.add_session("2027-01-12T10:00:00Z", minutes=20)
-    store.add_step("me", "List what only I can do", goal=goal.id, due_date="2027-01-10")
-    store.add_step("partner", "Prepare one question for Monday's meeting", due_date="2027-01-11")
-    store.add_note("What I heard: you hold on to the budget because you fear surprises.")
-    store.add_note("My own reflection: I gave advice too early in turn B.", private=True)
+    step = store.add_step(
+        "me", "List what only I can do", goal=goal.id, due_date="2026-11-20", session=past.id
+    )
+    store.add_step(
+        "partner", "Prepare one question for Monday's meeting", due_date="2027-01-11", session=past.id
+    )
+    store.add_step("me", "Ask Kim to shadow the review", goal=goal.id, due_date="2027-01-10")
+    store.set_step_status(step.id, StepStatus.DONE)
+    store.add_note("What I heard: you hold on to the budget because you fear surprises.", session=past.id)
+    store.add_note("My own reflection: I gave advice too early in turn B.", private=True, session=past.id)
+    store.add_note("Kim asked good questions about the forecast.", goal=goal.id)
     store.close()
     library.create("Ana", "Cleo").store.close()
+
+
+def shoot(app: QApplication, window: MainWindow, out: Path, name: str) -> None:
+    settle(app, window)
+    window.grab().save(str(out / f"{name}.png"))
+
+
+def main(out: Path) -> None:
+    os.environ.setdefault("PEERCOACH_CONFIG_DIR", tempfile.mkdtemp())
+    app = QApplication(sys.argv[:1])
+    library = Library(Path(tempfile.mkdtemp()), MemoryKeyStore(), SystemClock())
+    preferences = Preferences()
+    window = MainWindow(library, preferences)
+    window.resize(1200, 760)
+    window.show()
     window.load()
+    shoot(app, window, out, "01-welcome")
+    sample_notebook(library)
+    for theme in ("light", "dark"):
+        preferences.set("theme", theme)
+        window.apply_preferences()
+        window.load()
+        view = window.notebook
+        view.setCurrentWidget(view.overview)
+        shoot(app, window, out, f"02-overview-{theme}")
+        view.setCurrentWidget(view.goals)
+        view.goals.list.setCurrentIndex(view.goals.model.index(0, 0))
+        shoot(app, window, out, f"03-goals-{theme}")
+        view.setCurrentWidget(view.steps)
+        view.steps.show_all.setChecked(True)
+        shoot(app, window, out, f"04-steps-{theme}")
+        view.setCurrentWidget(view.sessions)
+        view.sessions.table.selectRow(1)
+        shoot(app, window, out, f"05-sessions-{theme}")
+        view.setCurrentWidget(view.notes)
+        view.notes.list.setCurrentIndex(view.notes.model.index(1, 0))
+        shoot(app, window, out, f"06-notes-{theme}")
+        view.focus_search()
+        view.search.field.setText("budget")
+        shoot(app, window, out, f"07-search-{theme}")
+        view.steps.show_all.setChecked(False)
+    window.open_preferences()
     settle(app, window)
-    window.grab().save(str(out / "2-overview.png"))
-    window.tabs.setCurrentWidget(window.notes)
-    window.notes.list.setCurrentRow(0)
-    settle(app, window)
-    window.grab().save(str(out / "3-notes.png"))
-    window.focus_search()
-    window.search_field.setText("budget")
-    settle(app, window)
-    window.grab().save(str(out / "4-search.png"))
+    window.preferences_dialog.grab().save(str(out / "08-preferences.png"))
+    window.preferences_dialog.reject()
     window.lock()
-    settle(app, window)
-    window.grab().save(str(out / "5-locked.png"))
+    shoot(app, window, out, "09-locked")
     window.close()
 
 

@@ -32,6 +32,7 @@ from peercoach_desktop.core.model import Goal, NextStep, Note
 from peercoach_desktop.ui.main_window import MainWindow
 from peercoach_desktop.ui.notes_view import AUTOSAVE_MS
 from peercoach_desktop.ui.settings import Preferences
+from peercoach_desktop.ui.single_instance import InstanceServer, wake_running
 
 MARKER = "OKAPI-PRIVATE-9931"
 
@@ -426,3 +427,13 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, window: MainWindow) 
         and not _inside_a_qt_control(w)
     ]
     assert unnamed == [], unnamed
+
+
+def test_a_second_launch_wakes_the_first(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:
+    server = InstanceServer(data_dir)
+    assert server.listening
+    with qtbot.waitSignal(server.wake_requested, timeout=3000):
+        assert wake_running(data_dir)
+    assert not wake_running(tmp_path / "another-data-dir")  # each data dir has its own instance
+    server.close()
+    assert not wake_running(data_dir)

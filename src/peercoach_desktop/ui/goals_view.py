@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QItemSelection, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -49,6 +49,7 @@ class GoalsView(QWidget):
         )
         self.list = named(QListView(), "goals_list", "Goals")
         self.list.setModel(self.model)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         new = named(QPushButton("New &goal"), "new_goal", "New goal")
         new.clicked.connect(self.new_goal)
 
@@ -72,7 +73,7 @@ class GoalsView(QWidget):
         form.addRow("&Title", self.title)
         form.addRow("&Owner", self.owner)
         form.addRow("&Status", self.status)
-        form.addRow("Target", self.target)
+        form.addRow("", self.target)
         form.addRow("&Progress", self.progress)
         form.addRow("&Why it matters", self.why)
         form.addRow("S&uccess looks like", self.success)

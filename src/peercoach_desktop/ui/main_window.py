@@ -48,11 +48,13 @@ WELCOME = (
 )
 
 
-def _page(*widgets: QWidget) -> QWidget:
+def _page(*widgets: QWidget, centred: bool = False) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
+    if centred:
+        layout.addStretch()
     for widget in widgets:
-        layout.addWidget(widget)
+        layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag(0))
     layout.addStretch()
     return page
 
@@ -93,7 +95,8 @@ class MainWindow(QMainWindow):
         )
         self.pages = QStackedWidget()
         self.welcome_page = _page(welcome)
-        self.lock_page = _page(self.lock_label, unlock)
+        unlock.setMinimumWidth(160)
+        self.lock_page = _page(self.lock_label, unlock, centred=True)
         for page in (self.welcome_page, self.notebook, self.lock_page):
             self.pages.addWidget(page)
 
@@ -331,10 +334,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — locked")
         self.pages.setCurrentWidget(self.lock_page)
         self.sidebar.setEnabled(False)
+        self.sidebar.hide()
 
     def unlock(self) -> None:
         self.locked = False
         self.sidebar.setEnabled(True)
+        self.sidebar.show()
         self.load()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -26,6 +26,7 @@ class PreferencesDialog(QDialog):
     def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
+        self.setMinimumWidth(520)
         self.preferences = preferences
         self.turn_minutes = named(QSpinBox(), "pref_turn_minutes", "Default turn length in minutes")
         self.turn_minutes.setRange(MIN_TURN_MINUTES, MAX_TURN_MINUTES)
@@ -50,7 +51,9 @@ class PreferencesDialog(QDialog):
         form.addRow("Default &turn length", self.turn_minutes)
         form.addRow("&Lock after idle", self.idle_minutes)
         form.addRow("T&heme", self.theme)
-        form.addRow("&Data folder", folder)
+        folder_label = QLabel("&Data folder")
+        folder_label.setBuddy(self.data_dir)
+        form.addRow(folder_label, folder)
         note = QLabel("A new data folder is used from the next start; notebooks are not moved.")
         note.setWordWrap(True)
         buttons = QDialogButtonBox(

@@ -46,7 +46,7 @@ class SessionsView(QWidget):
         columns: list[Column[SessionRow]] = [
             Column("When", lambda r: local_time(r.session.scheduled_at)),
             Column("Status", lambda r: r.session.status.value.capitalize()),
-            Column("Length", lambda r: minutes(sum(r.session.seconds_by_speaker.values()))),
+            Column("Length", lambda r: _length(r.session)),
             Column("Who spoke", self._speakers),
             Column("Notes", lambda r: str(r.note_count)),
             Column("Steps set", lambda r: str(r.steps_set)),
@@ -125,6 +125,8 @@ class SessionsView(QWidget):
 
     def _turns(self, session: Session) -> str:
         spoken = session.seconds_by_speaker
+        if not any(spoken.values()):
+            return f"{session.minutes_per_turn}-minute turns. Not run yet."
         turns = ", ".join(
             f"{escape(self.names.get(pid, '?'))} spoke {minutes(spoken.get(pid, 0))}"
             for pid in session.speaker_order
@@ -154,6 +156,11 @@ class SessionsView(QWidget):
         self.names = {}
         self.model.clear()
         self.detail.clear()
+
+
+def _length(session: Session) -> str:
+    spoken = sum(session.seconds_by_speaker.values())
+    return minutes(spoken) if spoken else "—"
 
 
 def _next_week() -> QDateTime:

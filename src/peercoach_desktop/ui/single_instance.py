@@ -10,7 +10,7 @@ import getpass
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 WAKE = b"raise\n"
@@ -45,14 +45,21 @@ class InstanceServer(QObject):
         QLocalServer.removeServer(name)  # a socket file left by a crashed instance
         self.listening = self._server.listen(name)
 
+    @Slot()
     def _accept(self) -> None:
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.readyRead.connect(self._read)
             socket.disconnected.connect(socket.deleteLater)
             if socket.bytesAvailable():
-                self._read(socket)
+                self._read_from(socket)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    @Slot()
+    def _read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read_from(socket)
+
+    def _read_from(self, socket: QLocalSocket) -> None:
         if WAKE.strip() in bytes(socket.readAll().data()):
             self.wake_requested.emit()
 

@@ -58,9 +58,10 @@ class StepsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((1, 130), (2, 170), (3, 90)):
+            header.resizeSection(column, width)
         self._include_closed = False  # read by the worker: a plain value, never the widget
         self.show_all.toggled.connect(self._toggle_closed)
 

@@ -52,17 +52,46 @@ LIGHT = {
 }
 
 
+# Fusion outlines a check box with a darker shade of the window colour, which vanishes on
+# a dark base; these borders keep an unticked box visible (3:1 against the base).
+DARK_INDICATORS = """
+QCheckBox::indicator, QAbstractItemView::indicator {
+    width: 13px; height: 13px; border: 1px solid #9aa0a6; border-radius: 2px; background: #17181a;
+}
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {
+    background: #8ab4f8; border-color: #8ab4f8;
+}
+QCheckBox::indicator:disabled { border-color: #5f6368; }
+"""
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
-    """'system' follows the desktop's scheme; 'light' and 'dark' set our own palettes."""
-    style = QStyleFactory.create("Fusion")
-    app.setStyle(style)
+    """'light' or 'dark' as chosen; 'system' follows the desktop's scheme, also when it
+    changes while the app runs. Either way one of our two palettes, both checked for contrast."""
+    app.setStyle(QStyleFactory.create("Fusion"))
     hints = app.styleHints()
-    if theme == "dark":
-        hints.setColorScheme(Qt.ColorScheme.Dark)
-        app.setPalette(_palette(DARK, "#80868b"))
-    elif theme == "light":
-        hints.setColorScheme(Qt.ColorScheme.Light)
-        app.setPalette(_palette(LIGHT, "#8a8a8a"))
-    else:
+    if not _following:
+        hints.colorSchemeChanged.connect(_follow_system)
+        _following.append(True)
+    _theme[:] = [theme]
+    if theme == "system":
         hints.unsetColorScheme()
-        app.setPalette(style.standardPalette())
+        dark = hints.colorScheme() == Qt.ColorScheme.Dark
+    else:
+        dark = theme == "dark"
+        hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+    _set_palette(app, dark)
+
+
+_following: list[bool] = []  # connected once per process
+_theme: list[str] = ["system"]
+
+
+def _follow_system(scheme: Qt.ColorScheme) -> None:
+    if _theme == ["system"]:
+        _set_palette(QApplication.instance(), scheme == Qt.ColorScheme.Dark)
+
+
+def _set_palette(app: QApplication, dark: bool) -> None:
+    app.setPalette(_palette(DARK, "#80868b") if dark else _palette(LIGHT, "#8a8a8a"))
+    app.setStyleSheet(DARK_INDICATORS if dark else "")
