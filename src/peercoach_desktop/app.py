@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -20,6 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from peercoach_desktop.core.keystore import OsKeyStore
     from peercoach_desktop.core.library import Library
     from peercoach_desktop.core.paths import data_dir
+    from peercoach_desktop.ui import startup_probe
     from peercoach_desktop.ui.main_window import MainWindow
     from peercoach_desktop.ui.settings import Preferences
     from peercoach_desktop.ui.single_instance import InstanceServer, wake_running
@@ -35,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     instance = InstanceServer(folder)
     window = MainWindow(Library(folder, OsKeyStore()), preferences)
     instance.wake_requested.connect(window.bring_forward)
+    if os.environ.get(startup_probe.ENV):
+        startup_probe.install(app, window, os.environ[startup_probe.ENV])
     window.show()
     QTimer.singleShot(0, window.load)  # keys are fetched after the first paint
     return app.exec()

@@ -22,6 +22,7 @@ from peercoach_desktop.ui.widgets import named
 
 class NotebookView(QTabWidget):
     meeting_planned = Signal()
+    content_shown = Signal()  # a notebook's overview is on screen
 
     def __init__(self, access: NotebookAccess, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,7 @@ class NotebookView(QTabWidget):
         self.people = view
         self.overview.setHtml(overview_html(view))
         self.steps.set_people(view)  # goals added or renamed since
+        self.content_shown.emit()
         self.window().setWindowTitle(f"{view.title} — {APP_NAME}")
 
     def _steps_changed(self) -> None:

@@ -1,0 +1,189 @@
+"""Window budgets (issue 3): first paint and first content against a bare PySide6 window,
+peak memory with 10k notes, and responsiveness with 10k sessions / 100k notes.
+
+Start-up figures are whole processes (spawn to exit), alternating ours and the floor in
+one run. Run: make bench  (or .venv/bin/python bench/bench_window.py)
+"""
+
+from __future__ import annotations
+
+import compileall
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, median_ms, p95_ms, private_secret_service, report, timed
+
+from peercoach_desktop.core import database
+from peercoach_desktop.core.clock import SystemClock
+from peercoach_desktop.core.keystore import MemoryKeyStore, OsKeyStore
+from peercoach_desktop.core.library import Library
+from peercoach_desktop.core.store import NotebookStore
+
+RUNS = int(os.environ.get("BENCH_RUNS", "11"))
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1100, 700)
+def finish():
+    import time
+    rss = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+    print(f"peercoach-probe paint at={time.time():.6f} peak_rss_kib={rss}", file=sys.stderr)
+    app.quit()
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, finish)
+        return False
+probe = Painted()
+window.installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+
+def fill(store: NotebookStore, notes: int, sessions: int) -> None:
+    """Bulk rows straight into the encrypted file (triggers keep the search index right)."""
+    conn = store._conn
+    with database.transaction(conn):
+        for n in range(sessions):
+            when = f"20{10 + n // 520:02d}-{1 + n // 40 % 12:02d}-{1 + n % 28:02d}T10:00:00.000Z"
+            conn.execute(
+                "INSERT INTO sessions(id, created_at, updated_at, version, author_id, deleted, scheduled_at,"
+                " minutes_per_turn, speaker_order, seconds_by_speaker, status)"
+                " VALUES (?, ?, ?, ?, ?, 0, ?, 15, '[]', '{}', 'done')",
+                (f"s-{n:06d}", when, when, f"{n:012x}.0000.x", store.me_id, when),
+            )
+        for n in range(notes):
+            when = f"2026-01-01T00:{n // 60 % 60:02d}:{n % 60:02d}.{n % 1000:03d}Z"
+            conn.execute(
+                "INSERT INTO notes(id, created_at, updated_at, version, author_id, deleted, body, kind,"
+                " visibility, session_id) VALUES (?, ?, ?, ?, ?, 0, ?, 'note', 'shared', ?)",
+                (
+                    f"n-{n:07d}",
+                    when,
+                    when,
+                    f"{n:012x}.0001.x",
+                    store.me_id,
+                    f"Note {n}: what we heard about delegation and feedback, line {n % 97}",
+                    f"s-{n % max(sessions, 1):06d}" if sessions else None,
+                ),
+            )
+
+
+def run_child(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Milliseconds from spawning the process to its probe line, and its peak RSS in KiB."""
+    start = time.time()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    probe = [line for line in done.stderr.splitlines() if line.startswith("peercoach-probe")]
+    if done.returncode != 0 or not probe:
+        raise SystemExit(f"start-up run failed ({done.returncode}): {done.stderr[-800:]}")
+    fields = dict(part.split("=") for part in probe[-1].split()[2:])
+    return (float(fields["at"]) - start) * 1000, int(fields["peak_rss_kib"])
+
+
+def bench_start(work: Path, env: dict[str, str]) -> None:
+    data = work / "start"
+    library = Library(data, OsKeyStore())
+    created = library.create("Ana", "Ben", "Ana & Ben")
+    fill(created.store, notes=10_000, sessions=200)
+    created.store.close()
+    env = {
+        **env,
+        "QT_QPA_PLATFORM": env.get("QT_QPA_PLATFORM", "offscreen"),
+        "PEERCOACH_CONFIG_DIR": str(work),
+    }
+    app = [sys.executable, "-m", "peercoach_desktop.app", "--data-dir", str(data)]
+    floor_cmd = [sys.executable, "-c", BARE_WINDOW]
+    samples: dict[str, list[tuple[float, int]]] = {"floor": [], "paint": [], "content": []}
+    for _ in range(RUNS):
+        samples["floor"].append(run_child(floor_cmd, env))
+        samples["paint"].append(run_child(app, {**env, "PEERCOACH_EXIT_AFTER": "paint"}))
+        samples["content"].append(run_child(app, {**env, "PEERCOACH_EXIT_AFTER": "content"}))
+    floor = median_ms([t for t, _ in samples["floor"]])
+    report("window painted (from spawn)", median_ms([t for t, _ in samples["paint"]]), floor, "<= 1.2x")
+    report(
+        "10k-note notebook visible (incl. keyring)",
+        median_ms([t for t, _ in samples["content"]]),
+        floor,
+        "<= 2x",
+    )
+    floor_rss = median_ms([r for _, r in samples["floor"]]) / 1024
+    ours_rss = median_ms([r for _, r in samples["content"]]) / 1024
+    name = "peak RSS, 10k notes shown"
+    print(f"{name:<46} {ours_rss:9.1f} MiB  bare window {floor_rss:.1f} MiB  budget: <= 120 MiB")
+
+
+def bench_responsive(work: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from peercoach_desktop.ui.main_window import MainWindow
+    from peercoach_desktop.ui.settings import Preferences
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["PEERCOACH_CONFIG_DIR"] = str(work / "config")
+    library = Library(work / "big", MemoryKeyStore(), SystemClock())
+    created = library.create("Ana", "Ben", "Ana & Ben")
+    fill(created.store, notes=100_000, sessions=10_000)
+    created.store.close()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow(library, Preferences())
+    window.show()
+
+    def settle() -> None:
+        while window.tasks.pending:
+            app.processEvents()
+        app.processEvents()
+
+    start = time.perf_counter()
+    window.load()
+    while window.notebook.notes.model.rowCount() == 0 or window.tasks.pending:
+        app.processEvents()
+    report("100k notes: first page listed after load", (time.perf_counter() - start) * 1000, None, "")
+
+    notes = window.notebook.notes
+    notes_pages = timed(lambda: (notes.model.fetchMore(), settle()), 25)
+    sessions = window.notebook.sessions.model
+    session_pages = timed(lambda: (sessions.fetchMore(), settle()), 25)
+    conn = window.workspace.store(window.access.partnership_id)._conn
+    raw = timed(
+        lambda: conn.execute(
+            "SELECT * FROM notes WHERE deleted = 0 ORDER BY created_at DESC LIMIT 200"
+        ).fetchall(),
+        25,
+    )
+    report("scroll: next 200 notes (worker round trip)", median_ms(notes_pages), median_ms(raw), "<= 16 ms")
+    report("scroll: next 200 sessions with counts", median_ms(session_pages), median_ms(raw), "<= 16 ms")
+
+    window.notebook.setCurrentWidget(notes)
+    notes.list.setCurrentIndex(notes.model.index(5, 0))
+    settle()
+    typing = timed(lambda: (QTest.keyClick(notes.editor, Qt.Key.Key_A), app.processEvents()), 300)
+    bare = QPlainTextEdit()
+    bare.show()
+    bare_typing = timed(lambda: (QTest.keyClick(bare, Qt.Key.Key_A), app.processEvents()), 300)
+    report("typing: one key in a note, p95 (autosaving)", p95_ms(typing), p95_ms(bare_typing), "<= 16 ms")
+    window.close()
+
+
+def main() -> None:
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        with private_secret_service(work / "ss") as env:
+            os.environ.update(env)
+            os.environ.pop("PYTHON_KEYRING_BACKEND", None)
+            bench_start(work, dict(os.environ))
+        bench_responsive(work)
+
+
+if __name__ == "__main__":
+    main()
