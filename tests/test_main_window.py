@@ -28,7 +28,7 @@ from pytestqt.qtbot import QtBot
 from peercoach_desktop.core.clock import FakeClock
 from peercoach_desktop.core.keystore import OsKeyStore
 from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import Goal, NextStep, Note
+from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES, Goal, NextStep, Note
 from peercoach_desktop.ui.main_window import MainWindow
 from peercoach_desktop.ui.notes_view import AUTOSAVE_MS
 from peercoach_desktop.ui.settings import Preferences
@@ -346,6 +346,8 @@ def test_no_keyring_offers_a_passphrase_notebook(qtbot: QtBot, data_dir: Path) -
     win = MainWindow(library, Preferences())
     qtbot.addWidget(win)
     win.show()
+    win.load()
+    idle(qtbot, win)
     create_partnership_fields(qtbot, win)
     win.new_partnership_dialog.accept()
     qtbot.waitUntil(lambda: win.new_partnership_dialog.findChild(QLabel, "keyring_problem") is not None)
@@ -437,3 +439,7 @@ def test_a_second_launch_wakes_the_first(qtbot: QtBot, data_dir: Path, tmp_path:
     assert not wake_running(tmp_path / "another-data-dir")  # each data dir has its own instance
     server.close()
     assert not wake_running(data_dir)
+
+
+def test_the_turn_length_preference_defaults_to_the_core_default() -> None:
+    assert Preferences().get("turn_minutes") == DEFAULT_TURN_MINUTES

@@ -6,8 +6,13 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peercoach_desktop import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from peercoach_desktop.core.library import Library
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -15,11 +20,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data-dir")
     args, qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from peercoach_desktop.core.keystore import OsKeyStore
-    from peercoach_desktop.core.library import Library
     from peercoach_desktop.core.paths import data_dir
     from peercoach_desktop.ui import startup_probe
     from peercoach_desktop.ui.main_window import MainWindow
@@ -34,14 +36,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = data_dir(args.data_dir, preferences.get("data_dir"))
     if wake_running(folder):
         return 0  # the running window for this data dir comes forward instead
-    instance = InstanceServer(folder)
-    window = MainWindow(Library(folder, OsKeyStore()), preferences)
-    instance.wake_requested.connect(window.bring_forward)
+    window = MainWindow(lambda: open_library(folder), preferences)
+
+    def serve() -> None:  # after the first paint: QtNetwork loads then
+        window.instance_server = InstanceServer(folder, window)
+        window.instance_server.wake_requested.connect(window.bring_forward)
+
+    window.after_first_paint.connect(serve)
     if os.environ.get(startup_probe.ENV):
         startup_probe.install(app, window, os.environ[startup_probe.ENV])
     window.show()
-    QTimer.singleShot(0, window.load)  # keys are fetched after the first paint
+    window.load_after_first_paint()  # keys are fetched after the first paint
     return app.exec()
+
+
+def open_library(folder: Path) -> Library:
+    """Runs on the worker after the window has painted: SQLCipher and keyring load there."""
+    from peercoach_desktop.core.keystore import OsKeyStore
+    from peercoach_desktop.core.library import Library
+
+    return Library(folder, OsKeyStore())
 
 
 if __name__ == "__main__":

@@ -8,22 +8,24 @@ so a view never shows one notebook's words under another's title.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from peercoach_desktop.core.store import NotebookStore
-from peercoach_desktop.core.workspace import Workspace
 from peercoach_desktop.ui.tasks import Tasks
 
-StoreJob = Callable[[NotebookStore], Any]
+if TYPE_CHECKING:
+    from peercoach_desktop.core.store import NotebookStore
+    from peercoach_desktop.core.workspace import Workspace
+
+StoreJob = Callable[["NotebookStore"], Any]
 
 
 class NotebookAccess(QObject):
     changed = Signal()  # a write went through: views that show derived data refresh
     switched = Signal()  # another partnership (or none) is selected
 
-    def __init__(self, tasks: Tasks, workspace: Workspace, parent: QObject | None = None) -> None:
+    def __init__(self, tasks: Tasks, workspace: Workspace | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.workspace = workspace
@@ -37,9 +39,10 @@ class NotebookAccess(QObject):
 
     def run(self, job: StoreJob, on_done: Callable[[Any], None] | None = None) -> bool:
         """Run job(store) on the worker; False when no notebook is selected."""
-        pid, generation, store_of = self.partnership_id, self._generation, self.workspace.store
-        if pid is None:
+        pid, generation, workspace = self.partnership_id, self._generation, self.workspace
+        if pid is None or workspace is None:
             return False
+        store_of = workspace.store
 
         def deliver(result: Any) -> None:
             if generation == self._generation and on_done is not None:
@@ -60,7 +63,7 @@ class NotebookAccess(QObject):
 
     def wait(self, job: StoreJob) -> Any:
         """Finish a write before the window locks or closes."""
-        pid, store_of = self.partnership_id, self.workspace.store
-        if pid is None:
+        pid, workspace = self.partnership_id, self.workspace
+        if pid is None or workspace is None:
             return None
-        return self.tasks.run_and_wait(lambda: job(store_of(pid)))
+        return self.tasks.run_and_wait(lambda: job(workspace.store(pid)))

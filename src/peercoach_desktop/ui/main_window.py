@@ -2,110 +2,73 @@
 a lock page that hides everything, and the window-wide actions and preferences.
 
 Every notebook call is a job on the worker (ui.tasks); widgets render what comes back.
+Start-up paints a light shell first: the notebook core (SQLCipher, keyring) is imported
+and opened on the worker, and the notebook tabs are built while the keyring answers.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from peercoach_desktop import APP_NAME
-from peercoach_desktop.core.errors import KeyringError
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.workspace import PartnershipSummary, Workspace
 from peercoach_desktop.ui.access import NotebookAccess
-from peercoach_desktop.ui.dialogs import (
-    NewPartnershipDialog,
-    PassphraseDialog,
-    RecoveryCodeDialog,
-    show_error,
-)
-from peercoach_desktop.ui.notebook_view import NotebookView
-from peercoach_desktop.ui.preferences_dialog import PreferencesDialog
 from peercoach_desktop.ui.settings import Preferences
 from peercoach_desktop.ui.tasks import Tasks
-from peercoach_desktop.ui.theme import apply_theme
-from peercoach_desktop.ui.widgets import local_time, named
+from peercoach_desktop.ui.theme import apply_palette, follow_system_scheme
 
-ROLE_SUMMARY = Qt.ItemDataRole.UserRole
-WELCOME = (
-    "<h2>Welcome to PeerCoach Desktop</h2>"
-    "<p>It keeps the goals, sessions, notes and next steps of each peer-coaching partnership in its own "
-    "notebook on this laptop, encrypted with a key held by your system keyring.</p>"
-    "<p>Nothing is sent anywhere. Start with a new partnership (Ctrl+N).</p>"
-)
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget
+
+    from peercoach_desktop.core.library import Library
+    from peercoach_desktop.core.workspace import PartnershipSummary, Workspace
+    from peercoach_desktop.ui.main_frame import MainFrame
+    from peercoach_desktop.ui.notebook_view import NotebookView
 
 
-def _page(*widgets: QWidget, centred: bool = False) -> QWidget:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    if centred:
-        layout.addStretch()
-    for widget in widgets:
-        layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag(0))
-    layout.addStretch()
-    return page
+def show_error(parent: QWidget, error: BaseException) -> None:
+    from peercoach_desktop.ui.dialogs import show_error as show
+
+    show(parent, error)
+
+
+class _OnFirstPaint(QObject):
+    def __init__(self, window: QMainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self._then)
+            self._then = None
+            watched.removeEventFilter(self)
+        return False
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, preferences: Preferences | None = None) -> None:
+    notebook: NotebookView  # built on first load, after the window has painted
+    content_shown = Signal()  # a notebook's overview is on screen
+    after_first_paint = Signal()
+
+    def __init__(
+        self, library: Library | Callable[[], Library], preferences: Preferences | None = None
+    ) -> None:
         super().__init__()
         self.preferences = preferences or Preferences()
-        self.workspace = Workspace(library)
+        self._library_source = library
         self.tasks = Tasks(self)
         self.tasks.failed.connect(lambda error: show_error(self, error))
-        self.access = NotebookAccess(self.tasks, self.workspace, self)
+        self.access = NotebookAccess(self.tasks, None, self)
         self.setWindowTitle(APP_NAME)
         self.locked = False
+        self._built = False
+        self._frame: MainFrame | None = None
 
-        self.partnerships = named(QListWidget(), "partnerships", "Partnerships")
-        self.partnerships.currentItemChanged.connect(self._partnership_selected)
-        new_button = named(QPushButton("&New partnership"), "new_partnership", "New partnership")
-        new_button.clicked.connect(lambda: self.new_partnership())
-        self.sidebar = sidebar = QWidget()
-        side = QVBoxLayout(sidebar)
-        heading = QLabel("&Partnerships")
-        heading.setBuddy(self.partnerships)
-        side.addWidget(heading)
-        side.addWidget(self.partnerships)
-        side.addWidget(new_button)
-
-        self.notebook = NotebookView(self.access, library.clock)
-        self.notebook.meeting_planned.connect(self.refresh_sidebar)
-        welcome = named(QLabel(WELCOME), "welcome", "Welcome")
-        welcome.setWordWrap(True)
-        unlock = named(QPushButton("&Unlock"), "unlock", "Unlock")
-        unlock.clicked.connect(self.unlock)
-        self.lock_label = named(
-            QLabel("Locked. Notebooks are closed; unlocking reads the keys from your keyring."),
-            "lock_message",
-            "Locked",
-        )
-        self.pages = QStackedWidget()
-        self.welcome_page = _page(welcome)
-        unlock.setMinimumWidth(160)
-        self.lock_page = _page(self.lock_label, unlock, centred=True)
-        for page in (self.welcome_page, self.notebook, self.lock_page):
-            self.pages.addWidget(page)
-
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(sidebar)
-        self.splitter.addWidget(self.pages)
-        self.splitter.setSizes([260, 840])
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(QWidget())  # the frame comes right after the first paint
         self._build_actions()
         self._restore_window_state()
 
@@ -119,16 +82,15 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         notebook = self.menuBar().addMenu("&Notebook")
         edit = self.menuBar().addMenu("&Edit")
-        view = self.notebook
         for menu, text, shortcut, slot in (
             (notebook, "&New partnership…", QKeySequence.StandardKey.New, lambda: self.new_partnership()),
             (notebook, "&Lock", QKeySequence("Ctrl+L"), self.lock),
             (notebook, "&Preferences…", QKeySequence("Ctrl+,"), self.open_preferences),
             (notebook, "&Quit", QKeySequence.StandardKey.Quit, self.close),
-            (edit, "New &note", QKeySequence("Ctrl+Shift+N"), lambda: self._in_notebook(view.notes.new_note)),
-            (edit, "New &goal", QKeySequence("Ctrl+Shift+G"), lambda: self._in_notebook(view.goals.new_goal)),
+            (edit, "New &note", QKeySequence("Ctrl+Shift+N"), lambda: self._in_notebook(self._new_note)),
+            (edit, "New &goal", QKeySequence("Ctrl+Shift+G"), lambda: self._in_notebook(self._new_goal)),
             (edit, "New next &step", QKeySequence("Ctrl+Shift+S"), lambda: self._in_notebook(self._new_step)),
-            (edit, "&Find…", QKeySequence.StandardKey.Find, lambda: self._in_notebook(view.focus_search)),
+            (edit, "&Find…", QKeySequence.StandardKey.Find, lambda: self._in_notebook(self._find)),
         ):
             action = QAction(text, self)
             action.setShortcut(shortcut)
@@ -139,14 +101,23 @@ class MainWindow(QMainWindow):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{number + 1}"))
             action.triggered.connect(
-                lambda _c=False, n=number: self._in_notebook(lambda: view.setCurrentIndex(n))
+                lambda _c=False, n=number: self._in_notebook(lambda: self.notebook.setCurrentIndex(n))
             )
             self.addAction(action)
 
-    def _in_notebook(self, act: object) -> None:
-        if self.access.partnership_id is not None and not self.locked:
+    def _in_notebook(self, act: Callable[[], object]) -> None:
+        if self._built and self.access.partnership_id is not None and not self.locked:
             self.pages.setCurrentWidget(self.notebook)
-            act()  # type: ignore[operator]
+            act()
+
+    def _new_note(self) -> None:
+        self.notebook.notes.new_note()
+
+    def _new_goal(self) -> None:
+        self.notebook.goals.new_goal()
+
+    def _find(self) -> None:
+        self.notebook.focus_search()
 
     def _new_step(self) -> None:
         self.notebook.setCurrentWidget(self.notebook.steps)
@@ -161,33 +132,91 @@ class MainWindow(QMainWindow):
     # ----- preferences and window state ----------------------------------------------------
 
     def open_preferences(self) -> None:
+        from peercoach_desktop.ui.preferences_dialog import PreferencesDialog
+
         self.preferences_dialog = PreferencesDialog(self.preferences, self)
         self.preferences_dialog.setObjectName("preferences_dialog")
-        self.preferences_dialog.accepted.connect(self.apply_preferences)
+        self.preferences_dialog.accepted.connect(self._preferences_changed)
         self.preferences_dialog.open()
 
     def apply_preferences(self) -> None:
         self.idle_timer.setInterval(self.preferences.get("idle_lock_minutes") * 60_000)
         if self.idle_timer.isActive():
             self.idle_timer.start()
-        self.notebook.sessions.turn_minutes = self.preferences.get("turn_minutes")
-        apply_theme(QApplication.instance(), self.preferences.get("theme"))
+        if self._built:
+            self.notebook.sessions.turn_minutes = self.preferences.get("turn_minutes")
+        apply_palette(QApplication.instance(), self.preferences.get("theme"))
+
+    def _preferences_changed(self) -> None:
+        self.apply_preferences()
+        follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
 
     def _restore_window_state(self) -> None:
         geometry = self.preferences.window_state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 700)
-        splitter = self.preferences.window_state("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
 
     def _save_window_state(self) -> None:
         self.preferences.save_window_state("geometry", self.saveGeometry())
-        self.preferences.save_window_state("splitter", self.splitter.saveState())
+        if self._frame is not None:
+            self.preferences.save_window_state("splitter", self._frame.saveState())
         self.preferences.sync()
+
+    # ----- the frame -----------------------------------------------------------------------
+
+    def _build_frame(self) -> MainFrame:
+        if self._frame is None:
+            from peercoach_desktop.ui.main_frame import MainFrame
+
+            frame = MainFrame()
+            frame.partnerships.currentItemChanged.connect(self._partnership_selected)
+            frame.new_requested.connect(lambda: self.new_partnership())
+            frame.unlock_requested.connect(self.unlock)
+            state = self.preferences.window_state("splitter")
+            if state is not None:
+                frame.restoreState(state)
+            self.setCentralWidget(frame)
+            self._frame = frame
+        return self._frame
+
+    @property
+    def splitter(self) -> MainFrame:
+        return self._build_frame()
+
+    @property
+    def partnerships(self) -> QListWidget:
+        return self._build_frame().partnerships
+
+    @property
+    def pages(self) -> QStackedWidget:
+        return self._build_frame().pages
+
+    @property
+    def sidebar(self) -> QWidget:
+        return self._build_frame().sidebar
+
+    @property
+    def welcome_page(self) -> QWidget:
+        return self._build_frame().welcome_page
+
+    @property
+    def lock_page(self) -> QWidget:
+        return self._build_frame().lock_page
+
+    def load_after_first_paint(self) -> None:
+        """Start-up: let the window paint first, then build the frame and open the notebooks."""
+        self._first_paint = _OnFirstPaint(self, self._painted)
+        self.installEventFilter(self._first_paint)
+
+    def _painted(self) -> None:
+        self.after_first_paint.emit()
+        follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
+        self.load()
 
     def bring_forward(self) -> None:
         """Another launch for this data dir asked us to come forward."""
+        from PySide6.QtCore import Qt
+
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
         self.raise_()
@@ -195,10 +224,43 @@ class MainWindow(QMainWindow):
 
     # ----- loading -------------------------------------------------------------------------
 
+    @property
+    def workspace(self) -> Workspace:
+        assert self.access.workspace is not None, "load() first"
+        return self.access.workspace
+
     def load(self) -> None:
-        """Open the notebooks (keyring reads happen here, after the window has painted)."""
-        self.tasks.run(self.workspace.open_all, self._show_partnerships)
+        """Open the notebooks (keyring reads happen here, after the window has painted).
+
+        The first time, the worker also imports the notebook core and builds the workspace,
+        while this thread builds the notebook tabs."""
+        self._build_frame()
+        if self.access.workspace is None:
+            source, access = self._library_source, self.access
+
+            def first_open() -> list[PartnershipSummary]:
+                from peercoach_desktop.core.workspace import Workspace
+
+                access.workspace = Workspace(source() if callable(source) else source)
+                return access.workspace.open_all()
+
+            self.tasks.run(first_open, self._show_partnerships)
+            QTimer.singleShot(0, self._build)
+        else:
+            self.tasks.run(self.workspace.open_all, self._show_partnerships)
         self.idle_timer.start()
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        from peercoach_desktop.ui.notebook_view import NotebookView
+
+        self.notebook = NotebookView(self.access)
+        self.notebook.meeting_planned.connect(self.refresh_sidebar)
+        self.notebook.content_shown.connect(self.content_shown)
+        self.pages.addWidget(self.notebook)
+        self._built = True
+        self.notebook.sessions.turn_minutes = self.preferences.get("turn_minutes")
 
     def refresh_sidebar(self) -> None:
         if not self.locked:
@@ -207,19 +269,9 @@ class MainWindow(QMainWindow):
     def _show_partnerships(self, summaries: list[PartnershipSummary]) -> None:
         if self.locked:
             return
+        self._build()
         target = self.access.partnership_id
-        self.partnerships.blockSignals(True)
-        self.partnerships.clear()
-        for summary in summaries:
-            if summary.problem:
-                item = QListWidgetItem(f"[Locked] notebook {summary.partnership_id[:8]}")
-                item.setToolTip(summary.problem)
-            else:
-                when = f"\nnext: {local_time(summary.next_meeting)}" if summary.next_meeting else ""
-                item = QListWidgetItem(f"{summary.title}\nwith {summary.partner}{when}")
-            item.setData(ROLE_SUMMARY, summary)
-            self.partnerships.addItem(item)
-        self.partnerships.blockSignals(False)
+        self._build_frame().show_summaries(summaries)
         self.pages.setCurrentWidget(self.notebook if summaries else self.welcome_page)
         usable = [i for i in range(self.partnerships.count()) if not self._summary(i).problem]
         chosen = next((i for i in usable if self._summary(i).partnership_id == target), None)
@@ -233,14 +285,16 @@ class MainWindow(QMainWindow):
             self._select(None)
 
     def _summary(self, row: int) -> PartnershipSummary:
-        return self.partnerships.item(row).data(ROLE_SUMMARY)
+        return self._build_frame().summary(self.partnerships.item(row))
 
     def _partnership_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
-        summary: PartnershipSummary | None = item.data(ROLE_SUMMARY) if item else None
+        summary = self._build_frame().summary(item) if item else None
         if summary is not None and summary.needs_passphrase:
             self._ask_passphrase(summary.partnership_id)
             return
         if summary is not None and summary.problem:
+            from peercoach_desktop.core.errors import KeyringError
+
             show_error(self, KeyringError(summary.problem))
             return
         self._select(summary.partnership_id if summary else None)
@@ -257,6 +311,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
 
     def _ask_passphrase(self, partnership_id: str) -> None:
+        from peercoach_desktop.ui.dialogs import PassphraseDialog
+
         dialog = PassphraseDialog(f"Passphrase for notebook {partnership_id[:8]}:", self)
         dialog.setObjectName("passphrase_dialog")
         self.passphrase_dialog = dialog
@@ -278,8 +334,10 @@ class MainWindow(QMainWindow):
     # ----- creating ------------------------------------------------------------------------
 
     def new_partnership(self, keyring_problem: str | None = None) -> None:
-        if self.locked:
-            return
+        if self.locked or self.access.workspace is None:
+            return  # still opening: the notebooks come first
+        from peercoach_desktop.ui.dialogs import NewPartnershipDialog
+
         dialog = NewPartnershipDialog(self, keyring_problem=keyring_problem)
         dialog.setObjectName("new_partnership_dialog")
         dialog.accepted.connect(
@@ -299,6 +357,9 @@ class MainWindow(QMainWindow):
             return created.recovery_code, created.store.partnership_id
 
         def done(result: tuple[str, str]) -> None:
+            from peercoach_desktop.ui.dialogs import RecoveryCodeDialog
+
+            self._build()
             code, partnership_id = result
             self.notebook.flush()
             self.notebook.clear()
@@ -310,6 +371,8 @@ class MainWindow(QMainWindow):
             self.recovery_dialog.open()
 
         def failed(error: BaseException) -> None:
+            from peercoach_desktop.core.errors import KeyringError
+
             if isinstance(error, KeyringError):
                 self.new_partnership(keyring_problem=str(error))  # offer the passphrase notebook
             else:
@@ -322,12 +385,14 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         if self.locked:
             return
-        self.notebook.flush()
+        if self._built:
+            self.notebook.flush()
         self.locked = True
         self.idle_timer.stop()
-        self.tasks.run_and_wait(self.workspace.close_all)  # the flushed saves run first
+        self._close_notebooks()  # the flushed saves run first
         self.access.select(None)
-        self.notebook.clear()
+        if self._built:
+            self.notebook.clear()
         self.partnerships.blockSignals(True)
         self.partnerships.clear()
         self.partnerships.blockSignals(False)
@@ -342,10 +407,16 @@ class MainWindow(QMainWindow):
         self.sidebar.show()
         self.load()
 
+    def _close_notebooks(self) -> None:
+        access = self.access
+        # Queued after everything else, so a workspace still being opened is closed too.
+        self.tasks.run_and_wait(lambda: access.workspace.close_all() if access.workspace else None, 60.0)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.notebook.flush()
+        if self._built:
+            self.notebook.flush()
         self._save_window_state()
-        self.tasks.run_and_wait(self.workspace.close_all)  # waits for the last save first
+        self._close_notebooks()  # waits for the last save first
         self.tasks.shutdown()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
 from peercoach_desktop import APP_NAME
 from peercoach_desktop.core import browse
 from peercoach_desktop.core.browse import Overview
-from peercoach_desktop.core.clock import Clock, iso
+from peercoach_desktop.core.clock import SystemClock, iso
 from peercoach_desktop.ui.access import NotebookAccess
 from peercoach_desktop.ui.goals_view import GoalsView
 from peercoach_desktop.ui.notes_view import NotesView
@@ -24,11 +24,10 @@ class NotebookView(QTabWidget):
     meeting_planned = Signal()
     content_shown = Signal()  # a notebook's overview is on screen
 
-    def __init__(self, access: NotebookAccess, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notebook_tabs")
         self.access = access
-        self._clock = clock
         self.people: Overview | None = None
         self.overview = named(QTextBrowser(), "overview", "Overview")
         self.goals = GoalsView(access)
@@ -56,7 +55,7 @@ class NotebookView(QTabWidget):
 
     def load(self) -> None:
         """A partnership was selected: read its overview, then fill every tab from it."""
-        now = iso(self._clock.now())
+        now = self._now()
         self.access.run(lambda store: browse.overview(store, now), self._loaded)
 
     def _loaded(self, view: Overview) -> None:
@@ -66,8 +65,12 @@ class NotebookView(QTabWidget):
         self.sessions.reload(view)
         self.notes.reload()
 
+    def _now(self) -> str:
+        workspace = self.access.workspace
+        return iso((workspace.library.clock if workspace else SystemClock()).now())
+
     def refresh_overview(self) -> None:
-        now = iso(self._clock.now())
+        now = self._now()
         self.access.run(lambda store: browse.overview(store, now), self._show_overview)
 
     def _show_overview(self, view: Overview) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES, MAX_TURN_MINUTES, MIN_TURN_MINUTES
 from peercoach_desktop.core.paths import config_dir
 
 SCHEMA_VERSION = 1
@@ -27,12 +26,20 @@ class Option:
 OPTIONS: dict[str, Option] = {
     option.name: option
     for option in (
-        Option("turn_minutes", DEFAULT_TURN_MINUTES, lambda v: MIN_TURN_MINUTES <= v <= MAX_TURN_MINUTES),
+        Option(
+            "turn_minutes", 15, lambda v: _turn_ok(v)
+        ),  # = core.model.DEFAULT_TURN_MINUTES (a test checks)
         Option("idle_lock_minutes", 5, lambda v: 1 <= v <= 240),
         Option("theme", "system", lambda v: v in THEMES),
         Option("data_dir", "", lambda v: isinstance(v, str)),
     )
 }
+
+
+def _turn_ok(minutes: int) -> bool:
+    from peercoach_desktop.core import model  # the core owns the rule; imported when first checked
+
+    return model.MIN_TURN_MINUTES <= minutes <= model.MAX_TURN_MINUTES
 
 
 class Preferences:

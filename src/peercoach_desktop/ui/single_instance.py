@@ -1,35 +1,54 @@
 """One running app per data dir: a second launch asks the first to come forward, then quits.
 
 A local socket (a Unix socket or a Windows named pipe, never a network port) named by
-the user and the data dir, so two test "laptops" on one machine don't collide.
+the user and the data dir, so two test "laptops" on one machine don't collide. On
+Unix the check before the window shows uses Python's socket module; QtNetwork, which
+costs more to load, only serves the first instance after its window has painted.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
+import os
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 WAKE = b"raise\n"
 
 
 def server_name(data_dir: Path) -> str:
-    digest = hashlib.sha256(f"{getpass.getuser()}\0{data_dir}".encode()).hexdigest()[:16]
+    key = f"{os.environ.get('USER') or os.environ.get('USERNAME', '')}\0{data_dir}".encode()
+    digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
+    if os.name == "posix":  # an absolute path: Qt and Python then agree on the socket file
+        folder = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("TMPDIR") or "/tmp"
+        return f"{folder}/peercoach-desktop-{os.getuid()}-{digest}"
     return f"peercoach-desktop-{digest}"
 
 
-def wake_running(data_dir: Path, timeout_ms: int = 500) -> bool:
+def wake_running(data_dir: Path, timeout_s: float = 0.5) -> bool:
     """True when another instance answered (and was asked to raise its window)."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name(data_dir))
-    if not socket.waitForConnected(timeout_ms):
+    name = server_name(data_dir)
+    if os.name == "posix":
+        import socket
+
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+                client.settimeout(timeout_s)
+                client.connect(name)
+                client.sendall(WAKE)
+        except OSError:
+            return False
+        return True
+    from PySide6.QtNetwork import QLocalSocket
+
+    client = QLocalSocket()
+    client.connectToServer(name)
+    if not client.waitForConnected(int(timeout_s * 1000)):
         return False
-    socket.write(WAKE)
-    socket.waitForBytesWritten(timeout_ms)
-    socket.disconnectFromServer()
+    client.write(WAKE)
+    client.waitForBytesWritten(int(timeout_s * 1000))
+    client.disconnectFromServer()
     return True
 
 
@@ -38,6 +57,8 @@ class InstanceServer(QObject):
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
+
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
@@ -47,20 +68,20 @@ class InstanceServer(QObject):
 
     @Slot()
     def _accept(self) -> None:
-        while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(self._read)
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read_from(socket)
+        while (connection := self._server.nextPendingConnection()) is not None:
+            connection.readyRead.connect(self._read)
+            connection.disconnected.connect(connection.deleteLater)
+            if connection.bytesAvailable():
+                self._read_from(connection)
 
     @Slot()
     def _read(self) -> None:
-        socket = self.sender()
-        if isinstance(socket, QLocalSocket):
-            self._read_from(socket)
+        connection = self.sender()
+        if connection is not None and hasattr(connection, "readAll"):
+            self._read_from(connection)
 
-    def _read_from(self, socket: QLocalSocket) -> None:
-        if WAKE.strip() in bytes(socket.readAll().data()):
+    def _read_from(self, connection: QObject) -> None:
+        if WAKE.strip() in bytes(connection.readAll().data()):  # type: ignore[attr-defined]
             self.wake_requested.emit()
 
     def close(self) -> None:

@@ -51,4 +51,4 @@ def install(app: QApplication, window: MainWindow, mode: str) -> None:
         window._probe = _FirstPaint(finish)  # type: ignore[attr-defined]  # kept alive with the window
         window.installEventFilter(window._probe)  # type: ignore[attr-defined]
     elif mode == "content":
-        window.notebook.content_shown.connect(finish)
+        window.content_shown.connect(finish)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -65,10 +64,20 @@ QCheckBox::indicator:disabled { border-color: #5f6368; }
 """
 
 
-def apply_theme(app: QApplication, theme: str) -> None:
-    """'light' or 'dark' as chosen; 'system' follows the desktop's scheme, also when it
-    changes while the app runs. Either way one of our two palettes, both checked for contrast."""
+def apply_palette(app: QApplication, theme: str) -> None:
+    """Before the first paint: Fusion, and our light or dark palette when one is chosen.
+    ('system' keeps the platform's palette until follow_system_scheme, which needs Qt's
+    namespace enums: some milliseconds a first paint does not have to wait for.)"""
     app.setStyle(QStyleFactory.create("Fusion"))
+    if theme in ("light", "dark"):
+        _set_palette(app, theme == "dark")
+
+
+def follow_system_scheme(app: QApplication, theme: str) -> None:
+    """After the first paint: tell the platform the chosen scheme (title bars), or follow
+    the desktop's, also when it changes while the app runs."""
+    from PySide6.QtCore import Qt
+
     hints = app.styleHints()
     if not _following:
         hints.colorSchemeChanged.connect(_follow_system)
@@ -76,18 +85,18 @@ def apply_theme(app: QApplication, theme: str) -> None:
     _theme[:] = [theme]
     if theme == "system":
         hints.unsetColorScheme()
-        dark = hints.colorScheme() == Qt.ColorScheme.Dark
+        _set_palette(app, hints.colorScheme() == Qt.ColorScheme.Dark)
     else:
-        dark = theme == "dark"
-        hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
-    _set_palette(app, dark)
+        hints.setColorScheme(Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light)
 
 
 _following: list[bool] = []  # connected once per process
 _theme: list[str] = ["system"]
 
 
-def _follow_system(scheme: Qt.ColorScheme) -> None:
+def _follow_system(scheme: object) -> None:
+    from PySide6.QtCore import Qt
+
     if _theme == ["system"]:
         _set_palette(QApplication.instance(), scheme == Qt.ColorScheme.Dark)
 

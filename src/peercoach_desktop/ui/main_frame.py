@@ -1,0 +1,94 @@
+"""The main window's body: the partnerships sidebar and the stacked pages (welcome,
+notebook, lock). Built right after the window's first paint, so the frame appears at
+once and this fills it a few milliseconds later."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peercoach_desktop.core.workspace import PartnershipSummary
+from peercoach_desktop.ui.widgets import local_time, named
+
+ROLE_SUMMARY = Qt.ItemDataRole.UserRole
+
+WELCOME = (
+    "<h2>Welcome to PeerCoach Desktop</h2>"
+    "<p>It keeps the goals, sessions, notes and next steps of each peer-coaching partnership in its own "
+    "notebook on this laptop, encrypted with a key held by your system keyring.</p>"
+    "<p>Nothing is sent anywhere. Start with a new partnership (Ctrl+N).</p>"
+)
+LOCKED = "Locked. Notebooks are closed; unlocking reads the keys from your keyring."
+
+
+def _page(*widgets: QWidget, centred: bool = False) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    if centred:
+        layout.addStretch()
+    for widget in widgets:
+        layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag(0))
+    layout.addStretch()
+    return page
+
+
+class MainFrame(QSplitter):
+    new_requested = Signal()
+    unlock_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_splitter")
+        self.partnerships = named(QListWidget(), "partnerships", "Partnerships")
+        new_button = named(QPushButton("&New partnership"), "new_partnership", "New partnership")
+        new_button.clicked.connect(self.new_requested)
+        self.sidebar = QWidget()
+        side = QVBoxLayout(self.sidebar)
+        heading = QLabel("&Partnerships")
+        heading.setBuddy(self.partnerships)
+        side.addWidget(heading)
+        side.addWidget(self.partnerships)
+        side.addWidget(new_button)
+
+        welcome = named(QLabel(WELCOME), "welcome", "Welcome")
+        welcome.setWordWrap(True)
+        unlock = named(QPushButton("&Unlock"), "unlock", "Unlock")
+        unlock.setMinimumWidth(160)
+        unlock.clicked.connect(self.unlock_requested)
+        self.lock_label = named(QLabel(LOCKED), "lock_message", "Locked")
+        self.pages = QStackedWidget()
+        self.opening_page = QWidget()
+        self.welcome_page = _page(welcome)
+        self.lock_page = _page(self.lock_label, unlock, centred=True)
+        for page in (self.opening_page, self.welcome_page, self.lock_page):
+            self.pages.addWidget(page)
+        self.addWidget(self.sidebar)
+        self.addWidget(self.pages)
+        self.setSizes([260, 840])
+
+    def show_summaries(self, summaries: list[PartnershipSummary]) -> None:
+        """List the partnerships; a notebook that did not open shows no title, only why."""
+        self.partnerships.blockSignals(True)
+        self.partnerships.clear()
+        for summary in summaries:
+            if summary.problem:
+                item = QListWidgetItem(f"[Locked] notebook {summary.partnership_id[:8]}")
+                item.setToolTip(summary.problem)
+            else:
+                when = f"\nnext: {local_time(summary.next_meeting)}" if summary.next_meeting else ""
+                item = QListWidgetItem(f"{summary.title}\nwith {summary.partner}{when}")
+            item.setData(ROLE_SUMMARY, summary)
+            self.partnerships.addItem(item)
+        self.partnerships.blockSignals(False)
+
+    def summary(self, item: QListWidgetItem) -> PartnershipSummary:
+        return item.data(ROLE_SUMMARY)
