@@ -1,12 +1,14 @@
-"""Start the desktop app: build QApplication, wire the window to core, show it."""
+"""Start the desktop app: build QApplication, paint the window, then wire it to the core.
+
+What runs before the first paint is kept small on purpose (no argparse, no pathlib, no
+notebook core): bench/bench_window.py holds it to 1.2x a bare PySide6 window.
+"""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from peercoach_desktop import APP_ID, APP_NAME, __version__
@@ -14,48 +16,78 @@ from peercoach_desktop import APP_ID, APP_NAME, __version__
 if TYPE_CHECKING:
     from peercoach_desktop.core.library import Library
 
+USAGE = """usage: peercoach-desktop [--data-dir DIR] [Qt options]
+
+Opens PeerCoach Desktop. --data-dir (or PEERCOACH_DATA_DIR) chooses the folder of notebooks."""
+
+
+def parse_args(argv: list[str]) -> tuple[str | None, list[str]]:
+    """(--data-dir value, arguments left for Qt). Exits for --help and --version."""
+    data, rest = None, []
+    args = iter(argv)
+    for arg in args:
+        if arg in ("-h", "--help"):
+            print(USAGE)
+            raise SystemExit(0)
+        if arg == "--version":
+            print(f"peercoach-desktop {__version__}")
+            raise SystemExit(0)
+        if arg == "--data-dir":
+            data = next(args, None)
+            if not data:
+                print("peercoach-desktop: --data-dir needs a folder", file=sys.stderr)
+                raise SystemExit(2)
+        elif arg.startswith("--data-dir="):
+            data = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return data, rest
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="peercoach-desktop")
-    parser.add_argument("--data-dir")
-    args, qt_args = parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
+    data_arg, qt_args = parse_args(list(argv) if argv is not None else sys.argv[1:])
 
     from PySide6.QtWidgets import QApplication
 
-    from peercoach_desktop.core.paths import data_dir
-    from peercoach_desktop.ui import startup_probe
+    from peercoach_desktop.core.paths import data_dir_text
     from peercoach_desktop.ui.main_window import MainWindow
     from peercoach_desktop.ui.settings import Preferences
-    from peercoach_desktop.ui.single_instance import InstanceServer, wake_running
+    from peercoach_desktop.ui.single_instance import wake_running
 
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     preferences = Preferences()
-    folder = data_dir(args.data_dir, preferences.get("data_dir"))
+    folder = data_dir_text(data_arg, preferences.get("data_dir"))
     if wake_running(folder):
         return 0  # the running window for this data dir comes forward instead
     window = MainWindow(lambda: open_library(folder), preferences)
 
     def serve() -> None:  # after the first paint: QtNetwork loads then
+        from peercoach_desktop.ui.single_instance import InstanceServer
+
         window.instance_server = InstanceServer(folder, window)
         window.instance_server.wake_requested.connect(window.bring_forward)
 
     window.after_first_paint.connect(serve)
-    if os.environ.get(startup_probe.ENV):
-        startup_probe.install(app, window, os.environ[startup_probe.ENV])
+    if os.environ.get("PEERCOACH_EXIT_AFTER"):
+        from peercoach_desktop.ui import startup_probe
+
+        startup_probe.install(app, window, os.environ["PEERCOACH_EXIT_AFTER"])
     window.show()
     window.load_after_first_paint()  # keys are fetched after the first paint
     return app.exec()
 
 
-def open_library(folder: Path) -> Library:
+def open_library(folder: str) -> Library:
     """Runs on the worker after the window has painted: SQLCipher and keyring load there."""
+    from pathlib import Path
+
     from peercoach_desktop.core.keystore import OsKeyStore
     from peercoach_desktop.core.library import Library
 
-    return Library(folder, OsKeyStore())
+    return Library(Path(folder), OsKeyStore())
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import sys
 from typing import Protocol
 
 from peercoach_desktop.core.errors import KeyringError
+from peercoach_desktop.core.secret_service import SecretServiceReader
 
 SERVICE = "PeerCoach Desktop"
 INSECURE_MODULES = {"fail", "null"}
@@ -95,12 +96,21 @@ def is_insecure(backend: object) -> bool:
     return parts[0] == "keyrings" or "plaintext" in parts[-1] or bool(INSECURE_MODULES & set(parts))
 
 
+def _uses_secret_service() -> bool:
+    """Linux/BSD with the platform's backend (not one chosen by PYTHON_KEYRING_BACKEND)."""
+    linux_like = sys.platform.startswith("linux") or "bsd" in sys.platform
+    return linux_like and not os.environ.get("PYTHON_KEYRING_BACKEND")
+
+
 class OsKeyStore:
     """Keys in the OS keyring as hex text, one entry per local notebook."""
 
     def __init__(self, backend: object | None = None) -> None:
         self._backend = backend
         self._cache: dict[str, bytes] = {}  # each key is fetched once per process
+        self._reader: SecretServiceReader | None = None
+        if backend is None and _uses_secret_service():
+            self._reader = SecretServiceReader()  # the fast read path; see core.secret_service
 
     @property
     def backend(self):  # type: ignore[no-untyped-def]
@@ -133,7 +143,7 @@ class OsKeyStore:
     def get(self, notebook_id: str) -> bytes | None:
         if notebook_id in self._cache:
             return self._cache[notebook_id]
-        text = self._call("read a notebook key", "get_password", entry_name(notebook_id))
+        text = self._read(entry_name(notebook_id))
         if text is None:
             return None
         try:
@@ -143,8 +153,18 @@ class OsKeyStore:
         self._cache[notebook_id] = key
         return key
 
+    def _read(self, entry: str) -> str | None:
+        if self._reader is not None:
+            try:
+                return self._reader.read(SERVICE, entry)
+            except Exception:
+                self._reader = None  # keyring's path gives the full diagnosis from here on
+        return self._call("read a notebook key", "get_password", entry)
+
     def forget_cached(self) -> None:
         self._cache.clear()
+        if self._reader is not None:
+            self._reader.close()  # locking also drops the D-Bus session
 
     def put(self, notebook_id: str, key: bytes) -> None:
         self._call("store a notebook key", "set_password", entry_name(notebook_id), key.hex())

@@ -4,20 +4,19 @@ config dir; it holds no user text, only choices and window sizes."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from peercoach_desktop.core.paths import config_dir
+from peercoach_desktop.core.paths import config_dir_text
 
 SCHEMA_VERSION = 1
 THEMES = ("system", "light", "dark")
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     name: str
     default: Any
     valid: Callable[[Any], bool]
@@ -45,8 +44,8 @@ def _turn_ok(minutes: int) -> bool:
 class Preferences:
     def __init__(self, settings: QSettings | None = None) -> None:
         if settings is None:
-            path = config_dir() / "settings.ini"
-            settings = QSettings(str(path), QSettings.Format.IniFormat)
+            path = os.path.join(config_dir_text(), "settings.ini")
+            settings = QSettings(path, QSettings.Format.IniFormat)
         self._settings = settings
         if int(settings.value("schema", 0)) < SCHEMA_VERSION:
             settings.setValue("schema", SCHEMA_VERSION)  # future upgrades hook in here

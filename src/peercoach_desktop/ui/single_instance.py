@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import os
 import zlib
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 WAKE = b"raise\n"
 
 
-def server_name(data_dir: Path) -> str:
-    key = f"{os.environ.get('USER') or os.environ.get('USERNAME', '')}\0{data_dir}".encode()
+def server_name(data_dir: str | os.PathLike[str]) -> str:
+    key = f"{os.environ.get('USER') or os.environ.get('USERNAME', '')}\0{os.fspath(data_dir)}".encode()
     digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
     if os.name == "posix":  # an absolute path: Qt and Python then agree on the socket file
         folder = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("TMPDIR") or "/tmp"
@@ -26,19 +25,23 @@ def server_name(data_dir: Path) -> str:
     return f"peercoach-desktop-{digest}"
 
 
-def wake_running(data_dir: Path, timeout_s: float = 0.5) -> bool:
+def wake_running(data_dir: str | os.PathLike[str], timeout_s: float = 0.5) -> bool:
     """True when another instance answered (and was asked to raise its window)."""
     name = server_name(data_dir)
     if os.name == "posix":
-        import socket
+        # The C module: the socket package around it imports selectors and builds enums,
+        # several milliseconds before the first paint for one connect.
+        import _socket
 
+        client = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
         try:
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-                client.settimeout(timeout_s)
-                client.connect(name)
-                client.sendall(WAKE)
+            client.settimeout(timeout_s)
+            client.connect(name)
+            client.sendall(WAKE)
         except OSError:
             return False
+        finally:
+            client.close()
         return True
     from PySide6.QtNetwork import QLocalSocket
 
@@ -55,7 +58,7 @@ def wake_running(data_dir: Path, timeout_s: float = 0.5) -> bool:
 class InstanceServer(QObject):
     wake_requested = Signal()
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, data_dir: str | os.PathLike[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         from PySide6.QtNetwork import QLocalServer
 

@@ -68,7 +68,8 @@ def apply_palette(app: QApplication, theme: str) -> None:
     """Before the first paint: Fusion, and our light or dark palette when one is chosen.
     ('system' keeps the platform's palette until follow_system_scheme, which needs Qt's
     namespace enums: some milliseconds a first paint does not have to wait for.)"""
-    app.setStyle(QStyleFactory.create("Fusion"))
+    if app.style().name().lower() != "fusion":  # often already is: no second instance
+        app.setStyle(QStyleFactory.create("Fusion"))
     if theme in ("light", "dark"):
         _set_palette(app, theme == "dark")
 
