@@ -1,0 +1,49 @@
+"""`peercoach-desktop --check-startup`: start for real, then report and quit.
+
+Used by the packaged-app test: it proves the frozen binary can build the window, paint it,
+reach the keyring and open every notebook on the worker thread, without anyone clicking.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from peercoach_desktop.ui.main_window import MainWindow
+
+TIMEOUT_S = 30.0
+
+
+def quit_when_started(app: QApplication, window: MainWindow) -> None:
+    """Once the notebooks are loaded and the window has painted, print one line and quit."""
+    failures: list[BaseException] = []
+    window.tasks.failed.connect(failures.append)
+    deadline = time.monotonic() + TIMEOUT_S
+
+    def check() -> None:
+        if window.tasks.pending and time.monotonic() < deadline:
+            QTimer.singleShot(20, check)
+            return
+        image = window.grab()  # paints the whole widget tree
+        problem = (
+            "timed out waiting for the notebooks"
+            if window.tasks.pending
+            else f"loading failed ({type(failures[0]).__name__})"
+            if failures
+            else "nothing painted"
+            if image.isNull()
+            else None
+        )
+        rows = window.partnerships.count()
+        window.close()  # as the user would: notebooks closed, worker thread stopped
+        if problem:
+            print(f"startup FAILED: {problem}", file=sys.stderr)
+            app.exit(1)
+        else:
+            print(f"startup ok: window {image.width()}x{image.height()}, {rows} partnership(s)")
+            app.exit(0)
+
+    QTimer.singleShot(0, check)
