@@ -124,3 +124,60 @@ def prune_binaries(toc: list[tuple[str, str, str]]) -> list[tuple[str, str, str]
                 reached.add(base)
                 queue.append(top_libs[base])
     return [e for e in kept if _dest(e) not in top_libs or _dest(e) in reached]
+
+
+# ----- per-platform metadata (values tested in tests/test_packaging.py) -------------------------
+
+# PySide6 6.12 wheels for macOS are macosx_14_0_universal2: Qt needs macOS 14 (Sonoma).
+MACOS_MINIMUM = "14.0"
+
+
+def macos_info_plist() -> dict[str, object]:
+    return {
+        "CFBundleName": APP_NAME,
+        "CFBundleDisplayName": APP_NAME,
+        "CFBundleIdentifier": APP_RDNS,
+        "CFBundleShortVersionString": version(),
+        "CFBundleVersion": version(),
+        "NSHighResolutionCapable": True,
+        "LSMinimumSystemVersion": MACOS_MINIMUM,
+        "LSApplicationCategoryType": "public.app-category.productivity",
+        "LSBackgroundOnly": False,  # the window is the bundle's main program
+        "NSRequiresAquaSystemAppearance": False,  # follow dark mode
+        "NSHumanReadableCopyright": "GPL-3.0-or-later",
+    }
+
+
+def windows_version_text(program: str, description: str) -> str:
+    """The version resource Explorer shows under Properties > Details (and Inno Setup reads),
+    in the text form PyInstaller's EXE(version=FILE) evaluates."""
+    numbers = tuple(int(part) for part in re.findall(r"\d+", version()))
+    numbers = (*numbers, 0, 0, 0, 0)[:4]
+    strings = {
+        "CompanyName": "The PeerCoach Desktop contributors",
+        "FileDescription": description,
+        "FileVersion": version(),
+        "InternalName": program,
+        "LegalCopyright": "GPL-3.0-or-later",
+        "OriginalFilename": f"{program}.exe",
+        "ProductName": APP_NAME,
+        "ProductVersion": version(),
+    }
+    structs = ",\n".join(f"        StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    return f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers!r}, prodvers={numbers!r}),
+  kids=[
+    StringFileInfo([StringTable('040904B0', [
+{structs}
+    ])]),
+    VarFileInfo([VarStruct('Translation', [0x0409, 1200])]),
+  ],
+)
+"""
+
+
+def windows_version_file(program: str, description: str) -> str:
+    path = ROOT / "build" / "windows" / f"version-{program}.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(windows_version_text(program, description), encoding="utf-8")
+    return str(path)

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -147,3 +148,40 @@ def test_install_script_installs_and_uninstalls_for_one_user(bundle: Path, tmp_p
     assert remove.returncode == 0, remove.stderr
     left = [str(p) for p in prefix.rglob("*") if p.is_file() or p.is_symlink()]
     assert left == []
+
+
+def packaging_common():  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        import pyinstaller_common
+    finally:
+        sys.path.pop(0)
+    return pyinstaller_common
+
+
+def test_windows_and_macos_builds_carry_the_app_id_and_version() -> None:
+    """These specs only run on their own OS; their metadata is checked here."""
+    common = packaging_common()
+    for spec in ("linux.spec", "windows.spec", "macos.spec"):
+        compile((ROOT / "packaging" / spec).read_text(), spec, "exec")
+    plist = common.macos_info_plist()
+    assert plist["CFBundleIdentifier"] == APP_RDNS
+    assert plist["CFBundleShortVersionString"] == plist["CFBundleVersion"] == __version__
+    assert plist["NSHighResolutionCapable"] is True
+    assert plist["LSMinimumSystemVersion"] == "14.0"  # PySide6 6.12's macOS wheels need Sonoma
+
+    # Evaluate the Windows version resource the way PyInstaller does, with recording stand-ins.
+    def record(kind: str):  # type: ignore[no-untyped-def]
+        return lambda *args, **kwargs: (kind, args, kwargs)
+
+    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct")
+    namespace = {name: record(name) for name in (*names, "VarFileInfo", "VarStruct")}
+    resource = eval(common.windows_version_text("peercoach-desktop", "PeerCoach Desktop"), namespace)
+    fixed, strings, _var = resource[2]["ffi"], resource[2]["kids"][0], resource[2]["kids"][1]
+    numbers = tuple(int(n) for n in __version__.split("."))
+    assert fixed[2]["filevers"][: len(numbers)] == numbers
+    table = {s[1][0]: s[1][1] for s in strings[1][0][0][1][1]}
+    assert table["ProductVersion"] == table["FileVersion"] == __version__
+    assert table["OriginalFilename"] == "peercoach-desktop.exe"
+    iss = (ROOT / "packaging" / "windows" / "peercoach.iss").read_text()
+    assert '#define AppExe "peercoach-desktop.exe"' in iss
