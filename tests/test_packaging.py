@@ -100,7 +100,23 @@ def test_built_app_keeps_a_notebook_in_the_real_keyring_and_opens_it(
 
     gui = run(bundle / "peercoach-desktop", "--data-dir", data, "--check-startup", env=secret_service)
     assert gui.returncode == 0, gui.stdout + gui.stderr
-    assert gui.stdout.strip() == "startup ok: window 1000x640, 1 partnership(s)"
+    assert gui.stdout.strip() == "startup ok: offscreen, window 1000x640, 1 partnership(s)"
+
+
+def test_built_window_starts_on_a_real_x_display(bundle: Path, tmp_path: Path) -> None:
+    """The xcb plugin and the X libraries it needs are in the bundle (pruning kept them)."""
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    env.pop("QT_QPA_PLATFORM")
+    xvfb = [program("xvfb-run"), "-a", "-s", "-screen 0 1280x800x24"]
+    gui = subprocess.run(
+        [*xvfb, str(bundle / "peercoach-desktop"), "--data-dir", str(tmp_path), "--check-startup"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert gui.returncode == 0, gui.stdout + gui.stderr
+    assert gui.stdout.strip() == "startup ok: xcb, window 1000x640, 0 partnership(s)"
 
 
 def test_built_doctor_reports_a_missing_keyring(bundle: Path, tmp_path: Path) -> None:

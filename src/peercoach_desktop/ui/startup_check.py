@@ -43,7 +43,8 @@ def quit_when_started(app: QApplication, window: MainWindow) -> None:
             print(f"startup FAILED: {problem}", file=sys.stderr)
             app.exit(1)
         else:
-            print(f"startup ok: window {image.width()}x{image.height()}, {rows} partnership(s)")
+            size = f"{image.width()}x{image.height()}"
+            print(f"startup ok: {app.platformName()}, window {size}, {rows} partnership(s)")
             app.exit(0)
 
     QTimer.singleShot(0, check)
