@@ -100,7 +100,12 @@ def test_built_app_keeps_a_notebook_in_the_real_keyring_and_opens_it(
 
     gui = run(bundle / "peercoach-desktop", "--data-dir", data, "--check-startup", env=secret_service)
     assert gui.returncode == 0, gui.stdout + gui.stderr
-    assert gui.stdout.strip() == "startup ok: offscreen, window 1000x640, 1 partnership(s)"
+    assert gui.stdout.strip() == "startup ok: offscreen, window 1000x640, 1 notebook(s) open, 0 locked"
+
+    # Without the keyring the same notebook shows as locked: the check tells the two apart.
+    no_keyring = dict(secret_service, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    gui = run(bundle / "peercoach-desktop", "--data-dir", data, "--check-startup", env=no_keyring)
+    assert gui.stdout.strip() == "startup ok: offscreen, window 1000x640, 0 notebook(s) open, 1 locked"
 
 
 def test_built_window_starts_on_a_real_x_display(bundle: Path, tmp_path: Path) -> None:
@@ -116,7 +121,7 @@ def test_built_window_starts_on_a_real_x_display(bundle: Path, tmp_path: Path) -
         timeout=120,
     )
     assert gui.returncode == 0, gui.stdout + gui.stderr
-    assert gui.stdout.strip() == "startup ok: xcb, window 1000x640, 0 partnership(s)"
+    assert gui.stdout.strip() == "startup ok: xcb, window 1000x640, 0 notebook(s) open, 0 locked"
 
 
 def test_built_doctor_reports_a_missing_keyring(bundle: Path, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from peercoach_desktop.ui.main_window import MainWindow
+from peercoach_desktop.ui.main_window import ROLE_ID, MainWindow
 
 TIMEOUT_S = 30.0
 
@@ -28,23 +28,23 @@ def quit_when_started(app: QApplication, window: MainWindow) -> None:
             QTimer.singleShot(20, check)
             return
         image = window.grab()  # paints the whole widget tree
-        problem = (
-            "timed out waiting for the notebooks"
-            if window.tasks.pending
-            else f"loading failed ({type(failures[0]).__name__})"
-            if failures
-            else "nothing painted"
-            if image.isNull()
-            else None
-        )
-        rows = window.partnerships.count()
+        problem = None
+        if window.tasks.pending:
+            problem = "timed out waiting for the notebooks"
+        elif failures:
+            problem = f"loading failed ({type(failures[0]).__name__})"
+        elif image.isNull():
+            problem = "nothing painted"
+        items = [window.partnerships.item(i) for i in range(window.partnerships.count())]
+        opened = sum(1 for item in items if item.data(ROLE_ID))  # a locked notebook has no id
         window.close()  # as the user would: notebooks closed, worker thread stopped
         if problem:
             print(f"startup FAILED: {problem}", file=sys.stderr)
             app.exit(1)
-        else:
-            size = f"{image.width()}x{image.height()}"
-            print(f"startup ok: {app.platformName()}, window {size}, {rows} partnership(s)")
-            app.exit(0)
+            return
+        size = f"{image.width()}x{image.height()}"
+        locked = len(items) - opened
+        print(f"startup ok: {app.platformName()}, window {size}, {opened} notebook(s) open, {locked} locked")
+        app.exit(0)
 
     QTimer.singleShot(0, check)
