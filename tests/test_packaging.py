@@ -19,6 +19,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from peercoach_desktop import APP_RDNS, __version__
+from peercoach_desktop.resources import resource_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist" / "peercoach-desktop"
@@ -73,7 +74,7 @@ def test_metainfo_matches_the_app() -> None:
     assert root.find("releases/release").get("version") == __version__
     entry = dict(line.split("=", 1) for line in DESKTOP.read_text().splitlines() if "=" in line)
     assert entry["Icon"] == APP_RDNS
-    assert (ROOT / "resources" / "icons" / f"{APP_RDNS}.svg").is_file()
+    assert resource_path("icons", f"{APP_RDNS}.svg").is_file()  # the window icon, from source
 
 
 def test_built_cli_reports_its_version(bundle: Path) -> None:

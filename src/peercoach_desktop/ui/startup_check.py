@@ -35,6 +35,8 @@ def quit_when_started(app: QApplication, window: MainWindow) -> None:
             problem = f"loading failed ({type(failures[0]).__name__})"
         elif image.isNull():
             problem = "nothing painted"
+        elif app.windowIcon().pixmap(32).isNull():
+            problem = "the app icon did not load (resources/ or the SVG plugin missing)"
         items = [window.partnerships.item(i) for i in range(window.partnerships.count())]
         opened = sum(1 for item in items if item.data(ROLE_ID))  # a locked notebook has no id
         window.close()  # as the user would: notebooks closed, worker thread stopped
