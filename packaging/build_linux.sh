@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 py=.venv/bin/python
 id=io.github.peercoach.PeerCoachDesktop
 out=dist/peercoach-desktop
-stamp="$out/.build-inputs"
+stamp=build/linux-build-inputs  # outside the folder, so it never ships
 
 inputs=$(
   find src resources packaging pyproject.toml -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum
@@ -29,7 +29,7 @@ else
   cp packaging/linux/$id.metainfo.xml "$out/share/metainfo/"
   cp -r build/icons/hicolor "$out/share/icons/"
   cp packaging/linux/install.sh "$out/install.sh"
-  echo "$hash" >"$stamp"
+  mkdir -p build && echo "$hash" >"$stamp"
   echo "build_linux: built $out ($(du -sh "$out" | cut -f1))"
 fi
 
