@@ -1,6 +1,6 @@
 # The two commands a newcomer needs: `make run` starts the app, `make test` runs every test.
 # Both install what they need first (scripts/bootstrap.sh).
-.PHONY: run test lint bench screenshots
+.PHONY: run test lint bench screenshots package
 
 run:
 	@./scripts/bootstrap.sh run
@@ -22,3 +22,8 @@ bench:
 screenshots:
 	@./scripts/bootstrap.sh test
 	./scripts/screenshots.sh
+
+# The Linux app as one folder (dist/peercoach-desktop/) and a tarball with install.sh inside.
+package:
+	@./scripts/bootstrap.sh test
+	./packaging/build_linux.sh --tarball

@@ -12,8 +12,9 @@ debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
 programs=()
 if [ "$purpose" = test ]; then
-  debs+=(dbus gnome-keyring xvfb xauth)
-  programs=(dbus-daemon gnome-keyring-daemon Xvfb)
+  # desktop-file-utils and appstream validate the Linux desktop entry and AppStream metainfo.
+  debs+=(dbus gnome-keyring xvfb xauth desktop-file-utils appstream)
+  programs=(dbus-daemon gnome-keyring-daemon Xvfb desktop-file-validate appstreamcli)
 fi
 
 missing=()
@@ -36,7 +37,7 @@ stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   [ -x .venv/bin/python ] || "$python" -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q -e '.[test,package]'
   rm -f .venv/.installed-* && touch "$stamp"
 fi
 # Bytecode as an installer would leave it, even where PYTHONDONTWRITEBYTECODE is set.

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from peercoach_desktop import APP_ID, APP_NAME, __version__
+from peercoach_desktop import APP_ID, APP_NAME, APP_RDNS, __version__
 
 if TYPE_CHECKING:
     from peercoach_desktop.core.library import Library
@@ -21,9 +21,12 @@ USAGE = """usage: peercoach-desktop [--data-dir DIR] [Qt options]
 Opens PeerCoach Desktop. --data-dir (or PEERCOACH_DATA_DIR) chooses the folder of notebooks."""
 
 
-def parse_args(argv: list[str]) -> tuple[str | None, list[str]]:
-    """(--data-dir value, arguments left for Qt). Exits for --help and --version."""
-    data, rest = None, []
+def parse_args(argv: list[str]) -> tuple[str | None, bool, list[str]]:
+    """(--data-dir value, --check-startup, arguments left for Qt). Exits for --help and --version.
+
+    --check-startup (not in the usage: for the packaged-app self-check) starts for real,
+    loads and paints, prints one line and quits."""
+    data, check, rest = None, False, []
     args = iter(argv)
     for arg in args:
         if arg in ("-h", "--help"):
@@ -39,13 +42,15 @@ def parse_args(argv: list[str]) -> tuple[str | None, list[str]]:
                 raise SystemExit(2)
         elif arg.startswith("--data-dir="):
             data = arg.split("=", 1)[1]
+        elif arg == "--check-startup":
+            check = True
         else:
             rest.append(arg)
-    return data, rest
+    return data, check, rest
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    data_arg, qt_args = parse_args(list(argv) if argv is not None else sys.argv[1:])
+    data_arg, check_startup, qt_args = parse_args(list(argv) if argv is not None else sys.argv[1:])
 
     from PySide6.QtWidgets import QApplication
 
@@ -58,19 +63,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_RDNS)  # Wayland matches the window to the installed .desktop file
     preferences = Preferences()
     folder = data_dir_text(data_arg, preferences.get("data_dir"))
     if wake_running(folder):
         return 0  # the running window for this data dir comes forward instead
     window = MainWindow(lambda: open_library(folder), preferences)
 
-    def serve() -> None:  # after the first paint: QtNetwork loads then
+    def after_paint() -> None:  # QtNetwork and the SVG icon load once the window is up
+        from PySide6.QtGui import QIcon
+
+        from peercoach_desktop.resources import resource_path
         from peercoach_desktop.ui.single_instance import InstanceServer
 
+        app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_RDNS}.svg"))))
         window.instance_server = InstanceServer(folder, window)
         window.instance_server.wake_requested.connect(window.bring_forward)
 
-    window.after_first_paint.connect(serve)
+    window.after_first_paint.connect(after_paint)
+    if check_startup:
+        from peercoach_desktop.ui.startup_check import quit_when_started
+
+        quit_when_started(app, window)
     if os.environ.get("PEERCOACH_EXIT_AFTER"):
         from peercoach_desktop.ui import startup_probe
 

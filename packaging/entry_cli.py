@@ -1,0 +1,5 @@
+"""Frozen entry point of `peercoach`, the command line (no command: the window)."""
+
+from peercoach_desktop.cli import main
+
+raise SystemExit(main())

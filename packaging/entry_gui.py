@@ -1,0 +1,5 @@
+"""Frozen entry point of `peercoach-desktop`, the window."""
+
+from peercoach_desktop.app import main
+
+raise SystemExit(main())
