@@ -21,6 +21,7 @@ from peercoach_desktop.core.model import (
     DEFAULT_TURN_MINUTES,
     MAX_TURN_MINUTES,
     MIN_TURN_MINUTES,
+    Feedback,
     Goal,
     GoalStatus,
     NextStep,
@@ -210,6 +211,7 @@ class NotebookStore:
             sessions=self._select(Session, "WHERE deleted = 0 ORDER BY scheduled_at, rid"),
             notes=self.list(Note),
             steps=self.list(NextStep),
+            feedback=self.list(Feedback),
         )
 
     def next_meeting(self, now_iso: str) -> str | None:
@@ -255,6 +257,10 @@ class NotebookStore:
             _update(self._conn, updated)
             self._save_clock()
         return updated
+
+    # Feature modules (session_runner, prompts, schedule) write through the same path.
+    add_record = _add
+    change_record = _change
 
     def _save_clock(self) -> None:
         self._conn.execute("UPDATE meta SET value = ? WHERE key = 'hlc'", (self._hlc.last,))

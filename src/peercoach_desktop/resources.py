@@ -1,0 +1,28 @@
+"""The one place that finds the app's data files (prompts, sounds, ...).
+
+Looked up in order: a folder named by PEERCOACH_RESOURCES (packagers can point it
+at a bundle), the package's own ``resources`` folder (an installed wheel carries it
+as package data), then the ``resources/`` folder of a source checkout.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from peercoach_desktop.core.errors import PeerCoachError
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def resource_path(*parts: str) -> Path:
+    """The path of a resource, e.g. resource_path("prompts"); a clear error when it is missing."""
+    candidates = []
+    if os.environ.get("PEERCOACH_RESOURCES"):
+        candidates.append(Path(os.environ["PEERCOACH_RESOURCES"]))
+    candidates += [_PACKAGE / "resources_data", _PACKAGE.parents[1] / "resources"]
+    for root in candidates:
+        path = root.joinpath(*parts)
+        if path.exists():
+            return path
+    raise PeerCoachError(f"The app's resource {'/'.join(parts)} is missing; reinstall PeerCoach Desktop.")
