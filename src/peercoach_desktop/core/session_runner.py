@@ -67,6 +67,7 @@ class RunnerState:
     goals: list[Goal]  # active goals of both peers
     earlier_seconds: dict[str, int]  # talk time in the partnership's other sessions
     due_default: str  # next meeting's date, the default due date of a new step
+    session_note: Note | None = None  # the notes typed during this session, to resume them
 
     def name(self, peer_id: str | None) -> str:
         return {self.me.id: self.me.name, self.partner.id: self.partner.name}.get(peer_id or "", "?")
@@ -144,6 +145,9 @@ def state(store: NotebookStore, clock: Clock, session_id: str) -> RunnerState:
         goals=[g for g in store.list(Goal) if g.status == GoalStatus.ACTIVE],
         earlier_seconds=earlier,
         due_default=schedule.next_meeting_date(store, clock.now()).isoformat(),
+        session_note=next(
+            (n for n in store.list(Note) if n.session_id == session_id and n.author_id == store.me_id), None
+        ),
     )
 
 
@@ -249,7 +253,7 @@ def summary(store: NotebookStore, session_id: str) -> SessionSummary:
     return SessionSummary(
         session_id=session_id,
         names=names,
-        seconds_by_speaker=dict(session.seconds_by_speaker),
+        seconds_by_speaker={p: int(session.seconds_by_speaker.get(p, 0)) for p in session.speaker_order},
         phase_seconds=dict(phase_seconds),
         goals_touched=goals,
         steps_set=set_here,
