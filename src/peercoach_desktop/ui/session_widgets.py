@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -91,35 +92,41 @@ class CueSound:
 # ----- talk-time balance --------------------------------------------------------------------------
 
 
-class TalkBalanceBar(QWidget):
-    """Two segments in palette colours, so it reads in dark and light themes."""
+class TalkBalanceBar(QFrame):
+    """Two segments in palette colours (Highlight, Link), so it reads in dark and light themes.
+
+    Built from layout stretch, not a paintEvent override: with PySide6 6.12 on Python 3.11
+    every call into a Python override of a void virtual drops a reference to None."""
+
+    SCALE = 1000
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.values = (0.0, 0.0)
-        self.setMinimumHeight(14)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setForegroundRole(QPalette.ColorRole.Mid)
+        self.setFixedHeight(16)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.segments = []
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(1, 1, 1, 1)
+        self._layout.setSpacing(0)
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.Link):
+            segment = QWidget()
+            segment.setAutoFillBackground(True)
+            segment.setBackgroundRole(role)
+            self.segments.append(segment)
+            self._layout.addWidget(segment)
+        self.set_values(0, 0)
 
     def set_values(self, first: float, second: float) -> None:
         self.values = (first, second)
-        self.update()
-
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        palette = self.palette()
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRect(rect)
-        total = sum(self.values)
-        if total > 0:
-            split = rect.width() * self.values[0] / total
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
-            painter.drawRect(QRectF(rect.left(), rect.top(), split, rect.height()))
-            painter.setBrush(palette.color(QPalette.ColorRole.Link))
-            painter.drawRect(QRectF(rect.left() + split, rect.top(), rect.width() - split, rect.height()))
-        painter.end()
+        total = first + second
+        for index, (segment, value) in enumerate(zip(self.segments, self.values, strict=True)):
+            share = round(self.SCALE * value / total) if total else 0
+            segment.setVisible(share > 0)
+            self._layout.setStretch(index, share)
+        self._layout.activate()  # lay out now, not at the next event-loop turn
 
 
 class TalkBalance(QWidget):
