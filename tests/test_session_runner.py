@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import memory_library
+from helpers import files_containing, memory_library
 
+from peercoach_desktop.core import database, prompts, schedule
 from peercoach_desktop.core import session_runner as runner
 from peercoach_desktop.core.accountability import follow_through
 from peercoach_desktop.core.clock import FakeClock
@@ -163,3 +165,64 @@ def test_a_finished_session_refuses_further_changes(library: Library, store: Not
     runner.end_session(store, clock, state.session.id, state.session.timer_state, allow_without_steps=True)
     with pytest.raises(UsageError, match="not running"):
         runner.add_step(store, clock, state.session.id, state.me.id, "late step")
+
+
+MARKER = "QUOKKA-CONFIDENTIAL-5120"
+
+
+def test_a_session_run_leaves_no_plaintext_on_disk(library: Library, data_dir: Path, tmp_path: Path) -> None:
+    clock = clock_of(library)
+    store = library.create(f"Ana {MARKER}", "Ben").store
+    state = runner.open_session(store, clock)
+    sid = state.session.id
+    runner.give_feedback(store, clock, sid, state.me.id, f"S {MARKER}", f"B {MARKER}", f"I {MARKER}")
+    runner.add_step(store, clock, sid, state.partner.id, f"Step {MARKER}")
+    store.add_note(f"Turn notes {MARKER}", session=sid)
+    prompts.add_prompt(store, f"My prompt {MARKER}", "turn")
+    schedule.schedule(store, clock, 2, None)
+    runner.end_session(store, clock, sid, store.get(Session, sid).timer_state)
+    calendar = tmp_path / "meetings.ics"
+    schedule.write_ics(store, clock, calendar)
+    store.close()
+    assert files_containing(data_dir, MARKER) == []
+    assert files_containing(tmp_path, MARKER) == []
+
+
+def test_a_notebook_from_before_the_runner_migrates_and_runs(tmp_path: Path) -> None:
+    key = os.urandom(32)
+    path = tmp_path / "nb.pcnb"
+    conn = database.connect(path, key)
+    database.configure(conn, path)
+    database.migrate(conn, 0, backup=lambda _v: None, to_version=2)
+    common = "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '000000000001.0000.me', 'me', 0"
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("notebook_id", "nb"),
+            ("partnership_id", "p"),
+            ("me_peer_id", "me"),
+            ("hlc", "000000000001.0000.me"),
+        ],
+    )
+    conn.execute(
+        f"INSERT INTO partnership(id, created_at, updated_at, version, author_id, deleted, title) "
+        f"VALUES ('p', {common}, 'Old')"
+    )
+    for peer in ("me", "ben"):
+        conn.execute(
+            f"INSERT INTO peers(id, created_at, updated_at, version, author_id, deleted, name) "
+            f"VALUES ('{peer}', {common}, '{peer}')"
+        )
+    conn.execute(
+        f"INSERT INTO sessions(id, created_at, updated_at, version, author_id, deleted, scheduled_at, "
+        f"minutes_per_turn, speaker_order, seconds_by_speaker, status) VALUES ('s', {common}, "
+        f"'2026-01-05T09:00:00.000Z', 20, '[\"me\", \"ben\"]', '{{}}', 'planned')"
+    )
+    conn.close()
+    clock = FakeClock()
+    store = NotebookStore.open(path, key, clock=clock, backup_dir=tmp_path / "backups")
+    assert store.partnership().cadence_weeks is None
+    assert store.get(Session, "s").timer_state == {}
+    state = runner.open_session(store, clock)
+    assert state.session.id == "s" and state.session.timer_state["phase"] == "check_in"
+    store.close()
