@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import memory_library
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peercoach_desktop.core.clock import FakeClock
@@ -77,8 +77,11 @@ def test_a_whole_session_from_check_in_to_summary(
     qtbot: QtBot, tasks: Tasks, store: NotebookStore, clock: FakeClock
 ) -> None:
     done = store.add_step("me", "Call the client")
-    carried = store.add_step("partner", "Draft the plan")
+    carried = store.add_step("partner", "Draft the plan", due_date="2026-01-01")
     view = open_view(qtbot, tasks, store, clock)
+    labels = [w.text() for w in view.check_in.rows.findChildren(QLabel)]
+    assert "Overdue: Draft the plan — Ben, due 2026-01-01" in labels
+    assert "Call the client — Ana" in labels
 
     # Check-in: one click per step.
     assert view.pages.currentWidget() is view.check_in and len(view.check_in.groups) == 2
@@ -224,5 +227,9 @@ def test_prompt_card_follows_the_phase_and_users_can_add_and_hide(
     assert "What are you proud of this week?" in texts
     button(view, "next_phase").click()
     assert view.card.prompt is not None and view.card.prompt.phase == "turn"
+    qtbot.keyClicks(view.card.editor, "Say more?")
+    button(view, "edit_prompt").click()
+    idle(qtbot, tasks)
+    assert view.card.text.text() == "Say more?" and "your wording" in view.card.why.text()
     for widget in view.findChildren(QPushButton):
         assert widget.accessibleName(), widget.objectName()

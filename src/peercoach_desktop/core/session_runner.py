@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from peercoach_desktop.core import schedule
+from peercoach_desktop.core.accountability import FollowThrough, follow_through, is_overdue
 from peercoach_desktop.core.clock import Clock, iso, parse_iso
 from peercoach_desktop.core.errors import UsageError
 from peercoach_desktop.core.model import (
@@ -68,6 +69,8 @@ class RunnerState:
     earlier_seconds: dict[str, int]  # talk time in the partnership's other sessions
     due_default: str  # next meeting's date, the default due date of a new step
     session_note: Note | None = None  # the notes typed during this session, to resume them
+    overdue: set[str] = field(default_factory=set)  # ids of open steps past their due date
+    follow: dict[str, FollowThrough] = field(default_factory=dict)  # per peer, last sessions
 
     def name(self, peer_id: str | None) -> str:
         return {self.me.id: self.me.name, self.partner.id: self.partner.name}.get(peer_id or "", "?")
@@ -129,8 +132,10 @@ def state(store: NotebookStore, clock: Clock, session_id: str) -> RunnerState:
         and (s.reviewed_in_session_id == session_id or s.status == StepStatus.OPEN)
     ]
     reviews = {s.id: r for s in to_review if (r := review_of(s, session_id)) is not None}
+    sessions = store.list(Session)
+    today = clock.now().date()
     earlier: dict[str, int] = {}
-    for other in store.list(Session):
+    for other in sessions:
         if other.id != session_id:
             for peer, seconds in other.seconds_by_speaker.items():
                 earlier[peer] = earlier.get(peer, 0) + int(seconds)
@@ -148,6 +153,8 @@ def state(store: NotebookStore, clock: Clock, session_id: str) -> RunnerState:
         session_note=next(
             (n for n in store.list(Note) if n.session_id == session_id and n.author_id == store.me_id), None
         ),
+        overdue={s.id for s in to_review if is_overdue(s, today)},
+        follow={p: follow_through(p, sessions, steps, today) for p in session.speaker_order},
     )
 
 

@@ -64,6 +64,18 @@ class CheckInPage(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         self.groups.clear()
+        rates = []
+        for peer, follow in state.follow.items():
+            rate = (
+                f"{follow.done} of {follow.set} ({round(100 * follow.rate)}%)"
+                if follow.rate is not None
+                else "—"
+            )
+            rates.append(f"{escape(state.name(peer))} {rate}")
+        self.heading.setText(
+            "<b>Check-in:</b> how did last time's next steps go?<br>"
+            f"Follow-through, last sessions: {', '.join(rates)}"
+        )
         if not state.to_review:
             self.grid.addWidget(QLabel("No open next steps from earlier sessions."), 0, 0)
         for row, step in enumerate(state.to_review):
@@ -71,7 +83,12 @@ class CheckInPage(QWidget):
             label = QLabel()
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)  # user text is never read as HTML
-            label.setText(f"{step.text} — {state.name(step.owner_id)}{due}")
+            late = "Overdue: " if step.id in state.overdue else ""
+            label.setText(f"{late}{step.text} — {state.name(step.owner_id)}{due}")
+            if late:
+                font = label.font()
+                font.setBold(True)
+                label.setFont(font)
             self.grid.addWidget(label, row, 0)
             group = QButtonGroup(self.rows)
             self.groups[step.id] = group
