@@ -146,13 +146,11 @@ def state(store: NotebookStore, clock: Clock, session_id: str) -> RunnerState:
         to_review=to_review,
         reviews=reviews,
         steps_set=[s for s in steps if s.set_in_session_id == session_id],
-        feedback=[f for f in store.list(Feedback) if f.session_id == session_id],
+        feedback=store.where(Feedback, session_id=session_id),
         goals=[g for g in store.list(Goal) if g.status == GoalStatus.ACTIVE],
         earlier_seconds=earlier,
         due_default=schedule.next_meeting_date(store, clock.now()).isoformat(),
-        session_note=next(
-            (n for n in store.list(Note) if n.session_id == session_id and n.author_id == store.me_id), None
-        ),
+        session_note=next(iter(store.where(Note, session_id=session_id, author_id=store.me_id)), None),
         overdue={s.id for s in to_review if is_overdue(s, today)},
         follow={p: follow_through(p, sessions, steps, today) for p in session.speaker_order},
     )
@@ -199,7 +197,7 @@ def give_feedback(
         raise UsageError("Feedback needs at least one of situation, behaviour or impact.")
     receiver = next(p for p in session.speaker_order if p != giver_id)
     words = {"situation": situation.strip(), "behaviour": behaviour.strip(), "impact": impact.strip()}
-    earlier = [f for f in store.list(Feedback) if f.session_id == session_id and f.giver_id == giver_id]
+    earlier = store.where(Feedback, session_id=session_id, giver_id=giver_id)
     if earlier:
         store.change_record(earlier[0], **words)
     else:
@@ -253,7 +251,7 @@ def summary(store: NotebookStore, session_id: str) -> SessionSummary:
     set_here = [s for s in steps if s.set_in_session_id == session_id]
     reviewed = [(s, r) for s in steps if (r := review_of(s, session_id)) is not None]
     goal_ids = {s.goal_id for s in set_here} | {s.goal_id for s, _ in reviewed}
-    goal_ids |= {n.goal_id for n in store.list(Note) if n.session_id == session_id}
+    goal_ids |= {n.goal_id for n in store.where(Note, session_id=session_id)}
     goals = [g.title for g in store.list(Goal) if g.id in goal_ids]
     phase_seconds = session.timer_state.get("phase_time", {}) if session.timer_state else {}
     names = {store.me_id: store.me().name, store.partner().id: store.partner().name}
@@ -265,5 +263,5 @@ def summary(store: NotebookStore, session_id: str) -> SessionSummary:
         goals_touched=goals,
         steps_set=set_here,
         steps_reviewed=reviewed,
-        feedback=[f for f in store.list(Feedback) if f.session_id == session_id],
+        feedback=store.where(Feedback, session_id=session_id),
     )

@@ -160,6 +160,13 @@ class NotebookStore:
         where = "" if include_deleted else "WHERE deleted = 0"
         return self._select(cls, f"{where} ORDER BY created_at, rid")
 
+    def where(self, cls: type[R], **equals: Any) -> list[R]:
+        """Live records whose columns equal these values: one (indexed) query, not a full list."""
+        clause = " AND ".join(f"{column} = ?" for column in equals)
+        return self._select(
+            cls, f"WHERE deleted = 0 AND {clause} ORDER BY created_at, rid", tuple(equals.values())
+        )
+
     def get(self, cls: type[R], record_id: str) -> R:
         found = self._select(cls, "WHERE id = ? AND deleted = 0", (record_id,))
         if not found:
