@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from peercoach_desktop import __version__
+from peercoach_desktop import __version__, cli_session
 from peercoach_desktop.core.clock import Clock, iso
 from peercoach_desktop.core.errors import PeerCoachError, UsageError
 from peercoach_desktop.core.keystore import KeyStore, OsKeyStore
@@ -141,7 +141,8 @@ def cmd_show(ctx: Context) -> None:
 
     with ctx.open(ctx.args.partnership) as store:
         snap = store.snapshot()
-    ctx.emit(snap.to_dict(), lambda: notebook_lines(snap))
+        data = cli_session.session_figures(store, ctx.library.clock, snap.to_dict()) if ctx.args.json else {}
+    ctx.emit(data, lambda: notebook_lines(snap))
 
 
 def cmd_search(ctx: Context) -> None:
@@ -299,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("partnership", metavar="P", help="partnership id or id prefix")
     p.add_argument("--code", required=True)
     add("doctor", cmd_doctor, "check the keyring, the data dir and every notebook")
+    cli_session.register(add)
     return parser
 
 

@@ -1,19 +1,33 @@
-"""Where the plain data files under resources/ are, from a source tree or a frozen app."""
+"""The one place that finds the app's data files (prompts, icons, sounds, ...).
+
+Looked up in order: a folder named by PEERCOACH_RESOURCES (packagers can point it at a
+bundle), the folder PyInstaller unpacks (sys._MEIPASS), the package's own
+``resources_data`` (an installed wheel carries it as package data), then the
+``resources/`` folder of a source checkout.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from peercoach_desktop.core.errors import PeerCoachError
 
-def resource_dir() -> Path:
-    # PyInstaller unpacks data next to the code and names that folder in sys._MEIPASS;
-    # from a source checkout resources/ sits at the repository root.
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def resource_path(*parts: str) -> Path:
-    return resource_dir().joinpath(*parts)
+    """The path of a resource, e.g. resource_path("prompts"); a clear error when it is missing."""
+    candidates = []
+    if os.environ.get("PEERCOACH_RESOURCES"):
+        candidates.append(Path(os.environ["PEERCOACH_RESOURCES"]))
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.append(Path(frozen) / "resources")
+    candidates += [_PACKAGE / "resources_data", _PACKAGE.parents[1] / "resources"]
+    for root in candidates:
+        path = root.joinpath(*parts)
+        if path.exists():
+            return path
+    raise PeerCoachError(f"The app's resource {'/'.join(parts)} is missing; reinstall PeerCoach Desktop.")

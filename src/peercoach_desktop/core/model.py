@@ -63,6 +63,7 @@ class Record:
 @dataclass
 class Partnership(Record):
     title: str
+    cadence_weeks: int | None = None  # meet every N weeks; None = no rhythm set
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Session(Record):
     speaker_order: list[str]
     seconds_by_speaker: dict[str, int]
     status: SessionStatus
+    timer_state: dict[str, Any] = field(default_factory=dict)  # SessionTimer.to_dict(), saved on each change
 
 
 @dataclass
@@ -110,6 +112,30 @@ class NextStep(Record):
     status: StepStatus
     set_in_session_id: str | None
     reviewed_in_session_id: str | None
+
+
+@dataclass
+class Feedback(Record):
+    """One peer's feedback to the other on how the coaching went (situation, behaviour, impact)."""
+
+    session_id: str
+    giver_id: str
+    receiver_id: str
+    situation: str
+    behaviour: str
+    impact: str
+
+
+@dataclass
+class UserPrompt(Record):
+    """A prompt the user added, or their edit or hiding of a built-in one (same prompt_id)."""
+
+    prompt_id: str
+    text: str
+    category: str
+    phase: str
+    why: str
+    hidden: bool
 
 
 @dataclass
@@ -134,6 +160,7 @@ class NotebookSnapshot:
     sessions: list[Session] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     steps: list[NextStep] = field(default_factory=list)
+    feedback: list[Feedback] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

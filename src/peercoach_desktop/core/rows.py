@@ -7,6 +7,7 @@ import json
 from typing import Any, TypeVar
 
 from peercoach_desktop.core.model import (
+    Feedback,
     Goal,
     GoalStatus,
     NextStep,
@@ -18,6 +19,7 @@ from peercoach_desktop.core.model import (
     Session,
     SessionStatus,
     StepStatus,
+    UserPrompt,
     Visibility,
 )
 
@@ -30,8 +32,10 @@ TABLE_OF: dict[type[Record], str] = {
     Session: "sessions",
     Note: "notes",
     NextStep: "steps",
+    Feedback: "feedback",
+    UserPrompt: "user_prompts",
 }
-JSON_FIELDS = {"speaker_order", "seconds_by_speaker"}
+JSON_FIELDS = {"speaker_order", "seconds_by_speaker", "timer_state"}
 STATUS_OF: dict[type[Record], type] = {Goal: GoalStatus, Session: SessionStatus, NextStep: StepStatus}
 
 
@@ -57,6 +61,8 @@ def from_row(cls: type[R], names: list[str], values: tuple[Any, ...]) -> R:
     for name in JSON_FIELDS & data.keys():
         data[name] = json.loads(data[name])
     data["deleted"] = bool(data["deleted"])
+    if "hidden" in data:
+        data["hidden"] = bool(data["hidden"])
     if "status" in data:
         data["status"] = STATUS_OF[cls](data["status"])
     if "kind" in data:

@@ -97,6 +97,29 @@ INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild');
 V2 = "".join(_fts_sql(table, columns) for table, columns in FTS_SOURCES.items())
 
 
+# The session runner: the live timer of a session (restored after a crash), a partnership's
+# meeting rhythm, structured feedback each way, and the user's own coaching prompts.
+V_SESSION_RUNNER = f"""
+ALTER TABLE sessions ADD COLUMN timer_state TEXT NOT NULL DEFAULT '{{}}';
+ALTER TABLE partnership ADD COLUMN cadence_weeks INTEGER;
+CREATE TABLE feedback ({COMMON},
+    session_id TEXT NOT NULL,
+    giver_id TEXT NOT NULL,
+    receiver_id TEXT NOT NULL,
+    situation TEXT NOT NULL DEFAULT '',
+    behaviour TEXT NOT NULL DEFAULT '',
+    impact TEXT NOT NULL DEFAULT '');
+CREATE INDEX feedback_by_session ON feedback(session_id);
+CREATE TABLE user_prompts ({COMMON},
+    prompt_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    category TEXT NOT NULL,
+    phase TEXT NOT NULL,
+    why TEXT NOT NULL DEFAULT '',
+    hidden INTEGER NOT NULL DEFAULT 0);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlcipher3.Connection], None]:
     def run(conn: sqlcipher3.Connection) -> None:
         for statement in _split(sql):
@@ -126,5 +149,10 @@ CREATE INDEX steps_by_review ON steps(reviewed_in_session_id);
 """
 
 # MIGRATIONS[n] takes a schema at version n to version n + 1.
-MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [_script(V1), _script(V2), _script(V_WINDOW)]
+MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [
+    _script(V1),
+    _script(V2),
+    _script(V_WINDOW),
+    _script(V_SESSION_RUNNER),
+]
 CURRENT_VERSION = len(MIGRATIONS)

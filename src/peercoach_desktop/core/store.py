@@ -21,6 +21,7 @@ from peercoach_desktop.core.model import (
     DEFAULT_TURN_MINUTES,
     MAX_TURN_MINUTES,
     MIN_TURN_MINUTES,
+    Feedback,
     Goal,
     GoalStatus,
     NextStep,
@@ -169,6 +170,13 @@ class NotebookStore:
         where = "" if include_deleted else "WHERE deleted = 0"
         return self._select(cls, f"{where} ORDER BY created_at, rid")
 
+    def where(self, cls: type[R], **equals: Any) -> list[R]:
+        """Live records whose columns equal these values: one (indexed) query, not a full list."""
+        clause = " AND ".join(f"{column} = ?" for column in equals)
+        return self._select(
+            cls, f"WHERE deleted = 0 AND {clause} ORDER BY created_at, rid", tuple(equals.values())
+        )
+
     def get(self, cls: type[R], record_id: str) -> R:
         found = self._select(cls, "WHERE id = ? AND deleted = 0", (record_id,))
         if not found:
@@ -220,6 +228,7 @@ class NotebookStore:
             sessions=self._select(Session, "WHERE deleted = 0 ORDER BY scheduled_at, rid"),
             notes=self.list(Note),
             steps=self.list(NextStep),
+            feedback=self.list(Feedback),
         )
 
     def next_meeting(self, now_iso: str) -> str | None:
@@ -265,6 +274,10 @@ class NotebookStore:
             _update(self._conn, updated)
             self._save_clock()
         return updated
+
+    # Feature modules (session_runner, prompts, schedule) write through the same path.
+    add_record = _add
+    change_record = _change
 
     def _save_clock(self) -> None:
         self._conn.execute("UPDATE meta SET value = ? WHERE key = 'hlc'", (self._hlc.last,))

@@ -1,0 +1,171 @@
+"""The prompt library: built-in prompts from resources/prompts/*.toml, plus the user's own.
+
+Each file holds one category. A prompt has an id (unique across all files), a phase
+(check_in, turn, feedback or next_steps), its text and a short "why". The user's
+own prompts live in the notebook (UserPrompt); a row whose prompt_id is a built-in's
+edits or hides that prompt.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from peercoach_desktop.core.errors import NotFoundError, PeerCoachError, UsageError
+from peercoach_desktop.core.model import UserPrompt
+from peercoach_desktop.core.session_timer import TURNS, Phase
+from peercoach_desktop.core.store import NotebookStore, new_id
+
+PROMPT_PHASES = ("check_in", "turn", "feedback", "next_steps")
+FIELDS = ("id", "phase", "text", "why")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,60}$")
+USER_CATEGORY = "my_prompts"
+
+
+class PromptLibraryError(PeerCoachError):
+    """A prompt file is malformed: the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    id: str
+    category: str
+    phase: str
+    text: str
+    why: str
+    own: bool = False  # added or edited by the user
+
+
+def prompt_phase(phase: Phase) -> str | None:
+    """The prompt phase that matches a session phase (both turns share 'turn')."""
+    if phase in TURNS:
+        return "turn"
+    return phase.value if phase.value in PROMPT_PHASES else None
+
+
+def parse_file(path: Path) -> list[Prompt]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PromptLibraryError(f"{path.name} is not valid TOML: {exc}") from None
+    category = data.get("category")
+    if not isinstance(category, str) or category != path.stem:
+        raise PromptLibraryError(f"{path.name}: 'category' must be the file's name, {path.stem!r}.")
+    entries = data.get("prompt")
+    if not isinstance(entries, list) or not entries:
+        raise PromptLibraryError(f"{path.name} has no [[prompt]] entries.")
+    prompts = []
+    for number, entry in enumerate(entries, 1):
+        where = f"{path.name}, prompt {number}"
+        if not isinstance(entry, dict) or set(entry) != set(FIELDS):
+            raise PromptLibraryError(f"{where}: needs exactly the fields {', '.join(FIELDS)}.")
+        if not all(isinstance(entry[f], str) and entry[f].strip() for f in FIELDS):
+            raise PromptLibraryError(f"{where}: every field must be non-empty text.")
+        if not ID_PATTERN.match(entry["id"]):
+            raise PromptLibraryError(f"{where}: id {entry['id']!r} must be lower-case words with dashes.")
+        if entry["phase"] not in PROMPT_PHASES:
+            raise PromptLibraryError(f"{where}: phase must be one of {', '.join(PROMPT_PHASES)}.")
+        prompts.append(
+            Prompt(entry["id"], category, entry["phase"], entry["text"].strip(), entry["why"].strip())
+        )
+    return prompts
+
+
+def load_builtin(folder: Path | None = None) -> list[Prompt]:
+    """Every built-in prompt, validated: unique ids, and every phase has at least one."""
+    if folder is None:
+        from peercoach_desktop.resources import resource_path
+
+        folder = resource_path("prompts")
+    prompts: list[Prompt] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.toml")):
+        for prompt in parse_file(path):
+            if prompt.id in seen:
+                raise PromptLibraryError(f"{path.name}: id {prompt.id!r} is also used in {seen[prompt.id]}.")
+            seen[prompt.id] = path.name
+            prompts.append(prompt)
+    missing = [p for p in PROMPT_PHASES if not any(prompt.phase == p for prompt in prompts)]
+    if missing:
+        raise PromptLibraryError(f"No prompt for the phase(s): {', '.join(missing)}.")
+    return prompts
+
+
+def merged(builtin: list[Prompt], own: list[UserPrompt]) -> list[Prompt]:
+    """Built-ins with the user's edits applied and hidden ones removed, then the user's new prompts."""
+    rows = {row.prompt_id: row for row in own}
+    result = []
+    for prompt in builtin:
+        row = rows.pop(prompt.id, None)
+        if row is None:
+            result.append(prompt)
+        elif not row.hidden:
+            result.append(Prompt(prompt.id, prompt.category, row.phase, row.text, row.why, own=True))
+    for row in rows.values():
+        if not row.hidden:
+            result.append(Prompt(row.prompt_id, row.category, row.phase, row.text, row.why, own=True))
+    return result
+
+
+def for_phase(prompts: list[Prompt], phase: Phase) -> list[Prompt]:
+    wanted = prompt_phase(phase)
+    return [p for p in prompts if p.phase == wanted]
+
+
+def pick(prompts: list[Prompt], phase: Phase, turn: int) -> Prompt | None:
+    """The prompt card for a phase; 'another one' asks with turn + 1 and wraps around."""
+    matching = for_phase(prompts, phase)
+    return matching[turn % len(matching)] if matching else None
+
+
+# ----- the user's own prompts (run on the notebook worker) ----------------------------------------
+
+
+def _check(text: str, phase: str) -> None:
+    if not text.strip():
+        raise UsageError("A prompt cannot be empty.")
+    if phase not in PROMPT_PHASES:
+        raise UsageError(f"A prompt's phase is one of {', '.join(PROMPT_PHASES)}.")
+
+
+def own_prompts(store: NotebookStore) -> list[UserPrompt]:
+    return store.list(UserPrompt)
+
+
+def add_prompt(store: NotebookStore, text: str, phase: str, why: str = "") -> UserPrompt:
+    _check(text, phase)
+    return store.add_record(
+        UserPrompt,
+        prompt_id=f"own-{new_id()[:8]}",
+        text=text.strip(),
+        category=USER_CATEGORY,
+        phase=phase,
+        why=why.strip(),
+        hidden=False,
+    )
+
+
+def _row(store: NotebookStore, prompt_id: str) -> UserPrompt | None:
+    return next((r for r in store.list(UserPrompt) if r.prompt_id == prompt_id), None)
+
+
+def edit_prompt(store: NotebookStore, prompt: Prompt, text: str, phase: str, why: str) -> UserPrompt:
+    """Edit a prompt; for a built-in this stores the user's version under the same id."""
+    _check(text, phase)
+    row = _row(store, prompt.id)
+    if row is not None:
+        return store.change_record(row, text=text.strip(), phase=phase, why=why.strip(), hidden=False)
+    fields = {"text": text.strip(), "category": prompt.category, "phase": phase, "why": why.strip()}
+    return store.add_record(UserPrompt, prompt_id=prompt.id, hidden=False, **fields)
+
+
+def hide_prompt(store: NotebookStore, prompt: Prompt) -> UserPrompt:
+    row = _row(store, prompt.id)
+    if row is not None:
+        return store.change_record(row, hidden=True)
+    if not prompt.id:
+        raise NotFoundError("No such prompt.")
+    fields = {"text": prompt.text, "category": prompt.category, "phase": prompt.phase, "why": prompt.why}
+    return store.add_record(UserPrompt, prompt_id=prompt.id, hidden=True, **fields)

@@ -1,0 +1,392 @@
+"""SessionRunnerView: runs one peer-coaching session of the current partnership.
+
+The timer is core.session_timer.SessionTimer driven by the injected clock; this view
+only renders it (a 250 ms QTimer re-reads it) and saves its state through the notebook
+worker after every change, so a crash or a closed window loses nothing: opening the
+view again resumes the running session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peercoach_desktop.core import prompts as prompt_lib
+from peercoach_desktop.core import session_runner as runner
+from peercoach_desktop.core.clock import Clock
+from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
+from peercoach_desktop.core.nudge import curious_nudge
+from peercoach_desktop.core.session_timer import PHASES, CueKind, Phase, SessionTimer
+from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.ui.session_pages import (
+    PHASE_TITLES,
+    CheckInPage,
+    FeedbackPage,
+    NextStepsPage,
+    SummaryPage,
+    TurnPage,
+)
+from peercoach_desktop.ui.session_widgets import CueSound, PromptCard, TalkBalance, ask_yes_no, named
+from peercoach_desktop.ui.tasks import Tasks
+
+TICK_MS = 250
+NOTE_SAVE_MS = 500
+NO_STEPS_QUESTION = (
+    "Peer coaching ends with next steps. No next step was set in this session.\n\nEnd the session anyway?"
+)
+
+
+class SessionRunnerView(QWidget):
+    """Constructor: tasks (the notebook worker), store_of (called ON THE WORKER, returns the
+    current partnership's NotebookStore), clock, turn_minutes (5-30, from preferences).
+
+    Call start() to open or resume the session. Signals: session_started(str session id),
+    session_ended(SessionSummary), failed(BaseException) for errors to show.
+    """
+
+    session_started = Signal(str)
+    session_ended = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        tasks: Tasks,
+        store_of: Callable[[], NotebookStore],
+        clock: Clock,
+        turn_minutes: int = DEFAULT_TURN_MINUTES,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        named(self, "session_runner", "Session runner")
+        self.tasks, self.store_of, self.clock, self.turn_minutes = tasks, store_of, clock, turn_minutes
+        self.state: runner.RunnerState | None = None
+        self.timer: SessionTimer | None = None
+        self.summary: runner.SessionSummary | None = None
+        self.prompts: list[prompt_lib.Prompt] = []
+        self.prompt_turn = 0
+        self.sound = CueSound()
+        self._note: dict[str, str | None] = {"id": None}  # read and written on the worker only
+        self._cue_level = 0
+
+        self.phase_buttons: dict[Phase, QPushButton] = {}
+        bar = QHBoxLayout()
+        for phase in PHASES:
+            button = named(QPushButton(PHASE_TITLES[phase.value]), f"phase_{phase.value}", f"Phase: {phase}")
+            button.setCheckable(True)
+            button.setEnabled(phase is not Phase.DONE)
+            button.clicked.connect(lambda _c=False, p=phase: self.go_to(p))
+            self.phase_buttons[phase] = button
+            bar.addWidget(button)
+        self.next_button = named(QPushButton("Next phase ▶"), "next_phase", "Next phase (Ctrl+Right)")
+        self.next_button.clicked.connect(self.advance)
+        bar.addWidget(self.next_button)
+
+        self.check_in = CheckInPage()
+        self.check_in.review_requested.connect(self._review)
+        self.turn = TurnPage()
+        self.turn.start.clicked.connect(self.toggle)
+        self.turn.extend_one.clicked.connect(lambda: self.extend(60))
+        self.turn.extend_five.clicked.connect(lambda: self.extend(300))
+        self.turn.swap.clicked.connect(self.advance)
+        self.turn.notes.textChanged.connect(self._notes_changed)
+        self.feedback = FeedbackPage()
+        self.feedback.feedback_requested.connect(self._give_feedback)
+        self.next_steps = NextStepsPage()
+        self.next_steps.step_requested.connect(self._add_step)
+        self.next_steps.end_requested.connect(self.end_session)
+        self.summary_page = SummaryPage()
+        self.pages = QStackedWidget()
+        for page in (self.check_in, self.turn, self.feedback, self.next_steps, self.summary_page):
+            self.pages.addWidget(page)
+
+        self.session_balance = TalkBalance("Talk time, this session", "balance_session")
+        self.partnership_balance = TalkBalance("Talk time, whole partnership", "balance_partnership")
+        self.card = PromptCard()
+        self.card.another_requested.connect(self.another_prompt)
+        self.card.edit_requested.connect(self._edit_prompt)
+        self.card.hide_requested.connect(self._hide_prompt)
+        self.card.add_requested.connect(self._add_prompt)
+        self.mute = named(QCheckBox("&Mute cues (Ctrl+M)"), "mute", "Mute the sound cues")
+        self.mute.toggled.connect(lambda on: setattr(self.sound, "muted", on))
+        self.status = named(QLabel(), "runner_status", "Session status")
+        self.status.setWordWrap(True)
+        side = QVBoxLayout()
+        for widget in (self.session_balance, self.partnership_balance, self.card, self.mute, self.status):
+            side.addWidget(widget)
+        side.addStretch()
+        body = QHBoxLayout()
+        body.addWidget(self.pages, 3)
+        body.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(body, 1)
+
+        for keys, slot in (
+            ("Space", self.toggle),
+            ("+", lambda: self.extend(60)),
+            ("Ctrl+Right", self.advance),
+            ("Ctrl+M", self.mute.toggle),
+            ("Ctrl+Shift+A", self.another_prompt),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.ticker = QTimer(self, interval=TICK_MS)
+        self.ticker.timeout.connect(self.tick)
+        self.note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_MS)
+        self.note_timer.timeout.connect(self.save_notes)
+        self.setEnabled(False)
+
+    # ----- opening -------------------------------------------------------------------------
+
+    def _run(self, job: Callable[[NotebookStore], Any], on_done: Callable[[Any], None] | None = None) -> None:
+        store_of = self.store_of
+        self.tasks.run(lambda: job(store_of()), on_done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(str(error) if error.args else type(error).__name__)
+        self.failed.emit(error)
+
+    def start(self) -> None:
+        """Open the running session, or start one; loads the prompt library too."""
+        clock, minutes = self.clock, self.turn_minutes
+
+        def job(store: NotebookStore) -> tuple[runner.RunnerState, list[prompt_lib.Prompt]]:
+            state = runner.open_session(store, clock, minutes)
+            library = prompt_lib.merged(prompt_lib.load_builtin(), prompt_lib.own_prompts(store))
+            return state, library
+
+        self._run(job, self._opened)
+
+    def _opened(self, result: tuple[runner.RunnerState, list[prompt_lib.Prompt]]) -> None:
+        state, self.prompts = result
+        self.timer = SessionTimer.from_dict(state.session.timer_state, self.clock)
+        if state.session_note is not None:  # resuming: bring back what was typed
+            self._note["id"] = state.session_note.id
+            self.turn.notes.blockSignals(True)
+            self.turn.notes.setPlainText(state.session_note.body)
+            self.turn.notes.blockSignals(False)
+        self._set_state(state, fill=True)
+        self.setEnabled(True)
+        self.ticker.start()
+        self.session_started.emit(state.session.id)
+
+    def _set_state(self, state: runner.RunnerState, fill: bool = False) -> None:
+        self.state = state
+        self.check_in.show_state(state)
+        self.feedback.show_state(state, fill)
+        self.next_steps.show_state(state)
+        self.render()
+
+    # ----- the timer -----------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        """After every timer change: save it (worker) and re-render."""
+        if self.timer is None or self.state is None:
+            return
+        sid, data, seconds = self.state.session.id, self.timer.to_dict(), self.timer.seconds_by_speaker()
+        self._run(lambda store: runner.save_timer(store, sid, data, seconds))
+        self.render()
+
+    def toggle(self) -> None:
+        if self.timer and self.timer.speaker is not None:
+            self.timer.toggle()
+            self._changed()
+
+    def extend(self, seconds: int) -> None:
+        if self.timer and self.timer.speaker is not None:
+            try:
+                self.timer.extend(seconds)
+            except Exception as exc:  # a UsageError: too long in all
+                self.status.setText(str(exc))
+                return
+            self._changed()
+
+    def go_to(self, phase: Phase) -> None:
+        if self.timer is None or self.timer.phase is Phase.DONE or phase is Phase.DONE:
+            self.render()
+            return
+        self.save_notes()
+        self.timer.go_to(phase)
+        self.prompt_turn = 0
+        self.status.clear()
+        self._changed()
+
+    def advance(self) -> None:
+        if self.timer is None or self.timer.phase is Phase.DONE:
+            return
+        if self.timer.phase is Phase.NEXT_STEPS:
+            self.end_session()
+        else:
+            self.go_to(PHASES[PHASES.index(self.timer.phase) + 1])
+
+    def tick(self) -> None:
+        if self.timer is None:
+            return
+        cues = self.timer.poll()
+        for cue in cues:
+            self.sound.play()
+            self.status.setText(
+                "Two minutes left in this turn." if cue.kind is CueKind.WARNING else "The turn's time is up."
+            )
+        if cues:
+            self._changed()
+        else:
+            self.render()
+
+    # ----- rendering -----------------------------------------------------------------------
+
+    def render(self) -> None:
+        timer, state = self.timer, self.state
+        if timer is None or state is None:
+            return
+        for phase, button in self.phase_buttons.items():
+            if phase in (Phase.TURN_A, Phase.TURN_B):
+                button.setText(f"{state.name(timer.speakers[phase is Phase.TURN_B])}'s turn")
+            button.setChecked(phase is timer.phase)
+            font = button.font()
+            font.setBold(phase is timer.phase)
+            button.setFont(font)
+        page = {
+            Phase.CHECK_IN: self.check_in,
+            Phase.TURN_A: self.turn,
+            Phase.TURN_B: self.turn,
+            Phase.FEEDBACK: self.feedback,
+            Phase.NEXT_STEPS: self.next_steps,
+            Phase.DONE: self.summary_page,
+        }[timer.phase]
+        self.pages.setCurrentWidget(page)
+        self.next_button.setText("End session ■" if timer.phase is Phase.NEXT_STEPS else "Next phase ▶")
+        self.next_button.setEnabled(timer.phase is not Phase.DONE)
+        speaker = timer.speaker
+        if speaker is not None:
+            remaining = timer.remaining(speaker)
+            self._cue_level = 2 if remaining <= 0 else 1 if remaining <= 120 else 0
+            coach = timer.other(speaker)
+            self.turn.roles.setText(f"{state.name(speaker)} speaks · {state.name(coach)} coaches")
+            self.turn.show_time(remaining, timer.allowance[speaker], timer.running, self._cue_level)
+            other = "Swap roles" if timer.phase is Phase.TURN_A else "To feedback"
+            self.turn.swap.setText(f"{other} ▶")
+        a, b = timer.speakers
+        names = (state.name(a), state.name(b))
+        now = (timer.spoken(a), timer.spoken(b))
+        self.session_balance.show_seconds(names, now)
+        earlier = state.earlier_seconds
+        self.partnership_balance.show_seconds(names, (earlier.get(a, 0) + now[0], earlier.get(b, 0) + now[1]))
+        self.card.show_prompt(prompt_lib.pick(self.prompts, timer.phase, self.prompt_turn))
+        self.card.setVisible(timer.phase is not Phase.DONE)
+
+    # ----- check-in, feedback, next steps --------------------------------------------------
+
+    def _sid(self) -> str:
+        assert self.state is not None
+        return self.state.session.id
+
+    def _review(self, step_id: str, review: runner.Review) -> None:
+        sid, clock = self._sid(), self.clock
+        self._run(lambda store: runner.review_step(store, clock, sid, step_id, review), self._set_state)
+
+    def _give_feedback(self, giver: str, situation: str, behaviour: str, impact: str) -> None:
+        sid, clock = self._sid(), self.clock
+        self._run(
+            lambda store: runner.give_feedback(store, clock, sid, giver, situation, behaviour, impact),
+            self._set_state,
+        )
+
+    def _add_step(self, owner: str, text: str, due: str, goal: str | None) -> None:
+        sid, clock = self._sid(), self.clock
+        self._run(lambda store: runner.add_step(store, clock, sid, owner, text, due, goal), self._set_state)
+
+    def end_session(self) -> None:
+        if self.timer is None or self.state is None or self.timer.phase is Phase.DONE:
+            return
+        allow = bool(self.state.steps_set)
+        if not allow:
+            if not ask_yes_no(self, "End the session?", NO_STEPS_QUESTION):
+                self.go_to(Phase.NEXT_STEPS)
+                self.status.setText("Add a next step for each peer, then end the session.")
+                return
+            allow = True
+        self.save_notes()
+        sid, clock, data = self._sid(), self.clock, self.timer.to_dict()
+        self._run(lambda store: runner.end_session(store, clock, sid, data, allow), self._ended)
+
+    def _ended(self, summary: runner.SessionSummary) -> None:
+        assert self.timer is not None
+        self.timer.finish()
+        self.summary = summary
+        self.summary_page.show_summary(summary)
+        self.ticker.stop()
+        self.render()
+        self.status.setText("Session ended.")
+        self.session_ended.emit(summary)
+
+    # ----- notes and the curious-stance nudge ----------------------------------------------
+
+    def _notes_changed(self) -> None:
+        nudge = curious_nudge(self.turn.notes.toPlainText())
+        self.turn.nudge.setText(f'Curious stance: try "{nudge.suggestion}"' if nudge else "")
+        self.note_timer.start()
+
+    def save_notes(self) -> None:
+        """Save the session notes now (the debounce, a phase change, ending, closing)."""
+        self.note_timer.stop()
+        body = self.turn.notes.toPlainText()
+        if self.state is None or not body.strip():
+            return
+        sid, holder = self._sid(), self._note
+
+        def job(store: NotebookStore) -> None:
+            if holder["id"] is None:
+                holder["id"] = store.add_note(body, session=sid).id
+            else:
+                store.update_note(holder["id"], body)
+
+        self._run(job)
+
+    def flush(self) -> None:
+        """Before the window closes or locks: save notes and the timer, and wait for the worker."""
+        self.save_notes()
+        if self.timer is not None and self.state is not None and self.timer.phase is not Phase.DONE:
+            self._changed()
+        self.tasks.run_and_wait(lambda: None)
+
+    # ----- prompts -------------------------------------------------------------------------
+
+    def another_prompt(self) -> None:
+        self.prompt_turn += 1
+        self.render()
+
+    def _reload_prompts(self, job: Callable[[NotebookStore], object]) -> None:
+        def run(store: NotebookStore) -> list[prompt_lib.Prompt]:
+            job(store)
+            return prompt_lib.merged(prompt_lib.load_builtin(), prompt_lib.own_prompts(store))
+
+        self._run(run, self._prompts_loaded)
+
+    def _prompts_loaded(self, library: list[prompt_lib.Prompt]) -> None:
+        self.prompts = library
+        self.render()
+
+    def _edit_prompt(self, prompt: prompt_lib.Prompt, text: str) -> None:
+        self._reload_prompts(lambda s: prompt_lib.edit_prompt(s, prompt, text, prompt.phase, prompt.why))
+
+    def _hide_prompt(self, prompt: prompt_lib.Prompt) -> None:
+        self._reload_prompts(lambda s: prompt_lib.hide_prompt(s, prompt))
+
+    def _add_prompt(self, text: str) -> None:
+        assert self.timer is not None
+        phase = prompt_lib.prompt_phase(self.timer.phase) or "turn"
+        self._reload_prompts(lambda s: prompt_lib.add_prompt(s, text, phase))

@@ -1,0 +1,63 @@
+"""`peercoach schedule`, `peercoach ics` and the session figures in `show --json`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from test_cli import Cli
+
+from peercoach_desktop.core import session_runner as runner
+from peercoach_desktop.core.library import Library
+from peercoach_desktop.core.session_runner import Review
+from peercoach_desktop.core.session_timer import SessionTimer
+
+
+@pytest.fixture
+def cli(data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    return Cli(data_dir, capsys, monkeypatch)
+
+
+@pytest.fixture
+def pid(cli: Cli) -> str:
+    return cli("new", "--me", "Ana", "--partner", "Ben")[1].strip()
+
+
+def test_schedule_and_ics_export(cli: Cli, pid: str, tmp_path: Path) -> None:
+    code, out, _ = cli("schedule", pid, "--every-weeks", "2", "--next", "2026-01-12T10:00:00Z", "--json")
+    assert code == 0 and json.loads(out)["next_meeting"].startswith("2026-01-12T10:00")
+    target = tmp_path / "out.ics"
+    code, out, err = cli("ics", pid, "--out", str(target))
+    assert code == 0 and out.strip() == str(target) and "1 event" in err
+    [event] = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert event["rrule"]["INTERVAL"] == [2]
+    assert cli("schedule", pid, "--every-weeks", "40")[0] == 2
+    assert cli("schedule", pid, "--every-weeks", "1", "--next", "soon")[0] == 2
+
+
+def test_show_json_has_phase_times_turns_feedback_reviews_and_follow_through(
+    cli: Cli, pid: str, data_dir: Path
+) -> None:
+    library = Library(data_dir, cli.keystore, cli.clock)
+    with library.open(library.resolve(pid)) as store:
+        old = store.add_step("partner", "Read the report")
+        state = runner.open_session(store, cli.clock)
+        sid, ben = state.session.id, state.partner.id
+        runner.review_step(store, cli.clock, sid, old.id, Review.DONE)
+        timer = SessionTimer.from_dict(state.session.timer_state, cli.clock)
+        cli.clock.advance(60)
+        timer.advance()
+        timer.start()
+        cli.clock.advance(300)
+        runner.give_feedback(store, cli.clock, sid, ben, "Your turn", "you mirrored", "I saw my pattern")
+        runner.add_step(store, cli.clock, sid, ben, "Ask for help")
+        runner.end_session(store, cli.clock, sid, timer.to_dict())
+    shown = json.loads(cli("show", pid, "--json")[1])
+    session = next(s for s in shown["sessions"] if s["id"] == sid)
+    assert session["phase_seconds"]["check_in"] == 60 and session["phase_seconds"]["turn_a"] == 300
+    assert session["turn_seconds"][shown["me"]["id"]] == 300
+    assert session["steps_reviewed"] == {old.id: "done"}
+    assert shown["feedback"][0]["behaviour"] == "you mirrored"
+    assert shown["follow_through"][ben] == {"peer_id": ben, "done": 0, "set": 0, "rate": None, "overdue": []}

@@ -1,0 +1,151 @@
+"""The prompt library files, the curious-stance nudge, and the meeting schedule with .ics."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from helpers import memory_library
+from icalendar import Calendar
+
+from peercoach_desktop.core import prompts, schedule
+from peercoach_desktop.core.clock import FakeClock
+from peercoach_desktop.core.errors import UsageError
+from peercoach_desktop.core.nudge import GENTLE_OPENING, curious_nudge
+from peercoach_desktop.core.prompts import PromptLibraryError
+from peercoach_desktop.core.session_timer import Phase
+from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.resources import resource_path
+
+CATEGORIES = {
+    "active_listening",
+    "curious_stance",
+    "reflective_mirror",
+    "goals_next_steps",
+    "feedback",
+    "boundaries",
+    "topics_early_career",
+    "topics_mid_career",
+    "topics_late_career",
+}
+
+
+@pytest.fixture
+def store(data_dir: Path) -> NotebookStore:
+    created = memory_library(data_dir).create("Ana", "Ben")
+    yield created.store
+    created.store.close()
+
+
+def test_the_shipped_prompt_files_are_valid_and_cover_every_phase() -> None:
+    library = prompts.load_builtin()
+    assert {p.category for p in library} == CATEGORIES
+    assert len({p.id for p in library}) == len(library)
+    for category in CATEGORIES:
+        assert sum(p.category == category for p in library) >= 3
+    for phase in (Phase.CHECK_IN, Phase.TURN_A, Phase.TURN_B, Phase.FEEDBACK, Phase.NEXT_STEPS):
+        assert prompts.for_phase(library, phase)
+    assert any("help me understand" in p.text.lower() for p in library if p.category == "curious_stance")
+    assert any("professional" in p.text.lower() for p in library if p.category == "boundaries")
+
+
+def write(folder: Path, name: str, body: str) -> None:
+    (folder / name).write_text(body, encoding="utf-8")
+
+
+GOOD = 'category = "{cat}"\n[[prompt]]\nid = "{pid}"\nphase = "{phase}"\ntext = "Ask."\nwhy = "Because."\n'
+
+
+def test_a_bad_prompt_file_is_refused_with_its_name(tmp_path: Path) -> None:
+    for phase in prompts.PROMPT_PHASES:
+        write(
+            tmp_path, f"{phase}.toml", GOOD.format(cat=phase, pid=f"p-{phase.replace('_', '-')}", phase=phase)
+        )
+    assert len(prompts.load_builtin(tmp_path)) == 4
+    write(tmp_path, "dupe.toml", GOOD.format(cat="dupe", pid="p-turn", phase="turn"))
+    with pytest.raises(PromptLibraryError, match=r"p-turn.*dupe.toml"):
+        prompts.load_builtin(tmp_path)
+    write(tmp_path, "dupe.toml", GOOD.format(cat="dupe", pid="p-x", phase="lunch"))
+    with pytest.raises(PromptLibraryError, match="phase must be"):
+        prompts.load_builtin(tmp_path)
+    write(tmp_path, "dupe.toml", 'category = "dupe"\n[[prompt]]\nid = "p-y"\ntext = "no why"\n')
+    with pytest.raises(PromptLibraryError, match="exactly the fields"):
+        prompts.load_builtin(tmp_path)
+    (tmp_path / "dupe.toml").unlink()
+    (tmp_path / "feedback.toml").unlink()
+    with pytest.raises(PromptLibraryError, match="feedback"):
+        prompts.load_builtin(tmp_path)
+
+
+def test_users_add_edit_and_hide_prompts_in_the_notebook(store: NotebookStore) -> None:
+    builtin = prompts.load_builtin()
+    first = prompts.for_phase(builtin, Phase.FEEDBACK)[0]
+    prompts.edit_prompt(store, first, "My own wording", "feedback", "mine")
+    hidden = prompts.for_phase(builtin, Phase.FEEDBACK)[1]
+    prompts.hide_prompt(store, hidden)
+    prompts.add_prompt(store, "What surprised you today?", "check_in", "opens up")
+    library = prompts.merged(builtin, prompts.own_prompts(store))
+    feedback = prompts.for_phase(library, Phase.FEEDBACK)
+    assert feedback[0].text == "My own wording" and feedback[0].own
+    assert hidden.id not in {p.id for p in library}
+    assert "What surprised you today?" in [p.text for p in prompts.for_phase(library, Phase.CHECK_IN)]
+    cards = [prompts.pick(library, Phase.TURN_A, n) for n in range(60)]
+    assert len({c.id for c in cards if c}) == len(prompts.for_phase(library, Phase.TURN_B))  # "another one"
+    with pytest.raises(UsageError):
+        prompts.add_prompt(store, "  ", "turn")
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggestion"),
+    [
+        ("Why did you skip the meeting?", "Can you help me understand what led you to skip the meeting?"),
+        ("Good point. why didn't you ask her", "Can you help me understand what led you not to ask her?"),
+        ("Why did you", GENTLE_OPENING),
+    ],
+)
+def test_why_did_you_questions_get_a_curious_rewording(typed: str, suggestion: str) -> None:
+    nudge = curious_nudge(typed)
+    assert nudge is not None and nudge.suggestion == suggestion
+    assert typed[nudge.start :].lower().startswith("why")
+
+
+@pytest.mark.parametrize("typed", ["I asked why you stayed.", "Whyever not?", "What did you do?", ""])
+def test_other_text_gets_no_nudge(typed: str) -> None:
+    assert curious_nudge(typed) is None
+
+
+def test_schedule_sets_a_rhythm_and_the_ics_parses_back(store: NotebookStore, tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    session = schedule.schedule(store, clock, 2, "2026-01-12T10:00:00Z")
+    assert session is not None and store.partnership().cadence_weeks == 2
+    assert schedule.schedule(store, clock, 2, "2026-01-12T10:00:00Z").id == session.id  # idempotent
+    store.add_session("2026-01-26T10:00:00Z")  # on the rhythm: shown by the repeat
+    store.add_session("2026-01-29T15:00:00Z", minutes=20)  # an extra meeting
+    target = tmp_path / "meetings.ics"
+    assert schedule.write_ics(store, clock, target) == 2
+    cal = Calendar.from_ical(target.read_bytes())
+    events = sorted(cal.walk("VEVENT"), key=lambda e: e.decoded("dtstart"))
+    assert [e.decoded("dtstart") for e in events] == [
+        datetime(2026, 1, 12, 10, 0, tzinfo=UTC),
+        datetime(2026, 1, 29, 15, 0, tzinfo=UTC),
+    ]
+    assert events[0]["rrule"]["FREQ"] == ["WEEKLY"] and events[0]["rrule"]["INTERVAL"] == [2]
+    assert events[1].decoded("duration") == timedelta(minutes=60)
+    assert "Ana" not in target.read_text() and "Ben" not in target.read_text()
+    with pytest.raises(UsageError):
+        schedule.set_cadence(store, 0)
+
+
+def test_with_a_rhythm_the_next_meeting_is_planned_after_a_session(store: NotebookStore) -> None:
+    clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    schedule.set_cadence(store, 1)
+    planned = schedule.plan_following(store, clock)
+    assert planned is not None and planned.scheduled_at == "2026-01-12T09:00:00.000Z"
+    assert schedule.plan_following(store, clock) is None  # already planned
+    assert schedule.next_meeting_date(store, clock.now()).isoformat() == "2026-01-12"
+
+
+def test_resources_are_found_through_one_function() -> None:
+    assert (resource_path("prompts") / "feedback.toml").is_file()
+    assert resource_path("sounds", "cue.wav").is_file()
