@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import sqlcipher3
 
-from peercoach_desktop.core import database, rows
+from peercoach_desktop.core import database, rows, sync_rows
 from peercoach_desktop.core.clock import Clock, HybridClock, iso, parse_iso
 from peercoach_desktop.core.errors import AmbiguousError, NotFoundError, UsageError
 from peercoach_desktop.core.model import (
@@ -96,6 +96,8 @@ class NotebookStore:
         partner_name: str,
         title: str,
         clock: Clock,
+        me_id: str | None = None,
+        partner_id: str | None = None,
     ) -> NotebookStore:
         _require_text(me_name, "Your name")
         _require_text(partner_name, "Your partner's name")
@@ -104,7 +106,7 @@ class NotebookStore:
         conn = database.connect(path, key)
         database.configure(conn, path)
         database.migrate(conn, 0, backup=lambda _v: None)
-        me_id, partner_id = new_id(), new_id()
+        me_id, partner_id = me_id or new_id(), partner_id or new_id()  # given when joining a partner
         hlc = HybridClock(clock, me_id)
         now = iso(clock.now())
         with database.transaction(conn):
@@ -253,6 +255,7 @@ class NotebookStore:
                 record, **changes, updated_at=iso(self._clock.now()), version=self._hlc.tick()
             )
             _update(self._conn, updated)
+            sync_rows.after_local_change(self._conn, record, updated, self._hlc.tick)
             self._save_clock()
         return updated
 
