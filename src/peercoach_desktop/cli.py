@@ -299,6 +299,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("partnership", metavar="P", help="partnership id or id prefix")
     p.add_argument("--code", required=True)
     add("doctor", cmd_doctor, "check the keyring, the data dir and every notebook")
+    from peercoach_desktop.cli_sync import register  # invite, join, export, import, conflicts
+
+    register(add)
     return parser
 
 
