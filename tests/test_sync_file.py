@@ -179,3 +179,17 @@ def test_each_bad_file_says_what_is_wrong(pair: Pair, name: str, message: str) -
     path.write_bytes(bad_files(pair)[name])
     with pytest.raises(SyncFileError, match=message):
         sync.apply_import(pair.ben, path, pair.key)
+
+
+GOOD = sync_file.encode(HEADER, [note_entry("words", "000000000001.0000.peer-ana", {})], KEY)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, len(GOOD) - 1), st.integers(1, 255), st.integers(0, len(GOOD)))
+def test_any_damage_is_refused_as_a_sync_file_error(at: int, flip: int, cut: int) -> None:
+    for damaged in (
+        GOOD[:at] + bytes([GOOD[at] ^ flip]) + GOOD[at + 1 :],
+        GOOD[:cut] if cut < len(GOOD) else b"",
+    ):
+        with pytest.raises(SyncFileError):
+            sync_file.decode(damaged, KEY, "p-1")

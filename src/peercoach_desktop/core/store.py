@@ -186,13 +186,13 @@ class NotebookStore:
         raise NotFoundError(f"No {what} matches {ref!r}.")
 
     def partnership(self) -> Partnership:
-        return self._select(Partnership)[0]
+        return self._select(Partnership, "WHERE conflict_of IS NULL")[0]  # not a sync conflict copy
 
     def me(self) -> Peer:
         return self.get(Peer, self.me_id)
 
     def partner(self) -> Peer:
-        return next(p for p in self._select(Peer) if p.id != self.me_id)
+        return next(p for p in self._select(Peer, "WHERE conflict_of IS NULL") if p.id != self.me_id)
 
     def peer_id(self, who: str) -> str:
         if who == "me":
