@@ -32,7 +32,7 @@ def main() -> None:
             if i % 10 == 0:
                 ana.add_step("me", f"Next step {i}")
         pairing.write_invitation(ana_lib, ana.partnership_id, PAIRING, root / "invite")
-        ben = pairing.join(ben_lib, (root / "invite").read_bytes(), PAIRING).store
+        ben = ben_lib.open(pairing.join(ben_lib, (root / "invite").read_bytes(), PAIRING).descriptor)
         key = sync.sync_key(ana_lib, created.descriptor, ana)
         out = root / "ana.pcsync"
 

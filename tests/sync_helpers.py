@@ -49,7 +49,7 @@ def make_pair(root: Path) -> Pair:
     created.store.close()
     invitation = root / "invite.pcinvite"
     pairing.write_invitation(ana_lib, created.descriptor.partnership_id, PAIRING, invitation)
-    ben = pairing.join(ben_lib, invitation.read_bytes(), PAIRING).store
+    ben = ben_lib.open(pairing.join(ben_lib, invitation.read_bytes(), PAIRING).descriptor)
     ana = ana_lib.open(created.descriptor)
     key = sync.sync_key(ana_lib, created.descriptor, ana)
     folder = root / "exchange"

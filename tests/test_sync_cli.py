@@ -89,8 +89,24 @@ def test_join_with_the_wrong_passphrase_creates_nothing(laptops, tmp_path: Path)
     assert not (ben.data_dir / "notebooks").exists() or list((ben.data_dir / "notebooks").iterdir()) == []
     assert ben.keystore.keys == {}
     assert ben("join", str(invite), "--passphrase-file", "-", stdin=PAIRING)[0] == 0
-    code, _, err = ben("join", str(invite), "--passphrase-file", "-", stdin=PAIRING)
-    assert code == 2 and "already has a notebook" in err
+
+
+def test_a_lost_sync_key_is_renewed_by_inviting_again(laptops, tmp_path: Path) -> None:
+    ana, ben = laptops
+    pid = paired(ana, ben, tmp_path)
+    ana.keystore.keys = {k: v for k, v in ana.keystore.keys.items() if not k.startswith("sync:")}
+    code, _, err = ana("export", pid, "--out", str(tmp_path / "a"))
+    assert code == 1 and "peercoach invite" in err
+    invite = tmp_path / "again.pcinvite"
+    ana("invite", pid, "--out", str(invite), "--passphrase-file", "-", stdin=PAIRING)
+    code, _, err = ana("join", str(invite), "--passphrase-file", "-", stdin=PAIRING)
+    assert code == 2 and "your partner's side" in err  # Ana cannot take Ben's place
+    code, out, err = ben("join", str(invite), "--passphrase-file", "-", stdin=PAIRING)
+    assert code == 0 and out.strip() == pid and "renewed" in err
+    assert len(list((ben.data_dir / "notebooks").glob("*.pcnb"))) == 1
+    ana("note", "add", pid, "--text", "After the new key")
+    assert ana("export", pid, "--out", str(tmp_path / "a"))[0] == 0
+    assert "1 added" in ben("import", str(tmp_path / "a"))[1]
 
 
 def test_short_pairing_passphrase_is_a_usage_error(laptops, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from peercoach_desktop.cli import Context, read_passphrase
-from peercoach_desktop.core import pairing, sync, sync_file
+from peercoach_desktop.core import pairing, sync
 from peercoach_desktop.core.errors import NotFoundError, UsageError
 
 
@@ -45,20 +45,20 @@ def cmd_join(ctx: Context) -> None:
     data = Path(a.file).read_bytes()
     passphrase = read_pairing_passphrase(a.pairing_file, confirm=False)
     notebook_passphrase = ctx.passphrase() if a.passphrase else None
-    created = pairing.join(ctx.library, data, passphrase, notebook_passphrase)
-    with created.store as store:
-        title, partner = store.partnership().title, store.partner().name
-    d = created.descriptor
-    ctx.emit(
-        {"id": d.partnership_id, "notebook_id": d.notebook_id, "recovery_code": created.recovery_code},
-        lambda: [d.partnership_id],
+    joined = pairing.join(ctx.library, data, passphrase, notebook_passphrase, ctx.passphrase)
+    d = joined.descriptor
+    data_out = {"id": d.partnership_id, "notebook_id": d.notebook_id, "recovery_code": joined.recovery_code}
+    ctx.emit(data_out, lambda: [d.partnership_id])
+    if a.json:
+        return
+    if joined.recovery_code is None:
+        print("This partnership was already on this laptop: its sync key was renewed.", file=sys.stderr)
+        return
+    print(
+        "Joined. Recovery code (shown only this once; keep it somewhere safe, away from this laptop):\n"
+        f"  {joined.recovery_code}",
+        file=sys.stderr,
     )
-    if not a.json:
-        print(
-            f"Joined {title!r} with {partner}.\n"
-            f"Recovery code (shown only this once; keep it safe):\n  {created.recovery_code}",
-            file=sys.stderr,
-        )
 
 
 def cmd_export(ctx: Context) -> None:
@@ -87,16 +87,12 @@ def _describe(report: sync.ImportReport, partner: str) -> list[str]:
 def cmd_import(ctx: Context) -> None:
     a = ctx.args
     path = Path(a.file)
-    header = sync_file.peek(path.read_bytes())
-    found = [d for d in ctx.library.descriptors() if d.partnership_id == header.partnership_id]
-    if not found:
-        raise NotFoundError("No notebook on this laptop belongs to this sync file's partnership.")
-    descriptor = found[0]
+    descriptor = sync.notebook_for_file(ctx.library, path)
     with ctx.library.open(descriptor, ctx.passphrase if descriptor.kdf else None) as store:
         key = sync.sync_key(ctx.library, descriptor, store)
         act = sync.preview_import if a.dry_run else sync.apply_import
         report = act(store, path, key)
-        partner = store.partner().name if header.sender == store.partner().id else "your"
+        partner = store.partner().name if report.sender == store.partner().id else "your"
     ctx.emit(report.to_dict(), lambda: _describe(report, partner))
 
 

@@ -18,7 +18,7 @@ from peercoach_desktop.core import sync, sync_file, sync_rows
 from peercoach_desktop.core.clock import iso
 from peercoach_desktop.core.errors import SyncFileError, UsageError
 from peercoach_desktop.core.files import write_atomic
-from peercoach_desktop.core.library import Created, Library
+from peercoach_desktop.core.library import Created, Descriptor, Library
 from peercoach_desktop.core.merge import Change, Entry
 from peercoach_desktop.core.model import Partnership, Peer
 from peercoach_desktop.core.passphrase import KdfParams, derive_key
@@ -106,11 +106,36 @@ def read_invitation(data: bytes, passphrase: str) -> Invitation:
     return invitation
 
 
-def join(library: Library, data: bytes, passphrase: str, notebook_passphrase: str | None = None) -> Created:
-    """Create this laptop's notebook of the partnership the invitation describes."""
+@dataclass(frozen=True)
+class Joined:
+    descriptor: Descriptor
+    recovery_code: str | None  # None: the partnership was already here, only its sync key changed
+
+
+def join(
+    library: Library,
+    data: bytes,
+    passphrase: str,
+    notebook_passphrase: str | None = None,
+    passphrase_source: Any = None,
+) -> Joined:
+    """Create this laptop's notebook of the partnership the invitation describes. If the
+    partnership is already here (a keyring that lost the sync key, a partner who invited
+    again), only take the invitation's sync key; passphrase_source opens it if protected."""
     invitation = read_invitation(data, passphrase)
-    if any(d.partnership_id == invitation.partnership_id for d in library.descriptors()):
-        raise UsageError("This laptop already has a notebook for this partnership.")
+    found = [d for d in library.descriptors() if d.partnership_id == invitation.partnership_id]
+    if not found:
+        created = _create(library, invitation, notebook_passphrase)
+        created.store.close()
+        return Joined(created.descriptor, created.recovery_code)
+    with library.open(found[0], passphrase_source) as store:
+        if (store.me_id, store.partner().id) != (invitation.invitee_id, invitation.inviter_id):
+            raise UsageError("This invitation is for your partner's side of this partnership, not yours.")
+        sync.keep_sync_key(library, found[0], store, invitation.sync_key)
+    return Joined(found[0], None)
+
+
+def _create(library: Library, invitation: Invitation, notebook_passphrase: str | None) -> Created:
     me = invitation.record(Peer, invitation.invitee_id)
     partner = invitation.record(Peer, invitation.inviter_id)
     title = invitation.record(Partnership, invitation.partnership_id).title

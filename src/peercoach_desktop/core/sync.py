@@ -63,6 +63,15 @@ def keep_sync_key(library: Library, descriptor: Descriptor, store: NotebookStore
         store._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_key', ?)", (key.hex(),))
 
 
+def notebook_for_file(library: Library, path: Path) -> Descriptor:
+    """The local notebook a sync file is for (by the partnership id in its header)."""
+    header = sync_file.peek(path.read_bytes())
+    found = [d for d in library.descriptors() if d.partnership_id == header.partnership_id]
+    if not found:
+        raise NotFoundError("No notebook on this laptop belongs to this sync file's partnership.")
+    return found[0]
+
+
 # ----- export -----------------------------------------------------------------------------------
 
 
