@@ -130,8 +130,10 @@ def test_export_import_with_counts_dry_run_and_json(laptops, tmp_path: Path) -> 
     assert file_digests(ben.data_dir) == before
     report = json.loads(ben("import", str(out), "--json")[1])
     assert (report["added"], report["updated"], report["conflicted"], report["dry_run"]) == (2, 0, 0, False)
+    before = file_digests(ben.data_dir)
     again = json.loads(ben("import", str(out), "--json")[1])
     assert (again["added"], again["updated"], again["deleted"], again["conflicted"]) == (0, 0, 0, 0)
+    assert file_digests(ben.data_dir) == before  # the same file twice: not one byte changes
 
 
 def test_conflicts_are_listed_and_resolved(laptops, tmp_path: Path) -> None:
