@@ -129,6 +129,17 @@ def test_an_older_delete_never_hides_a_newer_edit_even_when_it_is_the_newest_ver
         assert bodies(store) == ["Edited first"]
 
 
+def test_deleted_on_both_sides_is_simply_deleted(pair: Pair) -> None:
+    note, copy = shared_note(pair)
+    delete(pair.ana, note)
+    pair.clock.advance(1)
+    delete(pair.ben, copy)
+    assert counts(pair.send(pair.ana, pair.ben)) == (0, 0, 0, 0)
+    assert counts(pair.send(pair.ben, pair.ana)) == (0, 0, 0, 0)
+    for store in (pair.ana, pair.ben):
+        assert bodies(store) == [] and sync.list_conflicts(store) == []
+
+
 def test_next_step_done_on_one_side_while_edited_on_the_other(pair: Pair) -> None:
     step = pair.ana.add_step("me", "List three sponsors")
     pair.send(pair.ana, pair.ben)

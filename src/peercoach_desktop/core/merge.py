@@ -155,13 +155,15 @@ def merge(local: State, incoming: Iterable[Entry]) -> MergeResult:
 
 def _count(result: MergeResult, key: Key, before: tuple[Entry, ...], after: tuple[Entry, ...]) -> None:
     counts = result.counts
-    if len(after) > 1:
+    was_live = bool(before) and not before[0].record.deleted
+    is_live = not after[0].record.deleted
+    if len(after) > 1 and is_live:  # deleted on both sides is no conflict
         counts.conflicted += 1
         result.conflicts.append(key)
-    elif not before:
-        counts.added += 0 if after[0].record.deleted else 1
-    elif after[0].record.deleted and not before[0].record.deleted:
-        counts.deleted += 1
+    elif not is_live:
+        counts.deleted += 1 if was_live else 0  # a tombstone of something never seen here is silent
+    elif not was_live:
+        counts.added += 1
     else:
         counts.updated += 1
 

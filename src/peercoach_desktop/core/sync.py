@@ -154,6 +154,8 @@ def list_conflicts(store: NotebookStore) -> list[Conflict]:
     for table, cls in sync_rows.CLASS_OF.items():
         for copy in sync_rows.copies_with_ids(store._conn, table):
             current = store._select(cls, "WHERE id = ?", (copy.record_id,))[0]
+            if current.deleted:
+                continue  # deleted on both laptops: nothing to choose between
             found.append(Conflict(table, copy.record_id, current, copy.record, copy.row_id))
     return found
 
