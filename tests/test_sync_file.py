@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 from sync_helpers import Pair, make_pair
 
 from peercoach_desktop.cli import main
-from peercoach_desktop.core import sync, sync_file, sync_rows
+from peercoach_desktop.core import pairing, sync, sync_file, sync_rows
 from peercoach_desktop.core.errors import SyncFileError
 from peercoach_desktop.core.merge import Entry, make_ctx
 from peercoach_desktop.core.model import Note, NoteKind, Visibility
+from peercoach_desktop.core.passphrase import KdfParams
 from peercoach_desktop.core.sealed import seal
 
 KEY = bytes(range(32))
@@ -193,3 +194,27 @@ def test_any_damage_is_refused_as_a_sync_file_error(at: int, flip: int, cut: int
     ):
         with pytest.raises(SyncFileError):
             sync_file.decode(damaged, KEY, "p-1")
+
+
+# ----- invitation files ------------------------------------------------------------------------
+
+
+def test_invitation_refuses_damage_and_weak_or_extreme_key_derivation(pair: Pair) -> None:
+    out = pair.folder / "invite"
+    pairing.write_invitation(pair.ana_library, pair.ana.partnership_id, "pairing words", out)
+    data = out.read_bytes()
+    assert pairing.read_invitation(data, "pairing words").sync_key == pair.key
+    with pytest.raises(SyncFileError, match="wrong passphrase"):
+        pairing.read_invitation(data[:-1], "pairing words")
+    with pytest.raises(SyncFileError, match="not a PeerCoach invitation"):
+        pairing.read_invitation(data[:10], "pairing words")
+    for weak in (
+        {"memory_kib": 1024},
+        {"time_cost": 0},
+        {"memory_kib": 64 * 1024 * 1024},
+        {"parallelism": 64},
+    ):
+        kdf = KdfParams(salt_hex="00" * 16, **weak)
+        crafted = seal(pairing.MAGIC, {"format": 1, "kdf": kdf.to_dict()}, bytes(32), {})
+        with pytest.raises(SyncFileError, match="not a PeerCoach invitation"):
+            pairing.read_invitation(crafted, "pairing words")

@@ -85,8 +85,11 @@ def read_invitation(data: bytes, passphrase: str) -> Invitation:
         raise SyncFileError("This invitation was written by a newer PeerCoach Desktop. Update the app.")
     try:
         kdf = KdfParams(**head["kdf"])
-        if kdf.memory_kib < 64 * 1024 or kdf.time_cost < 1:
-            raise ValueError  # a header must not talk us into a weak derivation
+        # A header must not talk us into a weak derivation, nor into an endless one.
+        if not (64 * 1024 <= kdf.memory_kib <= 1024 * 1024 and 1 <= kdf.time_cost <= 10):
+            raise ValueError
+        if not 1 <= kdf.parallelism <= 8:
+            raise ValueError
     except (KeyError, TypeError, ValueError):
         raise SyncFileError(f"This is not a PeerCoach {WHAT}.") from None
     payload = open_sealed(head, prefix, body, derive_key(passphrase, kdf), f"{WHAT} (wrong passphrase?)")
