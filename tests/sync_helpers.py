@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from peercoach_desktop.core import pairing, sync
+from peercoach_desktop.core import pairing, sync, sync_rows
 from peercoach_desktop.core.clock import FakeClock
 from peercoach_desktop.core.keystore import MemoryKeyStore
 from peercoach_desktop.core.library import Library
@@ -41,15 +41,28 @@ class Pair:
         self.ben.close()
 
 
-def make_pair(root: Path) -> Pair:
+def make_pair(root: Path, *, invitation_file: bool = False) -> Pair:
+    """Ana creates the partnership and invites Ben. By default the invitation is handed over
+    in memory, skipping the file's deliberately slow (~0.3 s) Argon2id; test_pairing_file
+    and the CLI tests go through the real file."""
     clock = FakeClock()
     ana_lib = Library(root / "ana", MemoryKeyStore(), clock)
     ben_lib = Library(root / "ben", MemoryKeyStore(), clock)
     created = ana_lib.create("Ana", "Ben", "Ana & Ben")
     created.store.close()
-    invitation = root / "invite.pcinvite"
-    pairing.write_invitation(ana_lib, created.descriptor.partnership_id, PAIRING, invitation)
-    ben = ben_lib.open(pairing.join(ben_lib, invitation.read_bytes(), PAIRING).descriptor)
+    if invitation_file:
+        path = root / "invite.pcinvite"
+        pairing.write_invitation(ana_lib, created.descriptor.partnership_id, PAIRING, path)
+        ben = ben_lib.open(pairing.join(ben_lib, path.read_bytes(), PAIRING).descriptor)
+    else:
+        with ana_lib.open(created.descriptor) as store:
+            key = sync.sync_key(ana_lib, created.descriptor, store, create=True)
+            state = sync_rows.read_state(store._conn)
+            versions = [e for (kind, _), group in state.items() if kind in pairing.PAIRED for e in group]
+            invitation = pairing.Invitation(
+                store.partnership_id, store.me_id, store.partner().id, key, versions
+            )
+        ben = pairing._create(ben_lib, invitation, None).store
     ana = ana_lib.open(created.descriptor)
     key = sync.sync_key(ana_lib, created.descriptor, ana)
     folder = root / "exchange"

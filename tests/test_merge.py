@@ -35,12 +35,14 @@ def bodies(store) -> list[str]:
     return sorted(n.body for n in store.list(Note))
 
 
-def test_joined_notebook_mirrors_the_inviters_partnership(pair: Pair) -> None:
+def test_joined_notebook_mirrors_the_inviters_partnership(tmp_path: Path) -> None:
+    pair = make_pair(tmp_path, invitation_file=True)
     assert pair.ben.partnership_id == pair.ana.partnership_id
     assert (pair.ben.me().id, pair.ben.partner().id) == (pair.ana.partner().id, pair.ana.me().id)
     assert (pair.ben.me().name, pair.ben.partnership().title) == ("Ben", "Ana & Ben")
     report = pair.send(pair.ana, pair.ben)
     assert counts(report) == (0, 0, 0, 0)  # nothing to reconcile in the partnership or the peers
+    pair.close()
 
 
 def test_a_new_record_is_added(pair: Pair) -> None:

@@ -8,35 +8,10 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sync_helpers import Pair, delete, shared_view
+from sync_helpers import delete, make_pair, shared_view
 
-from peercoach_desktop.core import pairing, sync, sync_rows
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.keystore import MemoryKeyStore
-from peercoach_desktop.core.library import Library
+from peercoach_desktop.core import sync, sync_rows
 from peercoach_desktop.core.model import Note
-
-
-def quick_pair(root: Path) -> Pair:
-    """Like sync_helpers.make_pair, minus the invitation file and its deliberate slow KDF."""
-    clock = FakeClock()
-    ana_lib = Library(root / "ana", MemoryKeyStore(), clock)
-    ben_lib = Library(root / "ben", MemoryKeyStore(), clock)
-    ana = ana_lib.create("Ana", "Ben").store
-    key = sync.sync_key(ana_lib, ana_lib.descriptors()[0], ana, create=True)
-    state = sync_rows.read_state(ana._conn)
-    invitation = pairing.Invitation(
-        ana.partnership_id,
-        ana.me_id,
-        ana.partner().id,
-        key,
-        [e for (kind, _), group in state.items() if kind in pairing.PAIRED for e in group],
-    )
-    created = pairing._create(ben_lib, invitation, None)
-    folder = root / "exchange"
-    folder.mkdir()
-    return Pair(ana, created.store, ana_lib, ben_lib, key, folder, clock)
-
 
 step = st.tuples(
     st.sampled_from(["add", "edit", "edit", "delete", "send", "send", "resolve"]),
@@ -49,7 +24,7 @@ step = st.tuples(
 @given(st.lists(step, min_size=3, max_size=16))
 def test_two_real_notebooks_converge_and_reimports_change_nothing(steps) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        pair = quick_pair(Path(tmp))
+        pair = make_pair(Path(tmp))
         try:
             pair.ana.add_note("shared from the start")
             pair.send(pair.ana, pair.ben)
