@@ -1,7 +1,10 @@
 """The sync file: a snapshot of every shared record of one partnership, for the partner.
 
 Private notes are never written, not even as tombstones: a private note's id, times
-and existence stay on this laptop. A snapshot (not a diff) makes importing the same
+and existence stay on this laptop. A note made private after it was shared simply
+stops travelling: the partner keeps the copy they already had (it cannot be taken
+back), and their later versions of it are ignored here (merge counts them as
+kept_private) so they never overwrite or re-share it. A snapshot (not a diff) makes importing the same
 file twice, or an old file after a newer one, harmless: the merge keeps what is newest.
 """
 
