@@ -38,3 +38,7 @@ class NotebookFormatError(PeerCoachError):
 
 class PassphraseRequiredError(PeerCoachError):
     """A passphrase-protected notebook was opened without a passphrase."""
+
+
+class SyncFileError(PeerCoachError):
+    """A sync or invitation file is not ours, damaged, for another partnership or too new."""

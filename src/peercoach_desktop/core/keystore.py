@@ -36,7 +36,14 @@ class KeyStore(Protocol):
         ...
 
 
+def sync_entry(notebook_id: str) -> str:
+    """The keyring name of a notebook's sync key (shared with the partner, unlike the notebook key)."""
+    return f"sync:{notebook_id}"
+
+
 def entry_name(notebook_id: str) -> str:
+    if notebook_id.startswith("sync:"):
+        return notebook_id  # already a full entry name (sync_entry)
     # Named by the local notebook id, not the shared partnership id, so two data
     # dirs on one machine (two "laptops" in a test) never overwrite each other.
     return f"notebook:{notebook_id}"

@@ -115,15 +115,23 @@ class Library:
         return sorted(found, key=lambda d: d.created_at)
 
     def create(
-        self, me_name: str, partner_name: str, title: str = "", passphrase: str | None = None
+        self,
+        me_name: str,
+        partner_name: str,
+        title: str = "",
+        passphrase: str | None = None,
+        *,
+        joining: tuple[str, str, str] | None = None,
     ) -> Created:
+        """A new notebook; `joining` = (partnership id, my peer id, partner's peer id) from an
+        invitation, so both laptops name the partnership and the peers alike."""
         if passphrase is not None:
             check_new_passphrase(passphrase)
         ensure_private_dir(self.notebooks_dir)
         kdf = KdfParams.fresh() if passphrase is not None else None
         descriptor = Descriptor(
             notebook_id=new_id(),
-            partnership_id=new_id(),
+            partnership_id=joining[0] if joining else new_id(),
             created_at=iso(self.clock.now()),
             key_mode=KEY_MODE_PASSPHRASE if kdf else KEY_MODE_KEYRING,
             kdf=kdf,
@@ -145,6 +153,8 @@ class Library:
                 partner_name=partner_name,
                 title=title or f"{me_name.strip()} & {partner_name.strip()}",
                 clock=self.clock,
+                me_id=joining[1] if joining else None,
+                partner_id=joining[2] if joining else None,
             )
             write_atomic(descriptor.descriptor_path, descriptor.to_json())
         except BaseException:

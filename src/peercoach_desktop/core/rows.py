@@ -35,6 +35,7 @@ TABLE_OF: dict[type[Record], str] = {
     Feedback: "feedback",
     UserPrompt: "user_prompts",
 }
+SYNC_COLUMNS = ("sync_ctx", "conflict_of")
 JSON_FIELDS = {"speaker_order", "seconds_by_speaker", "timer_state"}
 STATUS_OF: dict[type[Record], type] = {Goal: GoalStatus, Session: SessionStatus, NextStep: StepStatus}
 
@@ -58,6 +59,8 @@ def to_row(record: Record) -> dict[str, Any]:
 def from_row(cls: type[R], names: list[str], values: tuple[Any, ...]) -> R:
     data = dict(zip(names, values, strict=True))
     data.pop("rid", None)
+    for name in SYNC_COLUMNS:  # sync metadata, read and written by core/sync_rows.py only
+        data.pop(name, None)
     for name in JSON_FIELDS & data.keys():
         data[name] = json.loads(data[name])
     data["deleted"] = bool(data["deleted"])

@@ -147,6 +147,18 @@ CREATE INDEX notes_by_created ON notes(created_at, id);
 CREATE INDEX steps_by_session ON steps(set_in_session_id);
 CREATE INDEX steps_by_review ON steps(reviewed_in_session_id);
 """
+# Sync metadata (see core/merge.py): each row's causal context (JSON: lineage node ->
+# newest version of that node this row's content has seen) and, for a conflict copy
+# (a second version kept after concurrent edits), the id of the record it belongs to.
+SYNC_TABLES = ("partnership", "peers", "goals", "sessions", "notes", "steps", "feedback", "user_prompts")
+V_SYNC_CONFLICTS = "".join(
+    f"""
+ALTER TABLE {table} ADD COLUMN sync_ctx TEXT NOT NULL DEFAULT '{{}}';
+ALTER TABLE {table} ADD COLUMN conflict_of TEXT;
+CREATE INDEX {table}_by_conflict ON {table}(conflict_of) WHERE conflict_of IS NOT NULL;
+"""
+    for table in SYNC_TABLES
+)
 
 # MIGRATIONS[n] takes a schema at version n to version n + 1.
 MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [
@@ -154,5 +166,6 @@ MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [
     _script(V2),
     _script(V_WINDOW),
     _script(V_SESSION_RUNNER),
+    _script(V_SYNC_CONFLICTS),
 ]
 CURRENT_VERSION = len(MIGRATIONS)

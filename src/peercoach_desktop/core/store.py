@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import sqlcipher3
 
-from peercoach_desktop.core import database, rows
+from peercoach_desktop.core import database, rows, sync_rows
 from peercoach_desktop.core.clock import Clock, HybridClock, iso, parse_iso
 from peercoach_desktop.core.errors import AmbiguousError, NotFoundError, UsageError
 from peercoach_desktop.core.model import (
@@ -97,6 +97,8 @@ class NotebookStore:
         partner_name: str,
         title: str,
         clock: Clock,
+        me_id: str | None = None,
+        partner_id: str | None = None,
     ) -> NotebookStore:
         _require_text(me_name, "Your name")
         _require_text(partner_name, "Your partner's name")
@@ -105,7 +107,7 @@ class NotebookStore:
         conn = database.connect(path, key)
         database.configure(conn, path)
         database.migrate(conn, 0, backup=lambda _v: None)
-        me_id, partner_id = new_id(), new_id()
+        me_id, partner_id = me_id or new_id(), partner_id or new_id()  # given when joining a partner
         hlc = HybridClock(clock, me_id)
         now = iso(clock.now())
         with database.transaction(conn):
@@ -202,13 +204,13 @@ class NotebookStore:
         raise NotFoundError(f"No {what} matches {ref!r}.")
 
     def partnership(self) -> Partnership:
-        return self._select(Partnership)[0]
+        return self._select(Partnership, "WHERE conflict_of IS NULL")[0]  # not a sync conflict copy
 
     def me(self) -> Peer:
         return self.get(Peer, self.me_id)
 
     def partner(self) -> Peer:
-        return next(p for p in self._select(Peer) if p.id != self.me_id)
+        return next(p for p in self._select(Peer, "WHERE conflict_of IS NULL") if p.id != self.me_id)
 
     def peer_id(self, who: str) -> str:
         if who == "me":
@@ -272,6 +274,7 @@ class NotebookStore:
                 record, **changes, updated_at=iso(self._clock.now()), version=self._hlc.tick()
             )
             _update(self._conn, updated)
+            sync_rows.after_local_change(self._conn, record, updated, self._hlc.tick)
             self._save_clock()
         return updated
 
