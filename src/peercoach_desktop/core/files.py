@@ -59,3 +59,8 @@ def copy_atomic(source: Path, target: Path) -> None:
         os.chmod(partial, PRIVATE_FILE_MODE)
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
+
+
+# Public names for modules that write the temporary file themselves (backups, key rotation).
+replacing = _replacing
+fsync_dir = _fsync_dir
