@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from peercoach_desktop import __version__
+from peercoach_desktop import __version__, cli_safety
 from peercoach_desktop.core.clock import Clock, iso
 from peercoach_desktop.core.errors import PeerCoachError, UsageError
 from peercoach_desktop.core.keystore import KeyStore, OsKeyStore
@@ -299,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("partnership", metavar="P", help="partnership id or id prefix")
     p.add_argument("--code", required=True)
     add("doctor", cmd_doctor, "check the keyring, the data dir and every notebook")
+    cli_safety.register(sub, add)
     return parser
 
 
@@ -307,8 +308,10 @@ def main(
 ) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    ctx: Context | None = None
     try:
-        args.func(Context(args, keystore, clock))
+        ctx = Context(args, keystore, clock)
+        args.func(ctx)
     except UsageError as exc:
         print(f"peercoach: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -331,6 +334,9 @@ def main(
         where = record(data_dir(args.data_dir), exc)
         print(f"peercoach: internal error ({type(exc).__name__}); details in {where}", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        if ctx is not None:
+            cli_safety.print_notices(ctx.library.notices)
     return 0
 
 
