@@ -8,7 +8,10 @@ import pytest
 from helpers import file_digests, memory_library
 
 from peercoach_desktop.core import backup, rekey, restore
+from peercoach_desktop.core.clock import FakeClock
 from peercoach_desktop.core.errors import UsageError, WrongKeyError
+from peercoach_desktop.core.keystore import MemoryKeyStore
+from peercoach_desktop.core.library import Library
 from peercoach_desktop.core.store import NotebookStore
 
 
@@ -79,14 +82,32 @@ def test_an_interrupted_rotation_is_settled_on_open_with_old_or_new_key(data_dir
     d, keys = created.descriptor, library.keystore.keys  # type: ignore[attr-defined]
     old = keys[d.notebook_id]
 
-    keys[rekey.pending_entry(d.notebook_id)] = b"\x07" * 32  # crashed before the file changed
+    rekey.stage_pending(library, d, b"\x07" * 32)  # crashed before the file changed
     library.open(d).close()
     assert library.notices[-1].startswith("A key change") and "previous key" in library.notices[-1]
     assert keys == {d.notebook_id: old}
 
     done = rekey.rekey(library, d)  # now crash "after the rename": main entry still old
     new = keys[d.notebook_id]
-    keys[d.notebook_id], keys[rekey.pending_entry(d.notebook_id)] = old, new
+    rekey.stage_pending(library, d, new)
+    keys[d.notebook_id] = old
     library.open(d).close()
     assert "NEW key" in library.notices[-1]
     assert keys == {d.notebook_id: new} and done.recovery_code
+
+
+def test_opening_asks_the_keyring_for_no_pending_key_unless_a_rotation_left_one(data_dir: Path) -> None:
+    """Each keyring lookup costs ~25 ms through the Secret Service: an open does only its own."""
+    asked: list[str] = []
+
+    class CountingKeyStore(MemoryKeyStore):
+        def get(self, notebook_id: str) -> bytes | None:
+            asked.append(notebook_id)
+            return super().get(notebook_id)
+
+    library = Library(data_dir, CountingKeyStore(), FakeClock())
+    created = library.create("Ana", "Ben")
+    created.store.close()
+    for _ in range(3):
+        library.open(created.descriptor).close()
+    assert asked == [created.descriptor.notebook_id] * 3

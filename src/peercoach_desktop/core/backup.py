@@ -15,7 +15,7 @@ from pathlib import Path
 
 from peercoach_desktop.core import database
 from peercoach_desktop.core.errors import PeerCoachError
-from peercoach_desktop.core.files import PRIVATE_FILE_MODE, ensure_private_dir, replacing
+from peercoach_desktop.core.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
 from peercoach_desktop.core.library import NOTEBOOK_SUFFIX, Descriptor, Library, PassphraseSource
 
 DEFAULT_KEEP = 7  # daily backups kept per notebook: the one place this default lives
@@ -25,24 +25,27 @@ BUSY_MS = 5000
 
 def write_backup(source: Path, key: bytes, target: Path) -> Path:
     """Snapshot the notebook at source into target (atomically), encrypted with the same key."""
+    ensure_private_dir(target.parent)
+    # A temporary name of our own: two processes taking the same daily backup never share one.
+    partial = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}.partial")
     conn = database.connect(source, key)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
-        ensure_private_dir(target.parent)
-        with replacing(target) as partial:
-            _remove_with_journals(partial)
-            os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
-            dest = database.connect(partial, key)
-            try:
-                conn.backup(dest)  # all pages in one step: one consistent read transaction
-                # Self-contained: opening the backup never needs (or leaves) a -wal beside it.
-                dest.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dest.close()
-            with open(partial, "rb+") as handle:
-                os.fsync(handle.fileno())
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+        dest = database.connect(partial, key)
+        try:
+            conn.backup(dest)  # all pages in one step: one consistent read transaction
+            # Self-contained: opening the backup never needs (or leaves) a -wal beside it.
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        fsync_dir(target.parent)
     finally:
         conn.close()
+        _remove_with_journals(partial)
     return target
 
 

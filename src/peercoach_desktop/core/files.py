@@ -61,6 +61,5 @@ def copy_atomic(source: Path, target: Path) -> None:
             os.fsync(handle.fileno())
 
 
-# Public names for modules that write the temporary file themselves (backups, key rotation).
-replacing = _replacing
+# Public name for modules that rename files themselves (backups, key rotation).
 fsync_dir = _fsync_dir

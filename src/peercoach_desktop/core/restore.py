@@ -201,14 +201,14 @@ def _replace(library: Library, staging: Path, key: bytes, info: BackupInfo, exis
         if had_file:
             ensure_private_dir(kept.parent)
             copy_atomic(existing.path, kept)  # still encrypted with the old key
-        library.keystore.put(rekey.pending_entry(existing.notebook_id), key)
+        rekey.stage_pending(library, existing, key)
         os.replace(staging, existing.path)
         fsync_dir(existing.folder)
     finally:
         if lock is not None:
             lock.close()
     library.keystore.put(existing.notebook_id, key)
-    library.keystore.delete(rekey.pending_entry(existing.notebook_id))
+    rekey.clear_pending(library, existing)
     descriptor = dataclasses.replace(existing, key_mode=KEY_MODE_KEYRING, kdf=None)
     write_atomic(descriptor.descriptor_path, descriptor.to_json())
     return Restored(descriptor, REPLACE, info.title, kept if had_file else None)
