@@ -57,5 +57,34 @@ def test_rekey_killed_at_each_step_leaves_a_notebook_that_opens(
         wrong = run_cli(data, secret_service, "recover", created["id"], "--code", created["recovery_code"])
         assert wrong.code == 1
     assert not list(data.rglob(".*.rekey*")) and not list(data.rglob(".*.key-pending"))
-    again = run_cli(data, secret_service, "rekey", created["id"])  # and a later rotation succeeds
+    again = run_cli(data, secret_service, "rekey", created["id"], "--json")  # a later rotation works
     assert again.code == 0, again.err
+    assert OsKeyStore().get(created["notebook_id"]) == recovery.decode(json.loads(again.out)["recovery_code"])
+
+
+def test_restore_replace_killed_after_the_swap_opens_with_the_backup_key(
+    secret_service: dict[str, str], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    created = _notebook(data)
+    backup_file = str(tmp_path / "before-rekey.pcnb")
+    assert run_cli(data, secret_service, "backup", created["id"], "--out", backup_file).code == 0
+    rotated = run_cli(data, secret_service, "rekey", created["id"], "--json")
+    assert rotated.code == 0, rotated.err
+    new_key = recovery.decode(json.loads(rotated.out)["recovery_code"])
+    assert OsKeyStore().get(created["notebook_id"]) == new_key  # the real keyring was updated
+
+    crashed = run_cli(
+        data,
+        dict(secret_service, **{rekey.CRASH_ENV: "restore-renamed"}),
+        "restore-backup",
+        backup_file,
+        "--code",
+        created["recovery_code"],
+        "--replace",
+    )
+    assert crashed.code == rekey.CRASH_EXIT
+    shown = run_cli(data, secret_service, "show", created["id"], "--json")
+    assert shown.code == 0 and "NEW key" in shown.err
+    assert len(json.loads(shown.out)["notes"]) == 30
+    assert OsKeyStore().get(created["notebook_id"]) == recovery.decode(created["recovery_code"])

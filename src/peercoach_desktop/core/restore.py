@@ -204,9 +204,14 @@ def _replace(library: Library, staging: Path, key: bytes, info: BackupInfo, exis
         rekey.stage_pending(library, existing, key)
         os.replace(staging, existing.path)
         fsync_dir(existing.folder)
+    except BaseException:
+        with contextlib.suppress(PeerCoachError):
+            rekey.clear_pending(library, existing)  # the current file is still in place
+        raise
     finally:
         if lock is not None:
             lock.close()
+    rekey.crash_point("restore-renamed")
     library.keystore.put(existing.notebook_id, key)
     rekey.clear_pending(library, existing)
     descriptor = dataclasses.replace(existing, key_mode=KEY_MODE_KEYRING, kdf=None)
