@@ -9,7 +9,7 @@ from helpers import file_digests, memory_library
 
 from peercoach_desktop.core import backup, rekey, restore
 from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.errors import UsageError, WrongKeyError
+from peercoach_desktop.core.errors import KeyringError, UsageError, WrongKeyError
 from peercoach_desktop.core.keystore import MemoryKeyStore
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.core.store import NotebookStore
@@ -111,3 +111,23 @@ def test_opening_asks_the_keyring_for_no_pending_key_unless_a_rotation_left_one(
     for _ in range(3):
         library.open(created.descriptor).close()
     assert asked == [created.descriptor.notebook_id] * 3
+
+
+def test_a_keyring_that_refuses_the_new_key_leaves_everything_as_it_was(data_dir: Path) -> None:
+    class RefusingKeyStore(MemoryKeyStore):
+        def put(self, notebook_id: str, key: bytes) -> None:
+            if notebook_id.endswith(".pending"):
+                raise KeyringError("The OS keyring could not store a notebook key (locked).")
+            super().put(notebook_id, key)
+
+    library = Library(data_dir, RefusingKeyStore(), FakeClock())
+    created = library.create("Ana", "Ben")
+    created.store.add_note("unchanged")
+    created.store.close()
+    keys_before = dict(library.keystore.keys)  # type: ignore[attr-defined]
+    with pytest.raises(KeyringError):
+        rekey.rekey(library, created.descriptor)
+    assert library.keystore.keys == keys_before  # type: ignore[attr-defined]
+    with library.open(created.descriptor) as store:
+        assert [n.body for n in store.snapshot().notes] == ["unchanged"]
+    assert library.notices == [] and not list(data_dir.rglob(".*"))

@@ -195,15 +195,18 @@ def rekey(library: Library, descriptor: Descriptor) -> Rekeyed:
         _write_rekeyed_copy(descriptor.path, scratch, old_key, new_key)
         crash_point("copy-written")
         os.replace(scratch, descriptor.path)
-        fsync_dir(descriptor.folder)
     except BaseException:
-        _remove_scratch(descriptor)
-        with contextlib.suppress(PeerCoachError):
-            clear_pending(library, descriptor)
         conn.close()
+        # Undo only if the old file is still in place; after the swap the pending key is
+        # the only one that opens it, and the next open promotes it.
+        if _opens(descriptor.path, old_key):
+            _remove_scratch(descriptor)
+            with contextlib.suppress(PeerCoachError):
+                clear_pending(library, descriptor)
         raise
-    crash_point("renamed")
     conn.close()  # it held the lock on the old file, which is gone now
+    fsync_dir(descriptor.folder)
+    crash_point("renamed")
     library.keystore.put(descriptor.notebook_id, new_key)
     crash_point("promoted")
     clear_pending(library, descriptor)

@@ -203,14 +203,15 @@ def _replace(library: Library, staging: Path, key: bytes, info: BackupInfo, exis
             copy_atomic(existing.path, kept)  # still encrypted with the old key
         rekey.stage_pending(library, existing, key)
         os.replace(staging, existing.path)
-        fsync_dir(existing.folder)
     except BaseException:
-        with contextlib.suppress(PeerCoachError):
-            rekey.clear_pending(library, existing)  # the current file is still in place
+        if staging.exists():  # not swapped: the current file and its key stay as they were
+            with contextlib.suppress(PeerCoachError):
+                rekey.clear_pending(library, existing)
         raise
     finally:
         if lock is not None:
             lock.close()
+    fsync_dir(existing.folder)
     rekey.crash_point("restore-renamed")
     library.keystore.put(existing.notebook_id, key)
     rekey.clear_pending(library, existing)
