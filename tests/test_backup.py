@@ -138,4 +138,8 @@ def test_one_daily_backup_per_day_of_use_and_only_the_last_n_kept(data_dir: Path
     for path in kept:  # each is a whole notebook under the same key, with no -wal beside it
         database.connect(path, key).close()
     assert not list(kept[0].parent.glob("*-wal"))
+    assert {oct(p.stat().st_mode & 0o777) for p in [library.backups_dir, kept[0].parent, *kept]} == {
+        "0o700",
+        "0o600",
+    }
     assert backup.prune(library, created.descriptor, keep=2) == kept[:-2]

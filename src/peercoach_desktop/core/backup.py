@@ -95,6 +95,7 @@ def daily_backup(
     if target.exists():
         return None
     try:
+        ensure_private_dir(library.backups_dir)  # before its subfolder, so it is not world-readable
         write_backup(descriptor.path, key, target)
         prune(library, descriptor, keep)
     except (OSError, PeerCoachError) as exc:

@@ -199,6 +199,7 @@ def _replace(library: Library, staging: Path, key: bytes, info: BackupInfo, exis
     had_file = existing.path.exists()
     try:
         if had_file:
+            ensure_private_dir(library.backups_dir)
             ensure_private_dir(kept.parent)
             copy_atomic(existing.path, kept)  # still encrypted with the old key
         rekey.stage_pending(library, existing, key)
