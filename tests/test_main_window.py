@@ -334,7 +334,9 @@ def test_a_passphrase_notebook_asks_for_its_passphrase(qtbot: QtBot, library: Li
     qtbot.addWidget(win)
     win.show()
     win.load()
-    qtbot.waitUntil(lambda: hasattr(win, "passphrase_dialog") and win.passphrase_dialog.isVisible())
+    qtbot.waitUntil(
+        lambda: hasattr(win, "passphrase_dialog") and win.passphrase_dialog.isVisible(), timeout=10_000
+    )
     qtbot.keyClicks(win.passphrase_dialog.passphrase, "correct horse battery")
     win.passphrase_dialog.accept()
     qtbot.waitUntil(lambda: "With Cleo" in win.notebook.overview.toPlainText(), timeout=10_000)

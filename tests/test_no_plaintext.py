@@ -40,6 +40,9 @@ def test_notes_written_through_the_cli_leave_no_plaintext_anywhere(
         ["search", pid, MARKER],
         ["show", pid],
         ["doctor"],
+        ["backup", pid, "--out", str(data / "manual-backup.pcnb")],
+        ["rekey", pid],
+        ["restore-backup", str(data / "manual-backup.pcnb"), "--code", created["recovery_code"], "--beside"],
     ):
         result = run_cli(data, env, *args)
         assert result.code == 0, result.err

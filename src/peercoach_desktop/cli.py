@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from peercoach_desktop import __version__, cli_session
+from peercoach_desktop import __version__, cli_safety, cli_session
 from peercoach_desktop.core.clock import Clock, iso
 from peercoach_desktop.core.errors import PeerCoachError, UsageError
 from peercoach_desktop.core.keystore import KeyStore, OsKeyStore
@@ -304,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     from peercoach_desktop.cli_sync import register  # invite, join, export, import, conflicts
 
     register(add)
+    cli_safety.register(sub, add)
     return parser
 
 
@@ -312,8 +313,10 @@ def main(
 ) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    ctx: Context | None = None
     try:
-        args.func(Context(args, keystore, clock))
+        ctx = Context(args, keystore, clock)
+        args.func(ctx)
     except UsageError as exc:
         print(f"peercoach: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -336,6 +339,9 @@ def main(
         where = record(data_dir(args.data_dir), exc)
         print(f"peercoach: internal error ({type(exc).__name__}); details in {where}", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        if ctx is not None:
+            cli_safety.print_notices(ctx.library.notices)
     return 0
 
 

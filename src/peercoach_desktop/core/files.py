@@ -59,3 +59,7 @@ def copy_atomic(source: Path, target: Path) -> None:
         os.chmod(partial, PRIVATE_FILE_MODE)
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
+
+
+# Public name for modules that rename files themselves (backups, key rotation).
+fsync_dir = _fsync_dir

@@ -5,6 +5,7 @@ Layout of a data dir::
     notebooks/<notebook id>.pcnb   the SQLCipher notebook
     notebooks/<notebook id>.json   its descriptor: ids, key mode, KDF salt. No user text.
     backups/                       encrypted copies (before each schema migration)
+    backups/daily/                 one encrypted copy per notebook per day of use, last N kept
 
 The descriptor is written last when a notebook is created, so a notebook that
 appears in a listing is complete.
@@ -99,6 +100,12 @@ class Library:
         self.data_dir = data_dir
         self.keystore = keystore
         self.clock = clock or SystemClock()
+        # What opening notebooks had to tell the user (an interrupted key change settled,
+        # a daily backup that failed); the CLI prints them, the window shows them.
+        self.notices: list[str] = []
+        # The first open of a day takes a backup (~150 ms at 10k notes); the window may turn
+        # this off and call backup.daily_backup itself once the notebook is on screen.
+        self.daily_backup_on_open = True
 
     @property
     def notebooks_dir(self) -> Path:
@@ -193,8 +200,16 @@ class Library:
     def open(self, descriptor: Descriptor, passphrase: PassphraseSource | None = None) -> NotebookStore:
         if not descriptor.path.exists():
             raise NotFoundError(f"The notebook file {descriptor.path.name} is missing.")
+        from peercoach_desktop.core import backup, rekey
+
+        settled = rekey.settle(self, descriptor)
+        if settled is not None:
+            self.notices.append(settled.message)
         key = self.key_for(descriptor, passphrase)
-        return NotebookStore.open(descriptor.path, key, clock=self.clock, backup_dir=self.backups_dir)
+        store = NotebookStore.open(descriptor.path, key, clock=self.clock, backup_dir=self.backups_dir)
+        if self.daily_backup_on_open:
+            backup.daily_backup(self, descriptor, key)
+        return store
 
     def recover(self, descriptor: Descriptor, code: str) -> NotebookStore:
         """Check that the code opens the notebook, then keep its key in the keyring.

@@ -1,0 +1,90 @@
+"""A `peercoach rekey` killed at each of its steps, against a real Secret Service:
+the notebook always opens with the old key or the new one, and says which."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import run_cli
+
+from peercoach_desktop.core import recovery, rekey
+from peercoach_desktop.core.keystore import OsKeyStore
+from peercoach_desktop.core.library import Library
+
+# step -> which key opens the notebook after a crash there
+STEPS = {
+    "locked": "old",
+    "marked": "old",
+    "pending-stored": "old",
+    "copy-written": "old",
+    "renamed": "new",
+    "promoted": "new",
+}
+
+
+def _notebook(data: Path) -> dict[str, str]:
+    created = Library(data, OsKeyStore()).create("Ana", "Ben")
+    with created.store as store:
+        for i in range(30):
+            store.add_note(f"committed word {i}")
+    d = created.descriptor
+    return {"id": d.partnership_id, "notebook_id": d.notebook_id, "recovery_code": created.recovery_code}
+
+
+@pytest.mark.parametrize("step", list(STEPS))
+def test_rekey_killed_at_each_step_leaves_a_notebook_that_opens(
+    step: str, secret_service: dict[str, str], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    created = _notebook(data)
+    old_key = recovery.decode(created["recovery_code"])
+
+    crashed = run_cli(data, dict(secret_service, **{rekey.CRASH_ENV: step}), "rekey", created["id"])
+    assert crashed.code == rekey.CRASH_EXIT
+
+    shown = run_cli(data, secret_service, "show", created["id"], "--json")
+    assert shown.code == 0, shown.err
+    assert len(json.loads(shown.out)["notes"]) == 30
+    key_now = OsKeyStore().get(created["notebook_id"])
+    assert OsKeyStore().get(rekey.pending_entry(created["notebook_id"])) is None
+    if STEPS[step] == "old":
+        assert key_now == old_key
+        assert step in ("locked", "marked") or "previous key" in shown.err  # told which key
+    else:
+        assert key_now != old_key and "NEW key" in shown.err
+        wrong = run_cli(data, secret_service, "recover", created["id"], "--code", created["recovery_code"])
+        assert wrong.code == 1
+    assert not list(data.rglob(".*.rekey*")) and not list(data.rglob(".*.key-pending"))
+    again = run_cli(data, secret_service, "rekey", created["id"], "--json")  # a later rotation works
+    assert again.code == 0, again.err
+    assert OsKeyStore().get(created["notebook_id"]) == recovery.decode(json.loads(again.out)["recovery_code"])
+
+
+def test_restore_replace_killed_after_the_swap_opens_with_the_backup_key(
+    secret_service: dict[str, str], tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    created = _notebook(data)
+    backup_file = str(tmp_path / "before-rekey.pcnb")
+    assert run_cli(data, secret_service, "backup", created["id"], "--out", backup_file).code == 0
+    rotated = run_cli(data, secret_service, "rekey", created["id"], "--json")
+    assert rotated.code == 0, rotated.err
+    new_key = recovery.decode(json.loads(rotated.out)["recovery_code"])
+    assert OsKeyStore().get(created["notebook_id"]) == new_key  # the real keyring was updated
+
+    crashed = run_cli(
+        data,
+        dict(secret_service, **{rekey.CRASH_ENV: "restore-renamed"}),
+        "restore-backup",
+        backup_file,
+        "--code",
+        created["recovery_code"],
+        "--replace",
+    )
+    assert crashed.code == rekey.CRASH_EXIT
+    shown = run_cli(data, secret_service, "show", created["id"], "--json")
+    assert shown.code == 0 and "NEW key" in shown.err
+    assert len(json.loads(shown.out)["notes"]) == 30
+    assert OsKeyStore().get(created["notebook_id"]) == recovery.decode(created["recovery_code"])
