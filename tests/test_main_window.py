@@ -109,6 +109,8 @@ def visible_texts(win: MainWindow) -> list[str]:
         model = view.model()
         if model is not None:
             texts += [str(model.index(r, 0).data()) for r in range(model.rowCount())]
+    for combo in win.findChildren(QComboBox):
+        texts += [combo.itemText(i) for i in range(combo.count())]
     return texts
 
 
@@ -445,3 +447,23 @@ def test_a_second_launch_wakes_the_first(qtbot: QtBot, data_dir: Path, tmp_path:
 
 def test_the_turn_length_preference_defaults_to_the_core_default() -> None:
     assert Preferences().get("turn_minutes") == DEFAULT_TURN_MINUTES
+
+
+def test_a_session_runs_in_the_window_resumes_after_lock_and_lock_hides_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    create_partnership(qtbot, window)
+    tab = window.notebook.session
+    press(qtbot, window, Qt.Key.Key_R, CTRL)
+    assert window.notebook.currentWidget() is tab
+    qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
+    first = tab.view.state.session.id
+    assert any("Ben" in t for t in visible_texts(window))  # the runner names the peers
+    window.lock()
+    assert tab.view is None
+    assert not any("Ben" in t for t in visible_texts(window))
+    window.unlock()
+    idle(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
+    assert tab.view.state.session.id == first  # the running session resumes, not a new one

@@ -228,3 +228,4 @@ class GoalsView(QWidget):
         self.names = {}
         self.model.clear()
         self._show(None)
+        self.owner.clear()  # it lists the peers' names

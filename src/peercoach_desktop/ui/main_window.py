@@ -92,13 +92,14 @@ class MainWindow(QMainWindow):
             (edit, "New &goal", QKeySequence("Ctrl+Shift+G"), lambda: self._in_notebook(self._new_goal)),
             (edit, "New next &step", QKeySequence("Ctrl+Shift+S"), lambda: self._in_notebook(self._new_step)),
             (edit, "&Find…", QKeySequence.StandardKey.Find, lambda: self._in_notebook(self._find)),
+            (edit, "&Run session", QKeySequence("Ctrl+R"), lambda: self._in_notebook(self._run_session)),
         ):
             action = QAction(text, self)
             action.setShortcut(shortcut)
             action.triggered.connect(slot)
             menu.addAction(action)
             self.addAction(action)
-        for number in range(6):  # Alt+1…6 also reach the tabs
+        for number in range(7):  # Alt+1…7 also reach the tabs
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{number + 1}"))
             action.triggered.connect(
@@ -116,6 +117,9 @@ class MainWindow(QMainWindow):
 
     def _new_goal(self) -> None:
         self.notebook.goals.new_goal()
+
+    def _run_session(self) -> None:
+        self.notebook.run_session()
 
     def _find(self) -> None:
         self.notebook.focus_search()
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
             self.idle_timer.start()
         if self._built:
             self.notebook.sessions.turn_minutes = self.preferences.get("turn_minutes")
+            self.notebook.session.turn_minutes = self.preferences.get("turn_minutes")
         apply_palette(QApplication.instance(), self.preferences.get("theme"))
 
     def _preferences_changed(self) -> None:
@@ -263,6 +268,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.notebook)
         self._built = True
         self.notebook.sessions.turn_minutes = self.preferences.get("turn_minutes")
+        self.notebook.session.turn_minutes = self.preferences.get("turn_minutes")
 
     def refresh_sidebar(self) -> None:
         if not self.locked:
@@ -392,6 +398,7 @@ class MainWindow(QMainWindow):
         self.locked = True
         self.idle_timer.stop()
         self._close_notebooks()  # the flushed saves run first
+        self._close_dialogs()
         self.access.select(None)
         if self._built:
             self.notebook.clear()
@@ -408,6 +415,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         self.sidebar.show()
         self.load()
+
+    def _close_dialogs(self) -> None:
+        """Dialogs hold names, passphrases, even a recovery code: none outlives a lock."""
+        from PySide6.QtWidgets import QDialog
+
+        for dialog in self.findChildren(QDialog):
+            dialog.done(QDialog.DialogCode.Rejected.value)  # done(): even the recovery code dialog
+            dialog.setParent(None)
+            dialog.deleteLater()
 
     def _close_notebooks(self) -> None:
         access = self.access

@@ -15,6 +15,7 @@ from peercoach_desktop.ui.goals_view import GoalsView
 from peercoach_desktop.ui.notes_view import NotesView
 from peercoach_desktop.ui.overview import overview_html
 from peercoach_desktop.ui.search_view import SearchView
+from peercoach_desktop.ui.session_tab import SessionTab
 from peercoach_desktop.ui.sessions_view import SessionsView
 from peercoach_desktop.ui.steps_view import StepsView
 from peercoach_desktop.ui.widgets import named
@@ -30,6 +31,7 @@ class NotebookView(QTabWidget):
         self.access = access
         self.people: Overview | None = None
         self.overview = named(QTextBrowser(), "overview", "Overview")
+        self.session = SessionTab(access)
         self.goals = GoalsView(access)
         self.steps = StepsView(access)
         self.sessions = SessionsView(access)
@@ -37,6 +39,7 @@ class NotebookView(QTabWidget):
         self.search = SearchView(access)
         for widget, title in (
             (self.overview, "&Overview"),
+            (self.session, "&Run session"),
             (self.goals, "&Goals"),
             (self.steps, "Next ste&ps"),
             (self.sessions, "Sess&ions"),
@@ -50,6 +53,7 @@ class NotebookView(QTabWidget):
             signal.connect(self.refresh_overview)
         self.steps.step_changed.connect(self._steps_changed)
         self.sessions.session_planned.connect(self._meeting_planned)
+        self.session.ended.connect(self._session_ended)
 
     # ----- loading -------------------------------------------------------------------------
 
@@ -85,6 +89,17 @@ class NotebookView(QTabWidget):
         if self.people is not None:
             self.goals.reload(self.people)  # linked-step counts changed
 
+    def _session_ended(self) -> None:
+        if self.people is not None:
+            self.steps.reload(self.people)
+            self.sessions.reload(self.people)
+            self.goals.reload(self.people)
+        self._meeting_planned()
+
+    def run_session(self) -> None:
+        self.setCurrentWidget(self.session)
+        self.session.open()
+
     def _meeting_planned(self) -> None:
         self.refresh_overview()
         self.meeting_planned.emit()  # the sidebar lists the next meeting
@@ -112,9 +127,10 @@ class NotebookView(QTabWidget):
     def flush(self) -> None:
         self.notes.flush()
         self.goals.flush()
+        self.session.flush()
 
     def clear(self) -> None:
         self.people = None
         self.overview.clear()
-        for view in (self.goals, self.steps, self.sessions, self.notes, self.search):
+        for view in (self.session, self.goals, self.steps, self.sessions, self.notes, self.search):
             view.clear()

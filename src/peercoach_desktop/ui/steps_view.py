@@ -167,3 +167,5 @@ class StepsView(QWidget):
         self.names = {}
         self.model.clear()
         self.text.clear()
+        self.owner.clear()  # names and goal titles: hidden while locked
+        self.goal.clear()
