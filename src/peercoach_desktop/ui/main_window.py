@@ -319,74 +319,25 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
 
     def _ask_passphrase(self, partnership_id: str) -> None:
-        from peercoach_desktop.ui.dialogs import PassphraseDialog
+        from peercoach_desktop.ui import partnership_flow
 
-        dialog = PassphraseDialog(f"Passphrase for notebook {partnership_id[:8]}:", self)
-        dialog.setObjectName("passphrase_dialog")
-        self.passphrase_dialog = dialog
-        workspace = self.workspace
-
-        def opened(summary: PartnershipSummary) -> None:
-            self.access.partnership_id = None  # so the refresh selects the opened notebook
-            self._select(summary.partnership_id)
-            self.refresh_sidebar()
-
-        def unlock() -> None:
-            passphrase = dialog.passphrase.text()
-            dialog.passphrase.clear()
-            self.tasks.run(lambda: workspace.open_with_passphrase(partnership_id, passphrase), opened)
-
-        dialog.accepted.connect(unlock)
-        dialog.open()
-
-    # ----- creating ------------------------------------------------------------------------
+        partnership_flow.ask_passphrase(self, partnership_id)
 
     def new_partnership(self, keyring_problem: str | None = None) -> None:
         if self.locked or self.access.workspace is None:
             return  # still opening: the notebooks come first
-        from peercoach_desktop.ui.dialogs import NewPartnershipDialog
+        from peercoach_desktop.ui import partnership_flow
 
-        dialog = NewPartnershipDialog(self, keyring_problem=keyring_problem)
-        dialog.setObjectName("new_partnership_dialog")
-        dialog.accepted.connect(
-            lambda: self._create(
-                dialog.me.text(), dialog.partner.text(), dialog.title.text(), dialog.chosen_passphrase()
-            )
-        )
-        dialog.open()
-        self.new_partnership_dialog = dialog
+        partnership_flow.new_partnership(self, keyring_problem)
 
-    def _create(self, me: str, partner: str, title: str, passphrase: str | None) -> None:
-        library, workspace = self.workspace.library, self.workspace
-
-        def job() -> tuple[str, str]:
-            created = library.create(me, partner, title, passphrase=passphrase)
-            workspace.add(created.store)
-            return created.recovery_code, created.store.partnership_id
-
-        def done(result: tuple[str, str]) -> None:
-            from peercoach_desktop.ui.dialogs import RecoveryCodeDialog
-
-            self._build()
-            code, partnership_id = result
-            self.notebook.flush()
-            self.notebook.clear()
-            self.access.select(partnership_id)
-            self.notebook.load()
-            self.refresh_sidebar()
-            self.recovery_dialog = RecoveryCodeDialog(code, self)
-            self.recovery_dialog.setObjectName("recovery_code_dialog")
-            self.recovery_dialog.open()
-
-        def failed(error: BaseException) -> None:
-            from peercoach_desktop.core.errors import KeyringError
-
-            if isinstance(error, KeyringError):
-                self.new_partnership(keyring_problem=str(error))  # offer the passphrase notebook
-            else:
-                show_error(self, error)
-
-        self.tasks.run(job, done, failed)
+    def show_partnership(self, partnership_id: str) -> None:
+        """Select and show a notebook that was just created, joined, restored or unlocked."""
+        self._build()
+        self.notebook.flush()
+        self.notebook.clear()
+        self.access.select(partnership_id)
+        self.notebook.load()
+        self.refresh_sidebar()
 
     # ----- lock and close ------------------------------------------------------------------
 
