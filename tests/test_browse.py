@@ -114,3 +114,16 @@ def test_an_unchanged_edit_writes_nothing(store: NotebookStore) -> None:
     assert store.update_step(step.id, text="Ask Kim", owner="me").version == step.version
     moved = store.update_step(step.id, owner="partner", due_date="2026-03-01", goal=goal.id)
     assert (moved.owner_id, moved.due_date, moved.goal_id) == (store.partner().id, "2026-03-01", goal.id)
+
+
+def test_overview_shows_each_peers_follow_through_of_recent_sessions(store: NotebookStore) -> None:
+    held = store.add_session("2026-01-05T10:00")
+    store._change(held, status="done", started_at="2026-01-05T10:00:00.000Z")
+    done = store.add_step("me", "Ask Kim", session=held.id, due_date="2026-01-20")
+    store.add_step("me", "Late one", session=held.id, due_date="2026-01-10")
+    store.add_step("partner", "Not due yet", session=held.id, due_date="2026-03-01")
+    store.set_step_status(done.id, StepStatus.DONE)
+
+    me, partner = browse.overview(store, "2026-02-01T00:00:00.000Z").follow_through
+    assert (me.done, me.set, [s.text for s in me.overdue]) == (1, 2, ["Late one"])
+    assert (partner.done, partner.set, partner.rate) == (0, 0, None)  # nothing due yet: no verdict

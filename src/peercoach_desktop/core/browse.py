@@ -8,8 +8,10 @@ are newest first and use keyset cursors (no OFFSET), so page 500 costs what page
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Generic, TypeVar
 
+from peercoach_desktop.core.accountability import DEFAULT_LAST_SESSIONS, FollowThrough, follow_through
 from peercoach_desktop.core.model import (
     Goal,
     GoalStatus,
@@ -17,6 +19,7 @@ from peercoach_desktop.core.model import (
     Note,
     Peer,
     Session,
+    SessionStatus,
     StepStatus,
 )
 from peercoach_desktop.core.store import NotebookStore
@@ -49,6 +52,7 @@ class Overview:
     goals: list[GoalProgress]  # active goals
     note_count: int
     session_count: int
+    follow_through: list[FollowThrough] = field(default_factory=list)  # me, then partner
 
     def name_of(self, peer_id: str) -> str:
         return {self.me.id: self.me.name, self.partner.id: self.partner.name}.get(peer_id, "?")
@@ -95,7 +99,24 @@ def overview(store: NotebookStore, now_iso: str) -> Overview:
         goals=[GoalProgress(g, *counts[g.id]) for g in goals],
         note_count=store.scalar("SELECT count(*) FROM notes WHERE deleted = 0"),
         session_count=store.scalar("SELECT count(*) FROM sessions WHERE deleted = 0"),
+        follow_through=recent_follow_through(store, now_iso),
     )
+
+
+def recent_follow_through(store: NotebookStore, now_iso: str) -> list[FollowThrough]:
+    """Each peer's follow-through over the last sessions held: only those sessions and
+    their steps are read, however long the partnership's history."""
+    held = store.records(
+        Session,
+        "WHERE deleted = 0 AND status IN (?, ?) ORDER BY coalesce(started_at, scheduled_at) DESC LIMIT ?",
+        (SessionStatus.DONE, SessionStatus.RUNNING, DEFAULT_LAST_SESSIONS),
+    )
+    ids = tuple(s.id for s in held)
+    marks = ", ".join("?" * len(ids))
+    steps = store.records(NextStep, f"WHERE deleted = 0 AND set_in_session_id IN ({marks})", ids)
+    steps += [s for s in open_steps(store) if s.set_in_session_id not in ids]  # overdue ones count too
+    today = date.fromisoformat(now_iso[:10])
+    return [follow_through(peer, held, steps, today) for peer in (store.me_id, store.partner().id)]
 
 
 def open_steps(store: NotebookStore) -> list[NextStep]:

@@ -24,6 +24,14 @@ def overview_html(view: Overview) -> str:
                 " — <b>overdue</b>" if is_overdue(step.due_date) else ""
             )
         parts.append(f"<li>{escape(step.text)} — {escape(view.name_of(step.owner_id))}{due}</li>")
+    parts.append("</ul><h3>Follow-through (last sessions)</h3><ul>")
+    for record in view.follow_through:
+        name = escape(view.name_of(record.peer_id))
+        if record.rate is None:
+            parts.append(f"<li>{name}: no next steps with a known outcome yet</li>")
+        else:
+            late = f", <b>{len(record.overdue)} overdue</b>" if record.overdue else ""
+            parts.append(f"<li>{name}: {record.done} of {record.set} done ({record.rate:.0%}){late}</li>")
     parts.append(f"</ul><h3>Active goals ({len(view.goals)})</h3><ul>")
     for item in view.goals:
         goal = item.goal
