@@ -52,3 +52,7 @@ def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
     path.mkdir()
     return path
+
+
+# The real main window, loaded over a fresh data dir (see tests/window_driver.py).
+from window_driver import library, window  # noqa: E402, F401

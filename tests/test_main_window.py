@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from helpers import files_containing, memory_library
+from helpers import files_containing
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from window_driver import CTRL, CTRL_SHIFT, create_partnership, idle, note_rows, press, write_note
 
 from peercoach_desktop.core.clock import FakeClock
 from peercoach_desktop.core.keystore import OsKeyStore
@@ -35,65 +35,6 @@ from peercoach_desktop.ui.settings import Preferences
 from peercoach_desktop.ui.single_instance import InstanceServer, wake_running
 
 MARKER = "OKAPI-PRIVATE-9931"
-
-
-@pytest.fixture
-def library(data_dir: Path) -> Library:
-    return memory_library(data_dir)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, library: Library) -> MainWindow:
-    win = MainWindow(library, Preferences())
-    qtbot.addWidget(win)
-    win.show()
-    win.load()
-    idle(qtbot, win)
-    return win
-
-
-def idle(qtbot: QtBot, win: MainWindow) -> None:
-    qtbot.waitUntil(lambda: win.tasks.pending == 0, timeout=5000)
-
-
-def create_partnership(qtbot: QtBot, win: MainWindow) -> None:
-    win.new_partnership()
-    dialog = win.new_partnership_dialog
-    qtbot.keyClicks(dialog.me, "Ana")
-    qtbot.keyClicks(dialog.partner, "Ben")
-    dialog.accept()
-    qtbot.waitUntil(lambda: hasattr(win, "recovery_dialog") and win.recovery_dialog.isVisible())
-    recovery = win.recovery_dialog
-    assert len(recovery.code.text().split("-")) == 14
-    assert not recovery.buttons.buttons()[0].isEnabled()  # must confirm first
-    recovery.stored.setChecked(True)
-    recovery.accept()
-    idle(qtbot, win)
-
-
-def press(qtbot: QtBot, win: MainWindow, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
-    """A keyboard shortcut, as a user presses it in the (active) main window."""
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    qtbot.keyClick(win, key, modifiers)
-
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def write_note(qtbot: QtBot, win: MainWindow, text: str) -> None:
-    notes = win.notebook.notes
-    count = notes.model.rowCount()
-    press(qtbot, win, Qt.Key.Key_N, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: notes.model.rowCount() == count + 1 and notes.editor.toPlainText() == "New note")
-    notes.editor.selectAll()
-    qtbot.keyClicks(notes.editor, text)
-
-
-def note_rows(win: MainWindow) -> list[str]:
-    model = win.notebook.notes.model
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def visible_texts(win: MainWindow) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from peercoach_desktop import APP_NAME
@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self._frame: MainFrame | None = None
 
         self.setCentralWidget(QWidget())  # the frame comes right after the first paint
-        self._menus = (self.menuBar().addMenu("&Notebook"), self.menuBar().addMenu("&Edit"))
+        bar = self.menuBar()
+        self._menus = (bar.addMenu("&Notebook"), bar.addMenu("&Edit"), bar.addMenu("&Partner"))
         self._restore_window_state()
 
         self.idle_timer = QTimer(self, singleShot=True)
@@ -79,54 +80,11 @@ class MainWindow(QMainWindow):
 
     # ----- actions -------------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
-        """Menu items and shortcuts: right after the first paint (parsing the first key
-        sequence costs ~15 ms, and no menu is open during that first paint)."""
-        notebook, edit = self._menus
-        for menu, text, shortcut, slot in (
-            (notebook, "&New partnership…", QKeySequence.StandardKey.New, lambda: self.new_partnership()),
-            (notebook, "&Lock", QKeySequence("Ctrl+L"), self.lock),
-            (notebook, "&Preferences…", QKeySequence("Ctrl+,"), self.open_preferences),
-            (notebook, "&Quit", QKeySequence.StandardKey.Quit, self.close),
-            (edit, "New &note", QKeySequence("Ctrl+Shift+N"), lambda: self._in_notebook(self._new_note)),
-            (edit, "New &goal", QKeySequence("Ctrl+Shift+G"), lambda: self._in_notebook(self._new_goal)),
-            (edit, "New next &step", QKeySequence("Ctrl+Shift+S"), lambda: self._in_notebook(self._new_step)),
-            (edit, "&Find…", QKeySequence.StandardKey.Find, lambda: self._in_notebook(self._find)),
-            (edit, "&Run session", QKeySequence("Ctrl+R"), lambda: self._in_notebook(self._run_session)),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(shortcut)
-            action.triggered.connect(slot)
-            menu.addAction(action)
-            self.addAction(action)
-        for number in range(7):  # Alt+1…7 also reach the tabs
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Alt+{number + 1}"))
-            action.triggered.connect(
-                lambda _c=False, n=number: self._in_notebook(lambda: self.notebook.setCurrentIndex(n))
-            )
-            self.addAction(action)
-
-    def _in_notebook(self, act: Callable[[], object]) -> None:
+    def in_notebook(self, act: Callable[[], object]) -> None:
+        """Run a notebook action only when a notebook is open and shown."""
         if self._built and self.access.partnership_id is not None and not self.locked:
             self.pages.setCurrentWidget(self.notebook)
             act()
-
-    def _new_note(self) -> None:
-        self.notebook.notes.new_note()
-
-    def _new_goal(self) -> None:
-        self.notebook.goals.new_goal()
-
-    def _run_session(self) -> None:
-        self.notebook.run_session()
-
-    def _find(self) -> None:
-        self.notebook.focus_search()
-
-    def _new_step(self) -> None:
-        self.notebook.setCurrentWidget(self.notebook.steps)
-        self.notebook.steps.text.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         user_input = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
@@ -183,7 +141,9 @@ class MainWindow(QMainWindow):
                 frame.restoreState(state)
             self.setCentralWidget(frame)
             self._frame = frame
-            self._build_actions()
+            from peercoach_desktop.ui.window_actions import build_actions
+
+            build_actions(self, self._menus)
         return self._frame
 
     @property
@@ -329,6 +289,10 @@ class MainWindow(QMainWindow):
         from peercoach_desktop.ui import partnership_flow
 
         partnership_flow.new_partnership(self, keyring_problem)
+
+    def reload_notebook(self) -> None:
+        if self.access.partnership_id is not None:
+            self.show_partnership(self.access.partnership_id)
 
     def show_partnership(self, partnership_id: str) -> None:
         """Select and show a notebook that was just created, joined, restored or unlocked."""

@@ -1,0 +1,188 @@
+"""Dialogs for pairing and sync: a pairing passphrase, an import preview, conflicts."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peercoach_desktop.core.model import Goal, NextStep, Note, Record
+from peercoach_desktop.core.sync import Conflict, ImportReport
+from peercoach_desktop.ui.widgets import local_time, named
+
+MIN_PAIRING_CHARS = 8
+
+
+class PairingPassphraseDialog(QDialog):
+    """The passphrase that protects an invitation; asked twice when inviting."""
+
+    def __init__(self, title: str, explanation: str, *, confirm: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.passphrase = named(QLineEdit(), "pairing_passphrase", "Pairing passphrase")
+        self.repeat = named(QLineEdit(), "pairing_passphrase_repeat", "Repeat the pairing passphrase")
+        for field in (self.passphrase, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.textChanged.connect(self._update)
+        self.hint = named(QLabel(""), "pairing_hint", "Passphrase hint")
+        form = QFormLayout()
+        form.addRow("&Pairing passphrase", self.passphrase)
+        if confirm:
+            form.addRow("&Repeat it", self.repeat)
+        else:
+            self.repeat.hide()
+        self._confirm = confirm
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        text = QLabel(explanation)
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def _update(self) -> None:
+        text = self.passphrase.text()
+        hint = ""
+        if len(text.strip()) < MIN_PAIRING_CHARS:
+            hint = f"At least {MIN_PAIRING_CHARS} characters."
+        elif self._confirm and text != self.repeat.text():
+            hint = "The two passphrases differ."
+        self.hint.setText(hint)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not hint)
+
+
+def counts_text(report: ImportReport) -> str:
+    c = report.counts
+    parts = [
+        f"{c.added} added",
+        f"{c.updated} updated",
+        f"{c.deleted} deleted",
+        f"{c.conflicted} in conflict",
+    ]
+    if c.kept_private:
+        parts.append(f"{c.kept_private} kept private here")
+    return ", ".join(parts)
+
+
+class ImportPreviewDialog(QDialog):
+    """What an import will change, before anything is written."""
+
+    def __init__(self, sender: str, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import from your partner")
+        changes = (
+            report.counts.added + report.counts.updated + report.counts.deleted + report.counts.conflicted
+        )
+        when = escape(local_time(report.written_at))
+        summary = f"<p>File written by <b>{escape(sender)}</b> on {when}.</p>"
+        if changes:
+            summary += f"<p>Importing it will change this notebook: {escape(counts_text(report))}.</p>"
+            if report.counts.conflicted:
+                summary += (
+                    "<p>Both of you edited some records: both versions are kept, for you to choose.</p>"
+                )
+        else:
+            summary += "<p>Nothing new: this notebook already has everything in the file.</p>"
+        self.summary = named(QLabel(summary), "import_preview", "What the import changes")
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.apply = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply.setEnabled(bool(changes))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+
+def record_text(record: Record) -> str:
+    if record.deleted:
+        return "(deleted on one laptop)"
+    if isinstance(record, Note):
+        return record.body
+    if isinstance(record, Goal):
+        return f"{record.title}\n{record.why}".strip()
+    if isinstance(record, NextStep):
+        return f"{record.text} ({record.status.value}, due {record.due_date or '—'})"
+    return str(getattr(record, "title", "") or getattr(record, "name", "") or record.id)
+
+
+class ConflictsDialog(QDialog):
+    """Records both partners changed: see both versions, keep one or both."""
+
+    resolve_requested = Signal(str, str)  # record id, "current" | "other" | "both"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Conflicts to resolve")
+        self.resize(760, 480)
+        self.list = named(QListWidget(), "conflicts_list", "Conflicts")
+        self.current = named(QTextBrowser(), "conflict_current", "The version in place")
+        self.other = named(QTextBrowser(), "conflict_other", "The other version")
+        versions = QHBoxLayout()
+        for label, view in (("In place", self.current), ("Other version", self.other)):
+            box = QVBoxLayout()
+            box.addWidget(QLabel(label))
+            box.addWidget(view)
+            versions.addLayout(box)
+        buttons = QHBoxLayout()
+        for text, keep in (
+            ("Keep the one in &place", "current"),
+            ("Keep the &other", "other"),
+            ("Keep &both", "both"),
+        ):
+            button = named(QPushButton(text), f"keep_{keep}", text.replace("&", ""))
+            button.clicked.connect(lambda _c=False, k=keep: self._resolve(k))
+            buttons.addWidget(button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(versions, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(close)
+        self.list.currentRowChanged.connect(self._show)
+        self._conflicts: list[Conflict] = []
+
+    def show_conflicts(self, conflicts: list[Conflict]) -> None:
+        self._conflicts = conflicts
+        self.list.clear()
+        for conflict in conflicts:
+            first = record_text(conflict.current).splitlines()[0] if record_text(conflict.current) else ""
+            self.list.addItem(QListWidgetItem(f"{conflict.kind[:-1].capitalize()}: {first[:80]}"))
+        if not conflicts:
+            self.list.addItem(QListWidgetItem("No conflicts: both laptops agree."))
+            self.current.clear()
+            self.other.clear()
+        else:
+            self.list.setCurrentRow(0)
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < len(self._conflicts):
+            self.current.setPlainText(record_text(self._conflicts[row].current))
+            self.other.setPlainText(record_text(self._conflicts[row].other))
+
+    def _resolve(self, keep: str) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self._conflicts):
+            self.resolve_requested.emit(self._conflicts[row].record_id, keep)

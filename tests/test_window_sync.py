@@ -1,0 +1,95 @@
+"""Pairing and sync from the window: invite, the partner joins, import with a preview, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import memory_library
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from window_driver import create_partnership, idle, note_rows, write_note
+
+from peercoach_desktop.core import pairing, sync
+from peercoach_desktop.core.model import Note
+from peercoach_desktop.ui.file_choice import set_next_path
+from peercoach_desktop.ui.main_window import MainWindow
+
+PASSPHRASE = "blue heron at dawn"
+
+
+def trigger(window: MainWindow, name: str) -> None:
+    """A menu item, as the user picks it."""
+    action = window.findChild(QAction, f"action_{name}")
+    assert action is not None and action.isEnabled(), name
+    action.trigger()
+
+
+def test_invite_join_import_and_export_between_two_laptops(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    create_partnership(qtbot, window)
+    write_note(qtbot, window, "Ana's shared note")
+    write_note(qtbot, window, "Ana's private thought")
+    window.notebook.notes.private.click()
+    window.notebook.flush()
+    idle(qtbot, window)
+
+    # Ana invites: the passphrase twice, then where to save
+    invitation = tmp_path / "ben.pcinvite"
+    set_next_path(str(invitation))
+    trigger(window, "invite_partner")
+    dialog = window.invite_dialog
+    dialog.passphrase.setText(PASSPHRASE)
+    assert not dialog.buttons.buttons()[0].isEnabled()  # not repeated yet
+    dialog.repeat.setText(PASSPHRASE)
+    dialog.accept()
+    qtbot.waitUntil(lambda: invitation.exists() and window.tasks.pending == 0, timeout=15_000)
+
+    # Ben's laptop joins and writes a note, then exports
+    ben = memory_library(tmp_path / "ben")
+    joined = pairing.join(ben, invitation.read_bytes(), PASSPHRASE)
+    descriptor = joined.descriptor
+    with ben.open(descriptor) as store:
+        assert store.me().name == "Ben" and store.partner().name == "Ana"
+        store.add_note("Ben's reply")
+        from_ben = tmp_path / "from-ben.pcsync"
+        sync.export_file(store, sync.sync_key(ben, descriptor, store), from_ben)
+
+    # Ana imports: a preview first, then the note is there
+    set_next_path(str(from_ben))
+    trigger(window, "import_from_partner")
+    qtbot.waitUntil(lambda: hasattr(window, "import_preview_dialog"), timeout=15_000)
+    preview = window.import_preview_dialog
+    assert "1 added" in preview.summary.text() and "Ben" in preview.summary.text()
+    preview.accept()
+    qtbot.waitUntil(lambda: "Ben's reply" in note_rows(window), timeout=15_000)
+
+    # Ana exports back: Ben gets her shared note, never the private one
+    to_ben = tmp_path / "to-ben.pcsync"
+    set_next_path(str(to_ben))
+    trigger(window, "export_for_partner")
+    qtbot.waitUntil(lambda: to_ben.exists() and window.tasks.pending == 0, timeout=15_000)
+    assert b"private thought" not in to_ben.read_bytes()
+    with ben.open(descriptor) as store:
+        report = sync.apply_import(store, to_ben, sync.sync_key(ben, descriptor, store))
+        bodies = sorted(n.body for n in store.list(Note))
+    assert report.counts.added == 1
+    assert bodies == ["Ana's shared note", "Ben's reply"]
+
+
+def test_a_file_for_no_notebook_here_is_one_clear_error(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    create_partnership(qtbot, window)
+    stranger = memory_library(tmp_path / "stranger")
+    created = stranger.create("Cleo", "Dan")
+    out = tmp_path / "strange.pcsync"
+    key = sync.sync_key(stranger, created.descriptor, created.store, create=True)
+    sync.export_file(created.store, key, out)
+    created.store.close()
+    set_next_path(str(out))
+    trigger(window, "import_from_partner")
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    boxes = [w for w in window.findChildren(QMessageBox) if w.objectName() == "error_message"]
+    assert boxes and "No notebook on this laptop" in boxes[-1].text()
