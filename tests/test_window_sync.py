@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers import memory_library
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from window_driver import create_partnership, idle, note_rows, write_note
 
-from peercoach_desktop.core import pairing, sync
+from peercoach_desktop.core import pairing, restore, sync
+from peercoach_desktop.core.errors import PeerCoachError
+from peercoach_desktop.core.library import Library
 from peercoach_desktop.core.model import Note
 from peercoach_desktop.ui.file_choice import set_next_path
 from peercoach_desktop.ui.main_window import MainWindow
+from peercoach_desktop.ui.session_widgets import set_next_answer
 
 PASSPHRASE = "blue heron at dawn"
 
@@ -93,3 +97,34 @@ def test_a_file_for_no_notebook_here_is_one_clear_error(
     qtbot.waitUntil(lambda: window.tasks.pending == 0)
     boxes = [w for w in window.findChildren(QMessageBox) if w.objectName() == "error_message"]
     assert boxes and "No notebook on this laptop" in boxes[-1].text()
+
+
+def test_backup_and_key_change_from_the_notebook_menu(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    create_partnership(qtbot, window)
+    first_code = window.recovery_dialog.code.text()
+    write_note(qtbot, window, "kept through the key change")
+    window.notebook.flush()
+    idle(qtbot, window)
+
+    out = tmp_path / "backup.pcnb"
+    set_next_path(str(out))
+    trigger(window, "back_up_now")
+    qtbot.waitUntil(lambda: hasattr(window, "safety_message"))
+    other_laptop = memory_library(tmp_path / "other")
+    restored = restore.restore(other_laptop, out, first_code)  # the backup opens with the code alone
+    with other_laptop.open(restored.descriptor) as store:
+        assert [n.body for n in store.list(Note)] == ["kept through the key change"]
+
+    set_next_answer(True)
+    trigger(window, "change_the_key")
+    qtbot.waitUntil(lambda: window.recovery_dialog.code.text() != first_code, timeout=15_000)
+    new_code = window.recovery_dialog.code.text()
+    qtbot.waitUntil(lambda: "kept through the key change" in note_rows(window))
+    descriptor = library.descriptors()[0]
+    window.close()
+    with pytest.raises(PeerCoachError):
+        library.recover(descriptor, first_code)  # the old code no longer opens it
+    with library.recover(descriptor, new_code) as store:
+        assert [n.body for n in store.list(Note)] == ["kept through the key change"]

@@ -6,12 +6,16 @@ the plain dataclasses returned here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from peercoach_desktop.core.clock import iso
 from peercoach_desktop.core.errors import PassphraseRequiredError, PeerCoachError
-from peercoach_desktop.core.library import Library
+from peercoach_desktop.core.library import Descriptor, Library
 from peercoach_desktop.core.store import NotebookStore
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,17 @@ class Workspace:
             return self._stores[partnership_id]
         except KeyError:
             raise PeerCoachError("This notebook is locked or closed.") from None
+
+    def reopen(self, partnership_id: str, change: Callable[[Descriptor], T]) -> T:
+        """Close one notebook, let `change` work on its closed file (a key rotation), open it again."""
+        descriptor = next(d for d in self.library.descriptors() if d.partnership_id == partnership_id)
+        store = self._stores.pop(partnership_id, None)
+        if store is not None:
+            store.close()
+        try:
+            return change(descriptor)
+        finally:
+            self._stores[partnership_id] = self.library.open(descriptor)
 
     def close_all(self) -> None:
         """Lock: close every notebook and forget cached keys, so unlocking reads the keyring again."""

@@ -50,6 +50,18 @@ def build_actions(window: MainWindow, menus: tuple[QMenu, ...]) -> None:
     table: list[tuple[QMenu, str, QKeySequence | QKeySequence.StandardKey, Callable[[], object]]] = [
         (notebook_menu, "&New partnership…", QKeySequence.StandardKey.New, lambda: window.new_partnership()),
         (notebook_menu, "&Lock", QKeySequence("Ctrl+L"), window.lock),
+        (
+            notebook_menu,
+            "&Back up now…",
+            QKeySequence(),
+            in_notebook(deferred(window, "safety_actions", "back_up_now")),
+        ),
+        (
+            notebook_menu,
+            "Change the &key…",
+            QKeySequence(),
+            in_notebook(deferred(window, "safety_actions", "change_key")),
+        ),
         (notebook_menu, "&Preferences…", QKeySequence("Ctrl+,"), window.open_preferences),
         (notebook_menu, "&Quit", QKeySequence.StandardKey.Quit, window.close),
         (

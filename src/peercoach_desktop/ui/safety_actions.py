@@ -1,0 +1,75 @@
+"""Notebook menu: back up now, and change the notebook's key (a new recovery code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from peercoach_desktop.core import backup, rekey
+from peercoach_desktop.ui.dialogs import show_error
+from peercoach_desktop.ui.file_choice import choose_path
+from peercoach_desktop.ui.partnership_flow import show_recovery_code
+from peercoach_desktop.ui.session_widgets import ask_yes_no
+
+if TYPE_CHECKING:
+    from peercoach_desktop.ui.main_window import MainWindow
+
+BACKUP_FILTER = "PeerCoach notebooks (*.pcnb);;All files (*)"
+REKEY_QUESTION = (
+    "Change this notebook's key? The notebook is re-encrypted with a new random key and you get "
+    "a new recovery code: the old key and the old code stop opening it. Backups made before "
+    "today still open only with the old code."
+)
+
+
+def _tell(window: MainWindow, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, "PeerCoach Desktop", text, parent=window)
+    box.setObjectName("safety_message")
+    box.open()
+    window.safety_message = box
+
+
+def back_up_now(window: MainWindow) -> None:
+    pid = window.access.partnership_id
+    if pid is None:
+        return
+    out = choose_path(
+        window, "Save an encrypted backup", BACKUP_FILTER, save=True, suggested="notebook-backup.pcnb"
+    )
+    if not out:
+        return
+    library = window.workspace.library
+
+    def job() -> Path:
+        return backup.backup_now(library, library.resolve(pid), Path(out))
+
+    def done(path: Path) -> None:
+        _tell(window, f"Backup saved to {path}. It is encrypted: your recovery code opens it on any laptop.")
+
+    window.tasks.run(job, done, lambda error: show_error(window, error))
+
+
+def change_key(window: MainWindow) -> None:
+    pid = window.access.partnership_id
+    if pid is None or not ask_yes_no(window, "Change the key", REKEY_QUESTION):
+        return
+    window.notebook.flush()  # the notebook closes for the rotation: typed words first
+    workspace = window.workspace
+    library = workspace.library
+
+    def done(result: rekey.Rekeyed) -> None:
+        window.show_partnership(pid)
+        show_recovery_code(window, result.recovery_code)
+        if result.old_backups:
+            _tell(
+                window,
+                f"{len(result.old_backups)} older backup(s) still open only with the OLD recovery code.",
+            )
+
+    window.tasks.run(
+        lambda: workspace.reopen(pid, lambda descriptor: rekey.rekey(library, descriptor)),
+        done,
+        lambda error: show_error(window, error),
+    )
