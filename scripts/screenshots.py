@@ -95,6 +95,15 @@ def main(out: Path) -> None:
         view.search.field.setText("budget")
         shoot(app, window, out, f"07-search-{theme}")
         view.steps.show_all.setChecked(False)
+    view.run_session()
+    shoot(app, window, out, "10-run-session-dark")
+    window.in_notebook(lambda: None)
+    from peercoach_desktop.ui import partner_sync
+
+    partner_sync.invite(window)
+    settle(app, window)
+    window.invite_dialog.grab().save(str(out / "11-invite.png"))
+    window.invite_dialog.reject()
     window.open_preferences()
     settle(app, window)
     window.preferences_dialog.grab().save(str(out / "08-preferences.png"))

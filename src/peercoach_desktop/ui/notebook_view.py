@@ -41,7 +41,7 @@ class NotebookView(QTabWidget):
             (self.overview, "&Overview"),
             (self.session, "&Run session"),
             (self.goals, "&Goals"),
-            (self.steps, "Next ste&ps"),
+            (self.steps, "Ne&xt steps"),
             (self.sessions, "Sess&ions"),
             (self.notes, "No&tes"),
             (self.search, "&Search"),

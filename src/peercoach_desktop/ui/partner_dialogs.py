@@ -33,6 +33,7 @@ class PairingPassphraseDialog(QDialog):
     def __init__(self, title: str, explanation: str, *, confirm: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(480)
         self.passphrase = named(QLineEdit(), "pairing_passphrase", "Pairing passphrase")
         self.repeat = named(QLineEdit(), "pairing_passphrase_repeat", "Repeat the pairing passphrase")
         for field in (self.passphrase, self.repeat):
@@ -90,6 +91,7 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, sender: str, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import from your partner")
+        self.setMinimumWidth(480)
         changes = (
             report.counts.added + report.counts.updated + report.counts.deleted + report.counts.conflicted
         )
