@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0  # the running window for this data dir comes forward instead
     window = MainWindow(lambda: open_library(folder), preferences)
 
-    def after_paint() -> None:  # QtNetwork and the SVG icon load once the window is up
+    def after_paint() -> None:  # QtNetwork and the SVG icon load once the notebooks show
         from PySide6.QtGui import QIcon
 
         from peercoach_desktop.resources import resource_path
@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.instance_server = InstanceServer(folder, window)
         window.instance_server.wake_requested.connect(window.bring_forward)
 
-    window.after_first_paint.connect(after_paint)
+    window.started.connect(after_paint)
     if check_startup:
         from peercoach_desktop.ui.startup_check import quit_when_started
 

@@ -4,6 +4,8 @@ once and this fills it a few milliseconds later."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
@@ -16,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peercoach_desktop.core.workspace import PartnershipSummary
 from peercoach_desktop.ui.widgets import local_time, named
+
+if TYPE_CHECKING:
+    from peercoach_desktop.core.workspace import PartnershipSummary
 
 ROLE_SUMMARY = Qt.ItemDataRole.UserRole
 

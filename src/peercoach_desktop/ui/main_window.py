@@ -55,7 +55,7 @@ class _OnFirstPaint(QObject):
 class MainWindow(QMainWindow):
     notebook: NotebookView  # built on first load, after the window has painted
     content_shown = Signal()  # a notebook's overview is on screen
-    after_first_paint = Signal()
+    started = Signal()  # the first notebooks are listed: time for the rest of start-up
 
     def __init__(
         self, library: Library | Callable[[], Library], preferences: Preferences | None = None
@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.locked = False
         self._built = False
+        self._started = False
+        self._finished_start = False
         self._frame: MainFrame | None = None
 
         self.setCentralWidget(QWidget())  # the frame comes right after the first paint
@@ -108,8 +110,7 @@ class MainWindow(QMainWindow):
         if self.idle_timer.isActive():
             self.idle_timer.start()
         if self._built:
-            self.notebook.sessions.turn_minutes = self.preferences.get("turn_minutes")
-            self.notebook.session.turn_minutes = self.preferences.get("turn_minutes")
+            self.notebook.set_turn_minutes(self.preferences.get("turn_minutes"))
         apply_palette(QApplication.instance(), self.preferences.get("theme"))
 
     def _preferences_changed(self) -> None:
@@ -144,9 +145,6 @@ class MainWindow(QMainWindow):
             self._frame = frame
             # Watching every event for the idle lock costs ~20 ms of start-up events: from here.
             QApplication.instance().installEventFilter(self)
-            from peercoach_desktop.ui.window_actions import build_actions
-
-            build_actions(self, self._menus)
         return self._frame
 
     @property
@@ -173,15 +171,26 @@ class MainWindow(QMainWindow):
     def lock_page(self) -> QWidget:
         return self._build_frame().lock_page
 
+    def _finish_start(self) -> None:
+        """After the first notebooks show: menus' shortcuts (~15 ms to parse the first one),
+        the scheme the desktop asks for, and whatever the app hooked on `started`. Once: the
+        timer that also calls it covers a notebook whose overview never arrives."""
+        if self._finished_start:
+            return
+        self._finished_start = True
+        from peercoach_desktop.ui.window_actions import build_actions
+
+        build_actions(self, self._menus)
+        follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
+        self.started.emit()
+
     def load_after_first_paint(self) -> None:
         """Start-up: let the window paint first, then build the frame and open the notebooks."""
         self._first_paint = _OnFirstPaint(self, self._painted)
         self.installEventFilter(self._first_paint)
 
     def _painted(self) -> None:
-        self.after_first_paint.emit()
-        follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
-        self.load()
+        self.load()  # the worker starts on the keyring while this thread builds the frame
 
     def bring_forward(self) -> None:
         """Another launch for this data dir asked us to come forward."""
@@ -203,8 +212,7 @@ class MainWindow(QMainWindow):
         """Open the notebooks (keyring reads happen here, after the window has painted).
 
         The first time, the worker also imports the notebook core and builds the workspace,
-        while this thread builds the notebook tabs."""
-        self._build_frame()
+        while this thread builds the frame and the notebook tabs."""
         if self.access.workspace is None:
             source, access = self._library_source, self.access
 
@@ -215,8 +223,10 @@ class MainWindow(QMainWindow):
                 return access.workspace.open_all()
 
             self.tasks.run(first_open, self._show_partnerships)
+            self._build_frame()
             QTimer.singleShot(0, self._build)
         else:
+            self._build_frame()
             self.tasks.run(self.workspace.open_all, self._show_partnerships)
         self.idle_timer.start()
 
@@ -230,17 +240,23 @@ class MainWindow(QMainWindow):
         self.notebook.content_shown.connect(self.content_shown)
         self.pages.addWidget(self.notebook)
         self._built = True
-        self.notebook.sessions.turn_minutes = self.preferences.get("turn_minutes")
-        self.notebook.session.turn_minutes = self.preferences.get("turn_minutes")
+        self.notebook.set_turn_minutes(self.preferences.get("turn_minutes"))
 
     def refresh_sidebar(self) -> None:
         if not self.locked:
             self.tasks.run(self.workspace.open_all, self._show_partnerships)
 
     def _show_partnerships(self, summaries: list[PartnershipSummary]) -> None:
+        from PySide6.QtCore import Qt
+
         if self.locked:
             return
         self._build()
+        if not self._started:  # after the first notebook shows (or right away, with none)
+            self._started = True
+            if any(not summary.problem for summary in summaries):
+                self.content_shown.connect(self._finish_start, Qt.ConnectionType.SingleShotConnection)
+            QTimer.singleShot(0 if all(s.problem for s in summaries) else 1000, self._finish_start)
         target = self.access.partnership_id
         self._build_frame().show_summaries(summaries)
         self.pages.setCurrentWidget(self.notebook if summaries else self.welcome_page)

@@ -1,7 +1,13 @@
-"""Everything about the selected partnership, in tabs: overview, goals, next steps,
-sessions, notes and search. Search results jump to the record in its own tab."""
+"""Everything about the selected partnership, in tabs: overview, run session, goals, next
+steps, sessions, notes and search. Search results jump to the record in its own tab.
+
+Only the overview is built up front; each other tab is built (its module loaded, its
+data read) the first time it is shown or asked for, so a notebook shows sooner.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
@@ -10,15 +16,28 @@ from peercoach_desktop import APP_NAME
 from peercoach_desktop.core import browse
 from peercoach_desktop.core.browse import Overview
 from peercoach_desktop.core.clock import SystemClock, iso
+from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.ui.access import NotebookAccess
-from peercoach_desktop.ui.goals_view import GoalsView
-from peercoach_desktop.ui.notes_view import NotesView
 from peercoach_desktop.ui.overview import overview_html
-from peercoach_desktop.ui.search_view import SearchView
-from peercoach_desktop.ui.session_tab import SessionTab
-from peercoach_desktop.ui.sessions_view import SessionsView
-from peercoach_desktop.ui.steps_view import StepsView
 from peercoach_desktop.ui.widgets import named
+
+if TYPE_CHECKING:
+    from peercoach_desktop.ui.goals_view import GoalsView
+    from peercoach_desktop.ui.notes_view import NotesView
+    from peercoach_desktop.ui.search_view import SearchView
+    from peercoach_desktop.ui.session_tab import SessionTab
+    from peercoach_desktop.ui.sessions_view import SessionsView
+    from peercoach_desktop.ui.steps_view import StepsView
+
+LAZY_TABS = (
+    ("session", "&Run session"),
+    ("goals", "&Goals"),
+    ("steps", "Ne&xt steps"),
+    ("sessions", "Sess&ions"),
+    ("notes", "No&tes"),
+    ("search", "&Search"),
+)
+TAB_NAMES = [name for name, _ in LAZY_TABS]
 
 
 class NotebookView(QTabWidget):
@@ -30,44 +49,129 @@ class NotebookView(QTabWidget):
         self.setObjectName("notebook_tabs")
         self.access = access
         self.people: Overview | None = None
+        self.turn_minutes = DEFAULT_TURN_MINUTES
         self.overview = named(QTextBrowser(), "overview", "Overview")
-        self.session = SessionTab(access)
-        self.goals = GoalsView(access)
-        self.steps = StepsView(access)
-        self.sessions = SessionsView(access)
-        self.notes = NotesView(access)
-        self.search = SearchView(access)
-        for widget, title in (
-            (self.overview, "&Overview"),
-            (self.session, "&Run session"),
-            (self.goals, "&Goals"),
-            (self.steps, "Ne&xt steps"),
-            (self.sessions, "Sess&ions"),
-            (self.notes, "No&tes"),
-            (self.search, "&Search"),
-        ):
-            self.addTab(widget, title)
-        self.search.jump_requested.connect(self.jump)
+        self.addTab(self.overview, "&Overview")
+        self._views: dict[str, Any] = {}
+        for _name, title in LAZY_TABS:
+            self.addTab(QWidget(), title)  # a placeholder until the tab is first shown
+        self.currentChanged.connect(self._tab_shown)
         access.changed.connect(self.refresh_overview)
-        for signal in (self.goals.goal_changed, self.notes.note_changed):
-            signal.connect(self.refresh_overview)
-        self.steps.step_changed.connect(self._steps_changed)
-        self.sessions.session_planned.connect(self._meeting_planned)
-        self.session.ended.connect(self._session_ended)
+
+    # ----- the tabs, built when first needed -----------------------------------------------
+
+    @property
+    def session(self) -> SessionTab:
+        return self._view("session")
+
+    @property
+    def goals(self) -> GoalsView:
+        return self._view("goals")
+
+    @property
+    def steps(self) -> StepsView:
+        return self._view("steps")
+
+    @property
+    def sessions(self) -> SessionsView:
+        return self._view("sessions")
+
+    @property
+    def notes(self) -> NotesView:
+        return self._view("notes")
+
+    @property
+    def search(self) -> SearchView:
+        return self._view("search")
+
+    def _tab_shown(self, index: int) -> None:
+        if index >= 1:
+            self._view(TAB_NAMES[index - 1])
+
+    def _view(self, name: str) -> Any:
+        view = self._views.get(name)
+        if view is None:
+            view = self._views[name] = self._make(name)
+            index = TAB_NAMES.index(name) + 1
+            shown = self.currentIndex() == index
+            self.blockSignals(True)
+            placeholder = self.widget(index)
+            self.removeTab(index)
+            self.insertTab(index, view, LAZY_TABS[index - 1][1])
+            placeholder.deleteLater()
+            if shown:
+                self.setCurrentIndex(index)
+            self.blockSignals(False)
+            if self.people is not None:
+                self._fill(name, view, self.people)
+        return view
+
+    def _make(self, name: str) -> Any:
+        access = self.access
+        if name == "session":
+            from peercoach_desktop.ui.session_tab import SessionTab
+
+            session = SessionTab(access)
+            session.turn_minutes = self.turn_minutes
+            session.ended.connect(self._session_ended)
+            return session
+        if name == "goals":
+            from peercoach_desktop.ui.goals_view import GoalsView
+
+            goals = GoalsView(access)
+            goals.goal_changed.connect(self.refresh_overview)
+            return goals
+        if name == "steps":
+            from peercoach_desktop.ui.steps_view import StepsView
+
+            steps = StepsView(access)
+            steps.step_changed.connect(self._steps_changed)
+            return steps
+        if name == "sessions":
+            from peercoach_desktop.ui.sessions_view import SessionsView
+
+            sessions = SessionsView(access)
+            sessions.turn_minutes = self.turn_minutes
+            sessions.session_planned.connect(self._meeting_planned)
+            return sessions
+        if name == "notes":
+            from peercoach_desktop.ui.notes_view import NotesView
+
+            notes = NotesView(access)
+            notes.note_changed.connect(self.refresh_overview)
+            return notes
+        from peercoach_desktop.ui.search_view import SearchView
+
+        search = SearchView(access)
+        search.jump_requested.connect(self.jump)
+        return search
+
+    def _built(self, *names: str) -> list[Any]:
+        return [self._views[name] for name in names if name in self._views]
+
+    def set_turn_minutes(self, minutes: int) -> None:
+        self.turn_minutes = minutes
+        for view in self._built("session", "sessions"):
+            view.turn_minutes = minutes
 
     # ----- loading -------------------------------------------------------------------------
 
     def load(self) -> None:
-        """A partnership was selected: read its overview, then fill every tab from it."""
+        """A partnership was selected: read its overview, then fill the tabs built so far."""
         now = self._now()
         self.access.run(lambda store: browse.overview(store, now), self._loaded)
 
     def _loaded(self, view: Overview) -> None:
         self._show_overview(view)
-        self.goals.reload(view)
-        self.steps.reload(view)
-        self.sessions.reload(view)
-        self.notes.reload()
+        for name, built in list(self._views.items()):
+            self._fill(name, built, view)
+
+    @staticmethod
+    def _fill(name: str, view: Any, people: Overview) -> None:
+        if name in ("goals", "steps", "sessions"):
+            view.reload(people)
+        elif name == "notes":
+            view.reload()
 
     def _now(self) -> str:
         workspace = self.access.workspace
@@ -80,20 +184,22 @@ class NotebookView(QTabWidget):
     def _show_overview(self, view: Overview) -> None:
         self.people = view
         self.overview.setHtml(overview_html(view))
-        self.steps.set_people(view)  # goals added or renamed since
+        for steps in self._built("steps"):
+            steps.set_people(view)  # goals added or renamed since
         self.content_shown.emit()
         self.window().setWindowTitle(f"{view.title} — {APP_NAME}")
 
     def _steps_changed(self) -> None:
         self.refresh_overview()
         if self.people is not None:
-            self.goals.reload(self.people)  # linked-step counts changed
+            for goals in self._built("goals"):
+                goals.reload(self.people)  # linked-step counts changed
 
     def _session_ended(self) -> None:
         if self.people is not None:
-            self.steps.reload(self.people)
-            self.sessions.reload(self.people)
-            self.goals.reload(self.people)
+            for name in ("steps", "sessions", "goals"):
+                for view in self._built(name):
+                    view.reload(self.people)
         self._meeting_planned()
 
     def run_session(self) -> None:
@@ -125,12 +231,11 @@ class NotebookView(QTabWidget):
     # ----- saving and clearing -------------------------------------------------------------
 
     def flush(self) -> None:
-        self.notes.flush()
-        self.goals.flush()
-        self.session.flush()
+        for view in self._built("notes", "goals", "session"):
+            view.flush()
 
     def clear(self) -> None:
         self.people = None
         self.overview.clear()
-        for view in (self.session, self.goals, self.steps, self.sessions, self.notes, self.search):
+        for view in self._views.values():
             view.clear()

@@ -3,14 +3,18 @@ user starts (or resumes) a session and dropped again on lock or switching partne
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.ui.access import NotebookAccess
 from peercoach_desktop.ui.dialogs import show_error
-from peercoach_desktop.ui.session_runner import SessionRunnerView
 from peercoach_desktop.ui.widgets import named
+
+if TYPE_CHECKING:
+    from peercoach_desktop.ui.session_runner import SessionRunnerView
 
 INTRO = (
     "<h3>Run a peer-coaching session</h3>"
@@ -27,7 +31,7 @@ class SessionTab(QWidget):
         super().__init__(parent)
         self.access = access
         self.turn_minutes = DEFAULT_TURN_MINUTES
-        self.view: SessionRunnerView | None = None
+        self.view: SessionRunnerView | None = None  # made by open()
         intro = named(QLabel(INTRO), "session_intro", "About sessions")
         intro.setWordWrap(True)
         self.start_button = named(QPushButton("&Start or resume the session"), "start_session")
@@ -46,6 +50,8 @@ class SessionTab(QWidget):
         workspace, pid = self.access.workspace, self.access.partnership_id
         if self.view is not None or workspace is None or pid is None:
             return
+        from peercoach_desktop.ui.session_runner import SessionRunnerView  # loaded when first used
+
         view = SessionRunnerView(
             self.access.tasks, lambda: workspace.store(pid), workspace.library.clock, self.turn_minutes
         )

@@ -51,4 +51,4 @@ def quit_when_started(app: QApplication, window: MainWindow) -> None:
         print(f"startup ok: {app.platformName()}, window {size}, {opened} notebook(s) open, {locked} locked")
         app.exit(0)
 
-    window.after_first_paint.connect(check)
+    window.started.connect(check)
