@@ -147,9 +147,14 @@ def bench_responsive(work: Path) -> None:
 
     start = time.perf_counter()
     window.load()
+    while window.access.partnership_id is None or window.tasks.pending:
+        app.processEvents()
+    report("100k notes: overview shown after load", (time.perf_counter() - start) * 1000, None, "")
+    start = time.perf_counter()
+    window.notebook.setCurrentIndex(5)  # the Notes tab: built and filled when first shown
     while window.notebook.notes.model.rowCount() == 0 or window.tasks.pending:
         app.processEvents()
-    report("100k notes: first page listed after load", (time.perf_counter() - start) * 1000, None, "")
+    report("100k notes: Notes tab opened, first page listed", (time.perf_counter() - start) * 1000, None, "")
 
     notes = window.notebook.notes
     notes_pages = timed(lambda: (notes.model.fetchMore(), settle()), 25)

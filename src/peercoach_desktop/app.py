@@ -79,6 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_RDNS}.svg"))))
         window.instance_server = InstanceServer(folder, window)
         window.instance_server.wake_requested.connect(window.bring_forward)
+        if sys.platform.startswith("linux") or sys.platform == "win32" or sys.platform == "darwin":
+            from peercoach_desktop.ui.screen_lock import ScreenLockWatcher
+
+            window.screen_lock = ScreenLockWatcher(parent=window)  # screensaver, sleep, suspend
+            window.screen_lock.lock_now.connect(window.lock)
 
     window.started.connect(after_paint)
     if check_startup:

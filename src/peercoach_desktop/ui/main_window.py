@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._built = False
         self._started = False
         self._finished_start = False
+        self._copied_here = False
         self._frame: MainFrame | None = None
 
         self.setCentralWidget(QWidget())  # the frame comes right after the first paint
@@ -106,6 +107,12 @@ class MainWindow(QMainWindow):
         self.preferences_dialog.open()
 
     def apply_preferences(self) -> None:
+        if self._finished_start:  # the menu actions exist
+            from PySide6.QtGui import QAction, QKeySequence
+
+            panic = self.findChild(QAction, "action_panic_lock_lock_and_hide")
+            if panic is not None:
+                panic.setShortcut(QKeySequence(self.preferences.get("panic_shortcut")))
         self.idle_timer.setInterval(self.preferences.get("idle_lock_minutes") * 60_000)
         if self.idle_timer.isActive():
             self.idle_timer.start()
@@ -181,6 +188,7 @@ class MainWindow(QMainWindow):
         from peercoach_desktop.ui.window_actions import build_actions
 
         build_actions(self, self._menus)
+        QApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
         self.started.emit()
 
@@ -333,6 +341,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.stop()
         self._close_notebooks()  # the flushed saves run first
         self._close_dialogs()
+        self._clear_clipboard()
         self.access.select(None)
         if self._built:
             self.notebook.clear()
@@ -343,6 +352,23 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.lock_page)
         self.sidebar.setEnabled(False)
         self.sidebar.hide()
+
+    def panic_lock(self) -> None:
+        """Lock at once and take the window off the screen."""
+        self.lock()
+        self.showMinimized()
+
+    def _clipboard_changed(self) -> None:
+        # Copied while this app had the focus: text from a note, not from another program.
+        self._copied_here = QApplication.activeWindow() is not None
+
+    def _clear_clipboard(self) -> None:
+        if not self.preferences.get("clear_clipboard_on_lock"):
+            return
+        clipboard = QApplication.clipboard()
+        if clipboard.ownsClipboard() or self._copied_here:  # never what another program put there
+            clipboard.clear()
+        self._copied_here = False
 
     def unlock(self) -> None:
         self.locked = False

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QKeySequenceEdit,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -44,6 +47,15 @@ class PreferencesDialog(QDialog):
         self.data_dir.setPlaceholderText("the standard folder for app data")
         browse = named(QPushButton("&Browse…"), "pref_browse_data_dir", "Choose data folder")
         browse.clicked.connect(self._browse)
+        self.panic = named(
+            QKeySequenceEdit(QKeySequence(preferences.get("panic_shortcut"))),
+            "pref_panic_shortcut",
+            "Panic lock shortcut",
+        )
+        self.clear_clipboard = named(
+            QCheckBox("Clear text copied from a notebook when it locks"), "pref_clear_clipboard"
+        )
+        self.clear_clipboard.setChecked(preferences.get("clear_clipboard_on_lock"))
         folder = QHBoxLayout()
         folder.addWidget(self.data_dir, 1)
         folder.addWidget(browse)
@@ -51,6 +63,8 @@ class PreferencesDialog(QDialog):
         form.addRow("Default &turn length", self.turn_minutes)
         form.addRow("&Lock after idle", self.idle_minutes)
         form.addRow("T&heme", self.theme)
+        form.addRow("Pa&nic lock (locks and hides)", self.panic)
+        form.addRow("", self.clear_clipboard)
         folder_label = QLabel("&Data folder")
         folder_label.setBuddy(self.data_dir)
         form.addRow(folder_label, folder)
@@ -76,4 +90,8 @@ class PreferencesDialog(QDialog):
         self.preferences.set("idle_lock_minutes", self.idle_minutes.value())
         self.preferences.set("theme", self.theme.currentData())
         self.preferences.set("data_dir", self.data_dir.text().strip())
+        panic = self.panic.keySequence().toString()
+        if panic:
+            self.preferences.set("panic_shortcut", panic)
+        self.preferences.set("clear_clipboard_on_lock", self.clear_clipboard.isChecked())
         super().accept()

@@ -31,6 +31,8 @@ OPTIONS: dict[str, Option] = {
         Option("idle_lock_minutes", 5, lambda v: 1 <= v <= 240),
         Option("theme", "system", lambda v: v in THEMES),
         Option("data_dir", "", lambda v: isinstance(v, str)),
+        Option("panic_shortcut", "Ctrl+Shift+L", lambda v: isinstance(v, str) and bool(v.strip())),
+        Option("clear_clipboard_on_lock", True, lambda v: isinstance(v, bool)),
     )
 }
 
@@ -53,6 +55,8 @@ class Preferences:
     def get(self, name: str) -> Any:
         option = OPTIONS[name]
         raw = self._settings.value(f"preferences/{name}", option.default)
+        if isinstance(option.default, bool):  # an INI file gives back "true"/"false"
+            return raw in (True, 1, "true", "1")
         try:
             value = type(option.default)(raw)
         except (TypeError, ValueError):

@@ -7,6 +7,7 @@ none is open or the window is locked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,12 @@ def build_actions(window: MainWindow, menus: tuple[QMenu, ...]) -> None:
     table: list[tuple[QMenu, str, QKeySequence | QKeySequence.StandardKey, Callable[[], object]]] = [
         (notebook_menu, "&New partnership…", QKeySequence.StandardKey.New, lambda: window.new_partnership()),
         (notebook_menu, "&Lock", QKeySequence("Ctrl+L"), window.lock),
+        (
+            notebook_menu,
+            "Panic loc&k (lock and hide)",
+            QKeySequence(window.preferences.get("panic_shortcut")),
+            window.panic_lock,
+        ),
         (
             notebook_menu,
             "&Back up now…",
@@ -102,7 +109,7 @@ def build_actions(window: MainWindow, menus: tuple[QMenu, ...]) -> None:
     ]
     for menu, text, shortcut, slot in table:
         action = QAction(text, window)
-        action.setObjectName("action_" + text.replace("&", "").rstrip("…").lower().replace(" ", "_"))
+        action.setObjectName("action_" + re.sub(r"[^a-z]+", "_", text.replace("&", "").lower()).strip("_"))
         action.setShortcut(shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
