@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from window_driver import create_partnership, idle, note_rows, write_note
 
-from peercoach_desktop.core import pairing, restore, sync
+from peercoach_desktop.core import backup, pairing, restore, sync
 from peercoach_desktop.core.errors import PeerCoachError
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.core.model import Note
@@ -128,3 +128,15 @@ def test_backup_and_key_change_from_the_notebook_menu(
         library.recover(descriptor, first_code)  # the old code no longer opens it
     with library.recover(descriptor, new_code) as store:
         assert [n.body for n in store.list(Note)] == ["kept through the key change"]
+
+
+def test_the_days_backup_is_taken_once_the_notebook_shows(
+    qtbot: QtBot, window: MainWindow, library: Library
+) -> None:
+    create_partnership(qtbot, window)
+    descriptor = library.descriptors()[0]
+    qtbot.waitUntil(lambda: len(backup.daily_backups(library, descriptor)) == 1)
+    window.lock()
+    backup.daily_backups(library, descriptor)[0].unlink()  # as if a new day had begun
+    window.unlock()  # opening does not wait for the backup…
+    qtbot.waitUntil(lambda: len(backup.daily_backups(library, descriptor)) == 1)  # …it follows

@@ -29,9 +29,14 @@ class PartnershipSummary:
 
 
 class Workspace:
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, defer_daily_backups: bool = False) -> None:
+        """defer_daily_backups: the window shows the notebooks first and takes the day's
+        backups afterwards (take_daily_backups), instead of on each open."""
         self.library = library
         self._stores: dict[str, NotebookStore] = {}
+        self._defer_backups = defer_daily_backups
+        if defer_daily_backups:
+            library.daily_backup_on_open = False
 
     def open_all(self) -> list[PartnershipSummary]:
         summaries = []
@@ -54,8 +59,26 @@ class Workspace:
 
     def open_with_passphrase(self, partnership_id: str, passphrase: str) -> PartnershipSummary:
         descriptor = next(d for d in self.library.descriptors() if d.partnership_id == partnership_id)
-        self._stores[partnership_id] = self.library.open(descriptor, lambda: passphrase)
+        # Its key is derived from the passphrase, not kept anywhere: back it up while we have it.
+        self.library.daily_backup_on_open = True
+        try:
+            self._stores[partnership_id] = self.library.open(descriptor, lambda: passphrase)
+        finally:
+            self.library.daily_backup_on_open = not self._defer_backups
         return self.summary(partnership_id)
+
+    def take_daily_backups(self) -> list[str]:
+        """Today's encrypted backup of every open keyring notebook (a stat when it exists);
+        returns the notices the library gathered (a failed backup, a finished key change)."""
+        from peercoach_desktop.core import backup
+
+        for descriptor in self.library.descriptors():
+            if descriptor.partnership_id in self._stores and descriptor.kdf is None:
+                key = self.library.keystore.get(descriptor.notebook_id)
+                if key is not None:
+                    backup.daily_backup(self.library, descriptor, key)
+        notices, self.library.notices[:] = list(self.library.notices), []
+        return notices
 
     def summary(self, partnership_id: str) -> PartnershipSummary:
         store = self.store(partnership_id)

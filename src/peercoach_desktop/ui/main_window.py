@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self._started = False
         self._finished_start = False
         self._copied_here = False
+        self._backups_due = False
         self._frame: MainFrame | None = None
 
         self.setCentralWidget(QWidget())  # the frame comes right after the first paint
@@ -192,6 +193,20 @@ class MainWindow(QMainWindow):
         follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
         self.started.emit()
 
+    def _after_content(self) -> None:
+        """Once per load, when a notebook is on screen: today's backups (skipped when taken)."""
+        if self._backups_due and self.access.workspace is not None:
+            self._backups_due = False
+            self.tasks.run(self.access.workspace.take_daily_backups, self._show_notices)
+
+    def _show_notices(self, notices: list[str]) -> None:
+        if notices:
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, "\n\n".join(notices), parent=self)
+            box.setObjectName("notices")
+            box.open()
+
     def load_after_first_paint(self) -> None:
         """Start-up: let the window paint first, then build the frame and open the notebooks."""
         self._first_paint = _OnFirstPaint(self, self._painted)
@@ -221,13 +236,15 @@ class MainWindow(QMainWindow):
 
         The first time, the worker also imports the notebook core and builds the workspace,
         while this thread builds the frame and the notebook tabs."""
+        self._backups_due = True
         if self.access.workspace is None:
             source, access = self._library_source, self.access
 
             def first_open() -> list[PartnershipSummary]:
                 from peercoach_desktop.core.workspace import Workspace
 
-                access.workspace = Workspace(source() if callable(source) else source)
+                library = source() if callable(source) else source
+                access.workspace = Workspace(library, defer_daily_backups=True)
                 return access.workspace.open_all()
 
             self.tasks.run(first_open, self._show_partnerships)
@@ -246,6 +263,7 @@ class MainWindow(QMainWindow):
         self.notebook = NotebookView(self.access)
         self.notebook.meeting_planned.connect(self.refresh_sidebar)
         self.notebook.content_shown.connect(self.content_shown)
+        self.content_shown.connect(self._after_content)
         self.pages.addWidget(self.notebook)
         self._built = True
         self.notebook.set_turn_minutes(self.preferences.get("turn_minutes"))
