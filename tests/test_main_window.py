@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenuBar,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabBar,
@@ -32,7 +33,7 @@ from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES, Goal, NextStep, N
 from peercoach_desktop.ui.main_window import MainWindow
 from peercoach_desktop.ui.notes_view import AUTOSAVE_MS
 from peercoach_desktop.ui.settings import Preferences
-from peercoach_desktop.ui.single_instance import InstanceServer, wake_running
+from peercoach_desktop.ui.single_instance import InstanceServer, claim, wake_running
 
 MARKER = "OKAPI-PRIVATE-9931"
 
@@ -220,6 +221,7 @@ def test_lock_hides_everything_and_unlock_brings_it_back(qtbot: QtBot, window: M
     assert window.locked
     assert not any(MARKER in t or "Ana & Ben" in t for t in visible_texts(window))
     assert window.partnerships.count() == 0 and window.pages.currentWidget() is window.lock_page
+    idle(qtbot, window)  # the notebooks close on the worker, after the last saves
     assert window.workspace._stores == {}
     assert not window.sidebar.isEnabled()  # no new partnership while locked
     window.unlock()
@@ -408,3 +410,29 @@ def test_a_session_runs_in_the_window_resumes_after_lock_and_lock_hides_it(
     press(qtbot, window, Qt.Key.Key_R, CTRL)
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     assert tab.view.state.session.id == first  # the running session resumes, not a new one
+
+
+def test_the_instance_socket_is_claimed_before_the_window_serves_it(qtbot: QtBot, data_dir: Path) -> None:
+    claimed = claim(data_dir)
+    assert wake_running(data_dir)  # a second launch already finds the first, before it has painted
+    server = InstanceServer(data_dir, claimed=claimed)
+    assert server.listening
+    with qtbot.waitSignal(server.wake_requested, timeout=3000):
+        assert wake_running(data_dir)
+    server.close()
+
+
+def test_a_result_arriving_after_lock_stays_hidden_until_unlock(qtbot: QtBot, window: MainWindow) -> None:
+    window.new_partnership()
+    dialog = window.new_partnership_dialog
+    qtbot.keyClicks(dialog.me, "Ana")
+    qtbot.keyClicks(dialog.partner, f"Ben {MARKER}")
+    dialog.accept()  # the notebook is created on the worker…
+    window.lock()  # …while the user locks
+    idle(qtbot, window)
+    assert not any(MARKER in t for t in visible_texts(window))
+    recovery = getattr(window, "recovery_dialog", None)
+    assert recovery is None or not recovery.isVisible()  # no recovery code over the lock screen
+    window.unlock()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "notices") is not None)
+    assert "Change the key" in window.findChild(QMessageBox, "notices").text()

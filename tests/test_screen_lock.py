@@ -45,8 +45,8 @@ def test_the_screensaver_signal_locks_the_window(
     active.setArguments([True])
     assert sender.send(active)
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    idle(qtbot, window)  # the notebooks close on the worker, after the last saves
     assert window.workspace._stores == {}  # the notebooks are closed, not just hidden
-    idle(qtbot, window)
     QDBusConnection.disconnectFromBus("peercoach-test-listener")
     QDBusConnection.disconnectFromBus("peercoach-test-sender")
 

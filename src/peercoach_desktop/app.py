@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from peercoach_desktop.core.paths import data_dir_text
     from peercoach_desktop.ui.main_window import MainWindow
     from peercoach_desktop.ui.settings import Preferences
-    from peercoach_desktop.ui.single_instance import wake_running
+    from peercoach_desktop.ui.single_instance import claim, wake_running
 
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(APP_ID)
@@ -68,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = data_dir_text(data_arg, preferences.get("data_dir"))
     if wake_running(folder):
         return 0  # the running window for this data dir comes forward instead
+    claimed = claim(folder)  # from now on a second launch finds this one
     window = MainWindow(lambda: open_library(folder), preferences)
 
     def after_paint() -> None:  # QtNetwork and the SVG icon load once the notebooks show
@@ -77,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from peercoach_desktop.ui.single_instance import InstanceServer
 
         app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_RDNS}.svg"))))
-        window.instance_server = InstanceServer(folder, window)
+        window.instance_server = InstanceServer(folder, window, claimed=claimed)
         window.instance_server.wake_requested.connect(window.bring_forward)
         if sys.platform.startswith("linux") or sys.platform == "win32" or sys.platform == "darwin":
             from peercoach_desktop.ui.screen_lock import ScreenLockWatcher

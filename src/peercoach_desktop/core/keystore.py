@@ -163,9 +163,14 @@ class OsKeyStore:
     def _read(self, entry: str) -> str | None:
         if self._reader is not None:
             try:
-                return self._reader.read(SERVICE, entry)
+                text = self._reader.read(SERVICE, entry)
             except Exception:
                 self._reader = None  # keyring's path gives the full diagnosis from here on
+            else:
+                if text is not None:
+                    return text
+                # Not in the default collection: keyring may keep it elsewhere (a preferred
+                # collection, KWallet beside gnome-keyring). Only a miss pays for asking it.
         return self._call("read a notebook key", "get_password", entry)
 
     def forget_cached(self) -> None:

@@ -211,9 +211,11 @@ class GoalsView(QWidget):
     def flush(self) -> None:
         """Save the form now (before switching goal, locking or closing)."""
         self._timer.stop()
-        if self._goal is None or not self.title.text().strip():
-            return  # a goal needs a title: keep the last saved one until there is text
+        if self._goal is None:
+            return
         goal_id, fields = self._goal.id, self._fields()
+        if not self.title.text().strip():
+            del fields["title"]  # a goal needs a title: the last saved one stays; the rest is saved
         self.access.run(lambda store: store.update_goal(goal_id, **fields), self._saved)
 
     def _saved(self, goal: Goal) -> None:

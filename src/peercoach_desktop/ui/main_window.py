@@ -8,6 +8,7 @@ and opened on the worker, and the notebook tabs are built while the keyring answ
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._finished_start = False
         self._copied_here = False
         self._backups_due = False
+        self._pending_notices: list[str] = []
         self._frame: MainFrame | None = None
 
         self.setCentralWidget(QWidget())  # the frame comes right after the first paint
@@ -81,7 +83,7 @@ class MainWindow(QMainWindow):
         self._restore_window_state()
 
         self.idle_timer = QTimer(self, singleShot=True)
-        self.idle_timer.timeout.connect(self.lock)
+        self.idle_timer.timeout.connect(self._idle_timeout)
         self.apply_preferences()
 
     # ----- actions -------------------------------------------------------------------------
@@ -300,17 +302,28 @@ class MainWindow(QMainWindow):
     def _summary(self, row: int) -> PartnershipSummary:
         return self._build_frame().summary(self.partnerships.item(row))
 
-    def _partnership_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
+    def _partnership_selected(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
         summary = self._build_frame().summary(item) if item else None
-        if summary is not None and summary.needs_passphrase:
-            self._ask_passphrase(summary.partnership_id)
-            return
         if summary is not None and summary.problem:
-            from peercoach_desktop.core.errors import KeyringError
+            # The list must keep showing which notebook is on screen: back to the previous row.
+            self._restore_row(previous)
+            if summary.needs_passphrase:
+                self._ask_passphrase(summary.partnership_id)
+            else:
+                from peercoach_desktop.core.errors import KeyringError
 
-            show_error(self, KeyringError(summary.problem))
+                show_error(self, KeyringError(summary.problem))
             return
         self._select(summary.partnership_id if summary else None)
+
+    def _restore_row(self, previous: QListWidgetItem | None) -> None:
+        partnerships = self.partnerships
+        partnerships.blockSignals(True)
+        if previous is not None and self.access.partnership_id is not None:
+            partnerships.setCurrentItem(previous)
+        else:
+            partnerships.setCurrentRow(-1)
+        partnerships.blockSignals(False)
 
     def _select(self, partnership_id: str | None) -> None:
         if partnership_id == self.access.partnership_id:
@@ -351,18 +364,22 @@ class MainWindow(QMainWindow):
     # ----- lock and close ------------------------------------------------------------------
 
     def lock(self) -> None:
+        """Hide everything first, then save and close on the worker: a busy worker (a keyring
+        prompt, a large import) must never keep a notebook on screen."""
         if self.locked:
             return
-        if self._built:
-            self.notebook.flush()
         self.locked = True
         self.idle_timer.stop()
-        self._close_notebooks()  # the flushed saves run first
-        self._close_dialogs()
-        self._clear_clipboard()
+        if self._built:
+            # Queues the saves of what is typed. The runner waits for its own; if the worker is busy
+            # its saves stay queued, ahead of the close below.
+            with contextlib.suppress(TimeoutError):
+                self.notebook.flush()
         self.access.select(None)
         if self._built:
             self.notebook.clear()
+        self._close_dialogs()
+        self._clear_clipboard()
         self.partnerships.blockSignals(True)
         self.partnerships.clear()
         self.partnerships.blockSignals(False)
@@ -370,6 +387,24 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.lock_page)
         self.sidebar.setEnabled(False)
         self.sidebar.hide()
+        access = self.access
+        # Queued after the saves, and after a workspace still being opened, which it closes too.
+        self.tasks.run(lambda: access.workspace.close_all() if access.workspace else None)
+
+    def when_unlocked(self, show: Callable[[], None], instead: str) -> None:
+        """Show a job's result, or, if the window locked meanwhile, only say (after unlock) what
+        finished: a recovery code or a notebook never appears over the lock screen."""
+        if self.locked:
+            self._pending_notices.append(instead)
+        else:
+            show()
+
+    def _idle_timeout(self) -> None:
+        runner = self.notebook.session.view if self._built and "session" in self.notebook._views else None
+        if runner is not None and runner.timer is not None and runner.timer.running:
+            self.idle_timer.start()  # peers talking during a turn are not idle
+            return
+        self.lock()
 
     def panic_lock(self) -> None:
         """Lock at once and take the window off the screen."""
@@ -393,6 +428,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         self.sidebar.show()
         self.load()
+        notices, self._pending_notices = self._pending_notices, []
+        self._show_notices(notices)
 
     def _close_dialogs(self) -> None:
         """Dialogs hold names, passphrases, even a recovery code: none outlives a lock."""
@@ -403,16 +440,20 @@ class MainWindow(QMainWindow):
             dialog.setParent(None)
             dialog.deleteLater()
 
-    def _close_notebooks(self) -> None:
-        access = self.access
-        # Queued after everything else, so a workspace still being opened is closed too.
-        self.tasks.run_and_wait(lambda: access.workspace.close_all() if access.workspace else None, 60.0)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._built:
-            self.notebook.flush()
+        access = self.access
+        try:
+            if self._built:
+                self.notebook.flush()
+            # Waits for the last save first; a workspace still being opened is closed too.
+            self.tasks.run_and_wait(lambda: access.workspace.close_all() if access.workspace else None, 60.0)
+        except TimeoutError:
+            event.ignore()  # still busy (a keyring prompt?): closing now could cut a save short
+            from peercoach_desktop.core.errors import PeerCoachError
+
+            show_error(self, PeerCoachError("Still saving your notebook. Try closing again in a moment."))
+            return
         self._save_window_state()
-        self._close_notebooks()  # waits for the last save first
         self.tasks.shutdown()
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from peercoach_desktop.core import pairing, sync
-from peercoach_desktop.core.store import NotebookStore
 from peercoach_desktop.ui.dialogs import show_error
 from peercoach_desktop.ui.file_choice import choose_path
 from peercoach_desktop.ui.partner_dialogs import (
@@ -63,19 +62,17 @@ def _tell(window: MainWindow, text: str) -> None:
     window.sync_message = box
 
 
-def _current(window: MainWindow) -> tuple[str, NotebookStore] | None:
-    pid = window.access.partnership_id
-    return None if pid is None else (pid, window.workspace.store(pid))
+def _current(window: MainWindow) -> str | None:
+    return window.access.partnership_id
 
 
 # ----- pairing ------------------------------------------------------------------------------
 
 
 def invite(window: MainWindow) -> None:
-    current = _current(window)
-    if current is None:
+    pid = _current(window)
+    if pid is None:
         return
-    pid = current[0]
     dialog = PairingPassphraseDialog("Invite your partner", INVITE_TEXT, confirm=True, parent=window)
     dialog.setObjectName("invite_dialog")
     window.invite_dialog = dialog
@@ -116,13 +113,16 @@ def join(window: MainWindow) -> None:
     library = window.workspace.library
 
     def joined(result: pairing.Joined) -> None:
-        window.show_partnership(result.descriptor.partnership_id)
-        if result.recovery_code:
-            from peercoach_desktop.ui.partnership_flow import show_recovery_code
+        from peercoach_desktop.ui.partnership_flow import NOT_SHOWN_WHILE_LOCKED, show_recovery_code
 
-            show_recovery_code(window, result.recovery_code)
-        else:
-            _tell(window, "This partnership was already here; it now uses the invitation's sync key.")
+        def show() -> None:
+            window.show_partnership(result.descriptor.partnership_id)
+            if result.recovery_code:
+                show_recovery_code(window, result.recovery_code)
+            else:
+                _tell(window, "This partnership was already here; it now uses the invitation's sync key.")
+
+        window.when_unlocked(show, NOT_SHOWN_WHILE_LOCKED)
 
     def chosen() -> None:
         passphrase = dialog.passphrase.text()
@@ -138,18 +138,19 @@ def join(window: MainWindow) -> None:
 
 
 def export(window: MainWindow) -> None:
-    current = _current(window)
-    if current is None:
+    pid = _current(window)
+    if pid is None:
         return
-    pid, store = current
     out = choose_path(
         window, "Export for your partner", SYNC_FILTER, save=True, suggested="for-partner.pcsync"
     )
     if not out:
         return
-    library = window.workspace.library
+    workspace = window.workspace
+    library = workspace.library
 
     def job() -> sync.ExportReport:
+        store = workspace.store(pid)  # on the worker: the notebook as it is now
         key = sync.sync_key(library, library.resolve(pid), store)
         return sync.export_file(store, key, Path(out))
 
@@ -197,6 +198,8 @@ def import_file(window: MainWindow, source: str | None = None) -> None:
 
 
 def _imported(window: MainWindow, pid: str, report: sync.ImportReport) -> None:
+    if window.locked:
+        return  # the import is in; the notebook shows after unlock
     window.show_partnership(pid)  # every view re-reads the notebook
     text = f"Imported: {counts_text(report)}."
     if report.counts.conflicted:

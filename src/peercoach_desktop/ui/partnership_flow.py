@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from peercoach_desktop.ui.main_window import MainWindow
 
 
+NOT_SHOWN_WHILE_LOCKED = (
+    "A notebook was created (or its key changed) while the window was locked, so its recovery "
+    "code was not shown. Get a new one with Notebook ▸ Change the key."
+)
+
+
 def ask_passphrase(window: MainWindow, partnership_id: str) -> None:
     dialog = PassphraseDialog(f"Passphrase for notebook {partnership_id[:8]}:", window)
     dialog.setObjectName("passphrase_dialog")
@@ -28,8 +34,7 @@ def ask_passphrase(window: MainWindow, partnership_id: str) -> None:
     workspace = window.workspace
 
     def opened(summary: PartnershipSummary) -> None:
-        window.access.partnership_id = None  # so the refresh selects the opened notebook
-        window.show_partnership(summary.partnership_id)
+        window.when_unlocked(lambda: window.show_partnership(summary.partnership_id), "")
 
     def unlock() -> None:
         passphrase = dialog.passphrase.text()
@@ -70,8 +75,12 @@ def _create(window: MainWindow, me: str, partner: str, title: str, passphrase: s
 
     def done(result: tuple[str, str]) -> None:
         code, partnership_id = result
-        window.show_partnership(partnership_id)
-        show_recovery_code(window, code)
+
+        def show() -> None:
+            window.show_partnership(partnership_id)
+            show_recovery_code(window, code)
+
+        window.when_unlocked(show, NOT_SHOWN_WHILE_LOCKED)
 
     def failed(error: BaseException) -> None:
         if isinstance(error, KeyringError):

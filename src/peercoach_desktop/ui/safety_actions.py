@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from peercoach_desktop.core import backup, rekey
 from peercoach_desktop.ui.dialogs import show_error
 from peercoach_desktop.ui.file_choice import choose_path
-from peercoach_desktop.ui.partnership_flow import show_recovery_code
+from peercoach_desktop.ui.partnership_flow import NOT_SHOWN_WHILE_LOCKED, show_recovery_code
 from peercoach_desktop.ui.session_widgets import ask_yes_no
 
 if TYPE_CHECKING:
@@ -60,13 +60,14 @@ def change_key(window: MainWindow) -> None:
     library = workspace.library
 
     def done(result: rekey.Rekeyed) -> None:
-        window.show_partnership(pid)
-        show_recovery_code(window, result.recovery_code)
-        if result.old_backups:
-            _tell(
-                window,
-                f"{len(result.old_backups)} older backup(s) still open only with the OLD recovery code.",
-            )
+        def show() -> None:
+            window.show_partnership(pid)
+            show_recovery_code(window, result.recovery_code)
+            if result.old_backups:
+                old = len(result.old_backups)
+                _tell(window, f"{old} older backup(s) still open only with the OLD recovery code.")
+
+        window.when_unlocked(show, NOT_SHOWN_WHILE_LOCKED)
 
     window.tasks.run(
         lambda: workspace.reopen(pid, lambda descriptor: rekey.rekey(library, descriptor)),

@@ -55,19 +55,46 @@ def wake_running(data_dir: str | os.PathLike[str], timeout_s: float = 0.5) -> bo
     return True
 
 
+def claim(data_dir: str | os.PathLike[str]) -> int | None:
+    """Unix, before the first paint: take this data dir's socket at once, so a second launch
+    in the next second already finds us. Call only after wake_running() found nobody: a
+    socket file left then is a crashed instance's. Returns the listening descriptor."""
+    if os.name != "posix":
+        return None
+    import _socket
+
+    name = server_name(data_dir)
+    if os.path.exists(name):
+        os.unlink(name)
+    listener = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    old_mask = os.umask(0o077)  # the socket file: only this user may connect
+    try:
+        listener.bind(name)
+        listener.listen(4)
+    except OSError:
+        listener.close()
+        return None
+    finally:
+        os.umask(old_mask)
+    return listener.detach()  # the descriptor now belongs to whoever serves it (InstanceServer)
+
+
 class InstanceServer(QObject):
     wake_requested = Signal()
 
-    def __init__(self, data_dir: str | os.PathLike[str], parent: QObject | None = None) -> None:
+    def __init__(
+        self, data_dir: str | os.PathLike[str], parent: QObject | None = None, *, claimed: int | None = None
+    ) -> None:
         super().__init__(parent)
         from PySide6.QtNetwork import QLocalServer
 
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
-        name = server_name(data_dir)
-        QLocalServer.removeServer(name)  # a socket file left by a crashed instance
-        self.listening = self._server.listen(name)
+        if claimed is not None:
+            self.listening = self._server.listen(claimed)  # the socket claim() bound before paint
+        else:
+            self.listening = self._server.listen(server_name(data_dir))
 
     @Slot()
     def _accept(self) -> None:
