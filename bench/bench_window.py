@@ -145,11 +145,14 @@ def bench_responsive(work: Path) -> None:
             app.processEvents()
         app.processEvents()
 
+    shown: list[float] = []
+    window.content_shown.connect(lambda: shown.append(time.perf_counter()))
     start = time.perf_counter()
     window.load()
-    while window.access.partnership_id is None or window.tasks.pending:
+    while not shown:
         app.processEvents()
-    report("100k notes: overview shown after load", (time.perf_counter() - start) * 1000, None, "")
+    report("100k notes: overview shown after load", (shown[0] - start) * 1000, None, "")
+    settle()  # the day's backup of the big notebook runs after it is shown
     start = time.perf_counter()
     window.notebook.setCurrentIndex(5)  # the Notes tab: built and filled when first shown
     while window.notebook.notes.model.rowCount() == 0 or window.tasks.pending:
