@@ -139,3 +139,22 @@ def test_passphrase_notebook_from_the_command_line(cli: Cli, tmp_path: Path) -> 
     assert code == 2 and "--passphrase-file" in err
     secret.write_text("another passphrase")
     assert cli("--passphrase-file", str(secret), "show", pid)[0] == 1
+
+
+def test_trash_from_the_command_line(cli: Cli, pid: str) -> None:
+    goal_id = json.loads(cli("goal", "add", pid, "--owner", "me", "--title", "Delegate", "--json")[1])["id"]
+    cli("step", "add", pid, "--owner", "me", "--text", "Ask Kim", "--goal", goal_id)
+    code, out, _ = cli("delete", pid, goal_id)
+    assert code == 0 and "with 1 linked" in out
+    code, out, _ = cli("trash", pid)
+    assert code == 0 and "Delegate (+1 linked)" in out and goal_id[:8] in out
+    assert cli("restore", pid, goal_id[:8])[0] == 0
+    shown = json.loads(cli("show", pid, "--json")[1])
+    assert [g["title"] for g in shown["goals"]] == ["Delegate"] and [s["text"] for s in shown["steps"]] == [
+        "Ask Kim"
+    ]
+    cli("delete", pid, goal_id)
+    assert cli("purge", pid, goal_id)[0] == 0
+    assert cli("trash", pid, "--json")[1].strip() == "[]"
+    code, _, err = cli("restore", pid, goal_id)
+    assert code == 1 and err.count("\n") == 1

@@ -301,6 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--code", required=True)
     add("doctor", cmd_doctor, "check the keyring, the data dir and every notebook")
     cli_session.register(add)
+    from peercoach_desktop.cli_trash import register as register_trash  # delete, trash, restore, purge
+
+    register_trash(add)
     from peercoach_desktop.cli_sync import register  # invite, join, export, import, conflicts
 
     register(add)

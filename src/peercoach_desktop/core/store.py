@@ -278,6 +278,20 @@ class NotebookStore:
             self._save_clock()
         return updated
 
+    def change_together(self, changes: list[tuple[R, dict[str, Any]]]) -> list[R]:
+        """Several records changed in one transaction with one timestamp: a goal moved to the
+        trash with its steps, so restoring it can bring back exactly those."""
+        stamp = iso(self._clock.now())
+        done = []
+        with database.transaction(self._conn):
+            for record, fields in changes:
+                updated = dataclasses.replace(record, **fields, updated_at=stamp, version=self._hlc.tick())
+                _update(self._conn, updated)
+                sync_rows.after_local_change(self._conn, record, updated, self._hlc.tick)
+                done.append(updated)
+            self._save_clock()
+        return done
+
     # Feature modules (session_runner, prompts, schedule) write through the same path.
     add_record = _add
     change_record = _change
