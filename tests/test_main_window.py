@@ -6,7 +6,7 @@ from pathlib import Path
 
 from helpers import files_containing
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -436,3 +436,36 @@ def test_a_result_arriving_after_lock_stays_hidden_until_unlock(qtbot: QtBot, wi
     window.unlock()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "notices") is not None)
     assert "Change the key" in window.findChild(QMessageBox, "notices").text()
+
+
+def test_delete_goes_to_the_trash_and_undo_brings_it_back(qtbot: QtBot, window: MainWindow) -> None:
+    create_partnership(qtbot, window)
+    write_note(qtbot, window, "keep me")
+    write_note(qtbot, window, "delete me")
+    window.notebook.flush()
+    idle(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_Delete, CTRL_SHIFT)  # the note in the editor goes to the trash
+    qtbot.waitUntil(lambda: note_rows(window) == ["keep me"])
+    window.findChild(QAction, "action_trash").trigger()
+    qtbot.waitUntil(lambda: window.trash_dialog.list.count() == 1)
+    assert window.trash_dialog.list.item(0).text().startswith("Note: delete me")
+    window.trash_dialog.reject()
+    window.notebook.setCurrentWidget(window.notebook.overview)  # focus away from the text editor
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: sorted(note_rows(window)) == ["delete me", "keep me"])
+
+
+def test_undo_reverses_a_next_step_marked_done(qtbot: QtBot, window: MainWindow, library: Library) -> None:
+    create_partnership(qtbot, window)
+    steps = window.notebook.steps
+    window.notebook.setCurrentWidget(steps)
+    qtbot.keyClicks(steps.text, "Call the client")
+    qtbot.keyClick(steps.text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: steps.model.rowCount() == 1)
+    steps.set_status(steps.model.item(0), "done")
+    idle(qtbot, window)
+    window.notebook.setCurrentWidget(window.notebook.overview)
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    idle(qtbot, window)
+    with library.open(library.descriptors()[0]) as store:
+        assert [s.status for s in store.list(NextStep)] == ["open"]

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._copied_here = False
         self._backups_due = False
         self._pending_notices: list[str] = []
+        self.undo_stack: list[tuple[str, object]] = []
         self._frame: MainFrame | None = None
 
         self.setCentralWidget(QWidget())  # the frame comes right after the first paint
@@ -265,6 +266,7 @@ class MainWindow(QMainWindow):
         self.notebook = NotebookView(self.access)
         self.notebook.meeting_planned.connect(self.refresh_sidebar)
         self.notebook.content_shown.connect(self.content_shown)
+        self.notebook.undoable.connect(self._remember)
         self.content_shown.connect(self._after_content)
         self.pages.addWidget(self.notebook)
         self._built = True
@@ -331,6 +333,7 @@ class MainWindow(QMainWindow):
         self.notebook.flush()
         self.notebook.clear()
         self.access.select(partnership_id)
+        self.undo_stack.clear()
         if partnership_id is not None:
             self.notebook.load()
         else:
@@ -348,12 +351,19 @@ class MainWindow(QMainWindow):
 
         partnership_flow.new_partnership(self, keyring_problem)
 
+    def _remember(self, what: str, job: object) -> None:
+        from peercoach_desktop.ui.trash_actions import remember
+
+        remember(self, what, job)  # type: ignore[arg-type]
+
     def reload_notebook(self) -> None:
         if self.access.partnership_id is not None:
             self.show_partnership(self.access.partnership_id)
 
     def show_partnership(self, partnership_id: str) -> None:
         """Select and show a notebook that was just created, joined, restored or unlocked."""
+        if partnership_id != self.access.partnership_id:
+            self.undo_stack.clear()  # undo belongs to the notebook it was done in
         self._build()
         self.notebook.flush()
         self.notebook.clear()
@@ -376,6 +386,7 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(TimeoutError):
                 self.notebook.flush()
         self.access.select(None)
+        self.undo_stack.clear()
         if self._built:
             self.notebook.clear()
         self._close_dialogs()

@@ -42,6 +42,7 @@ TAB_NAMES = [name for name, _ in LAZY_TABS]
 
 class NotebookView(QTabWidget):
     meeting_planned = Signal()
+    undoable = Signal(str, object)  # what was done, the job that undoes it
     content_shown = Signal()  # a notebook's overview is on screen
 
     def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
@@ -126,6 +127,7 @@ class NotebookView(QTabWidget):
 
             steps = StepsView(access)
             steps.step_changed.connect(self._steps_changed)
+            steps.undoable.connect(self.undoable)
             return steps
         if name == "sessions":
             from peercoach_desktop.ui.sessions_view import SessionsView
@@ -145,6 +147,22 @@ class NotebookView(QTabWidget):
         search = SearchView(access)
         search.jump_requested.connect(self.jump)
         return search
+
+    def current_record_id(self) -> str | None:
+        """The record the user is on in the current tab: the one Delete moves to the trash."""
+        widget = self.currentWidget()
+        views = {name: self._views.get(name) for name in ("notes", "goals", "steps", "sessions")}
+        if widget is views["notes"] and views["notes"]._note is not None:
+            return views["notes"]._note.id
+        if widget is views["goals"] and views["goals"]._goal is not None:
+            return views["goals"]._goal.id
+        if widget is views["steps"] and (step := views["steps"].selected()) is not None:
+            return step.id
+        if widget is views["sessions"]:
+            rows = views["sessions"].table.selectionModel().selectedRows()
+            if rows:
+                return views["sessions"].model.item(rows[0].row()).session.id
+        return None
 
     def _built(self, *names: str) -> list[Any]:
         return [self._views[name] for name in names if name in self._views]

@@ -36,6 +36,7 @@ def due_text(step: NextStep) -> str:
 
 class StepsView(QWidget):
     step_changed = Signal()
+    undoable = Signal(str, object)  # what was done, the job (store -> ...) that undoes it
 
     def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,14 +155,22 @@ class StepsView(QWidget):
             self.set_status(self.model.item(rows[0].row()), status)
 
     def set_status(self, step: NextStep, status: str) -> None:
-        step_id = step.id
+        step_id, before = step.id, step.status
         self.access.write(
             lambda store: store.set_step_status(step_id, StepStatus(status)), self._status_saved
         )
+        if before.value != status:
+            self.undoable.emit(
+                f"mark '{step.text[:40]}' {status}", lambda store: store.set_step_status(step_id, before)
+            )
 
     def _status_saved(self, step: NextStep) -> None:
         self.model.replace(step)
         self.step_changed.emit()
+
+    def selected(self) -> NextStep | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item(rows[0].row()) if rows else None
 
     def clear(self) -> None:
         self.names = {}

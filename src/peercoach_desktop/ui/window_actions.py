@@ -43,7 +43,13 @@ def build_actions(window: MainWindow, menus: tuple[QMenu, ...]) -> None:
         window.notebook.setCurrentWidget(window.notebook.steps)
         window.notebook.steps.text.setFocus()
 
-    notes, goals = (lambda: window.notebook.notes.new_note()), (lambda: window.notebook.goals.new_goal())
+    def notes() -> None:
+        window.notebook.setCurrentWidget(window.notebook.notes)
+        window.notebook.notes.new_note()
+
+    def goals() -> None:
+        window.notebook.setCurrentWidget(window.notebook.goals)
+        window.notebook.goals.new_goal()
 
     def sync(name: str) -> Callable[[], None]:
         return deferred(window, "partner_sync", name)
@@ -86,6 +92,24 @@ def build_actions(window: MainWindow, menus: tuple[QMenu, ...]) -> None:
         (edit, "New next &step", QKeySequence("Ctrl+Shift+S"), in_notebook(new_step)),
         (edit, "&Find…", QKeySequence.StandardKey.Find, in_notebook(lambda: window.notebook.focus_search())),
         (edit, "&Run session", QKeySequence("Ctrl+R"), in_notebook(lambda: window.notebook.run_session())),
+        (
+            edit,
+            "&Undo delete or status change",
+            QKeySequence.StandardKey.Undo,
+            in_notebook(deferred(window, "trash_actions", "undo")),
+        ),
+        (
+            edit,
+            "&Delete (to the trash)",
+            QKeySequence("Ctrl+Shift+Delete"),
+            in_notebook(deferred(window, "trash_actions", "delete_current")),
+        ),
+        (
+            notebook_menu,
+            "&Trash…",
+            QKeySequence(),
+            in_notebook(deferred(window, "trash_actions", "show_trash")),
+        ),
         (
             partner,
             "&Invite partner…",

@@ -1,0 +1,115 @@
+"""Delete (to the trash), undo the last delete or status change, and the trash itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from peercoach_desktop.core import trash
+from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.ui.session_widgets import ask_yes_no
+from peercoach_desktop.ui.widgets import local_time, named
+
+if TYPE_CHECKING:
+    from peercoach_desktop.ui.main_window import MainWindow
+
+Undo = tuple[str, Callable[[NotebookStore], Any]]
+PURGE_QUESTION = "Erase this for good? Its words cannot be brought back, on this laptop or your partner's."
+
+
+def remember(window: MainWindow, what: str, job: Callable[[NotebookStore], Any]) -> None:
+    """Keep what Ctrl+Z undoes (per open notebook; a lock or a switch forgets it)."""
+    window.undo_stack.append((what, job))
+    del window.undo_stack[:-20]
+
+
+def delete_current(window: MainWindow) -> None:
+    record_id = window.notebook.current_record_id()
+    if record_id is None:
+        return
+
+    def moved(records: list[Any]) -> None:
+        remember(window, f"delete '{trash.label(records[0])[:40]}'", lambda s: trash.restore(s, record_id))
+        window.reload_notebook()
+
+    window.access.write(lambda store: trash.delete(store, record_id), moved)
+
+
+def undo(window: MainWindow) -> None:
+    if not window.undo_stack:
+        return
+    _what, job = window.undo_stack.pop()
+    window.access.write(job, lambda _result: window.reload_notebook())
+
+
+class TrashDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setWindowTitle("Trash")
+        self.resize(640, 420)
+        self.window_ = window
+        self.list = named(QListWidget(), "trash_list", "Trash")
+        restore = named(QPushButton("&Restore"), "trash_restore", "Restore")
+        purge = named(QPushButton("&Erase for good…"), "trash_purge", "Erase for good")
+        restore.clicked.connect(lambda: self._act(trash.restore))
+        purge.clicked.connect(self._purge)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(restore)
+        buttons.addWidget(purge)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.window_.access.run(trash.items, self._show)
+
+    def _show(self, items: list[trash.TrashItem]) -> None:
+        self.list.clear()
+        for item in items:
+            extra = f" (with {item.with_it} linked)" if item.with_it else ""
+            row = QListWidgetItem(
+                f"{item.kind.capitalize()}: {item.label}{extra} — deleted {local_time(item.deleted_at)}"
+            )
+            row.setData(256, item.record.id)
+            self.list.addItem(row)
+        if not items:
+            self.list.addItem(QListWidgetItem("The trash is empty."))
+
+    def _chosen(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(256) if item is not None else None
+
+    def _act(self, action: Callable[[NotebookStore, str], Any]) -> None:
+        record_id = self._chosen()
+        if record_id is not None:
+            self.window_.access.write(lambda store: action(store, record_id), lambda _r: self._changed())
+
+    def _purge(self) -> None:
+        if self._chosen() is not None and ask_yes_no(self, "Erase for good", PURGE_QUESTION):
+            self._act(trash.purge)
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.window_.reload_notebook()
+
+
+def show_trash(window: MainWindow) -> None:
+    dialog = TrashDialog(window)
+    dialog.setObjectName("trash_dialog")
+    window.trash_dialog = dialog
+    dialog.open()
