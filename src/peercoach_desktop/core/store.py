@@ -8,34 +8,27 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlcipher3
 
 from peercoach_desktop.core import database, rows, sync_rows
-from peercoach_desktop.core.clock import Clock, HybridClock, iso, parse_iso
+from peercoach_desktop.core.clock import Clock, HybridClock, iso
+from peercoach_desktop.core.edits import NotebookEdits, require_text
 from peercoach_desktop.core.errors import AmbiguousError, NotFoundError, UsageError
 from peercoach_desktop.core.model import (
-    DEFAULT_TURN_MINUTES,
-    MAX_TURN_MINUTES,
-    MIN_TURN_MINUTES,
     Feedback,
     Goal,
-    GoalStatus,
     NextStep,
     Note,
     NotebookSnapshot,
-    NoteKind,
     Partnership,
     Peer,
     Record,
     SearchHit,
     Session,
     SessionStatus,
-    StepStatus,
-    Visibility,
 )
 from peercoach_desktop.core.search import search as fts_search
 
@@ -57,22 +50,7 @@ def new_id() -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def parse_date(text: str | None, what: str) -> str | None:
-    if text is None or text == "":
-        return None
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise UsageError(f"{what} must be a date like 2026-03-31, not {text!r}.") from None
-
-
-def _require_text(text: str, what: str) -> str:
-    if not text.strip():
-        raise UsageError(f"{what} cannot be empty.")
-    return text
-
-
-class NotebookStore:
+class NotebookStore(NotebookEdits):
     def __init__(self, conn: sqlcipher3.Connection, path: Path, clock: Clock) -> None:
         self._conn = conn
         self.path = path
@@ -100,8 +78,8 @@ class NotebookStore:
         me_id: str | None = None,
         partner_id: str | None = None,
     ) -> NotebookStore:
-        _require_text(me_name, "Your name")
-        _require_text(partner_name, "Your partner's name")
+        require_text(me_name, "Your name")
+        require_text(partner_name, "Your partner's name")
         if path.exists():
             raise UsageError("A notebook file with this id already exists.")
         conn = database.connect(path, key)
@@ -301,159 +279,6 @@ class NotebookStore:
 
     def _optional(self, cls: type[Record], ref: str | None) -> str | None:
         return None if ref is None else self.find(cls, ref).id
-
-    def add_goal(
-        self,
-        owner: str,
-        title: str,
-        *,
-        why: str = "",
-        success_criteria: str = "",
-        target_date: str | None = None,
-    ) -> Goal:
-        return self._add(
-            Goal,
-            owner_id=self.peer_id(owner),
-            title=_require_text(title, "A goal's title").strip(),
-            why=why,
-            success_criteria=success_criteria,
-            status=GoalStatus.ACTIVE,
-            target_date=parse_date(target_date, "A target date"),
-        )
-
-    def set_goal_status(self, goal_ref: str, status: str) -> Goal:
-        return self._change(self.find(Goal, goal_ref), status=_goal_status(status))
-
-    def update_goal(self, goal_id: str, **changes: Any) -> Goal:
-        """Edit a goal's title, owner, why, success criteria, target date, progress or status."""
-        goal = self.get(Goal, goal_id)
-        clean: dict[str, Any] = {}
-        for name, value in changes.items():
-            if name == "title":
-                clean[name] = _require_text(value, "A goal's title").strip()
-            elif name in ("why", "success_criteria"):
-                clean[name] = value
-            elif name == "owner":
-                clean["owner_id"] = self.peer_id(value)
-            elif name == "target_date":
-                clean[name] = parse_date(value, "A target date")
-            elif name == "progress":
-                if not 0 <= int(value) <= 100:
-                    raise UsageError(f"Progress is a percentage from 0 to 100, not {value}.")
-                clean[name] = int(value)
-            elif name == "status":
-                clean[name] = _goal_status(value)
-            else:
-                raise UsageError(f"A goal has no field {name!r}.")
-        if all(getattr(goal, name) == value for name, value in clean.items()):
-            return goal
-        return self._change(goal, **clean)
-
-    def add_session(self, scheduled_at: str | None = None, minutes: int = DEFAULT_TURN_MINUTES) -> Session:
-        if not MIN_TURN_MINUTES <= minutes <= MAX_TURN_MINUTES:
-            raise UsageError(f"A turn lasts {MIN_TURN_MINUTES} to {MAX_TURN_MINUTES} minutes, not {minutes}.")
-        when = self._clock.now() if scheduled_at is None else _parse_moment(scheduled_at)
-        order = [self.me_id, self.partner().id]
-        return self._add(
-            Session,
-            scheduled_at=iso(when),
-            started_at=None,
-            ended_at=None,
-            minutes_per_turn=minutes,
-            speaker_order=order,
-            seconds_by_speaker={peer: 0 for peer in order},
-            status=SessionStatus.PLANNED,
-        )
-
-    def add_note(
-        self,
-        body: str,
-        *,
-        kind: str = NoteKind.NOTE,
-        private: bool = False,
-        session: str | None = None,
-        goal: str | None = None,
-    ) -> Note:
-        try:
-            note_kind = NoteKind(kind)
-        except ValueError:
-            allowed = ", ".join(k.value for k in NoteKind)
-            raise UsageError(f"A note's kind is one of {allowed}; not {kind!r}.") from None
-        return self._add(
-            Note,
-            body=_require_text(body, "A note"),
-            kind=note_kind,
-            visibility=Visibility.PRIVATE if private else Visibility.SHARED,
-            session_id=self._optional(Session, session),
-            goal_id=self._optional(Goal, goal),
-        )
-
-    def update_note(self, note_id: str, body: str) -> Note:
-        """The autosave path: one small transaction per debounced edit."""
-        note = self.get(Note, note_id)
-        return note if note.body == body else self._change(note, body=body)
-
-    def set_note_private(self, note_id: str, private: bool) -> Note:
-        visibility = Visibility.PRIVATE if private else Visibility.SHARED
-        return self._change(self.get(Note, note_id), visibility=visibility)
-
-    def add_step(
-        self,
-        owner: str,
-        text: str,
-        *,
-        goal: str | None = None,
-        due_date: str | None = None,
-        session: str | None = None,
-    ) -> NextStep:
-        return self._add(
-            NextStep,
-            owner_id=self.peer_id(owner),
-            text=_require_text(text, "A next step").strip(),
-            goal_id=self._optional(Goal, goal),
-            due_date=parse_date(due_date, "A due date"),
-            status=StepStatus.OPEN,
-            set_in_session_id=self._optional(Session, session),
-            reviewed_in_session_id=None,
-        )
-
-    def update_step(self, step_id: str, **changes: Any) -> NextStep:
-        """Edit a next step's text, owner ('me'/'partner'), due date or goal."""
-        step = self.get(NextStep, step_id)
-        clean: dict[str, Any] = {}
-        for name, value in changes.items():
-            if name == "text":
-                clean[name] = _require_text(value, "A next step").strip()
-            elif name == "owner":
-                clean["owner_id"] = self.peer_id(value)
-            elif name == "due_date":
-                clean[name] = parse_date(value, "A due date")
-            elif name == "goal":
-                clean["goal_id"] = self._optional(Goal, value)
-            else:
-                raise UsageError(f"A next step has no field {name!r}.")
-        if all(getattr(step, name) == value for name, value in clean.items()):
-            return step
-        return self._change(step, **clean)
-
-    def set_step_status(self, step_ref: str, status: StepStatus, reviewed_in: str | None = None) -> NextStep:
-        step = self.find(NextStep, step_ref)
-        return self._change(step, status=status, reviewed_in_session_id=self._optional(Session, reviewed_in))
-
-
-def _goal_status(status: str) -> GoalStatus:
-    try:
-        return GoalStatus(status)
-    except ValueError:
-        allowed = ", ".join(s.value for s in GoalStatus)
-        raise UsageError(f"A goal's status is one of {allowed}; not {status!r}.") from None
-
-
-def _parse_moment(text: str) -> Any:
-    try:
-        return parse_iso(text)
-    except ValueError:
-        raise UsageError(f"A time must look like 2026-03-31T15:00, not {text!r}.") from None
 
 
 def _insert(conn: sqlcipher3.Connection, record: Record) -> None:
