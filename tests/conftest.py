@@ -54,5 +54,6 @@ def data_dir(tmp_path: Path) -> Path:
     return path
 
 
-# The real main window, loaded over a fresh data dir (see tests/window_driver.py).
-from window_driver import library, window  # noqa: E402, F401
+# The real main window, loaded over a fresh data dir (see tests/window_driver.py); the
+# `library` fixture (keys in memory, a fake clock) serves the core tests as well.
+from window_driver import library, store, window  # noqa: E402, F401

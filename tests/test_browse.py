@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from helpers import memory_library
 
 from peercoach_desktop.core import browse
 from peercoach_desktop.core.clock import FakeClock
@@ -13,18 +10,6 @@ from peercoach_desktop.core.errors import UsageError
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.core.model import GoalStatus, StepStatus
 from peercoach_desktop.core.store import NotebookStore
-
-
-@pytest.fixture
-def library(data_dir: Path) -> Library:
-    return memory_library(data_dir)
-
-
-@pytest.fixture
-def store(library: Library) -> NotebookStore:
-    created = library.create("Ana", "Ben", "Ana & Ben")
-    yield created.store
-    created.store.close()
 
 
 def test_overview_counts_linked_steps_of_active_goals_only(store: NotebookStore) -> None:

@@ -1,27 +1,12 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from helpers import memory_library
 
 from peercoach_desktop.core.errors import AmbiguousError, NotFoundError, UsageError
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.core.model import Goal, GoalStatus, NextStep, Note, StepStatus, Visibility
 from peercoach_desktop.core.search import MARK_END, MARK_START
 from peercoach_desktop.core.store import NotebookStore
-
-
-@pytest.fixture
-def library(data_dir: Path) -> Library:
-    return memory_library(data_dir)
-
-
-@pytest.fixture
-def store(library: Library) -> NotebookStore:
-    created = library.create("Ana", "Ben", "Ana & Ben")
-    yield created.store
-    created.store.close()
 
 
 def reopen(library: Library, store: NotebookStore) -> NotebookStore:

@@ -14,18 +14,6 @@ from peercoach_desktop.core.model import Goal, NextStep, Note
 from peercoach_desktop.core.store import NotebookStore
 
 
-@pytest.fixture
-def library(data_dir: Path) -> Library:
-    return memory_library(data_dir)
-
-
-@pytest.fixture
-def store(library: Library) -> NotebookStore:
-    created = library.create("Ana", "Ben", "Ana & Ben")
-    yield created.store
-    created.store.close()
-
-
 def test_a_goal_goes_to_the_trash_with_its_steps_and_comes_back_with_them(store: NotebookStore) -> None:
     goal = store.add_goal("me", "Delegate")
     step = store.add_step("me", "Ask Kim", goal=goal.id)

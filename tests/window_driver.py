@@ -1,7 +1,9 @@
-"""Driving the real main window in tests: fixtures and the steps a user takes."""
+"""Shared test fixtures (a library with keys in memory, a notebook, the real main window)
+and the steps a user takes in the window."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from peercoach_desktop.core.library import Library
+from peercoach_desktop.core.store import NotebookStore
 from peercoach_desktop.ui.main_window import MainWindow
 from peercoach_desktop.ui.settings import Preferences
 
@@ -17,6 +20,14 @@ from peercoach_desktop.ui.settings import Preferences
 @pytest.fixture
 def library(data_dir: Path) -> Library:
     return memory_library(data_dir)
+
+
+@pytest.fixture
+def store(library: Library) -> Iterator[NotebookStore]:
+    """A fresh notebook: Ana (me) and Ben."""
+    created = library.create("Ana", "Ben", "Ana & Ben")
+    yield created.store
+    created.store.close()
 
 
 @pytest.fixture

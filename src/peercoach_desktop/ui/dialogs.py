@@ -166,6 +166,15 @@ def error_text(error: BaseException) -> str:
     return f"Something went wrong ({type(error).__name__}). Your notebook was not changed by this error."
 
 
+def tell(parent: QWidget, text: str, name: str) -> QMessageBox:
+    """A short message the user reads and closes; kept as parent.<name> for tests."""
+    box = QMessageBox(QMessageBox.Icon.Information, "PeerCoach Desktop", text, parent=parent)
+    box.setObjectName(name)
+    box.open()
+    setattr(parent, name, box)
+    return box
+
+
 def show_error(parent: QWidget, error: BaseException) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, "PeerCoach Desktop", error_text(error), parent=parent)
     box.setObjectName("error_message")

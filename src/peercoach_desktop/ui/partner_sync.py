@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QProgressDialog
 
 from peercoach_desktop.core import pairing, sync
-from peercoach_desktop.ui.dialogs import show_error
+from peercoach_desktop.ui.dialogs import show_error, tell
 from peercoach_desktop.ui.file_choice import choose_path
 from peercoach_desktop.ui.partner_dialogs import (
     ConflictsDialog,
@@ -56,10 +56,7 @@ def _run(window: MainWindow, text: str, job: Callable[[], Any], done: Callable[[
 
 
 def _tell(window: MainWindow, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, "PeerCoach Desktop", text, parent=window)
-    box.setObjectName("sync_message")
-    box.open()
-    window.sync_message = box
+    tell(window, text, "sync_message")
 
 
 def _current(window: MainWindow) -> str | None:

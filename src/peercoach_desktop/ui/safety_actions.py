@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
 from peercoach_desktop.core import backup, rekey
-from peercoach_desktop.ui.dialogs import show_error
+from peercoach_desktop.ui.dialogs import show_error, tell
 from peercoach_desktop.ui.file_choice import choose_path
 from peercoach_desktop.ui.partnership_flow import NOT_SHOWN_WHILE_LOCKED, show_recovery_code
 from peercoach_desktop.ui.session_widgets import ask_yes_no
@@ -25,10 +23,7 @@ REKEY_QUESTION = (
 
 
 def _tell(window: MainWindow, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, "PeerCoach Desktop", text, parent=window)
-    box.setObjectName("safety_message")
-    box.open()
-    window.safety_message = box
+    tell(window, text, "safety_message")
 
 
 def back_up_now(window: MainWindow) -> None:
