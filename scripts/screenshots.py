@@ -104,6 +104,17 @@ def main(out: Path) -> None:
     settle(app, window)
     window.invite_dialog.grab().save(str(out / "11-invite.png"))
     window.invite_dialog.reject()
+    from peercoach_desktop.ui import trash_actions
+
+    view.setCurrentWidget(view.notes)
+    view.notes.list.setCurrentIndex(view.notes.model.index(0, 0))
+    settle(app, window)
+    trash_actions.delete_current(window)
+    settle(app, window)
+    trash_actions.show_trash(window)
+    settle(app, window)
+    window.trash_dialog.grab().save(str(out / "12-trash.png"))
+    window.trash_dialog.reject()
     window.open_preferences()
     settle(app, window)
     window.preferences_dialog.grab().save(str(out / "08-preferences.png"))
