@@ -233,3 +233,18 @@ def test_prompt_card_follows_the_phase_and_users_can_add_and_hide(
     assert view.card.text.text() == "Say more?" and "your wording" in view.card.why.text()
     for widget in view.findChildren(QPushButton):
         assert widget.accessibleName(), widget.objectName()
+
+
+def test_typed_feedback_is_kept_without_pressing_save(
+    qtbot: QtBot, tasks: Tasks, store: NotebookStore, clock: FakeClock
+) -> None:
+    view = open_view(qtbot, tasks, store, clock)
+    view.go_to(Phase.FEEDBACK)
+    idle(qtbot, tasks)
+    qtbot.keyClicks(view.feedback.forms[0].fields["situation"], "When you paused before answering")
+    view.flush()  # a lock or a closed window, before any Save click
+    idle(qtbot, tasks)
+    view.close()
+    view.deleteLater()
+    again = open_view(qtbot, tasks, store, clock)
+    assert again.feedback.forms[0].fields["situation"].text() == "When you paused before answering"

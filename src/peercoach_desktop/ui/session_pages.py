@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -164,6 +164,9 @@ class TurnPage(QWidget):
         )
 
 
+FEEDBACK_AUTOSAVE_MS = 1000
+
+
 class FeedbackForm(QGroupBox):
     def __init__(self, index: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,8 +201,14 @@ class FeedbackPage(QWidget):
         layout.addWidget(QLabel("<b>Feedback</b> on how the coaching went: situation, behaviour, impact."))
         for index, form in enumerate(self.forms):
             form.save.clicked.connect(lambda _c=False, i=index: self._save(i))
+            for edit in form.fields.values():
+                edit.textEdited.connect(lambda _t: self._autosave.start())
             layout.addWidget(form)
         layout.addStretch()
+        # Typed feedback saves itself like a note: giving it again replaces the earlier words.
+        self._saved: dict[str, tuple[str, str, str]] = {}
+        self._autosave = QTimer(self, singleShot=True, interval=FEEDBACK_AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush)
 
     def show_state(self, state: RunnerState, fill: bool) -> None:
         order = state.session.speaker_order
@@ -209,12 +218,25 @@ class FeedbackPage(QWidget):
             receiver = order[1] if giver == order[0] else order[0]
             done = " — saved" if giver in given else ""
             form.setTitle(f"{state.name(giver)} to {state.name(receiver)}{done}")
+            if giver in given:
+                saved = tuple(getattr(given[giver], k) for k in ("situation", "behaviour", "impact"))
+                self._saved[giver] = saved  # type: ignore[assignment]
             if fill and giver in given:
                 for key in ("situation", "behaviour", "impact"):
                     form.fields[key].setText(getattr(given[giver], key))
 
     def _save(self, index: int) -> None:
-        self.feedback_requested.emit(self.givers[index], *self.forms[index].values())
+        values = self.forms[index].values()
+        self._saved[self.givers[index]] = tuple(v.strip() for v in values)  # type: ignore[assignment]
+        self.feedback_requested.emit(self.givers[index], *values)
+
+    def flush(self) -> None:
+        """Save each form whose words changed since they were last saved (not empty ones)."""
+        self._autosave.stop()
+        for index, form in enumerate(self.forms):
+            values = tuple(v.strip() for v in form.values())
+            if self.givers[index] and any(values) and values != self._saved.get(self.givers[index]):
+                self._save(index)
 
 
 class NextStepsPage(QWidget):

@@ -312,6 +312,7 @@ class SessionRunnerView(QWidget):
     def end_session(self) -> None:
         if self.timer is None or self.state is None or self.timer.phase is Phase.DONE:
             return
+        self.feedback.flush()  # typed feedback belongs in the summary
         allow = bool(self.state.steps_set)
         if not allow:
             if not ask_yes_no(self, "End the session?", NO_STEPS_QUESTION):
@@ -357,8 +358,9 @@ class SessionRunnerView(QWidget):
         self._run(job)
 
     def flush(self) -> None:
-        """Before the window closes or locks: save notes and the timer, and wait for the worker."""
+        """Before the window closes or locks: save notes, feedback and the timer, and wait for the worker."""
         self.save_notes()
+        self.feedback.flush()
         if self.timer is not None and self.state is not None and self.timer.phase is not Phase.DONE:
             self._changed()
         self.tasks.run_and_wait(lambda: None)
