@@ -11,6 +11,7 @@ import pytest
 from peercoach_desktop.cli import main
 from peercoach_desktop.core.clock import FakeClock
 from peercoach_desktop.core.keystore import MemoryKeyStore
+from peercoach_desktop.core.library import Library
 
 
 class Cli:
@@ -158,3 +159,19 @@ def test_trash_from_the_command_line(cli: Cli, pid: str) -> None:
     assert cli("trash", pid, "--json")[1].strip() == "[]"
     code, _, err = cli("restore", pid, goal_id)
     assert code == 1 and err.count("\n") == 1
+
+
+def test_history_lists_and_restores_from_the_command_line(cli: Cli, pid: str, data_dir: Path) -> None:
+    note_id = json.loads(cli("note", "add", pid, "--text", "first words", "--json")[1])["id"]
+    cli.clock.advance(seconds=600)  # a later sitting: its edit keeps the first words as a version
+    library = Library(data_dir, cli.keystore, cli.clock)
+    with library.open(library.resolve(pid)) as store:
+        store.update_note(note_id, "second words")
+    code, out, _ = cli("history", pid, note_id[:8])
+    assert code == 0 and "first words" in out
+    assert cli("history", pid, note_id, "--restore", "1")[0] == 0
+    shown = json.loads(cli("show", pid, "--json")[1])
+    assert [n["body"] for n in shown["notes"]] == ["first words"]
+    versions = json.loads(cli("history", pid, note_id, "--json")[1])["versions"]
+    assert [v["fields"]["body"] for v in versions] == ["second words", "first words"]
+    assert cli("history", pid, note_id, "--restore", "9")[0] == 2

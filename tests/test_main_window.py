@@ -469,3 +469,28 @@ def test_undo_reverses_a_next_step_marked_done(qtbot: QtBot, window: MainWindow,
     idle(qtbot, window)
     with library.open(library.descriptors()[0]) as store:
         assert [s.status for s in store.list(NextStep)] == ["open"]
+
+
+def test_history_shows_what_changed_and_restores_an_earlier_version(
+    qtbot: QtBot, window: MainWindow, library: Library
+) -> None:
+    create_partnership(qtbot, window)
+    write_note(qtbot, window, "We agreed on Tuesday")
+    window.notebook.flush()
+    idle(qtbot, window)
+    library.clock.advance(seconds=600)  # a later sitting
+    window.notebook.notes.editor.selectAll()
+    qtbot.keyClicks(window.notebook.notes.editor, "We agreed on Friday")
+    window.notebook.flush()
+    idle(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_H, CTRL_SHIFT)
+    # newest first: the Tuesday words, then the "New note" placeholder they replaced
+    qtbot.waitUntil(lambda: hasattr(window, "history_dialog") and window.history_dialog.list.count() == 2)
+    diff = window.history_dialog.diff.toPlainText()
+    assert "Tuesday" in diff and "Friday" in diff
+    window.history_dialog.restore.click()
+    qtbot.waitUntil(lambda: window.notebook.notes.editor.toPlainText() == "We agreed on Tuesday")
+    with library.open(library.descriptors()[0]) as store:
+        note = store.list(Note)[0]
+        assert note.body == "We agreed on Tuesday"
+        assert store.versions(note.id)[0].fields["body"] == "We agreed on Friday"  # kept, not overwritten

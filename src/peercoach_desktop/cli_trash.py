@@ -1,4 +1,4 @@
-"""Trash commands for `peercoach`: delete, trash, restore, purge."""
+"""Trash and history commands for `peercoach`: delete, trash, restore, purge, history."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from peercoach_desktop.core import trash
+from peercoach_desktop.core.errors import NotFoundError, UsageError
+from peercoach_desktop.core.model import Goal, NextStep, Note
+from peercoach_desktop.core.search import first_line
 
 
 def cmd_delete(ctx: Any) -> None:
@@ -45,6 +48,38 @@ def cmd_purge(ctx: Any) -> None:
     ctx.emit({"purged": gone.id}, lambda: ["Purged: its words are gone for good."])
 
 
+def cmd_history(ctx: Any) -> None:
+    a = ctx.args
+    with ctx.open(a.partnership) as store:
+        record_id = _record_id(store, a.id)
+        versions = store.versions(record_id)
+        restored = None
+        if a.restore is not None:
+            if not 1 <= a.restore <= len(versions):
+                raise UsageError(
+                    f"There are {len(versions)} earlier versions; --restore takes 1 to {len(versions)}."
+                )
+            restored = store.restore_version(record_id, versions[a.restore - 1].rid)
+    data = {"id": record_id, "versions": [v.to_dict() for v in versions], "restored": bool(restored)}
+
+    def lines() -> list[str]:
+        if restored is not None:
+            return [f"Version {a.restore} is back, as a new version (the words it replaced are kept)."]
+        if not versions:
+            return ["No earlier versions."]
+        return [f"{n:>3}  {v.saved_at[:16]}  {first_line(v.text(), 70)}" for n, v in enumerate(versions, 1)]
+
+    ctx.emit(data, lines)
+
+
+def _record_id(store: Any, ref: str) -> str:
+    for cls in (Note, Goal, NextStep):
+        found = store.records(cls, "WHERE deleted = 0 AND id LIKE ?", (ref.lower() + "%",))
+        if len(found) == 1:
+            return found[0].id
+    raise NotFoundError(f"No note, goal or next step has an id starting with {ref!r}.")
+
+
 def _full_id(store: Any, ref: str) -> str:
     """A trashed record by its full id or the 8 characters `peercoach trash` shows."""
     matches = [item.record.id for item in trash.items(store) if item.record.id.startswith(ref)]
@@ -62,3 +97,9 @@ def register(add: Callable[..., Any]) -> None:
         p.add_argument("id", metavar="ID")
     p = add("trash", cmd_trash, "list what is in the trash")
     p.add_argument("partnership", metavar="P")
+    p = add("history", cmd_history, "earlier versions of a note, goal or next step (newest first)")
+    p.add_argument("partnership", metavar="P")
+    p.add_argument("id", metavar="ID")
+    p.add_argument(
+        "--restore", type=int, metavar="N", help="put version N back (a new version; nothing is lost)"
+    )

@@ -160,6 +160,17 @@ CREATE INDEX {table}_by_conflict ON {table}(conflict_of) WHERE conflict_of IS NO
     for table in SYNC_TABLES
 )
 
+# Earlier versions of notes, goals and steps (core/history.py): local, never synced.
+V_HISTORY = """
+CREATE TABLE history (
+    rid INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    version TEXT NOT NULL,
+    data TEXT NOT NULL);
+CREATE INDEX history_by_record ON history(record_id, saved_at);
+"""
+
 # MIGRATIONS[n] takes a schema at version n to version n + 1.
 MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [
     _script(V1),
@@ -167,5 +178,6 @@ MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [
     _script(V_WINDOW),
     _script(V_SESSION_RUNNER),
     _script(V_SYNC_CONFLICTS),
+    _script(V_HISTORY),
 ]
 CURRENT_VERSION = len(MIGRATIONS)

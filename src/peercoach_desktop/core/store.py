@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import sqlcipher3
 
-from peercoach_desktop.core import database, rows, sync_rows
+from peercoach_desktop.core import database, history, rows, sync_rows
 from peercoach_desktop.core.clock import Clock, HybridClock, iso
 from peercoach_desktop.core.edits import NotebookEdits, require_text
 from peercoach_desktop.core.errors import AmbiguousError, NotFoundError, UsageError
@@ -60,6 +60,7 @@ class NotebookStore(NotebookEdits):
         self.partnership_id: str = meta["partnership_id"]
         self.me_id: str = meta["me_peer_id"]
         self._hlc = HybridClock(clock, self.me_id, meta.get("hlc"))
+        self.history_policy = history.HistoryPolicy()  # the window sets it from preferences
 
     # ----- opening -------------------------------------------------------------------------
 
@@ -246,13 +247,14 @@ class NotebookStore(NotebookEdits):
             self._save_clock()
         return record
 
-    def _change(self, record: R, **changes: Any) -> R:
+    def _change(self, record: R, _keep_history: bool = False, **changes: Any) -> R:
         with database.transaction(self._conn):
             updated = dataclasses.replace(
                 record, **changes, updated_at=iso(self._clock.now()), version=self._hlc.tick()
             )
             _update(self._conn, updated)
             sync_rows.after_local_change(self._conn, record, updated, self._hlc.tick)
+            history.remember(self._conn, record, updated, self.history_policy, always=_keep_history)
             self._save_clock()
         return updated
 
@@ -266,9 +268,32 @@ class NotebookStore(NotebookEdits):
                 updated = dataclasses.replace(record, **fields, updated_at=stamp, version=self._hlc.tick())
                 _update(self._conn, updated)
                 sync_rows.after_local_change(self._conn, record, updated, self._hlc.tick)
+                history.remember(self._conn, record, updated, self.history_policy)
                 done.append(updated)
             self._save_clock()
         return done
+
+    def versions(self, record_id: str) -> list[history.Version]:
+        """Earlier versions of a note, goal or next step, newest first."""
+        return history.versions(self._conn, record_id)
+
+    def restore_version(self, record_id: str, rid: int) -> Record:
+        """Put an earlier version's words back, as a new version: nothing is overwritten."""
+        for cls in history.KEPT:
+            found = self._select(cls, "WHERE id = ? AND deleted = 0", (record_id,))
+            if found:
+                match = [v for v in self.versions(record_id) if v.rid == rid]
+                if not match:
+                    raise NotFoundError("No such earlier version of this record.")
+                return self._change(
+                    found[0], _keep_history=True, **history.restore_fields(found[0], match[0])
+                )
+        raise NotFoundError(f"No note, goal or next step with id {record_id}.")
+
+    def forget_history(self, record_ids: list[str]) -> None:
+        with database.transaction(self._conn):
+            for record_id in record_ids:
+                history.forget(self._conn, record_id)
 
     # Feature modules (session_runner, prompts, schedule) write through the same path.
     add_record = _add

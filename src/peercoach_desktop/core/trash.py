@@ -111,7 +111,9 @@ def purge(store: NotebookStore, record_id: str) -> Record:
     changes = [(r, dict.fromkeys(TEXT_FIELDS[type(r)], "")) for r in batch if type(r) in TEXT_FIELDS]
     if not changes:
         raise PeerCoachError("This session holds no text of its own and no notes went with it.")
-    return store.change_together(changes)[0]
+    purged = store.change_together(changes)
+    store.forget_history([r.id for r, _ in changes])  # no earlier words stay behind either
+    return purged[0]
 
 
 def _purged(record: Record) -> bool:

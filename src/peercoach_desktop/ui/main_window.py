@@ -349,8 +349,12 @@ class MainWindow(LockingMixin, QMainWindow):
         remember(self, what, job)  # type: ignore[arg-type]
 
     def reload_notebook(self) -> None:
-        if self.access.partnership_id is not None:
-            self.show_partnership(self.access.partnership_id)
+        """After a change made outside the tabs (trash, undo, history, conflicts): re-read the
+        open notebook, keeping the tab and the record on screen."""
+        if self._built and self.access.partnership_id is not None and not self.locked:
+            self.notebook.flush()
+            self.notebook.load()
+            self.refresh_sidebar()
 
     def show_partnership(self, partnership_id: str) -> None:
         """Select and show a notebook that was just created, joined, restored or unlocked."""

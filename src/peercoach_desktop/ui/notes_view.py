@@ -116,7 +116,8 @@ class NotesView(QWidget):
             return
         self.flush()
         self.list.clearSelection()
-        self.access.run(lambda store: store.get(Note, note_id), self._show)
+        # None when the note is gone meanwhile (deleted, or trashed by the partner's sync).
+        self.access.run(lambda store: next(iter(store.where(Note, id=note_id)), None), self._show)
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.flush()

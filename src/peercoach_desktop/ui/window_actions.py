@@ -111,6 +111,12 @@ def build_actions(window: MainWindow, menus: tuple[QMenu, ...]) -> None:
             in_notebook(deferred(window, "trash_actions", "show_trash")),
         ),
         (
+            edit,
+            "&History of this item…",
+            QKeySequence("Ctrl+Shift+H"),
+            in_notebook(deferred(window, "history_dialog", "show_history")),
+        ),
+        (
             partner,
             "&Invite partner…",
             QKeySequence(),

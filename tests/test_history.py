@@ -1,0 +1,59 @@
+"""History: earlier versions kept (a burst of typing is one), restored as a new version,
+bounded with the oldest pruned first, private, and gone with a purge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from peercoach_desktop.core import trash
+from peercoach_desktop.core.clock import FakeClock
+from peercoach_desktop.core.history import HistoryPolicy
+from peercoach_desktop.core.model import Note
+from peercoach_desktop.core.store import NotebookStore
+
+
+def type_and_wait(store: NotebookStore, note: Note, text: str, minutes: int) -> Note:
+    clock = store._clock
+    assert isinstance(clock, FakeClock)
+    clock.advance(seconds=minutes * 60)
+    return store.update_note(note.id, text)
+
+
+def test_a_burst_of_autosaves_is_one_version_and_an_old_one_comes_back(store: NotebookStore) -> None:
+    note = store.add_note("first draft")
+    for n in range(20):  # autosave every half second: one burst
+        note = store.update_note(note.id, f"first draft, line {n}")
+    assert [v.fields["body"] for v in store.versions(note.id)] == ["first draft"]
+    note = type_and_wait(store, note, "second thoughts", minutes=10)
+    versions = store.versions(note.id)
+    assert [v.fields["body"] for v in versions] == ["first draft, line 19", "first draft"]
+
+    restored = store.restore_version(note.id, versions[-1].rid)
+    assert restored.body == "first draft" and restored.version > note.version  # a new version
+    assert store.versions(note.id)[0].fields["body"] == "second thoughts"  # nothing overwritten
+
+
+def test_the_bound_prunes_only_the_oldest(store: NotebookStore) -> None:
+    store.history_policy = HistoryPolicy(max_versions=3, max_days=365, coalesce_seconds=60)
+    note = store.add_note("v0")
+    for n in range(1, 7):
+        note = type_and_wait(store, note, f"v{n}", minutes=5)
+    assert [v.fields["body"] for v in store.versions(note.id)] == ["v5", "v4", "v3"]
+
+
+def test_old_versions_go_after_the_age_bound(store: NotebookStore) -> None:
+    store.history_policy = HistoryPolicy(max_versions=50, max_days=30, coalesce_seconds=60)
+    note = store.add_note("ancient")
+    note = type_and_wait(store, note, "newer", minutes=10)
+    note = type_and_wait(store, note, "newest", minutes=60 * 24 * 40)  # forty days later
+    assert [v.fields["body"] for v in store.versions(note.id)] == ["newer"]
+
+
+def test_a_purge_takes_the_history_with_it(store: NotebookStore, data_dir: Path) -> None:
+    note = store.add_note("MARKER-HISTORY-3141 first")
+    note = type_and_wait(store, note, "rewritten", minutes=10)
+    assert store.versions(note.id)
+    trash.delete(store, note.id)
+    trash.purge(store, note.id)
+    assert store.versions(note.id) == []
+    assert store.rows("SELECT count(*) FROM history WHERE data LIKE '%MARKER-HISTORY%'") == [(0,)]
