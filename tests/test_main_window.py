@@ -250,7 +250,10 @@ def test_preferences_are_kept_and_applied(qtbot: QtBot, window: MainWindow, libr
     dialog.turn_minutes.setValue(25)
     dialog.idle_minutes.setValue(12)
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.history_versions.setValue(7)
     dialog.accept()
+    idle(qtbot, window)
+    assert window.workspace.history_policy.max_versions == 7  # every open notebook keeps 7 now
     assert window.idle_timer.interval() == 12 * 60_000
     assert window.notebook.sessions.turn_minutes == 25
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 60

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from peercoach_desktop.core.clock import iso
 from peercoach_desktop.core.errors import PassphraseRequiredError, PeerCoachError
+from peercoach_desktop.core.history import HistoryPolicy
 from peercoach_desktop.core.library import Descriptor, Library
 from peercoach_desktop.core.store import NotebookStore
 
@@ -35,6 +36,7 @@ class Workspace:
         self.library = library
         self._stores: dict[str, NotebookStore] = {}
         self._defer_backups = defer_daily_backups
+        self.history_policy = HistoryPolicy()
         if defer_daily_backups:
             library.daily_backup_on_open = False
 
@@ -53,6 +55,7 @@ class Workspace:
             except PeerCoachError as exc:
                 summaries.append(PartnershipSummary(pid, "", "", None, problem=str(exc)))
                 continue
+            store.history_policy = self.history_policy
             self._stores[pid] = store
             summaries.append(self.summary(pid))
         return summaries
@@ -90,7 +93,14 @@ class Workspace:
         return store.next_meeting(iso(self.library.clock.now()))
 
     def add(self, store: NotebookStore) -> None:
+        store.history_policy = self.history_policy
         self._stores[store.partnership_id] = store
+
+    def set_history_policy(self, policy: HistoryPolicy) -> None:
+        """How many earlier versions, and how old, each open notebook keeps (preferences)."""
+        self.history_policy = policy
+        for store in self._stores.values():
+            store.history_policy = policy
 
     def store(self, partnership_id: str) -> NotebookStore:
         try:

@@ -118,6 +118,7 @@ class MainWindow(LockingMixin, QMainWindow):
 
     def _preferences_changed(self) -> None:
         self.apply_preferences()
+        self._apply_history_policy()
         follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
 
     def _restore_window_state(self) -> None:
@@ -184,9 +185,20 @@ class MainWindow(LockingMixin, QMainWindow):
         from peercoach_desktop.ui.window_actions import build_actions
 
         build_actions(self, self._menus)
+        self._apply_history_policy()
         QApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
         self.started.emit()
+
+    def _apply_history_policy(self) -> None:
+        from peercoach_desktop.core.history import HistoryPolicy
+
+        workspace = self.access.workspace
+        if workspace is not None:
+            policy = HistoryPolicy(
+                self.preferences.get("history_versions"), self.preferences.get("history_days")
+            )
+            self.tasks.run(lambda: workspace.set_history_policy(policy))
 
     def _after_content(self) -> None:
         """Once per load, when a notebook is on screen: today's backups (skipped when taken)."""

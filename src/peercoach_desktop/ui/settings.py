@@ -33,6 +33,8 @@ OPTIONS: dict[str, Option] = {
         Option("data_dir", "", lambda v: isinstance(v, str)),
         Option("panic_shortcut", "Ctrl+Shift+L", lambda v: isinstance(v, str) and bool(v.strip())),
         Option("clear_clipboard_on_lock", True, lambda v: isinstance(v, bool)),
+        Option("history_versions", 50, lambda v: 1 <= v <= 1000),
+        Option("history_days", 365, lambda v: 1 <= v <= 3650),
     )
 }
 
