@@ -88,3 +88,42 @@ def test_restore_replace_killed_after_the_swap_opens_with_the_backup_key(
     assert shown.code == 0 and "NEW key" in shown.err
     assert len(json.loads(shown.out)["notes"]) == 30
     assert OsKeyStore().get(created["notebook_id"]) == recovery.decode(created["recovery_code"])
+
+
+ROUNDS = 50
+
+
+def test_rekey_killed_at_random_moments_never_leaves_a_notebook_that_opens_with_neither_key(
+    secret_service: dict[str, str], tmp_path: Path
+) -> None:
+    """kill -9 at random points of a real `peercoach rekey`, 50 rounds on one notebook: after
+    each, opening settles whatever was left and the notebook opens (old key or new)."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    data = tmp_path / "data"
+    created = _notebook(data)
+    command = [sys.executable, "-m", "peercoach_desktop", "--data-dir", str(data), "rekey", created["id"]]
+    start = time.perf_counter()
+    assert subprocess.run(command, env=secret_service, capture_output=True, timeout=60).returncode == 0
+    whole = time.perf_counter() - start  # one rotation, start-up included
+    rng = random.Random(20261125)
+    unopenable = killed = 0
+    for _ in range(ROUNDS):
+        proc = subprocess.Popen(
+            command, env=secret_service, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(0.0, whole * 1.1))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            killed += 1
+        proc.wait(timeout=60)
+        shown = run_cli(data, secret_service, "show", created["id"], "--json")
+        if shown.code != 0 or len(json.loads(shown.out)["notes"]) != 30:
+            unopenable += 1
+    print(f"rekey killed at random: {killed} of {ROUNDS} rounds cut short, {unopenable} unopenable")
+    assert unopenable == 0
+    assert killed >= ROUNDS // 4  # most rounds really were cut short somewhere
