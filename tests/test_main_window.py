@@ -24,7 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from window_driver import CTRL, CTRL_SHIFT, create_partnership, idle, note_rows, press, write_note
+from window_driver import (
+    CTRL,
+    CTRL_SHIFT,
+    create_partnership,
+    idle,
+    note_rows,
+    press,
+    visible_texts,
+    write_note,
+)
 
 from peercoach_desktop.core.clock import FakeClock
 from peercoach_desktop.core.keystore import OsKeyStore
@@ -36,24 +45,6 @@ from peercoach_desktop.ui.settings import Preferences
 from peercoach_desktop.ui.single_instance import InstanceServer, claim, wake_running
 
 MARKER = "OKAPI-PRIVATE-9931"
-
-
-def visible_texts(win: MainWindow) -> list[str]:
-    texts = [win.windowTitle()]
-    for widget in win.findChildren(QWidget):
-        for getter in ("text", "toPlainText", "windowTitle", "toolTip"):
-            value = getattr(widget, getter, None)
-            if callable(value):
-                result = value()
-                if isinstance(result, str):
-                    texts.append(result)
-    for view in win.findChildren(QAbstractItemView):
-        model = view.model()
-        if model is not None:
-            texts += [str(model.index(r, 0).data()) for r in range(model.rowCount())]
-    for combo in win.findChildren(QComboBox):
-        texts += [combo.itemText(i) for i in range(combo.count())]
-    return texts
 
 
 def test_first_run_shows_a_welcome_then_a_new_partnership(qtbot: QtBot, window: MainWindow) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from window_driver import create_partnership, idle
+from window_driver import create_partnership, idle, visible_texts, write_note
 
 from peercoach_desktop.ui.main_window import MainWindow
 from peercoach_desktop.ui.screen_lock import ScreenLockWatcher
@@ -26,6 +26,9 @@ def test_the_screensaver_signal_locks_the_window(
 ) -> None:
     address = secret_service["DBUS_SESSION_BUS_ADDRESS"]
     create_partnership(qtbot, window)
+    write_note(qtbot, window, "MARKER-SCREEN-2718 what we said")
+    window.notebook.flush()
+    idle(qtbot, window)
     listener, sender = _bus(address, "peercoach-test-listener"), _bus(address, "peercoach-test-sender")
     watcher = ScreenLockWatcher(session=listener, system=listener, parent=window)
     assert "org.freedesktop.ScreenSaver ActiveChanged" in watcher.listening
@@ -44,7 +47,8 @@ def test_the_screensaver_signal_locks_the_window(
     )
     active.setArguments([True])
     assert sender.send(active)
-    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    qtbot.waitUntil(lambda: window.locked, timeout=1000)  # within a second
+    assert not any("MARKER-SCREEN" in text for text in visible_texts(window))
     idle(qtbot, window)  # the notebooks close on the worker, after the last saves
     assert window.workspace._stores == {}  # the notebooks are closed, not just hidden
     QDBusConnection.disconnectFromBus("peercoach-test-listener")

@@ -140,3 +140,52 @@ def test_the_days_backup_is_taken_once_the_notebook_shows(
     backup.daily_backups(library, descriptor)[0].unlink()  # as if a new day had begun
     window.unlock()  # opening does not wait for the backup…
     qtbot.waitUntil(lambda: len(backup.daily_backups(library, descriptor)) == 1)  # …it follows
+
+
+def test_restoring_a_backup_from_the_window_asks_before_touching_the_notebook_here(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    create_partnership(qtbot, window)
+    code = window.recovery_dialog.code.text()
+    original = library.descriptors()[0].partnership_id
+    write_note(qtbot, window, "in the backup")
+    window.notebook.flush()
+    idle(qtbot, window)
+    out = tmp_path / "backup.pcnb"
+    set_next_path(str(out))
+    trigger(window, "back_up_now")
+    qtbot.waitUntil(lambda: hasattr(window, "safety_message"))
+    window.safety_message.accept()  # "Backup saved to …"
+    write_note(qtbot, window, "written after the backup")
+    window.notebook.flush()
+    idle(qtbot, window)
+
+    def restore_with(*answers: bool) -> None:
+        for answer in answers:
+            set_next_answer(answer)
+        set_next_path(str(out))
+        trigger(window, "restore_a_backup")
+        qtbot.waitUntil(
+            lambda: hasattr(window, "restore_code_dialog") and window.restore_code_dialog.isVisible()
+        )
+        window.restore_code_dialog.code.setText(code)
+        window.restore_code_dialog.accept()
+        idle(qtbot, window)
+        qtbot.wait(100)
+        idle(qtbot, window)
+
+    restore_with(False, False)  # neither beside nor replace: nothing changes
+    assert len(library.descriptors()) == 1
+    assert sorted(note_rows(window)) == ["in the backup", "written after the backup"]
+
+    restore_with(True)  # beside: a second notebook, the first untouched
+    qtbot.waitUntil(lambda: len(library.descriptors()) == 2)
+    qtbot.waitUntil(lambda: window.partnerships.count() == 2)
+    assert any("restored" in window.partnerships.item(i).text() for i in range(2))
+
+    restore_with(False, True)  # replace: the notebook here becomes the backup's
+    qtbot.waitUntil(lambda: hasattr(window, "safety_message") and "replaced" in window.safety_message.text())
+    here = next(d for d in library.descriptors() if d.partnership_id == original)
+    with library.open(here) as store:
+        assert [n.body for n in store.list(Note)] == ["in the backup"]
+    assert list((library.backups_dir / "replaced").iterdir())  # the notebook it replaced, kept

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import memory_library
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from peercoach_desktop.core.library import Library
@@ -82,3 +83,21 @@ def write_note(qtbot: QtBot, win: MainWindow, text: str) -> None:
 def note_rows(win: MainWindow) -> list[str]:
     model = win.notebook.notes.model
     return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def visible_texts(win: MainWindow) -> list[str]:
+    texts = [win.windowTitle()]
+    for widget in win.findChildren(QWidget):
+        for getter in ("text", "toPlainText", "windowTitle", "toolTip"):
+            value = getattr(widget, getter, None)
+            if callable(value):
+                result = value()
+                if isinstance(result, str):
+                    texts.append(result)
+    for view in win.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is not None:
+            texts += [str(model.index(r, 0).data()) for r in range(model.rowCount())]
+    for combo in win.findChildren(QComboBox):
+        texts += [combo.itemText(i) for i in range(combo.count())]
+    return texts

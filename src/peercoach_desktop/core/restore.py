@@ -38,6 +38,10 @@ REPLACED_DIR = "replaced"
 class RestoreConflictError(PeerCoachError):
     """The backup's notebook already exists here and the caller did not say what to do."""
 
+    def __init__(self, message: str, partnership_id: str = "") -> None:
+        super().__init__(message)
+        self.partnership_id = partnership_id  # the notebook here that a replace would close
+
 
 @dataclass(frozen=True)
 class BackupInfo:
@@ -106,7 +110,7 @@ def restore(library: Library, source: Path, code: str, *, conflict: str = REFUSE
             return _install_new(library, staging, key, info, BESIDE if existing else "new")
         if conflict == REPLACE:
             return _replace(library, staging, key, info, existing)
-        raise RestoreConflictError(_conflict_message(library, info, existing))
+        raise RestoreConflictError(_conflict_message(library, info, existing), existing.partnership_id)
     finally:
         for suffix in ("", "-journal", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):

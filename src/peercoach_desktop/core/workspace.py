@@ -119,6 +119,12 @@ class Workspace:
         finally:
             self._stores[partnership_id] = self.library.open(descriptor)
 
+    def close_one(self, partnership_id: str) -> None:
+        """Close one notebook (a restore is about to replace its file); open_all opens it again."""
+        store = self._stores.pop(partnership_id, None)
+        if store is not None:
+            store.close()
+
     def close_all(self) -> None:
         """Lock: close every notebook and forget cached keys, so unlocking reads the keyring again."""
         for store in self._stores.values():

@@ -5,16 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peercoach_desktop.core import backup, rekey
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from peercoach_desktop.core import backup, rekey, restore
 from peercoach_desktop.ui.dialogs import show_error, tell
 from peercoach_desktop.ui.file_choice import choose_path
 from peercoach_desktop.ui.partnership_flow import NOT_SHOWN_WHILE_LOCKED, show_recovery_code
 from peercoach_desktop.ui.session_widgets import ask_yes_no
+from peercoach_desktop.ui.widgets import named
 
 if TYPE_CHECKING:
     from peercoach_desktop.ui.main_window import MainWindow
 
 BACKUP_FILTER = "PeerCoach notebooks (*.pcnb);;All files (*)"
+BESIDE_QUESTION = "Restore the backup beside it, as a separate notebook with its own ids? (No: more choices.)"
+REPLACE_QUESTION = (
+    "Replace the notebook on this laptop with the backup? The one here is first kept, encrypted, "
+    "in the data folder's backups/replaced. (No: nothing is restored.)"
+)
+RESTORED_WHILE_LOCKED = "A backup was restored while the window was locked."
 REKEY_QUESTION = (
     "Change this notebook's key? The notebook is re-encrypted with a new random key and you get "
     "a new recovery code: the old key and the old code stop opening it. Backups made before "
@@ -69,3 +78,68 @@ def change_key(window: MainWindow) -> None:
         done,
         lambda error: show_error(window, error),
     )
+
+
+class CodeDialog(QDialog):
+    """The recovery code that opens a backup (the backup is its notebook's key, encrypted)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore a backup")
+        self.setMinimumWidth(520)
+        self.code = named(QLineEdit(), "restore_code", "Recovery code")
+        self.code.setPlaceholderText("XXXX-XXXX-… (as written down when the notebook was made)")
+        ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = QDialogButtonBox(ok_cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("The backup opens with its notebook's recovery code:"))
+        layout.addWidget(self.code)
+        layout.addWidget(buttons)
+
+
+def restore_backup(window: MainWindow) -> None:
+    source = choose_path(window, "Restore a backup", BACKUP_FILTER, save=False)
+    if not source:
+        return
+    dialog = CodeDialog(window)
+    dialog.setObjectName("restore_code_dialog")
+    window.restore_code_dialog = dialog
+    workspace = window.workspace
+    library = workspace.library
+
+    def attempt(code: str, how: str, here: str = "") -> None:
+        def job() -> restore.Restored:
+            if how == restore.REPLACE:
+                workspace.close_one(here)  # its file is about to be replaced
+            return restore.restore(library, Path(source), code, conflict=how)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, restore.RestoreConflictError):
+                show_error(window, error)
+            elif ask_yes_no(window, "Restore beside it?", f"{error}\n\n{BESIDE_QUESTION}"):
+                attempt(code, restore.BESIDE)
+            elif ask_yes_no(window, "Replace it?", REPLACE_QUESTION):
+                attempt(code, restore.REPLACE, error.partnership_id)
+
+        def done(result: restore.Restored) -> None:
+            window.when_unlocked(lambda: _restored(window, result), RESTORED_WHILE_LOCKED)
+
+        window.tasks.run(job, done, failed)
+
+    def chosen() -> None:
+        code = dialog.code.text()
+        dialog.code.clear()
+        attempt(code, restore.REFUSE)
+
+    dialog.accepted.connect(chosen)
+    dialog.open()
+
+
+def _restored(window: MainWindow, result: restore.Restored) -> None:
+    window.show_partnership(result.descriptor.partnership_id)
+    if result.how == restore.BESIDE:
+        _tell(window, f"Restored beside the notebook that was here, as “{result.title}”.")
+    elif result.how == restore.REPLACE:
+        _tell(window, f"Restored. The notebook it replaced is kept, encrypted, in {result.replaced_copy}.")

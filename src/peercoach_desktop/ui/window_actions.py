@@ -111,6 +111,12 @@ def build_actions(window: MainWindow, menus: tuple[QMenu, ...]) -> None:
             in_notebook(deferred(window, "trash_actions", "show_trash")),
         ),
         (
+            notebook_menu,
+            "&Restore a backup…",
+            QKeySequence(),
+            deferred(window, "safety_actions", "restore_backup"),
+        ),
+        (
             edit,
             "&History of this item…",
             QKeySequence("Ctrl+Shift+H"),
