@@ -13,8 +13,9 @@ debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
 programs=()
 if [ "$purpose" = test ]; then
   # desktop-file-utils and appstream validate the Linux desktop entry and AppStream metainfo.
-  debs+=(dbus gnome-keyring xvfb xauth desktop-file-utils appstream)
-  programs=(dbus-daemon gnome-keyring-daemon Xvfb desktop-file-validate appstreamcli)
+  # poppler-utils: pdftotext reads exported PDF summaries back in the tests.
+  debs+=(dbus gnome-keyring xvfb xauth desktop-file-utils appstream poppler-utils)
+  programs=(dbus-daemon gnome-keyring-daemon Xvfb desktop-file-validate appstreamcli pdftotext)
 fi
 
 missing=()

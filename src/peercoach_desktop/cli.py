@@ -304,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     from peercoach_desktop.cli_trash import register as register_trash  # delete, trash, restore, purge
 
     register_trash(add)
+    from peercoach_desktop.cli_summary import register as register_summary
+
+    register_summary(add)
     from peercoach_desktop.cli_sync import register  # invite, join, export, import, conflicts
 
     register(add)

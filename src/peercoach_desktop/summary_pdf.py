@@ -1,0 +1,26 @@
+"""A summary's Markdown as a PDF, rendered by Qt (QTextDocument into QPdfWriter): no other
+service, and the bytes go straight to an atomic write, never through a temp file."""
+
+from __future__ import annotations
+
+import sys
+
+
+def markdown_to_pdf(markdown: str, title: str) -> bytes:
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument
+
+    if QGuiApplication.instance() is None:  # the command line: render without a display
+        sys.modules[__name__]._app = QGuiApplication([sys.argv[0], "-platform", "offscreen"])  # type: ignore[attr-defined]
+    document = QTextDocument()
+    document.setMarkdown(markdown)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setTitle(title)
+    writer.setCreator("PeerCoach Desktop")
+    document.print_(writer)
+    del writer  # finishes the file
+    buffer.close()
+    return bytes(buffer.data().data())

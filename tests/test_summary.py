@@ -1,0 +1,98 @@
+"""Summaries: what was said and agreed, in Markdown and PDF; private words only by their
+own author's choice, the partner's never."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from peercoach_desktop.cli import main
+from peercoach_desktop.core import summary
+from peercoach_desktop.core.clock import FakeClock
+from peercoach_desktop.core.keystore import MemoryKeyStore
+from peercoach_desktop.core.library import Library
+from peercoach_desktop.core.model import Feedback
+from peercoach_desktop.core.store import NotebookStore
+
+MINE = "MARKER-MINE-1618"
+THEIRS = "MARKER-THEIRS-2718"
+
+
+def fill(store: NotebookStore) -> str:
+    goal = store.add_goal("me", "Delegate the budget review")
+    session = store.add_session("2026-03-02T10:00")
+    store.add_note("We agreed Kim drafts the Q2 review", session=session.id)
+    store.add_note(f"My own doubt {MINE}", session=session.id, private=True)
+    theirs = store.add_note(f"Ben's own doubt {THEIRS}", session=session.id, private=True)
+    store._change(theirs, author_id=store.partner().id)  # as if written on Ben's laptop
+    store.add_step("me", "Hand over the template", session=session.id, goal=goal.id, due_date="2026-03-09")
+    store.add_record(
+        Feedback,
+        session_id=session.id,
+        giver_id=store.partner().id,
+        receiver_id=store.me_id,
+        situation="you asked about the forecast",
+        behaviour="you waited for my answer",
+        impact="I found my own next step",
+    )
+    return session.id
+
+
+def test_markdown_has_what_was_agreed_and_no_private_words_unless_asked(store: NotebookStore) -> None:
+    session_id = fill(store)
+    text = summary.to_markdown(summary.build(store, session=session_id))
+    for expected in (
+        "Kim drafts the Q2 review",
+        "Hand over the template",
+        "Delegate the budget review",
+        "I found my own next step",
+        "Ben to Ana",
+    ):
+        assert expected in text
+    assert MINE not in text and THEIRS not in text
+    mine = summary.to_markdown(summary.build(store, session=session_id, include_private=True))
+    assert MINE in mine and THEIRS not in mine  # the partner's private words: never
+
+
+def test_a_date_range_and_clear_errors(store: NotebookStore) -> None:
+    fill(store)
+    store.add_session("2026-05-01T10:00")
+    built = summary.build(store, since="2026-03-01", until="2026-03-31")
+    assert len(built.sessions) == 1
+    with pytest.raises(Exception, match="No session in that range"):
+        summary.build(store, since="2027-01-01")
+
+
+def test_the_pdf_reads_back_with_the_same_words(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keystore, clock = MemoryKeyStore(), FakeClock()
+    library = Library(data_dir, keystore, clock)
+    created = library.create("Ana", "Ben", "Ana & Ben")
+    with created.store as store:
+        fill(store)
+    pid = created.descriptor.partnership_id
+    for flag, out in (([], tmp_path / "shared.pdf"), (["--include-private"], tmp_path / "mine.pdf")):
+        code = main(
+            ["--data-dir", str(data_dir), "summary", pid, "--since", "2026-01-01", "--out", str(out), *flag],
+            keystore=keystore,
+            clock=clock,
+        )
+        assert code == 0, capsys.readouterr().err
+        assert out.read_bytes().startswith(b"%PDF")
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        text = " ".join(text.split())  # lines wrap where the page ends them
+        assert "Hand over the template" in text and "I found my own next step" in text
+        assert THEIRS not in text
+        assert (MINE in text) == bool(flag)
+    capsys.readouterr()
+    code = main(
+        ["--data-dir", str(data_dir), "summary", pid, "--out", str(tmp_path / "s.md"), "--json"],
+        keystore=keystore,
+        clock=clock,
+    )
+    assert code == 0 and json.loads(capsys.readouterr().out)["format"] == "md"
+    assert THEIRS not in (tmp_path / "s.md").read_text()
