@@ -112,6 +112,12 @@ def build_actions(window: MainWindow, menus: tuple[QMenu, ...]) -> None:
         ),
         (
             notebook_menu,
+            "E&xport a summary…",
+            QKeySequence("Ctrl+Shift+E"),
+            in_notebook(deferred(window, "summary_dialog", "export_summary")),
+        ),
+        (
+            notebook_menu,
             "&Restore a backup…",
             QKeySequence(),
             deferred(window, "safety_actions", "restore_backup"),

@@ -1,0 +1,135 @@
+"""Export a summary: pick the session or the dates, see exactly what will be written, then
+save it as Markdown or PDF. Private notes only with the author's own tick."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+from peercoach_desktop.core import summary
+from peercoach_desktop.core.files import write_atomic
+from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.ui.dialogs import show_error, tell
+from peercoach_desktop.ui.file_choice import choose_path
+from peercoach_desktop.ui.widgets import named
+
+if TYPE_CHECKING:
+    from peercoach_desktop.ui.main_window import MainWindow
+
+
+class SummaryDialog(QDialog):
+    def __init__(self, window: MainWindow, session_id: str | None) -> None:
+        super().__init__(window)
+        self.setWindowTitle("Export a summary")
+        self.resize(760, 560)
+        self.window_, self.session_id = window, session_id
+        self.one = named(QRadioButton("The selected &session"), "summary_one_session", "The selected session")
+        self.range = named(QRadioButton("Sessions &between"), "summary_range", "Sessions between two dates")
+        self.since = named(QDateEdit(QDate.currentDate().addMonths(-3)), "summary_since", "From")
+        self.until = named(QDateEdit(QDate.currentDate()), "summary_until", "To")
+        for field in (self.since, self.until):
+            field.setCalendarPopup(True)
+            field.setDisplayFormat("yyyy-MM-dd")
+            field.dateChanged.connect(self.refresh)
+        self.one.setEnabled(session_id is not None)
+        (self.one if session_id else self.range).setChecked(True)
+        self.private = named(QCheckBox("Include &my private notes"), "summary_include_private")
+        self.preview = named(QTextBrowser(), "summary_preview", "What will be written")
+        self.save_md = named(QPushButton("Save as &Markdown…"), "summary_save_md", "Save as Markdown")
+        self.save_pdf = named(QPushButton("Save as &PDF…"), "summary_save_pdf", "Save as PDF")
+        self.save_md.clicked.connect(lambda: self._save("md"))
+        self.save_pdf.clicked.connect(lambda: self._save("pdf"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        choice = QHBoxLayout()
+        for widget in (self.one, self.range, self.since, QLabel("to"), self.until):
+            choice.addWidget(widget)
+        choice.addStretch()
+        buttons = QHBoxLayout()
+        for widget in (self.save_md, self.save_pdf):
+            buttons.addWidget(widget)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choice)
+        layout.addWidget(self.private)
+        layout.addWidget(QLabel("This is exactly what will be written:"))
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(buttons)
+        for toggle in (self.one, self.range, self.private):
+            toggle.toggled.connect(self.refresh)
+        self.markdown = ""
+        self.title = ""
+        self.refresh()
+
+    def _options(self) -> dict[str, object]:
+        if self.one.isChecked() and self.session_id:
+            return {"session": self.session_id, "include_private": self.private.isChecked()}
+        return {
+            "since": self.since.date().toString("yyyy-MM-dd"),
+            "until": self.until.date().toString("yyyy-MM-dd"),
+            "include_private": self.private.isChecked(),
+        }
+
+    def refresh(self) -> None:
+        options = self._options()
+
+        def job(store: NotebookStore) -> tuple[str, str]:
+            built = summary.build(store, **options)  # type: ignore[arg-type]
+            return summary.to_markdown(built), built.title
+
+        def shown(result: tuple[str, str]) -> None:
+            self.markdown, self.title = result
+            self.preview.setMarkdown(self.markdown)
+            for button in (self.save_md, self.save_pdf):
+                button.setEnabled(True)
+
+        for button in (self.save_md, self.save_pdf):
+            button.setEnabled(False)  # until the preview matches the choice
+        self.preview.setPlainText("Reading the notebook…")
+        workspace, pid = self.window_.workspace, self.window_.access.partnership_id or ""
+        self.window_.tasks.run(
+            lambda: job(workspace.store(pid)), shown, lambda error: self.preview.setPlainText(str(error))
+        )
+
+    def _save(self, fmt: str) -> None:
+        kind = "PDF files (*.pdf)" if fmt == "pdf" else "Markdown files (*.md)"
+        out = choose_path(self, "Save the summary", kind, save=True, suggested=f"summary.{fmt}")
+        if not out or not self.markdown:
+            return
+        if fmt == "pdf":
+            from peercoach_desktop.summary_pdf import markdown_to_pdf
+
+            data = markdown_to_pdf(self.markdown, f"{self.title}: session summary")  # Qt text: GUI thread
+        else:
+            data = self.markdown.encode("utf-8")
+        self.window_.tasks.run(
+            lambda: write_atomic(Path(out), data),
+            lambda _r: tell(self, f"Summary saved to {out}.", "saved_message"),
+            lambda error: show_error(self, error),
+        )
+
+
+def export_summary(window: MainWindow) -> None:
+    session_id = None
+    if "sessions" in window.notebook._views:
+        rows = window.notebook.sessions.table.selectionModel().selectedRows()
+        if rows:
+            session_id = window.notebook.sessions.model.item(rows[0].row()).session.id
+    window.summary_dialog = SummaryDialog(window, session_id)
+    window.summary_dialog.setObjectName("summary_dialog")
+    window.summary_dialog.open()
