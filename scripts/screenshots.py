@@ -49,7 +49,9 @@ def sample_notebook(library: Library) -> None:
     )
     store.add_step("me", "Ask Kim to shadow the review", goal=goal.id, due_date="2027-01-10")
     store.set_step_status(step.id, StepStatus.DONE)
-    store.add_note("What I heard: you hold on to the budget because you fear surprises.", session=past.id)
+    heard = store.add_note("What I heard: you hold on to the budget.", session=past.id)
+    store.history_policy = type(store.history_policy)(coalesce_seconds=0)
+    store.update_note(heard.id, "What I heard: you hold on to the budget because you fear surprises.")
     store.add_note("My own reflection: I gave advice too early in turn B.", private=True, session=past.id)
     store.add_note("Kim asked good questions about the forecast.", goal=goal.id)
     store.close()
@@ -115,6 +117,26 @@ def main(out: Path) -> None:
     settle(app, window)
     window.trash_dialog.grab().save(str(out / "12-trash.png"))
     window.trash_dialog.reject()
+    from peercoach_desktop.ui import history_dialog, summary_dialog
+
+    view.setCurrentWidget(view.notes)
+    notes = view.notes.model
+    heard = next(r for r in range(notes.rowCount()) if "What I heard" in notes.index(r, 0).data())
+    view.notes.list.setCurrentIndex(notes.index(heard, 0))
+    settle(app, window)
+    history_dialog.show_history(window)
+    settle(app, window)
+    window.history_dialog.grab().save(str(out / "13-history.png"))
+    window.history_dialog.reject()
+    view.setCurrentWidget(view.sessions)
+    sessions = view.sessions.model
+    view.sessions.table.selectRow(
+        next(r for r in range(sessions.rowCount()) if "10 Nov" in sessions.index(r, 0).data())
+    )
+    summary_dialog.export_summary(window)
+    settle(app, window)
+    window.summary_dialog.grab().save(str(out / "14-summary.png"))
+    window.summary_dialog.reject()
     window.open_preferences()
     settle(app, window)
     window.preferences_dialog.grab().save(str(out / "08-preferences.png"))

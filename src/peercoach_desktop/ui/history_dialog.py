@@ -4,6 +4,7 @@ and "restore this version" (which becomes a new version: nothing is overwritten)
 from __future__ import annotations
 
 import difflib
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -36,10 +37,11 @@ td { padding: 0 4px; }
 
 
 def diff_html(earlier: str, now: str) -> str:
-    table = difflib.HtmlDiff(wrapcolumn=48).make_table(
+    table = difflib.HtmlDiff(wrapcolumn=60).make_table(
         earlier.splitlines() or [""], now.splitlines() or [""], "This version", "Now", context=False
     )
-    return table
+    # difflib's "next change" links column means nothing in a dialog, and a reader reads it out.
+    return re.sub(r'<td class="diff_next"[^>]*>.*?</td>', "", table)
 
 
 def current_text(store: NotebookStore, record_id: str) -> str:

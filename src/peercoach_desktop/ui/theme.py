@@ -61,6 +61,10 @@ QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {
     background: #8ab4f8; border-color: #8ab4f8;
 }
 QCheckBox::indicator:disabled { border-color: #5f6368; }
+QRadioButton::indicator {
+    width: 12px; height: 12px; border: 1px solid #9aa0a6; border-radius: 7px; background: #17181a;
+}
+QRadioButton::indicator:checked { background: #8ab4f8; border-color: #8ab4f8; }
 """
 
 
