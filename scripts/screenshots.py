@@ -93,6 +93,8 @@ def main(out: Path) -> None:
         view.setCurrentWidget(view.notes)
         view.notes.list.setCurrentIndex(view.notes.model.index(1, 0))
         shoot(app, window, out, f"06-notes-{theme}")
+        view.setCurrentWidget(view.progress)
+        shoot(app, window, out, f"07b-progress-{theme}")
         view.focus_search()
         view.search.field.setText("budget")
         shoot(app, window, out, f"07-search-{theme}")

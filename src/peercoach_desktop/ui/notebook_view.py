@@ -24,6 +24,7 @@ from peercoach_desktop.ui.widgets import named
 if TYPE_CHECKING:
     from peercoach_desktop.ui.goals_view import GoalsView
     from peercoach_desktop.ui.notes_view import NotesView
+    from peercoach_desktop.ui.progress_view import ProgressView
     from peercoach_desktop.ui.search_view import SearchView
     from peercoach_desktop.ui.session_tab import SessionTab
     from peercoach_desktop.ui.sessions_view import SessionsView
@@ -35,6 +36,7 @@ LAZY_TABS = (
     ("steps", "Ne&xt steps"),
     ("sessions", "Sess&ions"),
     ("notes", "No&tes"),
+    ("progress", "Pro&gress"),
     ("search", "&Search"),
 )
 TAB_NAMES = [name for name, _ in LAZY_TABS]
@@ -80,6 +82,10 @@ class NotebookView(QTabWidget):
     @property
     def notes(self) -> NotesView:
         return self._view("notes")
+
+    @property
+    def progress(self) -> ProgressView:
+        return self._view("progress")
 
     @property
     def search(self) -> SearchView:
@@ -142,6 +148,10 @@ class NotebookView(QTabWidget):
             notes = NotesView(access)
             notes.note_changed.connect(self.refresh_overview)
             return notes
+        if name == "progress":
+            from peercoach_desktop.ui.progress_view import ProgressView
+
+            return ProgressView(access)
         from peercoach_desktop.ui.search_view import SearchView
 
         search = SearchView(access)
@@ -188,7 +198,7 @@ class NotebookView(QTabWidget):
     def _fill(name: str, view: Any, people: Overview) -> None:
         if name in ("goals", "steps", "sessions"):
             view.reload(people)
-        elif name == "notes":
+        elif name in ("notes", "progress"):
             view.reload()
 
     def _now(self) -> str:

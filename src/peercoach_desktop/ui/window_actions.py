@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu
 if TYPE_CHECKING:
     from peercoach_desktop.ui.main_window import MainWindow
 
-TAB_SHORTCUTS = 7  # Alt+1…7 reach the notebook's tabs
+TAB_SHORTCUTS = 8  # Alt+1…8 reach the notebook's tabs
 
 
 def deferred(window: MainWindow, module: str, name: str) -> Callable[[], None]:

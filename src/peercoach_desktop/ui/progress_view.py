@@ -1,0 +1,145 @@
+"""Progress over months: a chart of talk time and follow-through per peer, and tables with the
+same figures (screen readers read the tables; the charts are for the eye)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peercoach_desktop.core.progress import Progress, progress
+from peercoach_desktop.ui.access import NotebookAccess
+from peercoach_desktop.ui.widgets import local_time, named
+
+
+class MonthBars(QWidget):
+    """Two bars a month (me, partner), each a share 0..1, drawn in the palette's colours."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.setMinimumHeight(150)
+        self.series: list[tuple[str, float | None, float | None]] = []  # month, me, partner
+
+    def set_series(self, series: list[tuple[str, float | None, float | None]], summary: str) -> None:
+        self.series = series[-12:]  # the last twelve months
+        self.setAccessibleDescription(summary)  # the table below holds every figure
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.setPen(palette.windowText().color())
+        painter.drawText(QRectF(0, 0, self.width(), 18), Qt.AlignmentFlag.AlignLeft, self.title)
+        if not any(value is not None for _month, *values in self.series for value in values):
+            painter.drawText(QRectF(0, 20, self.width(), 20), Qt.AlignmentFlag.AlignLeft, "No data yet.")
+            return
+        top, bottom = 24.0, self.height() - 20.0
+        slot = self.width() / len(self.series)
+        colours = (palette.highlight().color(), palette.link().color().darker(140))
+        for index, (month, *values) in enumerate(self.series):
+            for which, value in enumerate(values):
+                if value is None:
+                    continue
+                height = (bottom - top) * max(0.0, min(1.0, value))
+                x = index * slot + slot * (0.15 + 0.35 * which)
+                painter.fillRect(QRectF(x, bottom - height, slot * 0.3, height), colours[which])
+            painter.setPen(palette.windowText().color())
+            painter.drawText(
+                QRectF(index * slot, bottom + 2, slot, 16), Qt.AlignmentFlag.AlignHCenter, month[2:]
+            )
+        painter.end()
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = named(QTableWidget(0, len(headers)), name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ProgressView(QWidget):
+    def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.access = access
+        self.talk = named(
+            MonthBars("Talk time: share per month (first bar: you)"), "chart_talk", "Talk-time chart"
+        )
+        self.follow = named(
+            MonthBars("Next steps done of those set, per month (first bar: you)"),
+            "chart_follow",
+            "Follow-through chart",
+        )
+        self.months = _table("progress_months", ["Month"])
+        self.goals = _table("progress_goals", ["When", "Goal", "Status"])
+        charts = QWidget()
+        row = QVBoxLayout(charts)
+        row.addWidget(self.talk)
+        row.addWidget(self.follow)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(charts)
+        splitter.addWidget(self.months)
+        splitter.addWidget(self.goals)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("How the partnership has gone: meetings, follow-through, talk time, goals."))
+        layout.addWidget(splitter, 1)
+
+    def reload(self) -> None:
+        self.access.run(progress, self._show)
+
+    def _show(self, data: Progress) -> None:
+        me, partner = data.peers
+        name = data.names.get
+        headers = [
+            "Month",
+            "Held",
+            "Planned",
+            f"{name(me)}: done/set",
+            f"{name(partner)}: done/set",
+            f"{name(me)} spoke",
+            f"{name(partner)} spoke",
+        ]
+        self.months.setColumnCount(len(headers))
+        self.months.setHorizontalHeaderLabels(headers)
+        self.months.setRowCount(len(data.months))
+        talk, follow = [], []
+        for row, month in enumerate(data.months):
+            spoken_me, spoken_partner = month.spoken.get(me, 0), month.spoken.get(partner, 0)
+            cells = [
+                month.month,
+                str(month.held),
+                str(month.planned),
+                f"{month.steps_done.get(me, 0)}/{month.steps_set.get(me, 0)}",
+                f"{month.steps_done.get(partner, 0)}/{month.steps_set.get(partner, 0)}",
+                f"{round(spoken_me / 60)} min",
+                f"{round(spoken_partner / 60)} min",
+            ]
+            for column, text in enumerate(cells):
+                self.months.setItem(row, column, QTableWidgetItem(text))
+            total = spoken_me + spoken_partner
+            talk.append(
+                (month.month, spoken_me / total if total else None, spoken_partner / total if total else None)
+            )
+            follow.append((month.month, month.rate(me), month.rate(partner)))
+        self.talk.set_series(talk, "Talk time per month: see the table of months below.")
+        self.follow.set_series(follow, "Follow-through per month: see the table of months below.")
+        self.goals.setRowCount(len(data.goal_changes))
+        for row, change in enumerate(data.goal_changes):
+            for column, text in enumerate((local_time(change.when), change.goal.title, change.status)):
+                self.goals.setItem(row, column, QTableWidgetItem(text))
+
+    def clear(self) -> None:
+        self.months.setRowCount(0)
+        self.goals.setRowCount(0)
+        self.talk.set_series([], "")
+        self.follow.set_series([], "")

@@ -1,0 +1,58 @@
+"""Progress: meetings held and planned, follow-through and talk time per month, goal status
+over time; the same figures in the window's tables."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from window_driver import create_partnership, idle
+
+from peercoach_desktop.core.model import Session, SessionStatus, StepStatus
+from peercoach_desktop.core.progress import progress
+from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.ui.main_window import MainWindow
+
+
+def fill(store: NotebookStore) -> None:
+    held = store.add_session("2026-03-02T10:00")
+    store._change(
+        held, status=SessionStatus.DONE, seconds_by_speaker={store.me_id: 900, store.partner().id: 600}
+    )
+    store.add_session("2026-03-20T10:00")
+    goal = store.add_goal("me", "Delegate")
+    done = store.add_step("me", "Ask Kim")
+    store.add_step("partner", "Book the room")
+    store.set_step_status(done.id, StepStatus.DONE)
+    store._clock.advance(seconds=3600)
+    store.set_goal_status(goal.id, "achieved")
+
+
+def test_months_and_goal_changes(store: NotebookStore) -> None:
+    fill(store)
+    data = progress(store)
+    march = next(m for m in data.months if m.month == "2026-03")
+    assert (march.held, march.planned) == (1, 1)
+    assert march.spoken == {store.me_id: 900, store.partner().id: 600}
+    assert [(c.goal.title, c.status) for c in data.goal_changes] == [
+        ("Delegate", "active"),
+        ("Delegate", "achieved"),
+    ]
+    step_month = next(m for m in data.months if m.steps_set)
+    assert step_month.rate(store.me_id) == 1.0 and step_month.rate(store.partner().id) == 0.0
+    assert [s.status for s in store.list(Session)].count(SessionStatus.DONE) == 1
+
+
+def test_the_progress_tab_shows_the_figures_in_tables(qtbot: QtBot, window: MainWindow) -> None:
+    create_partnership(qtbot, window)
+    pid = window.access.partnership_id
+    window.tasks.run_and_wait(lambda: fill(window.workspace.store(pid)))
+    view = window.notebook.progress
+    window.notebook.setCurrentWidget(view)
+    idle(qtbot, window)
+    rows = [
+        [view.months.item(r, c).text() for c in range(view.months.columnCount())]
+        for r in range(view.months.rowCount())
+    ]
+    assert ["2026-03", "1", "1", "0/0", "0/0", "15 min", "10 min"] in rows
+    goals = [view.goals.item(r, 2).text() for r in range(view.goals.rowCount())]
+    assert goals == ["active", "achieved"]
+    assert view.talk.accessibleDescription()  # the chart points a screen reader to the table
