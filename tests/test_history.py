@@ -57,3 +57,24 @@ def test_a_purge_takes_the_history_with_it(store: NotebookStore, data_dir: Path)
     trash.purge(store, note.id)
     assert store.versions(note.id) == []
     assert store.rows("SELECT count(*) FROM history WHERE data LIKE '%MARKER-HISTORY%'") == [(0,)]
+
+
+def test_a_restore_brings_back_words_never_sharing_a_private_note(store: NotebookStore) -> None:
+    note = store.add_note("shared at first")
+    note = type_and_wait(store, note, "still shared", minutes=10)
+    note = store.set_note_private(note.id, True)
+    note = type_and_wait(store, note, "private thoughts now", minutes=10)
+    oldest = store.versions(note.id)[-1]
+    restored = store.restore_version(note.id, oldest.rid)
+    assert restored.body == "shared at first"
+    assert restored.visibility == "private"  # the words come back; the note stays private
+
+
+def test_a_purge_leaves_no_copy_in_the_search_index(store: NotebookStore) -> None:
+    note = store.add_note("zebracorn unicornfish")
+    trash.delete(store, note.id)
+    trash.purge(store, note.id)
+    leftovers = store.rows(
+        "SELECT count(*) FROM notes_fts_data WHERE instr(block, CAST('zebracorn' AS BLOB)) > 0"
+    )
+    assert leftovers == [(0,)]

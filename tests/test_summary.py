@@ -96,3 +96,28 @@ def test_the_pdf_reads_back_with_the_same_words(
     )
     assert code == 0 and json.loads(capsys.readouterr().out)["format"] == "md"
     assert THEIRS not in (tmp_path / "s.md").read_text()
+
+
+def test_note_text_stays_text_in_a_summary(store: NotebookStore, qapp: object) -> None:
+    session = store.add_session("2026-03-02T10:00")
+    store.add_note("see ![x](/home/ana/Pictures/x.png) and # not a heading", session=session.id)
+    text = summary.to_markdown(summary.build(store, session=session.id))
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setMarkdown(text)
+    assert "![x](/home/ana/Pictures/x.png)" in document.toPlainText()  # shown as typed
+    assert "<img" not in document.toHtml()  # never an image pulled from the disk
+
+
+def test_a_date_range_means_local_days(store: NotebookStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time as _time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    _time.tzset()
+    try:
+        store.add_session("2026-03-31T23:30")  # local time: 1 April in UTC
+        assert len(summary.build(store, since="2026-03-31", until="2026-03-31").sessions) == 1
+    finally:
+        monkeypatch.delenv("TZ")
+        _time.tzset()

@@ -189,3 +189,5 @@ def test_restoring_a_backup_from_the_window_asks_before_touching_the_notebook_he
     with library.open(here) as store:
         assert [n.body for n in store.list(Note)] == ["in the backup"]
     assert list((library.backups_dir / "replaced").iterdir())  # the notebook it replaced, kept
+    window.show_partnership(original)  # the replaced notebook opens again in the window
+    qtbot.waitUntil(lambda: note_rows(window) == ["in the backup"])

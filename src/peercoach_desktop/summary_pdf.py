@@ -8,10 +8,12 @@ import sys
 
 def markdown_to_pdf(markdown: str, title: str) -> bytes:
     from PySide6.QtCore import QBuffer, QIODevice
-    from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtWidgets import QApplication
 
-    if QGuiApplication.instance() is None:  # the command line: render without a display
-        sys.modules[__name__]._app = QGuiApplication([sys.argv[0], "-platform", "offscreen"])  # type: ignore[attr-defined]
+    if QApplication.instance() is None:  # the command line: render without a display
+        # A QApplication (not a QGuiApplication), so a window made later in this process works.
+        sys.modules[__name__]._app = QApplication([sys.argv[0], "-platform", "offscreen"])  # type: ignore[attr-defined]
     document = QTextDocument()
     document.setMarkdown(markdown)
     buffer = QBuffer()

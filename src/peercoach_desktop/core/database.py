@@ -46,6 +46,7 @@ def configure(conn: sqlcipher3.Connection, path: Path) -> None:
     conn.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints; crash-safe with WAL
     conn.execute("PRAGMA temp_store = MEMORY")  # no temporary files on disk at all
     conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA secure_delete = ON")  # freed pages are zeroed: erased words leave no copy
     conn.execute(f"PRAGMA cache_size = -{_cache_kib(path)}")
 
 

@@ -16,7 +16,6 @@ from typing import Any
 
 import sqlcipher3
 
-from peercoach_desktop.core import rows
 from peercoach_desktop.core.clock import iso, parse_iso
 from peercoach_desktop.core.model import Goal, NextStep, Note, Record
 
@@ -103,9 +102,16 @@ def versions(conn: sqlcipher3.Connection, record_id: str) -> list[Version]:
     return [Version(rid, rid_of, saved_at, json.loads(data)) for rid, rid_of, saved_at, data in found]
 
 
+WORDS: dict[type[Record], tuple[str, ...]] = {  # what a restore puts back: the words only
+    Note: ("body",),
+    Goal: ("title", "why", "success_criteria"),
+    NextStep: ("text",),
+}
+
+
 def restore_fields(record: Record, version: Version) -> dict[str, Any]:
-    """The changes that put a version's words back (applied as a new version of the record)."""
-    fields = dict(version.fields)
-    if "status" in fields:
-        fields["status"] = rows.STATUS_OF[type(record)](fields["status"])
-    return fields
+    """The changes that put a version's words back (applied as a new version of the record).
+
+    Only the words: a restore never makes a private note shared again, nor reopens a done
+    step, nor moves a record back to a goal or session that has gone to the trash."""
+    return {name: version.fields[name] for name in WORDS[type(record)] if name in version.fields}

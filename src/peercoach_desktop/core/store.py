@@ -258,7 +258,9 @@ class NotebookStore(NotebookEdits):
             self._save_clock()
         return updated
 
-    def change_together(self, changes: list[tuple[R, dict[str, Any]]]) -> list[R]:
+    def change_together(
+        self, changes: list[tuple[R, dict[str, Any]]], *, forget_history: bool = False
+    ) -> list[R]:
         """Several records changed in one transaction with one timestamp: a goal moved to the
         trash with its steps, so restoring it can bring back exactly those."""
         stamp = iso(self._clock.now())
@@ -268,7 +270,10 @@ class NotebookStore(NotebookEdits):
                 updated = dataclasses.replace(record, **fields, updated_at=stamp, version=self._hlc.tick())
                 _update(self._conn, updated)
                 sync_rows.after_local_change(self._conn, record, updated, self._hlc.tick)
-                history.remember(self._conn, record, updated, self.history_policy)
+                if forget_history:  # a purge: no earlier words of it stay behind
+                    history.forget(self._conn, record.id)
+                else:
+                    history.remember(self._conn, record, updated, self.history_policy)
                 done.append(updated)
             self._save_clock()
         return done
@@ -290,10 +295,12 @@ class NotebookStore(NotebookEdits):
                 )
         raise NotFoundError(f"No note, goal or next step with id {record_id}.")
 
-    def forget_history(self, record_ids: list[str]) -> None:
-        with database.transaction(self._conn):
-            for record_id in record_ids:
-                history.forget(self._conn, record_id)
+    def compact_after_purge(self) -> None:
+        """After words were erased: rewrite the search index without them and fold the WAL
+        into the file, so neither keeps an encrypted copy (freed pages are zeroed: secure_delete)."""
+        for table in ("notes", "goals", "steps"):
+            self._conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('optimize')")
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # Feature modules (session_runner, prompts, schedule) write through the same path.
     add_record = _add

@@ -8,12 +8,19 @@ its author is the one exporting *and* they asked for it; the partner's private n
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TypeVar
 
+from peercoach_desktop.core.clock import parse_iso
 from peercoach_desktop.core.errors import NotFoundError, UsageError
 from peercoach_desktop.core.model import Feedback, Goal, NextStep, Note, Session, SessionStatus, Visibility
 from peercoach_desktop.core.store import NotebookStore
+
+R = TypeVar("R")
+ORIGINALS = "conflict_of IS NULL"
 
 PHASE_NAMES = {
     "check_in": "Check-in",
@@ -56,30 +63,37 @@ def build(
     if session is not None:
         chosen = [store.find(Session, session)]
     else:
-        start = _day(since, "--since") or "0000-01-01"
-        end = _day(until, "--until") or "9999-12-31"
+        start, end = _day(since, "--since", 0), _day(until, "--until", 1)
         chosen = [
             s
-            for s in store.list(Session)
-            if s.status != SessionStatus.CANCELLED and start <= (s.scheduled_at or s.created_at)[:10] <= end
+            for s in store.records(Session, f"WHERE deleted = 0 AND {ORIGINALS}")
+            if s.status != SessionStatus.CANCELLED
+            and (start is None or parse_iso(s.scheduled_at or s.created_at) >= start)
+            and (end is None or parse_iso(s.scheduled_at or s.created_at) < end)
         ]
         chosen.sort(key=lambda s: s.scheduled_at or s.created_at)
     if not chosen:
         raise NotFoundError("No session in that range: nothing to summarise.")
     names = {store.me_id: store.me().name, store.partner().id: store.partner().name}
-    goals = {g.id: g for g in store.list(Goal)}
+    goals = {g.id: g for g in store.records(Goal, f"WHERE deleted = 0 AND {ORIGINALS}")}
     parts = []
+
+    def of(cls: type[R], column: str, session_id: str) -> list[R]:
+        # Conflict copies (a second version from a sync) are settled in Conflicts, not summarised.
+        where = f"WHERE deleted = 0 AND {ORIGINALS} AND {column} = ? ORDER BY created_at"
+        return store.records(cls, where, (session_id,))
+
     for s in chosen:
-        notes = [n for n in store.where(Note, session_id=s.id) if _may_show(n, store.me_id, include_private)]
-        steps_set = store.where(NextStep, set_in_session_id=s.id)
-        reviewed = store.where(NextStep, reviewed_in_session_id=s.id)
+        notes = [n for n in of(Note, "session_id", s.id) if _may_show(n, store.me_id, include_private)]
+        steps_set = of(NextStep, "set_in_session_id", s.id)
+        reviewed = of(NextStep, "reviewed_in_session_id", s.id)
         touched = {step.goal_id for step in [*steps_set, *reviewed] if step.goal_id}
         touched |= {n.goal_id for n in notes if n.goal_id}
         parts.append(
             SessionPart(
                 session=s,
                 notes=notes,
-                feedback=store.where(Feedback, session_id=s.id),
+                feedback=of(Feedback, "session_id", s.id),
                 steps_set=steps_set,
                 steps_reviewed=reviewed,
                 goals=[goals[g] for g in sorted(touched) if g in goals],
@@ -94,13 +108,22 @@ def _may_show(note: Note, me_id: str, include_private: bool) -> bool:
     return include_private and note.author_id == me_id  # never the partner's private words
 
 
-def _day(text: str | None, what: str) -> str | None:
+def _day(text: str | None, what: str, days_after: int) -> datetime | None:
+    """The start of that local day (or of the day after, for an inclusive end), in UTC."""
     if not text:
         return None
     try:
-        return date.fromisoformat(text).isoformat()
+        day = date.fromisoformat(text) + timedelta(days=days_after)
     except ValueError:
         raise UsageError(f"{what} takes a date like 2026-03-31, not {text!r}.") from None
+    return datetime.combine(day, time()).astimezone().astimezone(UTC)
+
+
+def md(text: str) -> str:
+    """User text as literal Markdown: no links, no images (a note could otherwise pull a
+    file from this laptop into the PDF), no headings, lists or emphasis it did not mean."""
+    text = re.sub(r"([\\`*_\[\]<>!#|~])", r"\\\1", text)
+    return re.sub(r"(?m)^(\s*)([-+]|\d+\.)", r"\1\\\2", text)  # a list marker only at a line's start
 
 
 def _minutes(seconds: float) -> str:
@@ -108,35 +131,31 @@ def _minutes(seconds: float) -> str:
 
 
 def to_markdown(summary: Summary) -> str:
-    name = summary.names.get
-    lines = [f"# {summary.title}: session summary", ""]
+    def name(peer_id: str) -> str:
+        return md(summary.names.get(peer_id, "?"))
+
+    lines = [f"# {md(summary.title)}: session summary", ""]
     if summary.include_private:
         lines += ["*Includes private notes of the person who exported it.*", ""]
     for part in summary.sessions:
         s = part.session
         lines += [f"## {(s.scheduled_at or s.created_at)[:16].replace('T', ' ')} UTC", ""]
         spoken = s.seconds_by_speaker
-        lines += [
-            "**Time per speaker:** "
-            + ", ".join(f"{name(p, '?')} {_minutes(spoken.get(p, 0))}" for p in s.speaker_order),
-            "",
-        ]
+        times = ", ".join(f"{name(p)} {_minutes(spoken.get(p, 0))}" for p in s.speaker_order)
+        lines += [f"**Time per speaker:** {times}", ""]
         phases = (getattr(s, "timer_state", None) or {}).get("phase_time", {})
         if any(phases.values()):
             shown = [f"{PHASE_NAMES.get(k, k)} {_minutes(v)}" for k, v in phases.items() if v]
             lines += ["**Time per phase:** " + ", ".join(shown), ""]
         if part.goals:
-            lines += [
-                "### Goals touched",
-                *[f"- {g.title} ({name(g.owner_id, '?')}, {g.progress}%)" for g in part.goals],
-                "",
-            ]
+            goals = [f"- {md(g.title)} ({name(g.owner_id)}, {g.progress}%)" for g in part.goals]
+            lines += ["### Goals touched", *goals, ""]
         if part.feedback:
             lines.append("### Feedback")
             for f in part.feedback:
                 lines.append(
-                    f"- {name(f.giver_id, '?')} to {name(f.receiver_id, '?')}: when {f.situation}; "
-                    f"{f.behaviour}; the effect: {f.impact}"
+                    f"- {name(f.giver_id)} to {name(f.receiver_id)}: when {md(f.situation)}; "
+                    f"{md(f.behaviour)}; the effect: {md(f.impact)}"
                 )
             lines.append("")
         lines += _steps("Next steps set", part.steps_set, name)
@@ -145,14 +164,14 @@ def to_markdown(summary: Summary) -> str:
             lines.append("### Notes")
             for n in part.notes:
                 mark = " *(private)*" if n.visibility == Visibility.PRIVATE else ""
-                body = n.body.strip().replace("\n", "\n  ")
+                body = md(n.body.strip()).replace("\n", "\n  ")
                 lines.append(f"- {body}{mark}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _steps(title: str, steps: list[NextStep], name: object) -> list[str]:
+def _steps(title: str, steps: list[NextStep], name: Callable[[str], str]) -> list[str]:
     if not steps:
         return []
-    rows = [f"- {s.text} ({name(s.owner_id, '?')}, due {s.due_date or '—'}, {s.status.value})" for s in steps]  # type: ignore[operator]
+    rows = [f"- {md(s.text)} ({name(s.owner_id)}, due {s.due_date or '—'}, {s.status.value})" for s in steps]
     return [f"### {title}", *rows, ""]

@@ -91,6 +91,13 @@ def delete(store: NotebookStore, record_id: str) -> list[Record]:
     """Move a record (and its linked steps and notes) to the trash; returns what moved."""
     record = _find(store, record_id, deleted=False)
     batch = [record, *_linked(store, record, deleted=False)]
+    for r in batch:
+        table = {Goal: "goals", Session: "sessions", Note: "notes", NextStep: "steps"}[type(r)]
+        if store.scalar(f"SELECT count(*) FROM {table} WHERE conflict_of = ?", (r.id,)):
+            raise PeerCoachError(
+                "This has two versions from a sync (you both changed it): choose one in Partner ▸ "
+                "Conflicts before deleting."
+            )
     return store.change_together([(r, {"deleted": True}) for r in batch])
 
 
@@ -111,8 +118,9 @@ def purge(store: NotebookStore, record_id: str) -> Record:
     changes = [(r, dict.fromkeys(TEXT_FIELDS[type(r)], "")) for r in batch if type(r) in TEXT_FIELDS]
     if not changes:
         raise PeerCoachError("This session holds no text of its own and no notes went with it.")
-    purged = store.change_together(changes)
-    store.forget_history([r.id for r, _ in changes])  # no earlier words stay behind either
+    # One transaction: the words, their earlier versions, and then the search index's copy.
+    purged = store.change_together(changes, forget_history=True)
+    store.compact_after_purge()
     return purged[0]
 
 

@@ -114,6 +114,7 @@ def show_history(window: MainWindow) -> None:
     record_id = window.notebook.current_record_id()
     if record_id is None:
         return
+    window.notebook.flush()  # what was just typed is the "now" the versions compare with
     window.history_dialog = HistoryDialog(window, record_id)
     window.history_dialog.setObjectName("history_dialog")
     window.history_dialog.open()

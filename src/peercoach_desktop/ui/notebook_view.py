@@ -174,6 +174,14 @@ class NotebookView(QTabWidget):
                 return views["sessions"].model.item(rows[0].row()).session.id
         return None
 
+    def let_go(self, record_id: str) -> None:
+        """The record on screen is about to be deleted: its editor lets go of it unsaved."""
+        for name in ("notes", "goals"):
+            view = self._views.get(name)
+            current = getattr(view, "_note" if name == "notes" else "_goal", None) if view else None
+            if current is not None and current.id == record_id:
+                view._show(None)
+
     def _built(self, *names: str) -> list[Any]:
         return [self._views[name] for name in names if name in self._views]
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from peercoach_desktop.ui.main_window import MainWindow
 
 BACKUP_FILTER = "PeerCoach notebooks (*.pcnb);;All files (*)"
+ALREADY_HERE = "This backup is of a notebook that is already on this laptop. Nothing has been changed yet."
 BESIDE_QUESTION = "Restore the backup beside it, as a separate notebook with its own ids? (No: more choices.)"
 REPLACE_QUESTION = (
     "Replace the notebook on this laptop with the backup? The one here is first kept, encrypted, "
@@ -111,16 +112,23 @@ def restore_backup(window: MainWindow) -> None:
 
     def attempt(code: str, how: str, here: str = "") -> None:
         def job() -> restore.Restored:
-            if how == restore.REPLACE:
-                workspace.close_one(here)  # its file is about to be replaced
-            return restore.restore(library, Path(source), code, conflict=how)
+            if how != restore.REPLACE:
+                return restore.restore(library, Path(source), code, conflict=how)
+            workspace.close_one(here)  # its file is about to be replaced
+            try:
+                return restore.restore(library, Path(source), code, conflict=how)
+            finally:
+                workspace.open_all()  # the notebook (replaced, or not if that failed) opens again
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, restore.RestoreConflictError):
                 show_error(window, error)
-            elif ask_yes_no(window, "Restore beside it?", f"{error}\n\n{BESIDE_QUESTION}"):
+            elif window.locked:
+                return  # never a question over the lock screen: the user can restore again later
+            elif ask_yes_no(window, "Restore beside it?", f"{ALREADY_HERE}\n\n{BESIDE_QUESTION}"):
                 attempt(code, restore.BESIDE)
-            elif ask_yes_no(window, "Replace it?", REPLACE_QUESTION):
+            elif not window.locked and ask_yes_no(window, "Replace it?", REPLACE_QUESTION):
+                window.notebook.flush()  # typed words are saved before the file is replaced
                 attempt(code, restore.REPLACE, error.partnership_id)
 
         def done(result: restore.Restored) -> None:

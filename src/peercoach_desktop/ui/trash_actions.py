@@ -37,6 +37,8 @@ def delete_current(window: MainWindow) -> None:
     record_id = window.notebook.current_record_id()
     if record_id is None:
         return
+    window.notebook.flush()  # the last second of typing is saved before it goes to the trash
+    window.notebook.let_go(record_id)  # the form must not save into a deleted record
 
     def moved(records: list[Any]) -> None:
         remember(window, f"delete '{trash.label(records[0])[:40]}'", lambda s: trash.restore(s, record_id))
