@@ -42,7 +42,7 @@ from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES, Goal, NextStep, N
 from peercoach_desktop.ui.main_window import MainWindow
 from peercoach_desktop.ui.notes_view import AUTOSAVE_MS
 from peercoach_desktop.ui.settings import Preferences
-from peercoach_desktop.ui.single_instance import InstanceServer, claim, wake_running
+from peercoach_desktop.ui.single_instance import InstanceServer, start_or_wake, wake_running
 
 MARKER = "OKAPI-PRIVATE-9931"
 
@@ -407,8 +407,9 @@ def test_a_session_runs_in_the_window_resumes_after_lock_and_lock_hides_it(
 
 
 def test_the_instance_socket_is_claimed_before_the_window_serves_it(qtbot: QtBot, data_dir: Path) -> None:
-    claimed = claim(data_dir)
-    assert wake_running(data_dir)  # a second launch already finds the first, before it has painted
+    running, claimed = start_or_wake(data_dir)
+    assert not running and claimed is not None
+    assert start_or_wake(data_dir) == (True, None)  # a second launch finds the first before it painted
     server = InstanceServer(data_dir, claimed=claimed)
     assert server.listening
     with qtbot.waitSignal(server.wake_requested, timeout=3000):
@@ -488,3 +489,19 @@ def test_history_shows_what_changed_and_restores_an_earlier_version(
         note = store.list(Note)[0]
         assert note.body == "We agreed on Tuesday"
         assert store.versions(note.id)[0].fields["body"] == "We agreed on Friday"  # kept, not overwritten
+
+
+def test_a_crashed_instances_socket_file_is_replaced(data_dir: Path) -> None:
+    import socket
+
+    from peercoach_desktop.ui.single_instance import server_name
+
+    left = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    left.bind(server_name(data_dir))
+    left.close()  # its file stays behind, nobody listening: as after a crash
+    running, claimed = start_or_wake(data_dir)
+    assert not running and claimed is not None
+    import os
+
+    os.close(claimed)
+    os.unlink(server_name(data_dir))

@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from peercoach_desktop.core.paths import data_dir_text
     from peercoach_desktop.ui.main_window import MainWindow
     from peercoach_desktop.ui.settings import Preferences
-    from peercoach_desktop.ui.single_instance import claim, wake_running
+    from peercoach_desktop.ui.single_instance import start_or_wake
 
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(APP_ID)
@@ -66,9 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(APP_RDNS)  # Wayland matches the window to the installed .desktop file
     preferences = Preferences()
     folder = data_dir_text(data_arg, preferences.get("data_dir"))
-    if wake_running(folder):
+    running, claimed = start_or_wake(folder)  # from now on a second launch finds this one
+    if running:
         return 0  # the running window for this data dir comes forward instead
-    claimed = claim(folder)  # from now on a second launch finds this one
     window = MainWindow(lambda: open_library(folder), preferences)
 
     def after_paint() -> None:  # QtNetwork and the SVG icon load once the notebooks show

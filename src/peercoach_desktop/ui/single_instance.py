@@ -55,28 +55,38 @@ def wake_running(data_dir: str | os.PathLike[str], timeout_s: float = 0.5) -> bo
     return True
 
 
-def claim(data_dir: str | os.PathLike[str]) -> int | None:
-    """Unix, before the first paint: take this data dir's socket at once, so a second launch
-    in the next second already finds us. Call only after wake_running() found nobody: a
-    socket file left then is a crashed instance's. Returns the listening descriptor."""
+def start_or_wake(data_dir: str | os.PathLike[str]) -> tuple[bool, int | None]:
+    """Before the first paint: (True, None) when another instance for this data dir answered
+    and was asked to come forward; else (False, the listening descriptor on Unix).
+
+    The socket is bound first, so of two launches at the same moment only one can win; a
+    socket file nobody answers on is a crashed instance's and is replaced."""
     if os.name != "posix":
-        return None
+        return wake_running(data_dir), None
     import _socket
+    import errno
 
     name = server_name(data_dir)
-    if os.path.exists(name):
-        os.unlink(name)
     listener = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     old_mask = os.umask(0o077)  # the socket file: only this user may connect
     try:
-        listener.bind(name)
+        try:
+            listener.bind(name)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            if wake_running(data_dir):
+                listener.close()
+                return True, None
+            os.unlink(name)  # nobody answers: left by an instance that crashed
+            listener.bind(name)
         listener.listen(4)
     except OSError:
         listener.close()
-        return None
+        return False, None  # run without the single-instance guard rather than not at all
     finally:
         os.umask(old_mask)
-    return listener.detach()  # the descriptor now belongs to whoever serves it (InstanceServer)
+    return False, listener.detach()  # the descriptor now belongs to InstanceServer
 
 
 class InstanceServer(QObject):
