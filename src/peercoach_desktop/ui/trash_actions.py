@@ -24,7 +24,11 @@ if TYPE_CHECKING:
     from peercoach_desktop.ui.main_window import MainWindow
 
 Undo = tuple[str, Callable[[NotebookStore], Any]]
-PURGE_QUESTION = "Erase this for good? Its words cannot be brought back, on this laptop or your partner's."
+PURGE_QUESTION = (
+    "Erase this for good? Its words and earlier versions are erased from this notebook, and from "
+    "your partner's at the next sync. The encrypted backups of the last days still hold it until "
+    "they are rotated out."
+)
 
 
 def remember(window: MainWindow, what: str, job: Callable[[NotebookStore], Any]) -> None:
