@@ -35,11 +35,11 @@ def version() -> str:
 DATAS = [(str(ROOT / "resources"), "resources")]
 
 # We import QtCore, QtGui, QtWidgets and QtSvg (through the SVG icon plugin). The rest of
-# PySide6-Essentials (QML/Quick, network, SQL drivers, designer, ...) and anything the
+# PySide6-Essentials (QML/Quick, SQL drivers, designer, ...; not QtNetwork and QtDBus, which
+# serve the single-instance socket and the lock on screen lock) and anything the
 # Addons would bring (WebEngine, 3D, multimedia, PDF, charts) stays out of the bundle.
 EXCLUDES = [
     "tkinter",
-    "PySide6.QtNetwork",
     "PySide6.QtQml",
     "PySide6.QtQuick",
     "PySide6.QtQuickControls2",
@@ -55,7 +55,6 @@ EXCLUDES = [
     "PySide6.QtPrintSupport",
     "PySide6.QtXml",
     "PySide6.QtConcurrent",
-    "PySide6.QtDBus",
     "PySide6.QtStateMachine",
     "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets",
@@ -73,11 +72,19 @@ EXCLUDES = [
 # mix it with the user's GTK modules; Qt's xdg-desktop-portal theme follows the desktop
 # instead. eglfs/linuxfb/vnc/evdev are for kiosks and embedded boards, not laptops.
 UNWANTED_QT = re.compile(
-    r"(WebEngine|Qt6?Quick|Qt6?Qml|Qt6?Pdf|Qt6?3D|Qt6?Multimedia|Qt6?Charts|Qt6?Designer|Qt6?Network|"
+    r"(WebEngine|Qt6?Quick|Qt6?Qml|Qt6?Pdf|Qt6?3D|Qt6?Multimedia|Qt6?Charts|Qt6?Designer|"
     r"qmltooling|sqldrivers|designer|/tls/|networkinformation|libqgtk3|egldeviceintegrations|"
     r"plugins/generic/|libqeglfs|libqminimalegl|libqlinuxfb|libqvnc|libqvkkhrdisplay|EglFs)",
     re.IGNORECASE,
 )
+
+
+def _app_modules() -> list[str]:
+    return sorted(
+        "peercoach_desktop." + ".".join(path.relative_to(SRC / "peercoach_desktop").with_suffix("").parts)
+        for path in (SRC / "peercoach_desktop").rglob("*.py")
+        if path.name != "__init__.py"
+    )
 
 
 def analysis_kwargs() -> dict[str, object]:
@@ -85,7 +92,9 @@ def analysis_kwargs() -> dict[str, object]:
         "pathex": [str(SRC)],
         "datas": DATAS,
         "excludes": EXCLUDES,
-        "hiddenimports": [],
+        # Menu actions load their modules by name when first used (ui.window_actions.deferred):
+        # an import PyInstaller cannot see, so every module of the app is listed here.
+        "hiddenimports": _app_modules(),
         "noarchive": False,
     }
 

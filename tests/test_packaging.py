@@ -29,7 +29,8 @@ METAINFO = ROOT / "packaging" / "linux" / f"{APP_RDNS}.metainfo.xml"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 # A user downloads this; PySide6-Essentials alone is 238 MiB installed, the bundle ~146 MiB.
 MAX_BUNDLE_MIB = 180
-UNUSED_QT = ("WebEngine", "Qml", "Quick", "Pdf", "Qt6Network", "Multimedia", "Charts", "3D", "gtk")
+# QtNetwork (the single-instance socket) and QtDBus (lock on screen lock) are used.
+UNUSED_QT = ("WebEngine", "Qml", "Quick", "Pdf", "Multimedia", "Charts", "3D", "gtk")
 
 pytestmark = pytest.mark.packaging
 

@@ -17,6 +17,34 @@ from peercoach_desktop.ui.main_window import MainWindow
 TIMEOUT_S = 30.0
 
 
+# Loaded later, when first used (menu actions by name, screen lock, the PDF writer): a
+# packaged build must carry them even though no import at start-up names them.
+LATER_MODULES = (
+    "peercoach_desktop.ui.partner_sync",
+    "peercoach_desktop.ui.safety_actions",
+    "peercoach_desktop.ui.trash_actions",
+    "peercoach_desktop.ui.history_dialog",
+    "peercoach_desktop.ui.summary_dialog",
+    "peercoach_desktop.ui.progress_view",
+    "peercoach_desktop.ui.session_runner",
+    "peercoach_desktop.ui.screen_lock",
+    "peercoach_desktop.summary_pdf",
+    "PySide6.QtNetwork",
+    "PySide6.QtDBus",
+)
+
+
+def _missing_modules() -> str | None:
+    import importlib
+
+    for name in LATER_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            return name
+    return None
+
+
 def quit_when_started(app: QApplication, window: MainWindow) -> None:
     """Once the notebooks are loaded and the window has painted, print one line and quit."""
     failures: list[BaseException] = []
@@ -38,6 +66,10 @@ def quit_when_started(app: QApplication, window: MainWindow) -> None:
             problem = "nothing painted"
         elif app.windowIcon().pixmap(32).isNull():
             problem = "the app icon did not load (resources/ or the SVG plugin missing)"
+        elif (missing := _missing_modules()) is not None:
+            problem = f"a part of the app is missing from this build ({missing})"
+        elif getattr(window, "instance_server", None) is None or not window.instance_server.listening:
+            problem = "the single-instance socket is not served"
         frame = window.splitter
         items = [frame.partnerships.item(i) for i in range(frame.partnerships.count())]
         opened = sum(1 for item in items if not frame.summary(item).problem)
