@@ -78,3 +78,16 @@ def test_a_purge_leaves_no_copy_in_the_search_index(store: NotebookStore) -> Non
         "SELECT count(*) FROM notes_fts_data WHERE instr(block, CAST('zebracorn' AS BLOB)) > 0"
     )
     assert leftovers == [(0,)]
+
+
+def test_new_bounds_apply_to_every_record_at_once(store: NotebookStore) -> None:
+    notes = [store.add_note(f"note {n} v0") for n in range(3)]
+    for minutes in (10, 20, 30):
+        notes = [
+            type_and_wait(store, note, f"note {i} at {minutes}", minutes=10) for i, note in enumerate(notes)
+        ]
+    assert all(len(store.versions(n.id)) == 3 for n in notes)
+    store.set_history_policy(HistoryPolicy(max_versions=1, max_days=365))
+    assert [[v.fields["body"] for v in store.versions(n.id)] for n in notes] == [
+        [f"note {i} at 20"] for i in range(3)
+    ]

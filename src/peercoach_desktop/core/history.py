@@ -87,6 +87,17 @@ def prune(conn: sqlcipher3.Connection, record_id: str, policy: HistoryPolicy, no
     )
 
 
+def prune_all(conn: sqlcipher3.Connection, policy: HistoryPolicy, now: str) -> None:
+    """Apply new bounds to every record at once (the preferences changed)."""
+    oldest = iso(parse_iso(now) - timedelta(days=policy.max_days))
+    conn.execute("DELETE FROM history WHERE saved_at < ?", (oldest,))
+    conn.execute(
+        "DELETE FROM history WHERE rid IN (SELECT rid FROM (SELECT rid, row_number() OVER "
+        "(PARTITION BY record_id ORDER BY saved_at DESC, rid DESC) AS n FROM history) WHERE n > ?)",
+        (policy.max_versions,),
+    )
+
+
 def forget(conn: sqlcipher3.Connection, record_id: str) -> None:
     """Purge: no earlier words of the record stay behind."""
     conn.execute("DELETE FROM history WHERE record_id = ?", (record_id,))

@@ -295,6 +295,12 @@ class NotebookStore(NotebookEdits):
                 )
         raise NotFoundError(f"No note, goal or next step with id {record_id}.")
 
+    def set_history_policy(self, policy: history.HistoryPolicy) -> None:
+        """New bounds for earlier versions, applied at once to every record."""
+        self.history_policy = policy
+        with database.transaction(self._conn):
+            history.prune_all(self._conn, policy, iso(self._clock.now()))
+
     def compact_after_purge(self) -> None:
         """After words were erased: rewrite the search index without them and fold the WAL
         into the file, so neither keeps an encrypted copy (freed pages are zeroed: secure_delete)."""

@@ -100,7 +100,7 @@ class Workspace:
         """How many earlier versions, and how old, each open notebook keeps (preferences)."""
         self.history_policy = policy
         for store in self._stores.values():
-            store.history_policy = policy
+            store.set_history_policy(policy)
 
     def store(self, partnership_id: str) -> NotebookStore:
         try:
