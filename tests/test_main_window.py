@@ -505,3 +505,16 @@ def test_a_crashed_instances_socket_file_is_replaced(data_dir: Path) -> None:
 
     os.close(claimed)
     os.unlink(server_name(data_dir))
+
+
+def test_a_next_step_typed_but_not_added_survives_a_lock(qtbot: QtBot, window: MainWindow) -> None:
+    create_partnership(qtbot, window)
+    steps = window.notebook.steps
+    window.notebook.setCurrentWidget(steps)
+    qtbot.keyClicks(steps.text, f"Call the client {MARKER}")
+    window.lock()
+    assert not any(MARKER in t for t in visible_texts(window))
+    window.unlock()
+    idle(qtbot, window)
+    window.notebook.setCurrentWidget(window.notebook.steps)
+    qtbot.waitUntil(lambda: window.notebook.steps.text.text() == f"Call the client {MARKER}")

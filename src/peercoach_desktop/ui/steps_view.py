@@ -42,6 +42,8 @@ class StepsView(QWidget):
         super().__init__(parent)
         self.access = access
         self.names: dict[str, str] = {}
+        self._pid: str | None = None
+        self._drafts: dict[str, str] = {}  # partnership id -> a next step typed, not yet added
         self.show_all = named(QCheckBox("Show &done and dropped"), "show_closed_steps")
         columns: list[Column[NextStep]] = [
             Column("Next step", lambda s: s.text, checked=lambda s: s.status == StepStatus.DONE),
@@ -109,6 +111,9 @@ class StepsView(QWidget):
 
     def reload(self, people: Overview) -> None:
         self.set_people(people)
+        self._pid = self.access.partnership_id
+        if self._pid in self._drafts and not self.text.text():
+            self.text.setText(self._drafts.pop(self._pid))  # typed before a lock or a switch
         self.model.reload()
 
     def set_people(self, people: Overview) -> None:
@@ -175,6 +180,8 @@ class StepsView(QWidget):
     def clear(self) -> None:
         self.names = {}
         self.model.clear()
+        if self.text.text().strip() and self._pid is not None:
+            self._drafts[self._pid] = self.text.text()  # kept in memory only, back after unlock
         self.text.clear()
         self.owner.clear()  # names and goal titles: hidden while locked
         self.goal.clear()
