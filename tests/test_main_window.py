@@ -518,3 +518,18 @@ def test_a_next_step_typed_but_not_added_survives_a_lock(qtbot: QtBot, window: M
     idle(qtbot, window)
     window.notebook.setCurrentWidget(window.notebook.steps)
     qtbot.waitUntil(lambda: window.notebook.steps.text.text() == f"Call the client {MARKER}")
+
+
+def test_a_next_step_typed_in_the_session_runner_survives_a_lock(qtbot: QtBot, window: MainWindow) -> None:
+    create_partnership(qtbot, window)
+    tab = window.notebook.session
+    press(qtbot, window, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
+    tab.view.next_steps.text.setText(f"Send the agenda {MARKER}")
+    window.lock()
+    assert not any(MARKER in t for t in visible_texts(window))
+    window.unlock()
+    idle(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
+    assert tab.view.next_steps.text.text() == f"Send the agenda {MARKER}"

@@ -32,6 +32,8 @@ class SessionTab(QWidget):
         self.access = access
         self.turn_minutes = DEFAULT_TURN_MINUTES
         self.view: SessionRunnerView | None = None  # made by open()
+        self._pid: str | None = None
+        self._draft: dict[str, str] = {}  # partnership id -> a next step typed, not yet added
         intro = named(QLabel(INTRO), "session_intro", "About sessions")
         intro.setWordWrap(True)
         self.start_button = named(QPushButton("&Start or resume the session"), "start_session")
@@ -52,6 +54,8 @@ class SessionTab(QWidget):
             return
         from peercoach_desktop.ui.session_runner import SessionRunnerView  # loaded when first used
 
+        self._pid = pid
+
         view = SessionRunnerView(
             self.access.tasks, lambda: workspace.store(pid), workspace.library.clock, self.turn_minutes
         )
@@ -61,6 +65,8 @@ class SessionTab(QWidget):
         self._layout.addWidget(view)
         self.view = view
         view.start()
+        if self._draft.get(pid):  # a next step typed before a lock or a switch
+            view.next_steps.text.setText(self._draft.pop(pid))
 
     def flush(self) -> None:
         if self.view is not None:
@@ -69,6 +75,9 @@ class SessionTab(QWidget):
     def clear(self) -> None:
         """Drop the runner: its labels show names and steps, which a lock must hide."""
         if self.view is not None:
+            typed = self.view.next_steps.text.text()
+            if typed.strip() and self._pid is not None:
+                self._draft[self._pid] = typed  # in memory only; back when the session reopens
             self.view.ticker.stop()
             self._layout.removeWidget(self.view)
             self.view.setParent(None)  # out of the window's tree at once, not at the next event loop
