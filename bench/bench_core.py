@@ -7,15 +7,13 @@ Run: make bench  (or .venv/bin/python bench/bench_core.py)
 
 from __future__ import annotations
 
-import compileall
 import os
 import random
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from common import ROOT, median_ms, p95_ms, private_secret_service, report, timed
+from common import bench_setup, median_ms, p95_ms, report, timed
 
 from peercoach_desktop.core import database
 from peercoach_desktop.core.clock import SystemClock
@@ -133,16 +131,10 @@ def bench_list_process(work: Path, env: dict[str, str]) -> None:
 
 
 def main() -> None:
-    # Installed apps ship compiled bytecode; compile ours too (PYTHONDONTWRITEBYTECODE may be set).
-    compileall.compile_dir(str(ROOT / "src"), quiet=1)
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        with private_secret_service(work / "ss") as env:
-            os.environ.update(env)
-            os.environ.pop("PYTHON_KEYRING_BACKEND", None)
-            bench_open_and_autosave(work, dict(os.environ))
-            bench_list_process(work, dict(os.environ))
-            bench_search(work)
+    with bench_setup() as (work, env):
+        bench_open_and_autosave(work, env)
+        bench_list_process(work, env)
+        bench_search(work)
 
 
 if __name__ == "__main__":

@@ -7,15 +7,13 @@ one run. Run: make bench  (or .venv/bin/python bench/bench_window.py)
 
 from __future__ import annotations
 
-import compileall
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, median_ms, p95_ms, private_secret_service, report, timed
+from common import bench_setup, median_ms, p95_ms, report, timed
 
 from peercoach_desktop.core import database
 from peercoach_desktop.core.clock import SystemClock
@@ -185,13 +183,8 @@ def bench_responsive(work: Path) -> None:
 
 
 def main() -> None:
-    compileall.compile_dir(str(ROOT / "src"), quiet=1)
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        with private_secret_service(work / "ss") as env:
-            os.environ.update(env)
-            os.environ.pop("PYTHON_KEYRING_BACKEND", None)
-            bench_start(work, dict(os.environ))
+    with bench_setup() as (work, env):
+        bench_start(work, env)
         bench_responsive(work)
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import compileall
+import contextlib
+import os
 import statistics
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -13,7 +17,20 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from secret_service import private_secret_service  # noqa: E402
 
-__all__ = ["ROOT", "median_ms", "p95_ms", "private_secret_service", "report", "timed"]
+__all__ = ["ROOT", "bench_setup", "median_ms", "p95_ms", "private_secret_service", "report", "timed"]
+
+
+@contextlib.contextmanager
+def bench_setup() -> Iterator[tuple[Path, dict[str, str]]]:
+    """A scratch folder and a private Secret Service, with compiled bytecode as an installed
+    app has (PYTHONDONTWRITEBYTECODE may be set). Yields the folder and the environment."""
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        with private_secret_service(work / "ss") as env:
+            os.environ.update(env)
+            os.environ.pop("PYTHON_KEYRING_BACKEND", None)
+            yield work, dict(os.environ)
 
 
 def timed(action: Callable[[], object], runs: int) -> list[float]:

@@ -10,6 +10,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -63,3 +64,13 @@ def copy_atomic(source: Path, target: Path) -> None:
 
 # Public name for modules that rename files themselves (backups, key rotation).
 fsync_dir = _fsync_dir
+
+
+def read_toml(path: Path, error: type[Exception]) -> dict[str, Any]:
+    """A bundled data file (prompts, templates); a broken one raises `error` naming the file."""
+    import tomllib
+
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise error(f"{path.name}: not a readable TOML file ({exc}).") from None

@@ -9,11 +9,11 @@ edits or hides that prompt.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from peercoach_desktop.core.errors import NotFoundError, PeerCoachError, UsageError
+from peercoach_desktop.core.files import read_toml
 from peercoach_desktop.core.model import UserPrompt
 from peercoach_desktop.core.session_timer import TURNS, Phase
 from peercoach_desktop.core.store import NotebookStore, new_id
@@ -46,10 +46,7 @@ def prompt_phase(phase: Phase) -> str | None:
 
 
 def parse_file(path: Path) -> list[Prompt]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PromptLibraryError(f"{path.name} is not valid TOML: {exc}") from None
+    data = read_toml(path, PromptLibraryError)
     category = data.get("category")
     if not isinstance(category, str) or category != path.stem:
         raise PromptLibraryError(f"{path.name}: 'category' must be the file's name, {path.stem!r}.")

@@ -7,11 +7,11 @@ with one sentence naming the file and the field, never half-loaded.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from peercoach_desktop.core.errors import PeerCoachError
+from peercoach_desktop.core.files import read_toml
 
 SPEAKERS = ("a", "b", "both")
 
@@ -42,10 +42,7 @@ class Template:
 
 def parse(path: Path, prompt_categories: set[str]) -> Template:
     where = path.name
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"{where}: not a readable TOML file ({exc}).") from None
+    data = read_toml(path, TemplateError)
     for field in ("id", "name", "description"):
         if not isinstance(data.get(field), str) or not data[field].strip():
             raise TemplateError(f"{where}: '{field}' must be a non-empty text.")
