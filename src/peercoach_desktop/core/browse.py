@@ -205,8 +205,3 @@ def session_detail(store: NotebookStore, session_id: str) -> SessionDetail:
         steps_set=steps_where("set_in_session_id"),
         steps_reviewed=steps_where("reviewed_in_session_id"),
     )
-
-
-def session_minutes(session: Session) -> int:
-    """How long a session lasted (its turns), in whole minutes; 0 before it ran."""
-    return round(sum(session.seconds_by_speaker.values()) / 60)

@@ -60,10 +60,3 @@ class NotebookAccess(QObject):
             self.changed.emit()
 
         return self.run(job, done)
-
-    def wait(self, job: StoreJob) -> Any:
-        """Finish a write before the window locks or closes."""
-        pid, workspace = self.partnership_id, self.workspace
-        if pid is None or workspace is None:
-            return None
-        return self.tasks.run_and_wait(lambda: job(workspace.store(pid)))

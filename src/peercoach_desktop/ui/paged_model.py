@@ -106,9 +106,6 @@ class PagedModel(QAbstractTableModel, Generic[T]):
     def item(self, row: int) -> T:
         return self._rows[row]
 
-    def items(self) -> list[T]:
-        return list(self._rows)
-
     def replace(self, item: T) -> None:
         """A record changed: show its new state where it is listed."""
         row = self.row_of(self._key(item))
