@@ -36,7 +36,7 @@ LAZY_TABS = (
     ("steps", "Ne&xt steps"),
     ("sessions", "Sess&ions"),
     ("notes", "No&tes"),
-    ("progress", "Pro&gress"),
+    ("progress", "Progress"),  # every letter of it is taken (Alt+7 reaches it)
     ("search", "&Search"),
 )
 TAB_NAMES = [name for name, _ in LAZY_TABS]
