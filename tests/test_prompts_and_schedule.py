@@ -14,7 +14,7 @@ from peercoach_desktop.core.clock import FakeClock
 from peercoach_desktop.core.errors import UsageError
 from peercoach_desktop.core.nudge import GENTLE_OPENING, curious_nudge
 from peercoach_desktop.core.prompts import PromptLibraryError
-from peercoach_desktop.core.session_timer import Phase
+from peercoach_desktop.core.session_timer import Kind, Stage, classic_stages
 from peercoach_desktop.core.store import NotebookStore
 from peercoach_desktop.resources import resource_path
 
@@ -31,6 +31,10 @@ CATEGORIES = {
 }
 
 
+CLASSIC = classic_stages(900)
+CHECK_IN, TURN_A, TURN_B, FEEDBACK, _ = CLASSIC
+
+
 @pytest.fixture
 def store(data_dir: Path) -> NotebookStore:
     created = memory_library(data_dir).create("Ana", "Ben")
@@ -44,8 +48,8 @@ def test_the_shipped_prompt_files_are_valid_and_cover_every_phase() -> None:
     assert len({p.id for p in library}) == len(library)
     for category in CATEGORIES:
         assert sum(p.category == category for p in library) >= 3
-    for phase in (Phase.CHECK_IN, Phase.TURN_A, Phase.TURN_B, Phase.FEEDBACK, Phase.NEXT_STEPS):
-        assert prompts.for_phase(library, phase)
+    for stage in CLASSIC:
+        assert prompts.for_phase(library, stage)
     assert any("help me understand" in p.text.lower() for p in library if p.category == "curious_stance")
     assert any("professional" in p.text.lower() for p in library if p.category == "boundaries")
 
@@ -80,20 +84,31 @@ def test_a_bad_prompt_file_is_refused_with_its_name(tmp_path: Path) -> None:
 
 def test_users_add_edit_and_hide_prompts_in_the_notebook(store: NotebookStore) -> None:
     builtin = prompts.load_builtin()
-    first = prompts.for_phase(builtin, Phase.FEEDBACK)[0]
+    first = prompts.for_phase(builtin, FEEDBACK)[0]
     prompts.edit_prompt(store, first, "My own wording", "feedback", "mine")
-    hidden = prompts.for_phase(builtin, Phase.FEEDBACK)[1]
+    hidden = prompts.for_phase(builtin, FEEDBACK)[1]
     prompts.hide_prompt(store, hidden)
     prompts.add_prompt(store, "What surprised you today?", "check_in", "opens up")
     library = prompts.merged(builtin, prompts.own_prompts(store))
-    feedback = prompts.for_phase(library, Phase.FEEDBACK)
+    feedback = prompts.for_phase(library, FEEDBACK)
     assert feedback[0].text == "My own wording" and feedback[0].own
     assert hidden.id not in {p.id for p in library}
-    assert "What surprised you today?" in [p.text for p in prompts.for_phase(library, Phase.CHECK_IN)]
-    cards = [prompts.pick(library, Phase.TURN_A, n) for n in range(60)]
-    assert len({c.id for c in cards if c}) == len(prompts.for_phase(library, Phase.TURN_B))  # "another one"
+    assert "What surprised you today?" in [p.text for p in prompts.for_phase(library, CHECK_IN)]
+    cards = [prompts.pick(library, TURN_A, n) for n in range(60)]
+    assert len({c.id for c in cards if c}) == len(prompts.for_phase(library, TURN_B))  # "another one"
     with pytest.raises(UsageError):
         prompts.add_prompt(store, "  ", "turn")
+
+
+def test_a_template_stage_offers_the_prompt_categories_it_names() -> None:
+    library = prompts.load_builtin()
+    reality = Stage("A: Reality", Kind.TALK, "a", 300, ("active_listening", "curious_stance"))
+    offered = prompts.for_phase(library, reality)
+    assert offered and {p.category for p in offered} <= {"active_listening", "curious_stance"}
+    assert {p.phase for p in offered} == {"turn"}
+    # A category with no prompt for this kind of stage falls back to all of the kind's prompts.
+    odd = Stage("Feedback", Kind.FEEDBACK, "both", 300, ("topics_early_career",))
+    assert prompts.for_phase(library, odd) == [p for p in library if p.phase == "feedback"]
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from peercoach_desktop.core.errors import UsageError
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.core.model import NextStep, Session, SessionStatus, StepStatus
 from peercoach_desktop.core.session_runner import Review
-from peercoach_desktop.core.session_timer import Phase, SessionTimer
+from peercoach_desktop.core.session_timer import SessionTimer
 from peercoach_desktop.core.store import NotebookStore
 
 
@@ -55,7 +55,7 @@ def test_a_session_opens_running_and_resumes_after_the_app_was_closed(
     resumed = runner.open_session(reopened, clock)
     assert resumed.session.id == opened.session.id
     restored = SessionTimer.from_dict(resumed.session.timer_state, clock)
-    assert restored.phase is Phase.TURN_A and restored.spoken(reopened.me_id) == 120
+    assert restored.stage.name == "First turn" and restored.spoken(reopened.me_id) == 120
     reopened.close()
 
 
@@ -139,7 +139,7 @@ def test_next_steps_default_to_the_next_meeting_and_show_in_the_summary(
     assert summary.seconds_by_speaker == {state.me.id: 600, state.partner.id: 540}
     assert summary.goals_touched == ["Delegate more"]
     assert [(s.id, r) for s, r in summary.steps_reviewed] == [(old.id, Review.DONE)]
-    assert summary.phase_seconds["turn_b"] == 540
+    assert summary.phase_seconds["Second turn"] == 540
 
 
 def test_follow_through_counts_known_outcomes_and_flags_overdue(
@@ -224,5 +224,5 @@ def test_a_notebook_from_before_the_runner_migrates_and_runs(tmp_path: Path) -> 
     assert store.partnership().cadence_weeks is None
     assert store.get(Session, "s").timer_state == {}
     state = runner.open_session(store, clock)
-    assert state.session.id == "s" and state.session.timer_state["phase"] == "check_in"
+    assert state.session.id == "s" and state.session.timer_state["index"] == 0
     store.close()

@@ -22,7 +22,7 @@ from peercoach_desktop.core.model import (
     StepStatus,
     UserPrompt,
 )
-from peercoach_desktop.core.session_timer import Phase
+from peercoach_desktop.core.session_timer import Kind
 from peercoach_desktop.core.store import NotebookStore
 from peercoach_desktop.ui import session_widgets
 from peercoach_desktop.ui.session_runner import SessionRunnerView
@@ -105,7 +105,7 @@ def test_a_whole_session_from_check_in_to_summary(
     clock.advance(150)
     view.tick()
     assert view.sound.played == 2 and view.turn.clock.text() == "+00:30"
-    assert view.timer.phase is Phase.TURN_A and view.timer.running
+    assert view.timer.stage.name == "First turn" and view.timer.running
     button(view, "extend_one").click()
     assert view.turn.clock.text() == "00:30"
     qtbot.keyClicks(view.turn.notes, "She stalls. Why did you wait so long?")
@@ -140,7 +140,7 @@ def test_a_whole_session_from_check_in_to_summary(
     button(view, "end_session").click()
     idle(qtbot, tasks)
     assert store.get(Session, sid).status == SessionStatus.RUNNING
-    assert view.timer.phase is Phase.NEXT_STEPS and "next step" in view.status.text()
+    assert view.timer.stage.kind is Kind.NEXT_STEPS and "next step" in view.status.text()
 
     view.next_steps.owner.setCurrentIndex(1)
     qtbot.keyClicks(view.next_steps.text, "Ask Sam for the figures")
@@ -164,7 +164,7 @@ def test_ending_without_steps_when_confirmed(
     qtbot: QtBot, tasks: Tasks, store: NotebookStore, clock: FakeClock
 ) -> None:
     view = open_view(qtbot, tasks, store, clock)
-    view.go_to(Phase.NEXT_STEPS)
+    view.go_to(view.timer.first(Kind.NEXT_STEPS))
     session_widgets.set_next_answer(True)
     with qtbot.waitSignal(view.session_ended, timeout=5000):
         button(view, "end_session").click()
@@ -187,7 +187,7 @@ def test_a_closed_window_mid_turn_resumes_where_it_was(
 
     clock.advance(30)
     again = open_view(qtbot, tasks, store, clock)
-    assert again.timer.phase is Phase.TURN_A and again.timer.running
+    assert again.timer.stage.name == "First turn" and again.timer.running
     assert again.timer.spoken(store.me_id) == 120
     assert again.turn.notes.toPlainText() == "typed before the crash"
     assert again.pages.currentWidget() is again.turn
@@ -201,7 +201,7 @@ def test_space_starts_and_pauses_outside_text_fields(
     view.activateWindow()
     button(view, "extend_five").setFocus()
     qtbot.keyClick(button(view, "extend_five"), Qt.Key.Key_Space)
-    assert view.timer.running and view.timer.allowance[store.me_id] == 300
+    assert view.timer.running and view.timer.allowance[1] == 300
     view.turn.notes.setFocus()
     qtbot.keyClick(view.turn.notes, Qt.Key.Key_Space)
     assert view.timer.running and view.turn.notes.toPlainText() == " "
@@ -239,7 +239,7 @@ def test_typed_feedback_is_kept_without_pressing_save(
     qtbot: QtBot, tasks: Tasks, store: NotebookStore, clock: FakeClock
 ) -> None:
     view = open_view(qtbot, tasks, store, clock)
-    view.go_to(Phase.FEEDBACK)
+    view.go_to(view.timer.first(Kind.FEEDBACK))
     idle(qtbot, tasks)
     qtbot.keyClicks(view.feedback.forms[0].fields["situation"], "When you paused before answering")
     view.flush()  # a lock or a closed window, before any Save click

@@ -139,6 +139,15 @@ class UserPrompt(Record):
 
 
 @dataclass
+class SessionTemplate(Record):
+    """A protocol template the user copied and edited (core/templates.py validates it)."""
+
+    name: str
+    description: str
+    phases: list[dict[str, Any]]  # each: name, kind, minutes, speaker, prompts
+
+
+@dataclass
 class SearchHit:
     kind: str  # "note", "goal" or "step"
     record_id: str

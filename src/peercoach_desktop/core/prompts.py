@@ -15,7 +15,7 @@ from pathlib import Path
 from peercoach_desktop.core.errors import NotFoundError, PeerCoachError, UsageError
 from peercoach_desktop.core.files import read_toml
 from peercoach_desktop.core.model import UserPrompt
-from peercoach_desktop.core.session_timer import TURNS, Phase
+from peercoach_desktop.core.session_timer import Kind, Stage
 from peercoach_desktop.core.store import NotebookStore, new_id
 
 PROMPT_PHASES = ("check_in", "turn", "feedback", "next_steps")
@@ -38,11 +38,9 @@ class Prompt:
     own: bool = False  # added or edited by the user
 
 
-def prompt_phase(phase: Phase) -> str | None:
-    """The prompt phase that matches a session phase (both turns share 'turn')."""
-    if phase in TURNS:
-        return "turn"
-    return phase.value if phase.value in PROMPT_PHASES else None
+def prompt_phase(stage: Stage) -> str:
+    """The prompt phase that matches a session stage (every talk stage shares 'turn')."""
+    return "turn" if stage.kind is Kind.TALK else stage.kind.value
 
 
 def parse_file(path: Path) -> list[Prompt]:
@@ -106,14 +104,19 @@ def merged(builtin: list[Prompt], own: list[UserPrompt]) -> list[Prompt]:
     return result
 
 
-def for_phase(prompts: list[Prompt], phase: Phase) -> list[Prompt]:
-    wanted = prompt_phase(phase)
-    return [p for p in prompts if p.phase == wanted]
+def for_phase(prompts: list[Prompt], stage: Stage) -> list[Prompt]:
+    """Prompts for this kind of stage from the categories its template names (and the
+    user's own); all of the kind's prompts if those categories have none for it."""
+    wanted = prompt_phase(stage)
+    of_kind = [p for p in prompts if p.phase == wanted]
+    chosen = set(stage.prompts) | {USER_CATEGORY}
+    named = [p for p in of_kind if p.category in chosen or p.own]
+    return named if stage.prompts and named else of_kind
 
 
-def pick(prompts: list[Prompt], phase: Phase, turn: int) -> Prompt | None:
-    """The prompt card for a phase; 'another one' asks with turn + 1 and wraps around."""
-    matching = for_phase(prompts, phase)
+def pick(prompts: list[Prompt], stage: Stage, turn: int) -> Prompt | None:
+    """The prompt card for a stage; 'another one' asks with turn + 1 and wraps around."""
+    matching = for_phase(prompts, stage)
     return matching[turn % len(matching)] if matching else None
 
 

@@ -18,6 +18,7 @@ from peercoach_desktop.core.model import (
     Record,
     Session,
     SessionStatus,
+    SessionTemplate,
     StepStatus,
     UserPrompt,
     Visibility,
@@ -34,9 +35,10 @@ TABLE_OF: dict[type[Record], str] = {
     NextStep: "steps",
     Feedback: "feedback",
     UserPrompt: "user_prompts",
+    SessionTemplate: "user_templates",
 }
 SYNC_COLUMNS = ("sync_ctx", "conflict_of")
-JSON_FIELDS = {"speaker_order", "seconds_by_speaker", "timer_state"}
+JSON_FIELDS = {"speaker_order", "seconds_by_speaker", "timer_state", "phases"}
 STATUS_OF: dict[type[Record], type] = {Goal: GoalStatus, Session: SessionStatus, NextStep: StepStatus}
 
 

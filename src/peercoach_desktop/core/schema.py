@@ -171,6 +171,17 @@ CREATE TABLE history (
 CREATE INDEX history_by_record ON history(record_id, saved_at);
 """
 
+# The user's own protocol templates (core/templates.py): synced, so the sync columns too.
+V_USER_TEMPLATES = f"""
+CREATE TABLE user_templates ({COMMON},
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    phases TEXT NOT NULL DEFAULT '[]',
+    sync_ctx TEXT NOT NULL DEFAULT '{{}}',
+    conflict_of TEXT);
+CREATE INDEX user_templates_by_conflict ON user_templates(conflict_of) WHERE conflict_of IS NOT NULL;
+"""
+
 # MIGRATIONS[n] takes a schema at version n to version n + 1.
 MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [
     _script(V1),
@@ -179,5 +190,6 @@ MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [
     _script(V_SESSION_RUNNER),
     _script(V_SYNC_CONFLICTS),
     _script(V_HISTORY),
+    _script(V_USER_TEMPLATES),
 ]
 CURRENT_VERSION = len(MIGRATIONS)

@@ -12,7 +12,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-from peercoach_desktop.core import schedule
+from peercoach_desktop.core import schedule, templates
 from peercoach_desktop.core.accountability import FollowThrough, follow_through, is_overdue
 from peercoach_desktop.core.clock import Clock, iso, parse_iso
 from peercoach_desktop.core.errors import UsageError
@@ -98,8 +98,14 @@ class SessionSummary:
         }
 
 
-def open_session(store: NotebookStore, clock: Clock, turn_minutes: int = DEFAULT_TURN_MINUTES) -> RunnerState:
-    """Resume the running session, or start the planned one due now, or start a new one."""
+def open_session(
+    store: NotebookStore,
+    clock: Clock,
+    turn_minutes: int = DEFAULT_TURN_MINUTES,
+    template: templates.Template | None = None,
+) -> RunnerState:
+    """Resume the running session, or start the planned one due now, or start a new one
+    following `template` (the default two-turn session if None)."""
     sessions = store.list(Session)
     running = [s for s in sessions if s.status == SessionStatus.RUNNING]
     if running:
@@ -115,7 +121,9 @@ def open_session(store: NotebookStore, clock: Clock, turn_minutes: int = DEFAULT
     session = min(due, key=lambda s: abs(parse_iso(s.scheduled_at or "") - now)) if due else None
     if session is None:
         session = store.add_session(iso(now), turn_minutes)
-    timer = SessionTimer(session.speaker_order, session.minutes_per_turn * 60, clock)
+    template = template or templates.load_builtin()[0]
+    stages = templates.stages(template, session.minutes_per_turn)
+    timer = SessionTimer(session.speaker_order, stages, clock)
     store.change_record(
         session, status=SessionStatus.RUNNING, started_at=iso(now), timer_state=timer.to_dict()
     )

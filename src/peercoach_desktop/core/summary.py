@@ -22,6 +22,7 @@ from peercoach_desktop.core.store import NotebookStore
 R = TypeVar("R")
 ORIGINALS = "conflict_of IS NULL"
 
+# Sessions saved before templates (timer format 1) keyed their phase times like this.
 PHASE_NAMES = {
     "check_in": "Check-in",
     "turn_a": "First turn",

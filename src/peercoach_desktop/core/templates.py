@@ -1,23 +1,34 @@
-"""Session protocol templates: data files in resources/templates, validated on load.
+"""Session protocol templates: bundled data files in resources/templates, and the user's
+own copies kept in the notebook (so they sync with it). Both are validated the same way.
 
-A template is an ordered list of phases, each with a name, default minutes (1-60), who
-speaks ("a", "b" or "both") and the prompt categories to offer. A broken file is refused
-with one sentence naming the file and the field, never half-loaded.
+A template is an ordered list of phases, each with a name, a kind (check_in, talk,
+feedback, next_steps; talk if left out), default minutes (1-60), who speaks ("a", "b" or
+"both") and the prompt categories to offer. A broken one is refused with one sentence
+naming the file (or template) and the field, never half-loaded.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from peercoach_desktop.core.errors import PeerCoachError
+from peercoach_desktop.core.errors import NotFoundError, PeerCoachError
 from peercoach_desktop.core.files import read_toml
+from peercoach_desktop.core.model import SessionTemplate
+from peercoach_desktop.core.session_timer import SPEAKERS, Kind, Stage
+from peercoach_desktop.core.store import NotebookStore
 
-SPEAKERS = ("a", "b", "both")
+DEFAULT_ID = "peer-coaching"
+KINDS = tuple(kind.value for kind in Kind)
+MAX_PHASES = 20
+# Every session reviews last time's steps first and ends with new ones, whatever the protocol.
+CHECK_IN = Stage("Check-in", Kind.CHECK_IN, "both", 300, ("goals_next_steps",))
+NEXT_STEPS = Stage("Next steps", Kind.NEXT_STEPS, "both", 300, ("goals_next_steps",))
 
 
 class TemplateError(PeerCoachError):
-    """A template file that cannot be used, with the file and field named."""
+    """A template that cannot be used, with the file (or template) and field named."""
 
 
 @dataclass(frozen=True)
@@ -26,62 +37,209 @@ class Phase:
     minutes: int
     speaker: str
     prompts: tuple[str, ...]
+    kind: str = Kind.TALK.value
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "minutes": self.minutes,
+            "speaker": self.speaker,
+            "prompts": list(self.prompts),
+        }
 
 
 @dataclass(frozen=True)
 class Template:
-    id: str
+    id: str  # a bundled file's name, or the notebook record's id
     name: str
     description: str
     phases: tuple[Phase, ...]
+    own: bool = False  # the user's, kept in the notebook
 
     @property
     def minutes(self) -> int:
         return sum(phase.minutes for phase in self.phases)
 
 
-def parse(path: Path, prompt_categories: set[str]) -> Template:
-    where = path.name
-    data = read_toml(path, TemplateError)
-    for field in ("id", "name", "description"):
-        if not isinstance(data.get(field), str) or not data[field].strip():
-            raise TemplateError(f"{where}: '{field}' must be a non-empty text.")
-    if data["id"] != path.stem:
-        raise TemplateError(f"{where}: 'id' must be the file's name, {path.stem!r}.")
+def _text(data: dict[str, Any], field: str, where: str) -> str:
+    value = data.get(field)
+    if not isinstance(value, str) or not value.strip():
+        raise TemplateError(f"{where}: '{field}' must be a non-empty text.")
+    return value.strip()
+
+
+def _phase(entry: Any, at: str, prompt_categories: set[str]) -> Phase:
+    if not isinstance(entry, dict):
+        raise TemplateError(f"{at} is not a table.")
+    name = _text(entry, "name", at)
+    at = f"{at} ({name})"
+    minutes, speaker, kind = entry.get("minutes"), entry.get("speaker"), entry.get("kind", Kind.TALK.value)
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 60:
+        raise TemplateError(f"{at}: 'minutes' must be a whole number from 1 to 60.")
+    if speaker not in SPEAKERS:
+        raise TemplateError(f"{at}: 'speaker' must be one of {', '.join(SPEAKERS)}.")
+    if kind not in KINDS:
+        raise TemplateError(f"{at}: 'kind' must be one of {', '.join(KINDS)}.")
+    prompts = entry.get("prompts", [])
+    if not isinstance(prompts, list) or not all(isinstance(p, str) for p in prompts):
+        raise TemplateError(f"{at}: 'prompts' must be a list of prompt categories.")
+    unknown = [p for p in prompts if p not in prompt_categories]
+    if unknown:
+        raise TemplateError(f"{at}: unknown prompt category {unknown[0]!r}.")
+    return Phase(name, minutes, speaker, tuple(prompts), kind)
+
+
+def from_data(
+    data: dict[str, Any], where: str, prompt_categories: set[str]
+) -> tuple[str, str, tuple[Phase, ...]]:
+    """Name, description and phases of a template's data, validated."""
+    name, description = _text(data, "name", where), _text(data, "description", where)
     raw = data.get("phase")
     if not isinstance(raw, list) or not raw:
         raise TemplateError(f"{where}: a template needs at least one [[phase]].")
-    phases = []
-    for number, entry in enumerate(raw, 1):
-        at = f"{where}: phase {number}"
-        if not isinstance(entry, dict):
-            raise TemplateError(f"{at} is not a table.")
-        name, minutes, speaker = entry.get("name"), entry.get("minutes"), entry.get("speaker")
-        if not isinstance(name, str) or not name.strip():
-            raise TemplateError(f"{at}: 'name' must be a non-empty text.")
-        if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 60:
-            raise TemplateError(f"{at} ({name}): 'minutes' must be a whole number from 1 to 60.")
-        if speaker not in SPEAKERS:
-            raise TemplateError(f"{at} ({name}): 'speaker' must be one of {', '.join(SPEAKERS)}.")
-        prompts = entry.get("prompts", [])
-        if not isinstance(prompts, list) or not all(isinstance(p, str) for p in prompts):
-            raise TemplateError(f"{at} ({name}): 'prompts' must be a list of prompt categories.")
-        unknown = [p for p in prompts if p not in prompt_categories]
-        if unknown:
-            raise TemplateError(f"{at} ({name}): unknown prompt category {unknown[0]!r}.")
-        phases.append(Phase(name.strip(), minutes, speaker, tuple(prompts)))
+    if len(raw) > MAX_PHASES:
+        raise TemplateError(f"{where}: a template has at most {MAX_PHASES} phases.")
+    phases = tuple(_phase(entry, f"{where}: phase {n}", prompt_categories) for n, entry in enumerate(raw, 1))
+    names = [p.name for p in phases]
+    twice = next((n for n in names if names.count(n) > 1), None)
+    if twice is not None:
+        raise TemplateError(f"{where}: two phases are called {twice!r}; each needs its own name.")
+    kinds = [p.kind for p in phases]
+    if Kind.CHECK_IN.value in kinds[1:]:
+        raise TemplateError(f"{where}: the check-in can only be the first phase.")
+    if Kind.NEXT_STEPS.value in kinds[:-1]:
+        raise TemplateError(f"{where}: next steps can only be the last phase.")
     if not {"a", "b"} & {p.speaker for p in phases}:
         raise TemplateError(f"{where}: no phase gives either peer the floor ('speaker' a or b).")
-    return Template(data["id"], data["name"].strip(), data["description"].strip(), tuple(phases))
+    return name, description, phases
+
+
+def parse(path: Path, prompt_categories: set[str]) -> Template:
+    where = path.name
+    data = read_toml(path, TemplateError)
+    if data.get("id") != path.stem:
+        raise TemplateError(f"{where}: 'id' must be the file's name, {path.stem!r}.")
+    return Template(path.stem, *from_data(data, where, prompt_categories))
+
+
+def prompt_categories() -> set[str]:
+    from peercoach_desktop.resources import resource_path
+
+    return {path.stem for path in resource_path("prompts").glob("*.toml")}
 
 
 def load_builtin() -> list[Template]:
     """Every bundled template, validated; the default two-turn session first."""
     from peercoach_desktop.resources import resource_path
 
-    categories = {path.stem for path in resource_path("prompts").glob("*.toml")}
+    categories = prompt_categories()
     found = [parse(path, categories) for path in sorted(resource_path("templates").glob("*.toml"))]
     ids = [t.id for t in found]
     if len(set(ids)) != len(ids):
         raise TemplateError("resources/templates: two templates share an id.")
-    return sorted(found, key=lambda t: (t.id != "peer-coaching", t.name))
+    return sorted(found, key=lambda t: (t.id != DEFAULT_ID, t.name))
+
+
+def stages(template: Template, turn_minutes: int | None = None) -> tuple[Stage, ...]:
+    """The stages a session of this template runs through: a check-in first and next steps
+    last even if the template leaves them out. turn_minutes (the user's preferred turn
+    length) sets the talk phases of the default template."""
+    stretch = turn_minutes if template.id == DEFAULT_ID and not template.own else None
+    found = [
+        Stage(
+            p.name,
+            Kind(p.kind),
+            p.speaker,
+            60 * (stretch if stretch and p.kind == Kind.TALK.value else p.minutes),
+            p.prompts,
+        )
+        for p in template.phases
+    ]
+    names = {stage.name for stage in found}
+    if found[0].kind is not Kind.CHECK_IN:
+        found.insert(0, _unique(CHECK_IN, names))
+    if found[-1].kind is not Kind.NEXT_STEPS:
+        found.append(_unique(NEXT_STEPS, names))
+    return tuple(found)
+
+
+def _unique(stage: Stage, taken: set[str]) -> Stage:
+    """The added stage, renamed if a talk phase already uses its name (times are kept by name)."""
+    if stage.name not in taken:
+        return stage
+    return Stage(
+        f"{stage.name} ({stage.kind.value})", stage.kind, stage.speaker, stage.seconds, stage.prompts
+    )
+
+
+# ----- the user's own templates, in the notebook -----------------------------------------------
+
+
+def _own(record: SessionTemplate, categories: set[str]) -> Template:
+    data = {"name": record.name, "description": record.description, "phase": record.phases}
+    return Template(record.id, *from_data(data, f"Your template {record.name!r}", categories), own=True)
+
+
+def own_templates(store: NotebookStore) -> tuple[list[Template], list[str]]:
+    """The notebook's templates that validate, and one sentence for each that does not
+    (a partner's app of another version may have synced one this app cannot run)."""
+    categories = prompt_categories()
+    good, problems = [], []
+    for record in store.list(SessionTemplate):
+        try:
+            good.append(_own(record, categories))
+        except TemplateError as exc:
+            problems.append(str(exc))
+    return sorted(good, key=lambda t: t.name.casefold()), problems
+
+
+def available(store: NotebookStore) -> tuple[list[Template], list[str]]:
+    """Bundled templates first, then the user's own."""
+    own, problems = own_templates(store)
+    return load_builtin() + own, problems
+
+
+def copy_template(store: NotebookStore, template: Template, name: str | None = None) -> Template:
+    """A copy the user can edit; it lives in the notebook and syncs with it."""
+    taken = {t.name for t in own_templates(store)[0]}
+    name = name or _free_name(f"{template.name} (copy)", taken)
+    return save_template(store, None, name, template.description, [p.to_dict() for p in template.phases])
+
+
+def _free_name(wanted: str, taken: set[str]) -> str:
+    name, n = wanted, 2
+    while name in taken:
+        name, n = f"{wanted} {n}", n + 1
+    return name
+
+
+def save_template(
+    store: NotebookStore, template_id: str | None, name: str, description: str, phases: list[dict[str, Any]]
+) -> Template:
+    """Create (template_id None) or change one of the user's templates, validated first."""
+    categories = prompt_categories()
+    data = {"name": name, "description": description or name, "phase": phases}
+    name, description, checked = from_data(data, f"Template {name.strip()!r}", categories)
+    fields = {"name": name, "description": description, "phases": [p.to_dict() for p in checked]}
+    if template_id is None:
+        record = store.add_record(SessionTemplate, **fields)
+    else:
+        record = store.change_record(_record(store, template_id), **fields)
+    return _own(record, categories)
+
+
+def delete_template(store: NotebookStore, template_id: str) -> None:
+    store.change_record(_record(store, template_id), deleted=True)
+
+
+def _record(store: NotebookStore, template_id: str) -> SessionTemplate:
+    found = store.where(SessionTemplate, id=template_id)
+    if not found:
+        raise NotFoundError("That template is not in this notebook (it may have been deleted).")
+    return found[0]
+
+
+def find(templates: list[Template], template_id: str | None) -> Template:
+    """The template with this id, or the default one."""
+    return next((t for t in templates if t.id == template_id), templates[0])

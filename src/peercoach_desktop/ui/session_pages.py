@@ -27,18 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from peercoach_desktop.core.session_runner import Review, RunnerState, SessionSummary
-from peercoach_desktop.core.session_timer import PHASES
 from peercoach_desktop.ui.session_widgets import minutes_seconds, named
 
 REVIEW_LABELS = {Review.DONE: "Done", Review.CARRIED_OVER: "Carried over", Review.DROPPED: "Dropped"}
-PHASE_TITLES = {
-    "check_in": "Check-in",
-    "turn_a": "Turn A",
-    "turn_b": "Turn B",
-    "feedback": "Feedback",
-    "next_steps": "Next steps",
-    "done": "Done",
-}
 
 
 class CheckInPage(QWidget):
@@ -310,9 +301,8 @@ def summary_html(summary: SessionSummary) -> str:
     for peer, seconds in summary.seconds_by_speaker.items():
         parts.append(f"<li>{escape(name(peer, '?'))}: {minutes_seconds(seconds)}</li>")
     parts.append("</ul><h3>Time per phase</h3><ul>")
-    for phase in PHASES[:-1]:
-        seconds = summary.phase_seconds.get(phase.value, 0)
-        parts.append(f"<li>{PHASE_TITLES[phase.value]}: {minutes_seconds(seconds)}</li>")
+    for phase, seconds in summary.phase_seconds.items():
+        parts.append(f"<li>{escape(phase)}: {minutes_seconds(seconds)}</li>")
     parts.append(f"</ul><h3>Goals touched ({len(summary.goals_touched)})</h3><ul>")
     parts += [f"<li>{escape(goal)}</li>" for goal in summary.goals_touched]
     parts.append(f"</ul><h3>Next steps set ({len(summary.steps_set)})</h3><ul>")

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from peercoach_desktop.core import prompts as prompt_lib
 from peercoach_desktop.core import session_runner as runner
+from peercoach_desktop.core import templates
 from peercoach_desktop.core.clock import Clock
 from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.core.nudge import curious_nudge
-from peercoach_desktop.core.session_timer import PHASES, CueKind, Phase, SessionTimer
+from peercoach_desktop.core.session_timer import CueKind, Kind, SessionTimer
 from peercoach_desktop.core.store import NotebookStore
 from peercoach_desktop.ui.session_pages import (
-    PHASE_TITLES,
     CheckInPage,
     FeedbackPage,
     NextStepsPage,
@@ -50,7 +50,8 @@ NO_STEPS_QUESTION = (
 
 class SessionRunnerView(QWidget):
     """Constructor: tasks (the notebook worker), store_of (called ON THE WORKER, returns the
-    current partnership's NotebookStore), clock, turn_minutes (5-30, from preferences).
+    current partnership's NotebookStore), clock, turn_minutes (5-30, from preferences),
+    template_id (the protocol a new session follows; None for the default).
 
     Call start() to open or resume the session. Signals: session_started(str session id),
     session_ended(SessionSummary), failed(BaseException) for errors to show.
@@ -66,11 +67,13 @@ class SessionRunnerView(QWidget):
         store_of: Callable[[], NotebookStore],
         clock: Clock,
         turn_minutes: int = DEFAULT_TURN_MINUTES,
+        template_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         named(self, "session_runner", "Session runner")
         self.tasks, self.store_of, self.clock, self.turn_minutes = tasks, store_of, clock, turn_minutes
+        self.template_id = template_id
         self.state: runner.RunnerState | None = None
         self.timer: SessionTimer | None = None
         self.summary: runner.SessionSummary | None = None
@@ -80,15 +83,8 @@ class SessionRunnerView(QWidget):
         self._note: dict[str, str | None] = {"id": None}  # read and written on the worker only
         self._cue_level = 0
 
-        self.phase_buttons: dict[Phase, QPushButton] = {}
-        bar = QHBoxLayout()
-        for phase in PHASES:
-            button = named(QPushButton(PHASE_TITLES[phase.value]), f"phase_{phase.value}", f"Phase: {phase}")
-            button.setCheckable(True)
-            button.setEnabled(phase is not Phase.DONE)
-            button.clicked.connect(lambda _c=False, p=phase: self.go_to(p))
-            self.phase_buttons[phase] = button
-            bar.addWidget(button)
+        self.phase_buttons: list[QPushButton] = []  # one per stage of the protocol, made on opening
+        self.bar = bar = QHBoxLayout()
         self.next_button = named(QPushButton("Next phase ▶"), "next_phase", "Next phase (Ctrl+Right)")
         self.next_button.clicked.connect(self.advance)
         bar.addWidget(self.next_button)
@@ -110,6 +106,12 @@ class SessionRunnerView(QWidget):
         self.pages = QStackedWidget()
         for page in (self.check_in, self.turn, self.feedback, self.next_steps, self.summary_page):
             self.pages.addWidget(page)
+        self.kind_pages: dict[Kind, QWidget] = {
+            Kind.CHECK_IN: self.check_in,
+            Kind.TALK: self.turn,
+            Kind.FEEDBACK: self.feedback,
+            Kind.NEXT_STEPS: self.next_steps,
+        }
 
         self.session_balance = TalkBalance("Talk time, this session", "balance_session")
         self.partnership_balance = TalkBalance("Talk time, whole partnership", "balance_partnership")
@@ -161,10 +163,11 @@ class SessionRunnerView(QWidget):
 
     def start(self) -> None:
         """Open the running session, or start one; loads the prompt library too."""
-        clock, minutes = self.clock, self.turn_minutes
+        clock, minutes, template_id = self.clock, self.turn_minutes, self.template_id
 
         def job(store: NotebookStore) -> tuple[runner.RunnerState, list[prompt_lib.Prompt]]:
-            state = runner.open_session(store, clock, minutes)
+            template = templates.find(templates.available(store)[0], template_id)
+            state = runner.open_session(store, clock, minutes, template)
             library = prompt_lib.merged(prompt_lib.load_builtin(), prompt_lib.own_prompts(store))
             return state, library
 
@@ -173,6 +176,7 @@ class SessionRunnerView(QWidget):
     def _opened(self, result: tuple[runner.RunnerState, list[prompt_lib.Prompt]]) -> None:
         state, self.prompts = result
         self.timer = SessionTimer.from_dict(state.session.timer_state, self.clock)
+        self._make_phase_buttons(state)
         if state.session_note is not None:  # resuming: bring back what was typed
             self._note["id"] = state.session_note.id
             self.turn.notes.blockSignals(True)
@@ -182,6 +186,18 @@ class SessionRunnerView(QWidget):
         self.setEnabled(True)
         self.ticker.start()
         self.session_started.emit(state.session.id)
+
+    def _make_phase_buttons(self, state: runner.RunnerState) -> None:
+        """One button per stage of this session's protocol, before the next-phase button."""
+        assert self.timer is not None
+        for index, stage in enumerate(self.timer.stages):
+            speaker = self.timer.speaker_of(stage)
+            who = f", {state.name(speaker)} speaks" if speaker else ""
+            button = named(QPushButton(stage.name), f"phase_{index}", f"Phase {index + 1}: {stage.name}{who}")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _c=False, i=index: self.go_to(i))
+            self.phase_buttons.append(button)
+            self.bar.insertWidget(index, button)
 
     def _set_state(self, state: runner.RunnerState, fill: bool = False) -> None:
         self.state = state
@@ -201,12 +217,12 @@ class SessionRunnerView(QWidget):
         self.render()
 
     def toggle(self) -> None:
-        if self.timer and self.timer.speaker is not None:
+        if self.timer and self.timer.timed:
             self.timer.toggle()
             self._changed()
 
     def extend(self, seconds: int) -> None:
-        if self.timer and self.timer.speaker is not None:
+        if self.timer and self.timer.timed:
             try:
                 self.timer.extend(seconds)
             except Exception as exc:  # a UsageError: too long in all
@@ -214,23 +230,24 @@ class SessionRunnerView(QWidget):
                 return
             self._changed()
 
-    def go_to(self, phase: Phase) -> None:
-        if self.timer is None or self.timer.phase is Phase.DONE or phase is Phase.DONE:
+    def go_to(self, index: int) -> None:
+        """Move to a stage of the protocol; only ending the session leaves the last one."""
+        if self.timer is None or self.timer.done or not 0 <= index < len(self.timer.stages):
             self.render()
             return
         self.save_notes()
-        self.timer.go_to(phase)
+        self.timer.go_to(index)
         self.prompt_turn = 0
         self.status.clear()
         self._changed()
 
     def advance(self) -> None:
-        if self.timer is None or self.timer.phase is Phase.DONE:
+        if self.timer is None or self.timer.done:
             return
-        if self.timer.phase is Phase.NEXT_STEPS:
+        if self.timer.index == len(self.timer.stages) - 1:
             self.end_session()
         else:
-            self.go_to(PHASES[PHASES.index(self.timer.phase) + 1])
+            self.go_to(self.timer.index + 1)
 
     def tick(self) -> None:
         if self.timer is None:
@@ -239,7 +256,9 @@ class SessionRunnerView(QWidget):
         for cue in cues:
             self.sound.play()
             self.status.setText(
-                "Two minutes left in this turn." if cue.kind is CueKind.WARNING else "The turn's time is up."
+                "Two minutes left in this phase."
+                if cue.kind is CueKind.WARNING
+                else "This phase's time is up."
             )
         if cues:
             self._changed()
@@ -252,41 +271,42 @@ class SessionRunnerView(QWidget):
         timer, state = self.timer, self.state
         if timer is None or state is None:
             return
-        for phase, button in self.phase_buttons.items():
-            if phase in (Phase.TURN_A, Phase.TURN_B):
-                button.setText(f"{state.name(timer.speakers[phase is Phase.TURN_B])}'s turn")
-            button.setChecked(phase is timer.phase)
+        for index, button in enumerate(self.phase_buttons):
+            current = index == timer.index
+            button.setChecked(current)
             font = button.font()
-            font.setBold(phase is timer.phase)
+            font.setBold(current)
             button.setFont(font)
-        page = {
-            Phase.CHECK_IN: self.check_in,
-            Phase.TURN_A: self.turn,
-            Phase.TURN_B: self.turn,
-            Phase.FEEDBACK: self.feedback,
-            Phase.NEXT_STEPS: self.next_steps,
-            Phase.DONE: self.summary_page,
-        }[timer.phase]
+        stage = timer.stage
+        last = timer.index == len(timer.stages) - 1
+        page = self.summary_page if stage is None else self.kind_pages[stage.kind]
         self.pages.setCurrentWidget(page)
-        self.next_button.setText("End session ■" if timer.phase is Phase.NEXT_STEPS else "Next phase ▶")
-        self.next_button.setEnabled(timer.phase is not Phase.DONE)
-        speaker = timer.speaker
-        if speaker is not None:
-            remaining = timer.remaining(speaker)
+        self.next_button.setText("End session ■" if last else "Next phase ▶")
+        self.next_button.setEnabled(stage is not None)
+        if stage is not None and stage.kind is Kind.TALK:
+            remaining = timer.remaining()
             self._cue_level = 2 if remaining <= 0 else 1 if remaining <= 120 else 0
-            coach = timer.other(speaker)
-            self.turn.roles.setText(f"{state.name(speaker)} speaks · {state.name(coach)} coaches")
-            self.turn.show_time(remaining, timer.allowance[speaker], timer.running, self._cue_level)
-            other = "Swap roles" if timer.phase is Phase.TURN_A else "To feedback"
-            self.turn.swap.setText(f"{other} ▶")
+            speaker = timer.speaker
+            roles = (
+                f"{state.name(speaker)} speaks · {state.name(timer.other(speaker))} coaches"
+                if speaker is not None
+                else "Both peers talk"
+            )
+            self.turn.roles.setText(f"{stage.name}: {roles}")
+            self.turn.show_time(remaining, timer.allowance[timer.index], timer.running, self._cue_level)
+            following = timer.stages[timer.index + 1].name if not last else "End session"
+            self.turn.swap.setText(f"{following} ▶")
+            self.turn.swap.setAccessibleName(f"Next phase: {following}")
         a, b = timer.speakers
         names = (state.name(a), state.name(b))
         now = (timer.spoken(a), timer.spoken(b))
         self.session_balance.show_seconds(names, now)
         earlier = state.earlier_seconds
         self.partnership_balance.show_seconds(names, (earlier.get(a, 0) + now[0], earlier.get(b, 0) + now[1]))
-        self.card.show_prompt(prompt_lib.pick(self.prompts, timer.phase, self.prompt_turn))
-        self.card.setVisible(timer.phase is not Phase.DONE)
+        self.card.show_prompt(
+            None if stage is None else prompt_lib.pick(self.prompts, stage, self.prompt_turn)
+        )
+        self.card.setVisible(stage is not None)
 
     # ----- check-in, feedback, next steps --------------------------------------------------
 
@@ -310,13 +330,13 @@ class SessionRunnerView(QWidget):
         self._run(lambda store: runner.add_step(store, clock, sid, owner, text, due, goal), self._set_state)
 
     def end_session(self) -> None:
-        if self.timer is None or self.state is None or self.timer.phase is Phase.DONE:
+        if self.timer is None or self.state is None or self.timer.done:
             return
         self.feedback.flush()  # typed feedback belongs in the summary
         allow = bool(self.state.steps_set)
         if not allow:
             if not ask_yes_no(self, "End the session?", NO_STEPS_QUESTION):
-                self.go_to(Phase.NEXT_STEPS)
+                self.go_to(self.timer.first(Kind.NEXT_STEPS))
                 self.status.setText("Add a next step for each peer, then end the session.")
                 return
             allow = True
@@ -361,7 +381,7 @@ class SessionRunnerView(QWidget):
         """Before the window closes or locks: save notes, feedback and the timer, and wait for the worker."""
         self.save_notes()
         self.feedback.flush()
-        if self.timer is not None and self.state is not None and self.timer.phase is not Phase.DONE:
+        if self.timer is not None and self.state is not None and not self.timer.done:
             self._changed()
         self.tasks.run_and_wait(lambda: None)
 
@@ -389,6 +409,6 @@ class SessionRunnerView(QWidget):
         self._reload_prompts(lambda s: prompt_lib.hide_prompt(s, prompt))
 
     def _add_prompt(self, text: str) -> None:
-        assert self.timer is not None
-        phase = prompt_lib.prompt_phase(self.timer.phase) or "turn"
+        assert self.timer is not None and self.timer.stage is not None
+        phase = prompt_lib.prompt_phase(self.timer.stage)
         self._reload_prompts(lambda s: prompt_lib.add_prompt(s, text, phase))
