@@ -3,11 +3,25 @@ and field named."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sync_helpers import Pair, make_pair
 
-from peercoach_desktop.core.templates import TemplateError, load_builtin, parse
+from peercoach_desktop.core.model import SessionTemplate
+from peercoach_desktop.core.session_timer import Kind
+from peercoach_desktop.core.templates import (
+    TemplateError,
+    available,
+    copy_template,
+    delete_template,
+    load_builtin,
+    own_templates,
+    parse,
+    save_template,
+    stages,
+)
 
 HEAD = 'id = "broken"\nname = "x"\ndescription = "y"\n'
 PHASE = '[[phase]]\nname = "Talk"\n'
@@ -54,3 +68,81 @@ def test_a_broken_template_names_the_file_and_field(tmp_path: Path, body: str, m
     path.write_text(body, encoding="utf-8")
     with pytest.raises(TemplateError, match=f"^broken.toml: .*{message}" if message[0] != "'" else message):
         parse(path, CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    ("phases", "message"),
+    [
+        ('[[phase]]\nname = "T"\nminutes = 5\nspeaker = "a"\nkind = "lunch"\n', "'kind' must be one of"),
+        (
+            '[[phase]]\nname = "T"\nminutes = 5\nspeaker = "a"\n'
+            '[[phase]]\nname = "C"\nminutes = 5\nspeaker = "both"\nkind = "check_in"\n',
+            "check-in can only be the first phase",
+        ),
+        (
+            '[[phase]]\nname = "N"\nminutes = 5\nspeaker = "both"\nkind = "next_steps"\n'
+            '[[phase]]\nname = "T"\nminutes = 5\nspeaker = "a"\n',
+            "next steps can only be the last phase",
+        ),
+        (
+            '[[phase]]\nname = "T"\nminutes = 5\nspeaker = "a"\n'
+            '[[phase]]\nname = "T"\nminutes = 5\nspeaker = "b"\n',
+            "two phases are called 'T'",
+        ),
+    ],
+)
+def test_phase_kinds_and_names_are_checked(tmp_path: Path, phases: str, message: str) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(HEAD + phases, encoding="utf-8")
+    with pytest.raises(TemplateError, match=message):
+        parse(path, CATEGORIES)
+
+
+def test_every_session_gets_a_check_in_first_and_next_steps_last() -> None:
+    builtin = {t.id: t for t in load_builtin()}
+    consultancy = stages(builtin["consultancy"])
+    assert [s.kind for s in consultancy][:1] == [Kind.CHECK_IN] and consultancy[-1].kind is Kind.NEXT_STEPS
+    assert [s.name for s in consultancy[1:-1]] == [p.name for p in builtin["consultancy"].phases]
+    assert consultancy[3].seconds == 600 and consultancy[3].speaker == "b"
+    grow = stages(builtin["grow"], turn_minutes=25)  # the turn-length preference is for the default only
+    assert [s.name for s in grow].count("Check-in") == 1 and grow[-1].name == "Next steps"
+    assert grow[2].seconds == 300
+    default = stages(builtin["peer-coaching"], turn_minutes=25)
+    assert [s.seconds for s in default if s.kind is Kind.TALK] == [1500, 1500]
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[Pair]:
+    made = make_pair(tmp_path)
+    yield made
+    made.close()
+
+
+def test_users_copy_and_edit_a_template_and_it_syncs_to_the_partner(pair: Pair) -> None:
+    grow = next(t for t in load_builtin() if t.id == "grow")
+    copy = copy_template(pair.ana, grow)
+    assert copy.own and copy.name == "GROW (per turn) (copy)" and copy.phases == grow.phases
+    phases = [p.to_dict() for p in copy.phases if not p.name.startswith("B:")]
+    phases[1]["minutes"] = 7
+    edited = save_template(pair.ana, copy.id, "GROW, Ana only", "", phases)
+    assert edited.phases[1].minutes == 7 and edited.description == "GROW, Ana only"
+    with pytest.raises(TemplateError, match="phase 2 \\(A: Goal\\): 'minutes' must be"):
+        save_template(pair.ana, copy.id, "Bad", "", [phases[0], phases[1] | {"minutes": 0}])
+    assert own_templates(pair.ana)[0] == [edited]  # a refused edit changes nothing
+
+    pair.send(pair.ana, pair.ben)
+    [ben_copy], problems = own_templates(pair.ben)
+    assert problems == [] and ben_copy.phases == edited.phases and ben_copy.name == "GROW, Ana only"
+    assert [t.id for t in available(pair.ben)[0]][:1] == ["peer-coaching"]
+
+    delete_template(pair.ben, ben_copy.id)
+    pair.send(pair.ben, pair.ana)
+    assert own_templates(pair.ana) == ([], [])
+
+
+def test_a_synced_template_this_app_cannot_run_is_named_not_fatal(pair: Pair) -> None:
+    pair.ana.add_record(SessionTemplate, name="Odd", description="x", phases=[{"name": "Z", "minutes": 5}])
+    good, problems = own_templates(pair.ana)
+    assert good == [] and problems == [
+        "Your template 'Odd': phase 1 (Z): 'speaker' must be one of a, b, both."
+    ]

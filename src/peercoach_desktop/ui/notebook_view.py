@@ -206,7 +206,7 @@ class NotebookView(QTabWidget):
     def _fill(name: str, view: Any, people: Overview) -> None:
         if name in ("goals", "steps", "sessions"):
             view.reload(people)
-        elif name in ("notes", "progress"):
+        elif name in ("notes", "progress", "session"):
             view.reload()
 
     def _now(self) -> str:

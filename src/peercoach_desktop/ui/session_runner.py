@@ -29,7 +29,7 @@ from peercoach_desktop.core import templates
 from peercoach_desktop.core.clock import Clock
 from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.core.nudge import curious_nudge
-from peercoach_desktop.core.session_timer import CueKind, Kind, SessionTimer
+from peercoach_desktop.core.session_timer import WARNING_SECONDS, CueKind, Kind, SessionTimer
 from peercoach_desktop.core.store import NotebookStore
 from peercoach_desktop.ui.session_pages import (
     CheckInPage,
@@ -284,8 +284,9 @@ class SessionRunnerView(QWidget):
         self.next_button.setText("End session ■" if last else "Next phase ▶")
         self.next_button.setEnabled(stage is not None)
         if stage is not None and stage.kind is Kind.TALK:
-            remaining = timer.remaining()
-            self._cue_level = 2 if remaining <= 0 else 1 if remaining <= 120 else 0
+            remaining, allowance = timer.remaining(), timer.allowance[timer.index]
+            warned = allowance > WARNING_SECONDS and remaining <= WARNING_SECONDS  # as the timer's cue
+            self._cue_level = 2 if remaining <= 0 else 1 if warned else 0
             speaker = timer.speaker
             roles = (
                 f"{state.name(speaker)} speaks · {state.name(timer.other(speaker))} coaches"
@@ -293,7 +294,7 @@ class SessionRunnerView(QWidget):
                 else "Both peers talk"
             )
             self.turn.roles.setText(f"{stage.name}: {roles}")
-            self.turn.show_time(remaining, timer.allowance[timer.index], timer.running, self._cue_level)
+            self.turn.show_time(remaining, allowance, timer.running, self._cue_level)
             following = timer.stages[timer.index + 1].name if not last else "End session"
             self.turn.swap.setText(f"{following} ▶")
             self.turn.swap.setAccessibleName(f"Next phase: {following}")

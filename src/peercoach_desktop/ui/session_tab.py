@@ -1,13 +1,15 @@
-"""The 'Run session' tab: a session runner for the selected partnership, made when the
-user starts (or resumes) a session and dropped again on lock or switching partnership."""
+"""The 'Run session' tab: the protocol to follow, and a session runner for the selected
+partnership, made when the user starts (or resumes) a session and dropped again on lock
+or switching partnership."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from peercoach_desktop.core import templates
 from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.ui.access import NotebookAccess
 from peercoach_desktop.ui.dialogs import show_error
@@ -18,9 +20,9 @@ if TYPE_CHECKING:
 
 INTRO = (
     "<h3>Run a peer-coaching session</h3>"
-    "<p>Check in on last time's next steps, take a turn each as speaker, give feedback, and end "
-    "with concrete next steps. The timer and your notes are saved as you go: a session left "
-    "open resumes here.</p>"
+    "<p>Check in on last time's next steps, take turns as speaker following the protocol you "
+    "choose, and end with concrete next steps. The timer and your notes are saved as you go: a "
+    "session left open resumes here (with the protocol it started with).</p>"
 )
 
 
@@ -36,11 +38,28 @@ class SessionTab(QWidget):
         self._draft: dict[str, str] = {}  # partnership id -> a next step typed, not yet added
         intro = named(QLabel(INTRO), "session_intro", "About sessions")
         intro.setWordWrap(True)
+        self.templates: list[templates.Template] = []
+        self.protocols_dialog: QWidget | None = None
+        self._chosen: dict[str, str] = {}  # partnership id -> protocol chosen last (this run)
+        self.protocol = named(QComboBox(), "protocol_choice", "Protocol for a new session")
+        self.protocol.currentIndexChanged.connect(self._show_outline)
+        self.outline = named(QLabel(), "protocol_outline", "Protocol phases")
+        self.outline.setWordWrap(True)
+        self.outline.setTextFormat(Qt.TextFormat.PlainText)  # names the user typed are never HTML
+        self.edit_button = named(QPushButton("&Edit protocols…"), "edit_protocols", "Copy and edit protocols")
+        self.edit_button.clicked.connect(self.edit_protocols)
+        choice = QHBoxLayout()
+        choice.addWidget(self.protocol, 1)
+        choice.addWidget(self.edit_button)
+        form = QFormLayout()
+        form.addRow("&Protocol", choice)
+        form.addRow("", self.outline)
         self.start_button = named(QPushButton("&Start or resume the session"), "start_session")
         self.start_button.clicked.connect(self.open)
         self._intro = QWidget()
         box = QVBoxLayout(self._intro)
         box.addWidget(intro)
+        box.addLayout(form)
         box.addWidget(self.start_button)
         box.addStretch()
         self._layout = QVBoxLayout(self)
@@ -56,8 +75,15 @@ class SessionTab(QWidget):
 
         self._pid = pid
 
+        template_id = self.protocol.currentData()
+        if template_id is not None:
+            self._chosen[pid] = template_id
         view = SessionRunnerView(
-            self.access.tasks, lambda: workspace.store(pid), workspace.library.clock, self.turn_minutes
+            self.access.tasks,
+            lambda: workspace.store(pid),
+            workspace.library.clock,
+            self.turn_minutes,
+            template_id,
         )
         view.failed.connect(lambda error: show_error(self, error))
         view.session_ended.connect(lambda _summary: self.ended.emit())
@@ -67,6 +93,39 @@ class SessionTab(QWidget):
         view.start()
         if self._draft.get(pid):  # a next step typed before a lock or a switch
             view.next_steps.text.setText(self._draft.pop(pid))
+
+    # ----- the protocol ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the protocols: the bundled ones and this notebook's own."""
+        self.access.run(lambda store: templates.available(store)[0], self._templates_loaded)
+
+    def _templates_loaded(self, found: list[templates.Template]) -> None:
+        wanted = self.protocol.currentData() or self._chosen.get(self.access.partnership_id or "")
+        self.templates = found
+        self.protocol.blockSignals(True)
+        self.protocol.clear()
+        for template in found:
+            self.protocol.addItem(f"{template.name} (yours)" if template.own else template.name, template.id)
+        self.protocol.setCurrentIndex(max(0, self.protocol.findData(wanted)))
+        self.protocol.blockSignals(False)
+        self._show_outline()
+
+    def _show_outline(self) -> None:
+        from peercoach_desktop.ui.template_dialog import outline
+
+        index = self.protocol.currentIndex()
+        self.outline.setText(outline(self.templates[index]) if 0 <= index < len(self.templates) else "")
+
+    def edit_protocols(self) -> None:
+        from peercoach_desktop.ui.template_dialog import ProtocolsDialog
+
+        if self.protocols_dialog is not None:
+            self.protocols_dialog.deleteLater()  # not on close: a save may still be answering it
+        dialog = ProtocolsDialog(self.access, self)
+        dialog.saved.connect(self.reload)
+        self.protocols_dialog = dialog
+        dialog.open()
 
     def flush(self) -> None:
         if self.view is not None:
@@ -83,4 +142,12 @@ class SessionTab(QWidget):
             self.view.setParent(None)  # out of the window's tree at once, not at the next event loop
             self.view.deleteLater()
             self.view = None
+        dialog = self.protocols_dialog
+        if dialog is not None:
+            if dialog.isVisible():
+                dialog.reject()  # saves its edits first (queued before the lock closes the notebook)
+            dialog.deleteLater()  # its lists name your own protocols
+            self.protocols_dialog = None
+        self.templates = []
+        self.protocol.clear()  # your own protocols' names are notebook content
         self._intro.show()

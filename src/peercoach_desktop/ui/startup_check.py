@@ -27,6 +27,7 @@ LATER_MODULES = (
     "peercoach_desktop.ui.summary_dialog",
     "peercoach_desktop.ui.progress_view",
     "peercoach_desktop.ui.session_runner",
+    "peercoach_desktop.ui.template_dialog",
     "peercoach_desktop.ui.screen_lock",
     "peercoach_desktop.summary_pdf",
     "PySide6.QtNetwork",

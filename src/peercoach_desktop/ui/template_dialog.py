@@ -1,0 +1,336 @@
+"""Protocols: the bundled session templates, and the user's own copies to edit.
+
+Bundled protocols are read-only; "Copy" makes one the user owns, kept in the notebook
+(so it syncs to the partner). Phases are edited one at a time in a small form under
+the list, so everything works from the keyboard and a screen reader reads one field at
+a time. Saving runs on the worker and is validated by core.templates; a refused save
+shows the one-sentence reason and keeps every edit in the form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from peercoach_desktop.core import templates
+from peercoach_desktop.core.session_timer import Kind
+from peercoach_desktop.ui.access import NotebookAccess
+from peercoach_desktop.ui.widgets import named
+
+KIND_LABELS = {
+    Kind.CHECK_IN.value: "Check-in (review last steps)",
+    Kind.TALK.value: "Talk (timed, with cues)",
+    Kind.FEEDBACK.value: "Feedback on the coaching",
+    Kind.NEXT_STEPS.value: "Next steps (ends the session)",
+}
+SPEAKER_LABELS = {"a": "First speaker", "b": "Second speaker", "both": "Both peers"}
+DEFAULT_PROMPTS = {
+    Kind.CHECK_IN.value: ["goals_next_steps"],
+    Kind.TALK.value: ["active_listening", "curious_stance", "reflective_mirror"],
+    Kind.FEEDBACK.value: ["feedback"],
+    Kind.NEXT_STEPS.value: ["goals_next_steps"],
+}
+
+
+def phase_line(phase: dict[str, Any]) -> str:
+    who = SPEAKER_LABELS.get(phase["speaker"], "?").lower()
+    return f"{phase['name']} — {phase['minutes']} min, {who}"
+
+
+def outline(template: templates.Template) -> str:
+    """One line a person can read before choosing: phases and minutes in all."""
+    phases = " · ".join(f"{p.name} {p.minutes}" for p in template.phases)
+    return f"{template.description} ({template.minutes} min: {phases})"
+
+
+class PhaseForm(QGroupBox):
+    """The selected phase's fields; every change is reported at once."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Selected phase", parent)
+        self.name = named(QLineEdit(), "phase_name", "Phase name")
+        self.kind = named(QComboBox(), "phase_kind", "What the phase is for")
+        for value, label in KIND_LABELS.items():
+            self.kind.addItem(label, value)
+        self.speaker = named(QComboBox(), "phase_speaker", "Who speaks")
+        for value, label in SPEAKER_LABELS.items():
+            self.speaker.addItem(label, value)
+        self.minutes = named(QSpinBox(), "phase_minutes", "Minutes")
+        self.minutes.setRange(1, 60)
+        self.minutes.setSuffix(" min")
+        form = QFormLayout(self)
+        form.addRow("&Name", self.name)
+        form.addRow("&Kind", self.kind)
+        form.addRow("Who s&peaks", self.speaker)
+        form.addRow("M&inutes", self.minutes)
+        self.name.textEdited.connect(self.edited)
+        self.kind.activated.connect(self.edited)
+        self.speaker.activated.connect(self.edited)
+        self.minutes.valueChanged.connect(self.edited)
+
+    def show_phase(self, phase: dict[str, Any] | None) -> None:
+        for widget in (self.name, self.kind, self.speaker, self.minutes):
+            widget.blockSignals(True)
+        self.setEnabled(phase is not None)
+        phase = phase or {"name": "", "kind": "talk", "speaker": "a", "minutes": 5}
+        self.name.setText(phase["name"])
+        self.kind.setCurrentIndex(max(0, self.kind.findData(phase.get("kind", "talk"))))
+        self.speaker.setCurrentIndex(max(0, self.speaker.findData(phase["speaker"])))
+        self.minutes.setValue(int(phase["minutes"]))
+        for widget in (self.name, self.kind, self.speaker, self.minutes):
+            widget.blockSignals(False)
+
+    def read_into(self, phase: dict[str, Any]) -> None:
+        kind = self.kind.currentData()
+        if kind != phase.get("kind"):
+            phase["prompts"] = list(DEFAULT_PROMPTS[kind])  # prompts that suit the new kind
+        phase.update(
+            name=self.name.text(), kind=kind, speaker=self.speaker.currentData(), minutes=self.minutes.value()
+        )
+
+
+class ProtocolsDialog(QDialog):
+    """Emits `saved` after a protocol was copied, changed or deleted (the chooser reloads)."""
+
+    saved = Signal()
+
+    def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Session protocols")
+        named(self, "protocols_dialog", "Session protocols")
+        self.access = access
+        self.templates: list[templates.Template] = []
+        self.current: templates.Template | None = None
+        self.phases: list[dict[str, Any]] = []  # the editable copy of the selected own protocol
+        self.dirty = False
+
+        self.list = named(QListWidget(), "protocol_list", "Protocols")
+        self.list.currentRowChanged.connect(self._selected)
+        self.copy = named(QPushButton("&Copy"), "copy_protocol", "Copy the protocol to edit it")
+        self.delete = named(QPushButton("&Delete"), "delete_protocol", "Delete your protocol")
+        self.copy.clicked.connect(self._copy)
+        self.delete.clicked.connect(self._delete)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.copy)
+        row.addWidget(self.delete)
+        left.addLayout(row)
+
+        self.hint = named(QLabel(), "protocol_hint", "About this protocol")
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.name = named(QLineEdit(), "protocol_name", "Protocol name")
+        self.description = named(QLineEdit(), "protocol_description", "Protocol description")
+        self.phase_list = named(QListWidget(), "phase_list", "Phases")
+        self.phase_list.currentRowChanged.connect(self._phase_selected)
+        self.form = PhaseForm()
+        self.form.edited.connect(self._phase_edited)
+        self.name.textEdited.connect(self._touched)
+        self.description.textEdited.connect(self._touched)
+        moves = QHBoxLayout()
+        self.add = named(QPushButton("&Add phase"), "add_phase", "Add a phase after the selected one")
+        self.remove = named(QPushButton("&Remove phase"), "remove_phase", "Remove the selected phase")
+        self.up = named(QPushButton("Move &up"), "phase_up", "Move the selected phase earlier")
+        self.down = named(QPushButton("Move do&wn"), "phase_down", "Move the selected phase later")
+        for button, slot in (
+            (self.add, self._add_phase),
+            (self.remove, self._remove_phase),
+            (self.up, lambda: self._move(-1)),
+            (self.down, lambda: self._move(1)),
+        ):
+            button.clicked.connect(slot)
+            moves.addWidget(button)
+        self.save = named(QPushButton("&Save"), "save_protocol", "Save the protocol")
+        self.save.clicked.connect(self._save)
+        self.status = named(QLabel(), "protocol_status", "Protocol status")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.editor = QWidget()
+        fields = QFormLayout(self.editor)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addRow("Na&me", self.name)
+        fields.addRow("Descri&ption", self.description)
+        fields.addRow("P&hases", self.phase_list)
+        fields.addRow(moves)
+        fields.addRow(self.form)
+        fields.addRow(self.save)
+        right = QVBoxLayout()
+        right.addWidget(self.hint)
+        right.addWidget(self.editor, 1)
+        right.addWidget(self.status)
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addLayout(right, 3)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(close)
+        self.resize(820, 560)
+        self.reload()
+
+    # ----- loading ---------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        self.access.run(templates.available, lambda found: self._loaded(found, select))
+
+    def _loaded(self, found: tuple[list[templates.Template], list[str]], select: str | None) -> None:
+        if not isValid(self):
+            return  # closed and deleted (a lock) while the worker read
+        self.templates, problems = found
+        self.list.blockSignals(True)
+        self.list.clear()
+        for template in self.templates:
+            self.list.addItem(f"{template.name} ({'yours' if template.own else 'built in'})")
+        self.list.blockSignals(False)
+        ids = [t.id for t in self.templates]
+        self.list.setCurrentRow(ids.index(select) if select in ids else 0)
+        if problems:
+            self.status.setText("Not usable: " + " ".join(problems))
+
+    def _selected(self, row: int) -> None:
+        self.current = self.templates[row] if 0 <= row < len(self.templates) else None
+        self.phases = [p.to_dict() for p in self.current.phases] if self.current else []
+        self.dirty = False
+        own = bool(self.current and self.current.own)
+        self.editor.setEnabled(own)
+        self.delete.setEnabled(own)
+        if self.current is not None:
+            self.hint.setText(
+                outline(self.current)
+                if own
+                else outline(self.current) + "\nBuilt-in protocols stay as they are: copy one to change it."
+            )
+            self.name.setText(self.current.name)
+            self.description.setText(self.current.description)
+        self._fill_phases(0)
+
+    def _fill_phases(self, row: int) -> None:
+        self.phase_list.blockSignals(True)
+        self.phase_list.clear()
+        self.phase_list.addItems([phase_line(p) for p in self.phases])
+        self.phase_list.blockSignals(False)
+        self.phase_list.setCurrentRow(min(row, len(self.phases) - 1))
+        self._phase_selected(self.phase_list.currentRow())
+
+    # ----- editing the phases ----------------------------------------------------------------
+
+    def _phase_selected(self, row: int) -> None:
+        self.form.show_phase(self.phases[row] if 0 <= row < len(self.phases) else None)
+        self.remove.setEnabled(len(self.phases) > 1)
+        self.up.setEnabled(row > 0)
+        self.down.setEnabled(0 <= row < len(self.phases) - 1)
+
+    def _touched(self) -> None:
+        self.dirty = True
+
+    def _phase_edited(self) -> None:
+        row = self.phase_list.currentRow()
+        if 0 <= row < len(self.phases):
+            self.form.read_into(self.phases[row])
+            self.phase_list.item(row).setText(phase_line(self.phases[row]))
+            self.dirty = True
+
+    def _add_phase(self) -> None:
+        row = self.phase_list.currentRow() + 1
+        names = {p["name"] for p in self.phases}
+        name = next(f"Phase {n}" for n in range(len(names) + 1, 99) if f"Phase {n}" not in names)
+        phase = {
+            "name": name,
+            "kind": "talk",
+            "speaker": "a",
+            "minutes": 5,
+            "prompts": DEFAULT_PROMPTS["talk"],
+        }
+        self.phases.insert(row, phase)
+        self.dirty = True
+        self._fill_phases(row)
+        self.form.name.setFocus()
+        self.form.name.selectAll()
+
+    def _remove_phase(self) -> None:
+        row = self.phase_list.currentRow()
+        if len(self.phases) > 1 and 0 <= row < len(self.phases):
+            del self.phases[row]
+            self.dirty = True
+            self._fill_phases(row)
+
+    def _move(self, step: int) -> None:
+        row = self.phase_list.currentRow()
+        to = row + step
+        if 0 <= row < len(self.phases) and 0 <= to < len(self.phases):
+            self.phases[row], self.phases[to] = self.phases[to], self.phases[row]
+            self.dirty = True
+            self._fill_phases(to)
+
+    # ----- saving ----------------------------------------------------------------------------
+
+    def _copy(self) -> None:
+        template = self.current
+        if template is not None:
+            self._write(
+                lambda store: templates.copy_template(store, template), "Copied: you can edit the copy."
+            )
+
+    def _delete(self) -> None:
+        template = self.current
+        if template is not None and template.own:
+            template_id = template.id
+            self._write(lambda store: templates.delete_template(store, template_id), "Deleted.")
+
+    def _save(self, then: Any = None) -> None:
+        template = self.current
+        if template is None or not template.own:
+            return
+        tid, name, text = template.id, self.name.text(), self.description.text()
+        phases = [dict(p) for p in self.phases]
+        self._write(lambda store: templates.save_template(store, tid, name, text, phases), "Saved.", then)
+
+    def _write(self, job: Any, done_text: str, then: Any = None) -> None:
+        def done(result: Any) -> None:
+            if not isValid(self):
+                return
+            self.dirty = False
+            self.status.setText(done_text)
+            self.saved.emit()
+            if then is not None:
+                then()
+            else:
+                self.reload(result.id if isinstance(result, templates.Template) else None)
+
+        def failed(error: BaseException) -> None:
+            if isValid(self):
+                self.status.setText(str(error))  # one sentence naming the field; the edits stay
+
+        store_of = self.access.workspace.store if self.access.workspace else None
+        pid = self.access.partnership_id
+        if store_of is None or pid is None:
+            return
+        self.access.tasks.run(lambda: job(store_of(pid)), done, failed)
+
+    def reject(self) -> None:
+        """Closing keeps the edits: they are saved first (a refused save keeps the dialog open)."""
+        if self.dirty and self.current is not None and self.current.own:
+            self._save(then=super().reject)
+        else:
+            super().reject()
