@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from peercoach_desktop.core import prompts
 from peercoach_desktop.core.clock import FakeClock
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.core.model import (
@@ -248,3 +249,19 @@ def test_typed_feedback_is_kept_without_pressing_save(
     view.deleteLater()
     again = open_view(qtbot, tasks, store, clock)
     assert again.feedback.forms[0].fields["situation"].text() == "When you paused before answering"
+
+
+def test_in_german_the_stages_and_prompt_cards_are_german(
+    qtbot: QtBot, tasks: Tasks, store: NotebookStore, clock: FakeClock
+) -> None:
+    view = SessionRunnerView(
+        tasks, lambda: store, clock, turn_minutes=5, template_id="consultancy", language="de"
+    )
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.session_started, timeout=5000):
+        view.start()
+    names = [b.text() for b in view.phase_buttons]
+    assert names[1:3] == ["Fall schildern", "Verständnisfragen"] and names[-1] == "Nächste Schritte"
+    english = {p.id: p.text for p in prompts.load_builtin()}
+    card = view.card.prompt
+    assert card is not None and card.text != english[card.id]

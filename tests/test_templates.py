@@ -100,14 +100,17 @@ def test_phase_kinds_and_names_are_checked(tmp_path: Path, phases: str, message:
 
 def test_every_session_gets_a_check_in_first_and_next_steps_last() -> None:
     builtin = {t.id: t for t in load_builtin()}
-    consultancy = stages(builtin["consultancy"])
+    default = builtin["peer-coaching"]
+    consultancy = stages(builtin["consultancy"], default)
     assert [s.kind for s in consultancy][:1] == [Kind.CHECK_IN] and consultancy[-1].kind is Kind.NEXT_STEPS
     assert [s.name for s in consultancy[1:-1]] == [p.name for p in builtin["consultancy"].phases]
     assert consultancy[3].seconds == 600 and consultancy[3].speaker == "b"
-    grow = stages(builtin["grow"], turn_minutes=25)  # the turn-length preference is for the default only
+    grow = stages(
+        builtin["grow"], default, turn_minutes=25
+    )  # the turn-length preference is for the default only
     assert [s.name for s in grow].count("Check-in") == 1 and grow[-1].name == "Next steps"
     assert grow[2].seconds == 300
-    default = stages(builtin["peer-coaching"], turn_minutes=25)
+    default = stages(default, default, turn_minutes=25)
     assert [s.seconds for s in default if s.kind is Kind.TALK] == [1500, 1500]
 
 
@@ -146,3 +149,11 @@ def test_a_synced_template_this_app_cannot_run_is_named_not_fatal(pair: Pair) ->
     assert good == [] and problems == [
         "Your template 'Odd': phase 1 (Z): 'speaker' must be one of a, b, both."
     ]
+
+
+def test_a_german_session_has_german_stage_names_also_for_the_stages_added() -> None:
+    german = {t.id: t for t in load_builtin("de")}
+    consultancy = stages(german["consultancy"], german["peer-coaching"])
+    names = [s.name for s in consultancy]
+    assert names[0] == german["peer-coaching"].phases[0].name != "Check-in"
+    assert names[-1] == "Nächste Schritte" and german["consultancy"].name == "Kollegiale Beratung"

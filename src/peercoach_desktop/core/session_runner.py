@@ -103,9 +103,11 @@ def open_session(
     clock: Clock,
     turn_minutes: int = DEFAULT_TURN_MINUTES,
     template: templates.Template | None = None,
+    language: str = "en",
 ) -> RunnerState:
     """Resume the running session, or start the planned one due now, or start a new one
-    following `template` (the default two-turn session if None)."""
+    following `template` (the default two-turn session if None); stage names are in
+    `language` where the bundled templates are translated."""
     sessions = store.list(Session)
     running = [s for s in sessions if s.status == SessionStatus.RUNNING]
     if running:
@@ -121,8 +123,8 @@ def open_session(
     session = min(due, key=lambda s: abs(parse_iso(s.scheduled_at or "") - now)) if due else None
     if session is None:
         session = store.add_session(iso(now), turn_minutes)
-    template = template or templates.load_builtin()[0]
-    stages = templates.stages(template, session.minutes_per_turn)
+    default = templates.load_builtin(language)[0]
+    stages = templates.stages(template or default, default, session.minutes_per_turn)
     timer = SessionTimer(session.speaker_order, stages, clock)
     store.change_record(
         session, status=SessionStatus.RUNNING, started_at=iso(now), timer_state=timer.to_dict()

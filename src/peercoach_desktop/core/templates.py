@@ -22,9 +22,6 @@ from peercoach_desktop.core.store import NotebookStore
 DEFAULT_ID = "peer-coaching"
 KINDS = tuple(kind.value for kind in Kind)
 MAX_PHASES = 20
-# Every session reviews last time's steps first and ends with new ones, whatever the protocol.
-CHECK_IN = Stage("Check-in", Kind.CHECK_IN, "both", 300, ("goals_next_steps",))
-NEXT_STEPS = Stage("Next steps", Kind.NEXT_STEPS, "both", 300, ("goals_next_steps",))
 
 
 class TemplateError(PeerCoachError):
@@ -129,8 +126,10 @@ def prompt_categories() -> set[str]:
     return {path.stem for path in resource_path("prompts").glob("*.toml")}
 
 
-def load_builtin() -> list[Template]:
-    """Every bundled template, validated; the default two-turn session first."""
+def load_builtin(language: str = "en") -> list[Template]:
+    """Every bundled template, validated and in the language where translated; the default
+    two-turn session first."""
+    from peercoach_desktop.core.localize import localize_template
     from peercoach_desktop.resources import resource_path
 
     categories = prompt_categories()
@@ -138,29 +137,27 @@ def load_builtin() -> list[Template]:
     ids = [t.id for t in found]
     if len(set(ids)) != len(ids):
         raise TemplateError("resources/templates: two templates share an id.")
-    return sorted(found, key=lambda t: (t.id != DEFAULT_ID, t.name))
+    ordered = sorted(found, key=lambda t: (t.id != DEFAULT_ID, t.name))
+    return [localize_template(t, language) for t in ordered]
 
 
-def stages(template: Template, turn_minutes: int | None = None) -> tuple[Stage, ...]:
-    """The stages a session of this template runs through: a check-in first and next steps
-    last even if the template leaves them out. turn_minutes (the user's preferred turn
-    length) sets the talk phases of the default template."""
+def stages(template: Template, default: Template, turn_minutes: int | None = None) -> tuple[Stage, ...]:
+    """The stages a session of this template runs through. Every session reviews last
+    time's steps first and ends with new ones: where the template leaves them out, the
+    default template's check-in and next steps are added. turn_minutes (the user's
+    preferred turn length) sets the talk phases of the default template."""
     stretch = turn_minutes if template.id == DEFAULT_ID and not template.own else None
-    found = [
-        Stage(
-            p.name,
-            Kind(p.kind),
-            p.speaker,
-            60 * (stretch if stretch and p.kind == Kind.TALK.value else p.minutes),
-            p.prompts,
-        )
-        for p in template.phases
-    ]
-    names = {stage.name for stage in found}
+
+    def stage(p: Phase) -> Stage:
+        minutes = stretch if stretch and p.kind == Kind.TALK.value else p.minutes
+        return Stage(p.name, Kind(p.kind), p.speaker, 60 * minutes, p.prompts)
+
+    found = [stage(p) for p in template.phases]
+    names = {s.name for s in found}
     if found[0].kind is not Kind.CHECK_IN:
-        found.insert(0, _unique(CHECK_IN, names))
+        found.insert(0, _unique(stage(default.phases[0]), names))
     if found[-1].kind is not Kind.NEXT_STEPS:
-        found.append(_unique(NEXT_STEPS, names))
+        found.append(_unique(stage(default.phases[-1]), names))
     return tuple(found)
 
 
@@ -194,10 +191,10 @@ def own_templates(store: NotebookStore) -> tuple[list[Template], list[str]]:
     return sorted(good, key=lambda t: t.name.casefold()), problems
 
 
-def available(store: NotebookStore) -> tuple[list[Template], list[str]]:
-    """Bundled templates first, then the user's own."""
+def available(store: NotebookStore, language: str = "en") -> tuple[list[Template], list[str]]:
+    """Bundled templates first (the default one first), then the user's own."""
     own, problems = own_templates(store)
-    return load_builtin() + own, problems
+    return load_builtin(language) + own, problems
 
 
 def copy_template(store: NotebookStore, template: Template, name: str | None = None) -> Template:

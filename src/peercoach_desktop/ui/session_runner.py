@@ -27,6 +27,7 @@ from peercoach_desktop.core import prompts as prompt_lib
 from peercoach_desktop.core import session_runner as runner
 from peercoach_desktop.core import templates
 from peercoach_desktop.core.clock import Clock
+from peercoach_desktop.core.localize import localize_prompts
 from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.core.nudge import curious_nudge
 from peercoach_desktop.core.session_timer import WARNING_SECONDS, CueKind, Kind, SessionTimer
@@ -68,12 +69,13 @@ class SessionRunnerView(QWidget):
         clock: Clock,
         turn_minutes: int = DEFAULT_TURN_MINUTES,
         template_id: str | None = None,
+        language: str = "en",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         named(self, "session_runner", "Session runner")
         self.tasks, self.store_of, self.clock, self.turn_minutes = tasks, store_of, clock, turn_minutes
-        self.template_id = template_id
+        self.template_id, self.language = template_id, language
         self.state: runner.RunnerState | None = None
         self.timer: SessionTimer | None = None
         self.summary: runner.SessionSummary | None = None
@@ -163,13 +165,12 @@ class SessionRunnerView(QWidget):
 
     def start(self) -> None:
         """Open the running session, or start one; loads the prompt library too."""
-        clock, minutes, template_id = self.clock, self.turn_minutes, self.template_id
+        clock, minutes, template_id, language = self.clock, self.turn_minutes, self.template_id, self.language
 
         def job(store: NotebookStore) -> tuple[runner.RunnerState, list[prompt_lib.Prompt]]:
-            template = templates.find(templates.available(store)[0], template_id)
-            state = runner.open_session(store, clock, minutes, template)
-            library = prompt_lib.merged(prompt_lib.load_builtin(), prompt_lib.own_prompts(store))
-            return state, library
+            template = templates.find(templates.available(store, language)[0], template_id)
+            state = runner.open_session(store, clock, minutes, template, language)
+            return state, self._prompt_library(store)
 
         self._run(job, self._opened)
 
@@ -395,9 +396,14 @@ class SessionRunnerView(QWidget):
     def _reload_prompts(self, job: Callable[[NotebookStore], object]) -> None:
         def run(store: NotebookStore) -> list[prompt_lib.Prompt]:
             job(store)
-            return prompt_lib.merged(prompt_lib.load_builtin(), prompt_lib.own_prompts(store))
+            return self._prompt_library(store)
 
         self._run(run, self._prompts_loaded)
+
+    def _prompt_library(self, store: NotebookStore) -> list[prompt_lib.Prompt]:
+        """On the worker: the built-in prompts in the user's language, with their own edits."""
+        builtin = localize_prompts(prompt_lib.load_builtin(), self.language)
+        return prompt_lib.merged(builtin, prompt_lib.own_prompts(store))
 
     def _prompts_loaded(self, library: list[prompt_lib.Prompt]) -> None:
         self.prompts = library

@@ -33,6 +33,7 @@ class SessionTab(QWidget):
         super().__init__(parent)
         self.access = access
         self.turn_minutes = DEFAULT_TURN_MINUTES
+        self.language = "en"  # of the bundled protocols and prompts
         self.view: SessionRunnerView | None = None  # made by open()
         self._pid: str | None = None
         self._draft: dict[str, str] = {}  # partnership id -> a next step typed, not yet added
@@ -84,6 +85,7 @@ class SessionTab(QWidget):
             workspace.library.clock,
             self.turn_minutes,
             template_id,
+            self.language,
         )
         view.failed.connect(lambda error: show_error(self, error))
         view.session_ended.connect(lambda _summary: self.ended.emit())
@@ -98,7 +100,8 @@ class SessionTab(QWidget):
 
     def reload(self) -> None:
         """Read the protocols: the bundled ones and this notebook's own."""
-        self.access.run(lambda store: templates.available(store)[0], self._templates_loaded)
+        language = self.language
+        self.access.run(lambda store: templates.available(store, language)[0], self._templates_loaded)
 
     def _templates_loaded(self, found: list[templates.Template]) -> None:
         wanted = self.protocol.currentData() or self._chosen.get(self.access.partnership_id or "")
@@ -122,7 +125,7 @@ class SessionTab(QWidget):
 
         if self.protocols_dialog is not None:
             self.protocols_dialog.deleteLater()  # not on close: a save may still be answering it
-        dialog = ProtocolsDialog(self.access, self)
+        dialog = ProtocolsDialog(self.access, self.language, self)
         dialog.saved.connect(self.reload)
         self.protocols_dialog = dialog
         dialog.open()

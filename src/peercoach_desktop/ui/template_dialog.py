@@ -113,9 +113,10 @@ class ProtocolsDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
+    def __init__(self, access: NotebookAccess, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Session protocols")
+        self.language = language
         named(self, "protocols_dialog", "Session protocols")
         self.access = access
         self.templates: list[templates.Template] = []
@@ -192,7 +193,10 @@ class ProtocolsDialog(QDialog):
     # ----- loading ---------------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
-        self.access.run(templates.available, lambda found: self._loaded(found, select))
+        language = self.language
+        self.access.run(
+            lambda store: templates.available(store, language), lambda found: self._loaded(found, select)
+        )
 
     def _loaded(self, found: tuple[list[templates.Template], list[str]], select: str | None) -> None:
         if not isValid(self):
