@@ -106,7 +106,36 @@ def main(out: Path, dark: bool) -> None:
     shot("6-next-steps")
     view.end_session()
     shot("7-summary")
+    store.close()
+    grow(app, tasks, out, prefix)
     tasks.shutdown()
+
+
+def grow(app: QApplication, tasks: Tasks, out: Path, prefix: str) -> None:
+    """A GROW session (resources/templates/grow.toml): its stages in the bar, a talk stage."""
+    clock = FakeClock()
+    library = Library(Path(tempfile.mkdtemp()), MemoryKeyStore(), clock)
+    store = library.create("Ana", "Ben", "Ana & Ben — GROW").store
+    view = SessionRunnerView(tasks, lambda: store, clock, template_id="grow")
+    view.resize(1200, 720)
+    view.show()
+    view.start()
+    settle(app, tasks)
+    for _ in range(2):
+        view.advance()  # to A: Reality
+        view.toggle()
+        clock.advance(170)
+    view.turn.notes.setPlainText("Reality: three reviews a week land on her desk.")
+    settle(app, tasks)
+    view.tick()
+    view.grab().save(str(out / f"{prefix}-8-grow-reality.png"))
+    for _ in range(6):
+        view.advance()  # through to B: Will
+    view.toggle()
+    clock.advance(60)
+    settle(app, tasks)
+    view.tick()
+    view.grab().save(str(out / f"{prefix}-9-grow-b-will.png"))
     store.close()
 
 

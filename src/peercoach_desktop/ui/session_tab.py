@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from peercoach_desktop.core import templates
 from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
@@ -49,18 +49,19 @@ class SessionTab(QWidget):
         self.outline.setTextFormat(Qt.TextFormat.PlainText)  # names the user typed are never HTML
         self.edit_button = named(QPushButton("&Edit protocols…"), "edit_protocols", "Copy and edit protocols")
         self.edit_button.clicked.connect(self.edit_protocols)
+        label = QLabel("&Protocol")
+        label.setBuddy(self.protocol)  # Alt+P reaches the list
         choice = QHBoxLayout()
+        choice.addWidget(label)
         choice.addWidget(self.protocol, 1)
         choice.addWidget(self.edit_button)
-        form = QFormLayout()
-        form.addRow("&Protocol", choice)
-        form.addRow("", self.outline)
         self.start_button = named(QPushButton("&Start or resume the session"), "start_session")
         self.start_button.clicked.connect(self.open)
         self._intro = QWidget()
         box = QVBoxLayout(self._intro)
         box.addWidget(intro)
-        box.addLayout(form)
+        box.addLayout(choice)
+        box.addWidget(self.outline)
         box.addWidget(self.start_button)
         box.addStretch()
         self._layout = QVBoxLayout(self)

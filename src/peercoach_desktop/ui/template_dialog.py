@@ -56,8 +56,12 @@ def phase_line(phase: dict[str, Any]) -> str:
 
 def outline(template: templates.Template) -> str:
     """One line a person can read before choosing: phases and minutes in all."""
-    phases = " · ".join(f"{p.name} {p.minutes}" for p in template.phases)
-    return f"{template.description} ({template.minutes} min: {phases})"
+    phases = [f"{p.name} {p.minutes}" for p in template.phases]
+    if template.phases[0].kind != Kind.CHECK_IN.value:  # the runner adds these (core.templates.stages)
+        phases.insert(0, "check-in first")
+    if template.phases[-1].kind != Kind.NEXT_STEPS.value:
+        phases.append("then next steps")
+    return f"{template.description} ({template.minutes} min: {' · '.join(phases)})"
 
 
 class PhaseForm(QGroupBox):
