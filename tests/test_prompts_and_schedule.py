@@ -117,15 +117,27 @@ def test_a_template_stage_offers_the_prompt_categories_it_names() -> None:
         ("Why did you skip the meeting?", "Can you help me understand what led you to skip the meeting?"),
         ("Good point. why didn't you ask her", "Can you help me understand what led you not to ask her?"),
         ("Why did you", GENTLE_OPENING),
+        (
+            "Warum haben Sie so lange gewartet?",
+            "Können Sie mir helfen zu verstehen, wie es dazu kam, dass Sie so lange gewartet haben?",
+        ),
+        (
+            "Why did you go? Gut. Wieso bist du nicht hingegangen",
+            "Kannst du mir helfen zu verstehen, wie es dazu kam, dass du nicht hingegangen bist?",
+        ),
+        ("Weshalb habt ihr", "Könnt ihr mir helfen zu verstehen, …?"),
     ],
 )
 def test_why_did_you_questions_get_a_curious_rewording(typed: str, suggestion: str) -> None:
     nudge = curious_nudge(typed)
     assert nudge is not None and nudge.suggestion == suggestion
-    assert typed[nudge.start :].lower().startswith("why")
+    assert typed[nudge.start :].lower().startswith(("why", "warum", "wieso", "weshalb"))
 
 
-@pytest.mark.parametrize("typed", ["I asked why you stayed.", "Whyever not?", "What did you do?", ""])
+@pytest.mark.parametrize(
+    "typed",
+    ["I asked why you stayed.", "Whyever not?", "What did you do?", "", "Warum nicht?", "Wie haben Sie"],
+)
 def test_other_text_gets_no_nudge(typed: str) -> None:
     assert curious_nudge(typed) is None
 
