@@ -159,7 +159,6 @@ def verdict(name: str, ours: float, limit: float, unit: str) -> None:
 
 def main() -> None:
     with bench_setup() as (work, env):
-        floor_env = {**env, "PEERCOACH_CONFIG_DIR": str(work)}
         os.environ["PEERCOACH_CONFIG_DIR"] = str(work / "config")
         clock = FakeClock(datetime(2021, 1, 4, 9, 0, tzinfo=UTC))
         library = Library(work / "progress", MemoryKeyStore(), clock)
@@ -176,7 +175,7 @@ def main() -> None:
         print(f"   summary range {since}..{until}: {chosen} sessions)")
         if chosen != SUMMARY_SESSIONS:
             raise SystemExit(f"bench_progress: the summary range holds {chosen} sessions")
-        measure(library, floor_env, since, until, work)
+        measure(library, env, since, until, work)
 
 
 def measure(library: Library, floor_env: dict[str, str], since: str, until: str, work: Path) -> None:
@@ -219,6 +218,8 @@ def measure(library: Library, floor_env: dict[str, str], since: str, until: str,
         wait_for(probe.all, "the progress view to paint")
         elapsed = (time.perf_counter() - start) * 1000
         stall = stalls.stop()
+        if view.months.rowCount() < SESSIONS * DAYS_APART // 31:
+            raise SystemExit("bench_progress: the progress view does not show every month")
         # Back to a tab not built yet, so the next run opens it afresh.
         notebook.setCurrentIndex(0)
         notebook.blockSignals(True)
