@@ -56,3 +56,23 @@ def test_the_progress_tab_shows_the_figures_in_tables(qtbot: QtBot, window: Main
     goals = [view.goals.item(r, 2).text() for r in range(view.goals.rowCount())]
     assert goals == ["active", "achieved"]
     assert view.talk.accessibleDescription()  # the chart points a screen reader to the table
+
+
+def test_what_counts_as_held_planned_and_done(store: NotebookStore) -> None:
+    me, partner = store.me_id, store.partner().id
+    cancelled = store.add_session("2026-05-04T10:00")
+    store._change(cancelled, status=SessionStatus.CANCELLED)
+    running = store.add_session("2026-05-30T10:00")  # planned for May, started in June
+    store._change(running, status=SessionStatus.RUNNING, started_at="2026-06-01T09:00:00.000Z")
+    for seconds, deleted in (({me: 90.9, partner: 30}, False), ({me: 600}, True)):
+        done = store._change(store.add_session("2026-06-10T10:00"), status=SessionStatus.DONE)
+        store._change(done, seconds_by_speaker=seconds, deleted=deleted)
+    dropped = store.add_step("partner", "Book the room")
+    store.set_step_status(dropped.id, StepStatus.DROPPED)
+    months = {m.month: m for m in progress(store).months}
+    may, june = months["2026-05"], months["2026-06"]
+    assert (may.held, may.planned) == (0, 0)  # only a cancelled meeting: listed, with zeros
+    assert (june.held, june.planned) == (1, 1)  # the deleted session counts for nothing
+    assert june.spoken == {me: 90, partner: 30}
+    step_month = next(m for m in months.values() if m.steps_set)
+    assert step_month.steps_set == {partner: 1} and step_month.rate(partner) == 0.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from peercoach_desktop.core.model import Goal, NextStep, Session, SessionStatus, StepStatus
+from peercoach_desktop.core.model import Goal, SessionStatus, StepStatus
 from peercoach_desktop.core.store import NotebookStore
 
 
@@ -38,27 +38,47 @@ class Progress:
     goal_changes: list[GoalChange]
 
 
+# A record's month: its first non-empty moment's "YYYY-MM", or "unknown".
+_MONTH = "coalesce(substr({}, 1, 7), 'unknown')"
+_SESSION_MONTH = _MONTH.format(
+    "coalesce(nullif(started_at, ''), nullif(scheduled_at, ''), nullif(created_at, ''))"
+)
+_STEP_MONTH = _MONTH.format("nullif(created_at, '')")
+
+
 def progress(store: NotebookStore) -> Progress:
     peers = [store.me_id, store.partner().id]
     months: dict[str, Month] = {}
 
-    def month(moment: str | None) -> Month:
-        key = (moment or "")[:7] or "unknown"
+    def month(key: str) -> Month:
         return months.setdefault(key, Month(key))
 
-    for session in store.list(Session):
-        bucket = month(session.started_at or session.scheduled_at or session.created_at)
-        if session.status == SessionStatus.DONE:
-            bucket.held += 1
-            for peer, seconds in session.seconds_by_speaker.items():
-                bucket.spoken[peer] = bucket.spoken.get(peer, 0) + int(seconds)
-        elif session.status in (SessionStatus.PLANNED, SessionStatus.RUNNING):
-            bucket.planned += 1
-    for step in store.list(NextStep):
-        bucket = month(step.created_at)
-        bucket.steps_set[step.owner_id] = bucket.steps_set.get(step.owner_id, 0) + 1
-        if step.status == StepStatus.DONE:
-            bucket.steps_done[step.owner_id] = bucket.steps_done.get(step.owner_id, 0) + 1
+    # Counted by SQLite, a row a month: reading every session and step as a record held the
+    # worker (and, through the GIL, the window) for ~12 ms per 500 sessions.
+    for key, status, count in store.rows(
+        f"SELECT {_SESSION_MONTH}, status, count(*) FROM sessions WHERE deleted = 0 GROUP BY 1, 2"
+    ):
+        bucket = month(key)  # a month of cancelled sessions only is listed too, with zeros
+        if status == SessionStatus.DONE:
+            bucket.held += count
+        elif status in (SessionStatus.PLANNED, SessionStatus.RUNNING):
+            bucket.planned += count
+    for key, peer, seconds in store.rows(
+        f"SELECT {_SESSION_MONTH}, spoken.key, sum(CAST(spoken.value AS INTEGER))"
+        " FROM sessions, json_each(sessions.seconds_by_speaker) AS spoken"
+        " WHERE deleted = 0 AND status = ? GROUP BY 1, 2",
+        (SessionStatus.DONE,),
+    ):
+        month(key).spoken[peer] = seconds
+    for key, owner, made, done in store.rows(
+        f"SELECT {_STEP_MONTH}, owner_id, count(*), sum(status = ?) FROM steps"
+        " WHERE deleted = 0 GROUP BY 1, 2",
+        (StepStatus.DONE,),
+    ):
+        bucket = month(key)
+        bucket.steps_set[owner] = made
+        if done:
+            bucket.steps_done[owner] = done
     changes: list[GoalChange] = []
     for goal in store.list(Goal):
         seen = [(goal.created_at, None)]

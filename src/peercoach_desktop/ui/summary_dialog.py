@@ -111,14 +111,19 @@ class SummaryDialog(QDialog):
         out = choose_path(self, "Save the summary", kind, save=True, suggested=f"summary.{fmt}")
         if not out or not self.markdown:
             return
-        if fmt == "pdf":
+        markdown, title = self.markdown, f"{self.title}: session summary"
+
+        def render() -> bytes:
+            if fmt != "pdf":
+                return markdown.encode("utf-8")
             from peercoach_desktop.summary_pdf import markdown_to_pdf
 
-            data = markdown_to_pdf(self.markdown, f"{self.title}: session summary")  # Qt text: GUI thread
-        else:
-            data = self.markdown.encode("utf-8")
+            # On the worker: laying out and printing a long summary would freeze the window,
+            # and Qt's text document is reentrant (it holds no images: md() escapes them).
+            return markdown_to_pdf(markdown, title)
+
         self.window_.tasks.run(
-            lambda: write_atomic(Path(out), data),
+            lambda: write_atomic(Path(out), render()),
             lambda _r: tell(self, f"Summary saved to {out}.", "saved_message"),
             lambda error: show_error(self, error),
         )
