@@ -308,9 +308,10 @@ def test_the_window_and_its_dialogs_speak_german(qtbot: QtBot, german_window: Ma
 
 
 def test_dates_and_numbers_follow_the_german_locale(german: None) -> None:
-    from peercoach_desktop.ui.widgets import local_time, short_date
+    from peercoach_desktop.ui.widgets import local_time, month_label, short_date
 
     assert short_date("2027-01-12") == "12.01.27"
+    assert month_label("2026-03") == "März 2026"
     assert local_time("2027-01-12T10:00:00Z").count(".") >= 3  # "Di. 12.01.27, 11:00" in Berlin
     assert i18n.percent(0.8) == "80 %"
     assert i18n.number(1234567) == "1.234.567"
@@ -377,3 +378,30 @@ def test_the_packaged_app_carries_the_compiled_translations() -> None:
     assert [qm.name for qm in compiled] == ["peercoach_de.qm"]
     bundled = [Path(source) for source, _dest in common.DATAS]
     assert all(any(bundled_dir in qm.parents for bundled_dir in bundled) for qm in compiled)
+
+
+@pytest.mark.parametrize(
+    ("lang_env", "preference", "expected"),
+    [
+        ("de_DE.UTF-8", "system", "de"),
+        ("C.UTF-8", "system", "en"),
+        ("C.UTF-8", "de", "de"),
+        ("de_AT.UTF-8", "en", "en"),
+    ],
+)
+def test_the_app_starts_in_the_language_of_the_system_or_the_preference(
+    tmp_path: Path, lang_env: str, preference: str, expected: str
+) -> None:
+    import os
+    import sys
+
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.ini").write_text(f"[preferences]\nlanguage={preference}\n", encoding="utf-8")
+    env = {**os.environ, "LANG": lang_env, "LC_ALL": lang_env, "PEERCOACH_CONFIG_DIR": str(config)}
+    env["PEERCOACH_EXIT_AFTER"] = "paint"
+    app = [sys.executable, "-m", "peercoach_desktop.app", "--data-dir", str(tmp_path / "data")]
+    done = subprocess.run(app, env=env, capture_output=True, text=True, timeout=60)
+    probe = [line for line in done.stderr.splitlines() if line.startswith("peercoach-probe")]
+    assert done.returncode == 0 and probe, done.stderr[-800:]
+    assert probe[-1].split()[-1] == f"language={expected}"

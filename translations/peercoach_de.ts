@@ -873,7 +873,7 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     </message>
     <message>
         <source>Follow the system</source>
-        <translation>Wie das System</translation>
+        <translation>Wie im System</translation>
     </message>
     <message>
         <source>Light</source>
@@ -1346,7 +1346,7 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     </message>
     <message>
         <source>Show &amp;done and dropped</source>
-        <translation>Erledi&amp;gte und verworfene zeigen</translation>
+        <translation>Erledi&amp;gte und verworfene anzeigen</translation>
     </message>
     <message>
         <source>Next step</source>

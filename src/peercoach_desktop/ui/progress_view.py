@@ -19,7 +19,7 @@ from peercoach_desktop.core.progress import Progress, progress
 from peercoach_desktop.ui.access import NotebookAccess
 from peercoach_desktop.ui.i18n import number, translate
 from peercoach_desktop.ui.sessions_view import minutes
-from peercoach_desktop.ui.widgets import local_time, named, status_label
+from peercoach_desktop.ui.widgets import local_time, month_label, named, status_label
 
 
 class MonthBars(QWidget):
@@ -145,7 +145,7 @@ class ProgressView(QWidget):
         for row, month in enumerate(data.months):
             spoken_me, spoken_partner = month.spoken.get(me, 0), month.spoken.get(partner, 0)
             cells = [
-                month.month,
+                month_label(month.month),
                 number(month.held),
                 number(month.planned),
                 f"{number(month.steps_done.get(me, 0))}/{number(month.steps_set.get(me, 0))}",

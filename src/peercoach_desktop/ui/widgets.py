@@ -133,3 +133,12 @@ def status_label(value: str) -> str:
     """A record status ('open', 'paused', …) in the interface's language."""
     text = STATUS_LABELS.get(value)
     return translate("Status", text) if text else value.capitalize()
+
+
+def month_label(year_month: str) -> str:
+    """'2026-03' as the locale names it ('März 2026'); as it is under the C locale."""
+    locale = QLocale()
+    first = QDate.fromString(f"{year_month}-01", "yyyy-MM-dd")
+    if not first.isValid() or locale.language() == QLocale.Language.C:
+        return year_month
+    return locale.toString(first, "MMMM yyyy")
