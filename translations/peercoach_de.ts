@@ -909,7 +909,7 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     </message>
     <message>
         <source>&amp;Clear text copied from a notebook when it locks</source>
-        <translation>Aus einem Notizbuch kopierten Text beim Sperren &amp;löschen</translation>
+        <translation>Kopierten Notizbuch-Text beim Sperren &amp;löschen</translation>
     </message>
     <message>
         <source>Earlier versions kept per item</source>
