@@ -31,7 +31,7 @@ def version() -> str:
     return match.group(1)
 
 
-# The whole resources/ folder (prompts, icons, sounds, ...) as data, whatever it holds.
+# The whole resources/ folder (prompts, icons, sounds, compiled translations) as data.
 DATAS = [(str(ROOT / "resources"), "resources")]
 
 # We import QtCore, QtGui, QtWidgets and QtSvg (through the SVG icon plugin). The rest of
@@ -87,7 +87,19 @@ def _app_modules() -> list[str]:
     )
 
 
+def compiled_translations() -> list[Path]:
+    """The .qm files the bundle carries (inside resources/); a build without them would ship
+    an app that only speaks English, so it stops instead."""
+    wanted = sorted((ROOT / "translations").glob("*.ts"))
+    compiled = [ROOT / "resources" / "translations" / f"{ts.stem}.qm" for ts in wanted]
+    missing = [qm.name for qm in compiled if not qm.exists()]
+    if missing:
+        raise SystemExit(f"pyinstaller_common: {', '.join(missing)} missing: run scripts/bootstrap.sh test")
+    return compiled
+
+
 def analysis_kwargs() -> dict[str, object]:
+    compiled_translations()
     return {
         "pathex": [str(SRC)],
         "datas": DATAS,

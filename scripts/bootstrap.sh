@@ -43,3 +43,12 @@ if [ ! -f "$stamp" ]; then
 fi
 # Bytecode as an installer would leave it, even where PYTHONDONTWRITEBYTECODE is set.
 .venv/bin/python -m compileall -q src
+# Translations: the .qm files are build outputs, compiled from translations/*.ts when missing or
+# older than their .ts, into resources/translations/ (found by resource_path, bundled by packaging).
+mkdir -p resources/translations
+for ts in translations/*.ts; do
+  qm="resources/translations/$(basename "${ts%.ts}").qm"
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+  fi
+done

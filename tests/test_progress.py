@@ -54,7 +54,7 @@ def test_the_progress_tab_shows_the_figures_in_tables(qtbot: QtBot, window: Main
     ]
     assert ["2026-03", "1", "1", "0/0", "0/0", "15 min", "10 min"] in rows
     goals = [view.goals.item(r, 2).text() for r in range(view.goals.rowCount())]
-    assert goals == ["active", "achieved"]
+    assert goals == ["Active", "Achieved"]  # status labels, as in the goals tab
     assert view.talk.accessibleDescription()  # the chart points a screen reader to the table
 
 

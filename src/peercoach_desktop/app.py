@@ -57,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from peercoach_desktop.core.paths import data_dir_text
+    from peercoach_desktop.ui import i18n
     from peercoach_desktop.ui.main_window import MainWindow
     from peercoach_desktop.ui.settings import Preferences
     from peercoach_desktop.ui.single_instance import start_or_wake
@@ -67,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_RDNS)  # Wayland matches the window to the installed .desktop file
     preferences = Preferences()
+    # Before any window: our translations and Qt's (a mapped .qm each) and the locale's formats.
+    i18n.install(preferences.get("language"))
     folder = data_dir_text(data_arg, preferences.get("data_dir"))
     running, claimed = start_or_wake(folder)  # from now on a second launch finds this one
     if running:

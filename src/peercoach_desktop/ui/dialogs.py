@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peercoach_desktop import APP_NAME
 from peercoach_desktop.core.errors import KeyringError, PeerCoachError
 from peercoach_desktop.core.passphrase import MIN_PASSPHRASE_CHARS
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 
-def _named(widget: QWidget, name: str) -> QWidget:
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
     widget.setObjectName(name)
-    widget.setAccessibleName(name.replace("_", " "))
+    widget.setAccessibleName(accessible)
     return widget
 
 
@@ -32,40 +34,48 @@ class NewPartnershipDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, keyring_problem: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New partnership")
-        self.me = _named(QLineEdit(), "your_name")
-        self.partner = _named(QLineEdit(), "partner_name")
-        self.title = _named(QLineEdit(), "partnership_title")
-        self.title.setPlaceholderText("optional, e.g. Leadership circle")
+        self.setWindowTitle(translate("Dialogs", "New partnership"))
+        self.me = _named(QLineEdit(), "your_name", translate("Dialogs", "Your name"))
+        self.partner = _named(QLineEdit(), "partner_name", translate("Dialogs", "Partner's name"))
+        self.title = _named(QLineEdit(), "partnership_title", translate("Dialogs", "Title"))
+        self.title.setPlaceholderText(translate("Dialogs", "optional, e.g. Leadership circle"))
         form = QFormLayout()
-        form.addRow("&Your name", self.me)
-        form.addRow("&Partner's name", self.partner)
-        form.addRow("&Title", self.title)
+        form.addRow(translate("Dialogs", "&Your name"), self.me)
+        form.addRow(translate("Dialogs", "&Partner's name"), self.partner)
+        form.addRow(translate("Dialogs", "&Title"), self.title)
         self.use_passphrase = _named(
-            QCheckBox("Protect with a &passphrase instead of the keyring"), "use_passphrase"
+            QCheckBox(translate("Dialogs", "Protect with a &passphrase instead of the keyring")),
+            "use_passphrase",
+            translate("Dialogs", "Protect with a passphrase instead of the keyring"),
         )
-        self.passphrase = _named(QLineEdit(), "passphrase")
-        self.repeat = _named(QLineEdit(), "repeat_passphrase")
+        self.passphrase = _named(QLineEdit(), "passphrase", translate("Dialogs", "Passphrase"))
+        self.repeat = _named(QLineEdit(), "repeat_passphrase", translate("Dialogs", "Repeat the passphrase"))
         for field in (self.passphrase, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.use_passphrase)
-        form.addRow("P&assphrase", self.passphrase)
-        form.addRow("&Repeat it", self.repeat)
+        form.addRow(translate("Dialogs", "P&assphrase"), self.passphrase)
+        form.addRow(translate("Dialogs", "&Repeat it"), self.repeat)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Dialogs", "Create"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Each partnership gets its own encrypted notebook on this laptop."))
+        layout.addWidget(
+            QLabel(translate("Dialogs", "Each partnership gets its own encrypted notebook on this laptop."))
+        )
         if keyring_problem:
-            warning = _named(QLabel(f"{keyring_problem}\n\n{PASSPHRASE_OFFER}"), "keyring_problem")
+            warning = _named(
+                QLabel(f"{keyring_problem}\n\n{translate('Dialogs', PASSPHRASE_OFFER)}"),
+                "keyring_problem",
+                translate("Dialogs", "The keyring is not available"),
+            )
             warning.setWordWrap(True)
             layout.addWidget(warning)
             self.use_passphrase.setChecked(True)
         layout.addLayout(form)
-        self.hint = _named(QLabel(""), "passphrase_hint")
+        self.hint = _named(QLabel(""), "passphrase_hint", translate("Dialogs", "Passphrase hint"))
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
         for field in (self.me, self.partner, self.passphrase, self.repeat):
@@ -82,9 +92,11 @@ class NewPartnershipDialog(QDialog):
             field.setEnabled(wanted)
         hint = ""
         if wanted and self.passphrase.text() != self.repeat.text():
-            hint = "The two passphrases differ."
+            hint = translate("Dialogs", "The two passphrases differ.")
         elif wanted and len(self.passphrase.text()) < MIN_PASSPHRASE_CHARS:
-            hint = f"A passphrase has at least {MIN_PASSPHRASE_CHARS} characters."
+            hint = translate("Dialogs", "A passphrase has at least {n} characters.").format(
+                n=MIN_PASSPHRASE_CHARS
+            )
         self.hint.setText(hint)
         ready = bool(self.me.text().strip() and self.partner.text().strip()) and not hint
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
@@ -95,8 +107,8 @@ class RecoveryCodeDialog(QDialog):
 
     def __init__(self, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your recovery code")
-        self.code = _named(QLabel(code), "recovery_code")
+        self.setWindowTitle(translate("Dialogs", "Your recovery code"))
+        self.code = _named(QLabel(code), "recovery_code", translate("Dialogs", "Recovery code"))
         self.code.setTextInteractionFlags(
             self.code.textInteractionFlags() | self.code.textInteractionFlags().TextSelectableByMouse
         )
@@ -105,9 +117,17 @@ class RecoveryCodeDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.code.setFont(font)
         self.code.setWordWrap(True)
-        copy = _named(QPushButton("&Copy"), "copy_recovery_code")
+        copy = _named(
+            QPushButton(translate("Dialogs", "&Copy")),
+            "copy_recovery_code",
+            translate("Dialogs", "Copy the recovery code"),
+        )
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(code))
-        self.stored = _named(QCheckBox("I have stored it somewhere safe"), "stored_confirmation")
+        self.stored = _named(
+            QCheckBox(translate("Dialogs", "I have &stored it somewhere safe")),
+            "stored_confirmation",
+            translate("Dialogs", "I have stored it somewhere safe"),
+        )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.accept)
         self.stored.toggled.connect(self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled)
@@ -115,8 +135,11 @@ class RecoveryCodeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "This code opens the notebook on a new laptop or after the keyring is wiped.\n"
-                "It is shown only now. Write it down and keep it away from this laptop."
+                translate(
+                    "Dialogs",
+                    "This code opens the notebook on a new laptop or after the keyring is wiped.\n"
+                    "It is shown only now. Write it down and keep it away from this laptop.",
+                )
             )
         )
         layout.addWidget(self.code)
@@ -134,13 +157,13 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Unlock notebook")
-        self.passphrase = _named(QLineEdit(), "unlock_passphrase")
+        self.setWindowTitle(translate("Dialogs", "Unlock notebook"))
+        self.passphrase = _named(QLineEdit(), "unlock_passphrase", translate("Dialogs", "Passphrase"))
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Unlock")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Dialogs", "Unlock"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -149,26 +172,30 @@ class PassphraseDialog(QDialog):
         layout.addWidget(buttons)
 
 
-PASSPHRASE_OFFER = (
+PASSPHRASE_OFFER = QT_TRANSLATE_NOOP(
+    "Dialogs",
     "You can still keep this notebook encrypted: protect it with a passphrase that you type "
-    "each time you unlock it. Nothing is written to disk unencrypted."
+    "each time you unlock it. Nothing is written to disk unencrypted.",
 )
-NO_KEYRING_HINT = (
-    "Without a secure keyring, use a passphrase-protected notebook (peercoach new --passphrase)."
+NO_KEYRING_HINT = QT_TRANSLATE_NOOP(
+    "Dialogs",
+    "Without a secure keyring, use a passphrase-protected notebook (peercoach new --passphrase).",
 )
 
 
 def error_text(error: BaseException) -> str:
     if isinstance(error, KeyringError):
-        return f"{error}\n\n{NO_KEYRING_HINT}"
+        return f"{error}\n\n{translate('Dialogs', NO_KEYRING_HINT)}"
     if isinstance(error, PeerCoachError):
         return str(error)
-    return f"Something went wrong ({type(error).__name__}). Your notebook was not changed by this error."
+    return translate(
+        "Dialogs", "Something went wrong ({name}). Your notebook was not changed by this error."
+    ).format(name=type(error).__name__)
 
 
 def tell(parent: QWidget, text: str, name: str) -> QMessageBox:
     """A short message the user reads and closes; kept as parent.<name> for tests."""
-    box = QMessageBox(QMessageBox.Icon.Information, "PeerCoach Desktop", text, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=parent)
     box.setObjectName(name)
     box.open()
     setattr(parent, name, box)
@@ -176,7 +203,7 @@ def tell(parent: QWidget, text: str, name: str) -> QMessageBox:
 
 
 def show_error(parent: QWidget, error: BaseException) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, "PeerCoach Desktop", error_text(error), parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, error_text(error), parent=parent)
     box.setObjectName("error_message")
     box.open()
     return box

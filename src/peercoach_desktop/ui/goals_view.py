@@ -26,11 +26,12 @@ from peercoach_desktop.core.browse import GoalDetail, Overview, Page
 from peercoach_desktop.core.model import Goal, GoalStatus, StepStatus, Visibility
 from peercoach_desktop.core.search import first_line
 from peercoach_desktop.ui.access import NotebookAccess
-from peercoach_desktop.ui.notes_view import AUTOSAVE_MS, PRIVATE_MARK
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, number, percent, translate
+from peercoach_desktop.ui.notes_view import AUTOSAVE_MS, private_mark
 from peercoach_desktop.ui.paged_model import Column, PagedModel
-from peercoach_desktop.ui.widgets import OptionalDate, OwnerBox, named
+from peercoach_desktop.ui.widgets import OptionalDate, OwnerBox, named, status_label
 
-NEW_GOAL_TEXT = "New goal"
+NEW_GOAL_TEXT = QT_TRANSLATE_NOOP("GoalsView", "New goal")  # a new goal's title
 
 
 class GoalsView(QWidget):
@@ -44,39 +45,45 @@ class GoalsView(QWidget):
         self.model: PagedModel[Goal] = PagedModel(
             access,
             lambda store, _cursor: Page(browse.goals(store), None),
-            [Column("Goal", self._label)],
+            [Column(translate("GoalsView", "Goal"), self._label)],
             key=lambda g: g.id,
         )
-        self.list = named(QListView(), "goals_list", "Goals")
+        self.list = named(QListView(), "goals_list", translate("GoalsView", "Goals"))
         self.list.setModel(self.model)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        new = named(QPushButton("New &goal"), "new_goal", "New goal")
+        new = named(
+            QPushButton(translate("GoalsView", "New &goal")), "new_goal", translate("GoalsView", "New goal")
+        )
         new.clicked.connect(self.new_goal)
 
-        self.title = named(QLineEdit(), "goal_title", "Goal title")
-        self.owner = named(OwnerBox(), "goal_owner", "Whose goal")
-        self.status = named(QComboBox(), "goal_status", "Goal status")
+        self.title = named(QLineEdit(), "goal_title", translate("GoalsView", "Goal title"))
+        self.owner = named(OwnerBox(), "goal_owner", translate("GoalsView", "Whose goal"))
+        self.status = named(QComboBox(), "goal_status", translate("GoalsView", "Goal status"))
         for status in GoalStatus:
-            self.status.addItem(status.value.capitalize(), status.value)
-        self.target = OptionalDate("Target date", "goal_target_date")
-        self.progress = named(QSpinBox(), "goal_progress", "Progress in percent")
+            self.status.addItem(status_label(status.value), status.value)
+        self.target = OptionalDate(translate("GoalsView", "Target date"), "goal_target_date")
+        self.progress = named(QSpinBox(), "goal_progress", translate("GoalsView", "Progress in percent"))
         self.progress.setRange(0, 100)
         self.progress.setSingleStep(10)
-        self.progress.setSuffix(" %")
-        self.why = named(QPlainTextEdit(), "goal_why", "Why it matters")
-        self.success = named(QPlainTextEdit(), "goal_success", "What success looks like")
+        self.progress.setSuffix(translate("GoalsView", " %"))
+        self.why = named(QPlainTextEdit(), "goal_why", translate("GoalsView", "Why it matters"))
+        self.success = named(
+            QPlainTextEdit(), "goal_success", translate("GoalsView", "What success looks like")
+        )
         for box in (self.why, self.success):
             box.setTabChangesFocus(True)
             box.setMaximumHeight(90)
-        self.linked = named(QTextBrowser(), "goal_links", "Linked next steps and notes")
+        self.linked = named(
+            QTextBrowser(), "goal_links", translate("GoalsView", "Linked next steps and notes")
+        )
         form = QFormLayout()
-        form.addRow("&Title", self.title)
-        form.addRow("&Owner", self.owner)
-        form.addRow("&Status", self.status)
+        form.addRow(translate("GoalsView", "&Title"), self.title)
+        form.addRow(translate("GoalsView", "&Owner"), self.owner)
+        form.addRow(translate("GoalsView", "&Status"), self.status)
         form.addRow("", self.target)
-        form.addRow("&Progress", self.progress)
-        form.addRow("&Why it matters", self.why)
-        form.addRow("S&uccess looks like", self.success)
+        form.addRow(translate("GoalsView", "&Progress"), self.progress)
+        form.addRow(translate("GoalsView", "&Why it matters"), self.why)
+        form.addRow(translate("GoalsView", "S&uccess looks like"), self.success)
         self.form = QWidget()
         self.form.setLayout(form)
 
@@ -119,8 +126,8 @@ class GoalsView(QWidget):
 
     def _label(self, goal: Goal) -> str:
         owner = self.names.get(goal.owner_id, "?")
-        state = "" if goal.status == GoalStatus.ACTIVE else f", {goal.status.value}"
-        return f"{goal.title} — {owner}, {goal.progress}%{state}"
+        state = "" if goal.status == GoalStatus.ACTIVE else f", {status_label(goal.status.value)}"
+        return f"{goal.title} — {owner}, {percent(goal.progress / 100)}{state}"
 
     # ----- loading and selecting -----------------------------------------------------------
 
@@ -170,13 +177,17 @@ class GoalsView(QWidget):
     def _show_links(self, detail: GoalDetail) -> None:
         if self._goal is None or detail.goal.id != self._goal.id:
             return
-        parts = [f"<h3>Next steps ({len(detail.steps)})</h3><ul>"]
+        heading = translate("GoalsView", "Next steps ({n})").format(n=number(len(detail.steps)))
+        parts = [f"<h3>{heading}</h3><ul>"]
         for step in detail.steps:
-            mark = {StepStatus.DONE: "Done: ", StepStatus.DROPPED: "Dropped: "}.get(step.status, "")
+            mark = ""
+            if step.status in (StepStatus.DONE, StepStatus.DROPPED):
+                mark = translate("GoalsView", "{status}: ").format(status=status_label(step.status.value))
             parts.append(f"<li>{mark}{escape(step.text)} — {escape(self.names.get(step.owner_id, '?'))}</li>")
-        parts.append(f"</ul><h3>Notes ({len(detail.notes)})</h3><ul>")
+        notes = translate("GoalsView", "Notes ({n})").format(n=number(len(detail.notes)))
+        parts.append(f"</ul><h3>{notes}</h3><ul>")
         for note in detail.notes:
-            lock = PRIVATE_MARK if note.visibility == Visibility.PRIVATE else ""
+            lock = private_mark() if note.visibility == Visibility.PRIVATE else ""
             parts.append(f"<li>{escape(lock + first_line(note.body, 80))}</li>")
         parts.append("</ul>")
         self.linked.setHtml("".join(parts))
@@ -185,7 +196,8 @@ class GoalsView(QWidget):
 
     def new_goal(self) -> None:
         self.flush()
-        self.access.write(lambda store: store.add_goal("me", NEW_GOAL_TEXT), self._created)
+        title = translate("GoalsView", NEW_GOAL_TEXT)
+        self.access.write(lambda store: store.add_goal("me", title), self._created)
 
     def _created(self, goal: Goal) -> None:
         self._select_when_loaded = goal.id

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from peercoach_desktop.core.history import KEPT, Version
 from peercoach_desktop.core.search import first_line
 from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.ui.i18n import translate
 from peercoach_desktop.ui.widgets import local_time, named
 
 if TYPE_CHECKING:
@@ -38,7 +40,11 @@ td { padding: 0 4px; }
 
 def diff_html(earlier: str, now: str) -> str:
     table = difflib.HtmlDiff(wrapcolumn=60).make_table(
-        earlier.splitlines() or [""], now.splitlines() or [""], "This version", "Now", context=False
+        earlier.splitlines() or [""],
+        now.splitlines() or [""],
+        escape(translate("HistoryDialog", "This version")),
+        escape(translate("HistoryDialog", "Now")),
+        context=False,
     )
     # difflib's "next change" links column means nothing in a dialog, and a reader reads it out.
     return re.sub(r'<td class="diff_next"[^>]*>.*?</td>', "", table)
@@ -56,13 +62,17 @@ def current_text(store: NotebookStore, record_id: str) -> str:
 class HistoryDialog(QDialog):
     def __init__(self, window: MainWindow, record_id: str) -> None:
         super().__init__(window)
-        self.setWindowTitle("Earlier versions")
+        self.setWindowTitle(translate("HistoryDialog", "Earlier versions"))
         self.resize(860, 520)
         self.window_, self.record_id = window, record_id
-        self.list = named(QListWidget(), "history_versions", "Earlier versions")
-        self.diff = named(QTextBrowser(), "history_diff", "What changed")
+        self.list = named(QListWidget(), "history_versions", translate("HistoryDialog", "Earlier versions"))
+        self.diff = named(QTextBrowser(), "history_diff", translate("HistoryDialog", "What changed"))
         self.diff.document().setDefaultStyleSheet(DIFF_STYLE)
-        self.restore = named(QPushButton("&Restore this version"), "history_restore", "Restore this version")
+        self.restore = named(
+            QPushButton(translate("HistoryDialog", "&Restore this version")),
+            "history_restore",
+            translate("HistoryDialog", "Restore this version"),
+        )
         self.restore.clicked.connect(self._restore)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -93,7 +103,9 @@ class HistoryDialog(QDialog):
         if self._versions:
             self.list.setCurrentRow(0)
         else:
-            self.diff.setPlainText("No earlier versions: this is how it was first written.")
+            self.diff.setPlainText(
+                translate("HistoryDialog", "No earlier versions: this is how it was first written.")
+            )
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self._versions):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from peercoach_desktop import APP_NAME
+from peercoach_desktop.ui.i18n import translate
 
 if TYPE_CHECKING:
     from peercoach_desktop.ui.main_window import MainWindow
@@ -52,7 +53,7 @@ class LockingMixin(_Base):
         self.partnerships.blockSignals(True)
         self.partnerships.clear()
         self.partnerships.blockSignals(False)
-        self.setWindowTitle(f"{APP_NAME} — locked")
+        self.setWindowTitle(translate("Locking", "{app} — locked").format(app=APP_NAME))
         self.pages.setCurrentWidget(self.lock_page)
         self.sidebar.setEnabled(False)
         self.sidebar.hide()

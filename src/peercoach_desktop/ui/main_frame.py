@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.widgets import local_time, named
 
 if TYPE_CHECKING:
@@ -25,13 +26,16 @@ if TYPE_CHECKING:
 
 ROLE_SUMMARY = Qt.ItemDataRole.UserRole
 
-WELCOME = (
+WELCOME = QT_TRANSLATE_NOOP(
+    "MainFrame",
     "<h2>Welcome to PeerCoach Desktop</h2>"
     "<p>It keeps the goals, sessions, notes and next steps of each peer-coaching partnership in its own "
     "notebook on this laptop, encrypted with a key held by your system keyring.</p>"
-    "<p>Nothing is sent anywhere. Start with a new partnership (Ctrl+N).</p>"
+    "<p>Nothing is sent anywhere. Start with a new partnership (Ctrl+N).</p>",
 )
-LOCKED = "Locked. Notebooks are closed; unlocking reads the keys from your keyring."
+LOCKED = QT_TRANSLATE_NOOP(
+    "MainFrame", "Locked. Notebooks are closed; unlocking reads the keys from your keyring."
+)
 
 
 def _page(*widgets: QWidget, centred: bool = False) -> QWidget:
@@ -52,23 +56,31 @@ class MainFrame(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_splitter")
-        self.partnerships = named(QListWidget(), "partnerships", "Partnerships")
-        new_button = named(QPushButton("&New partnership"), "new_partnership", "New partnership")
+        self.partnerships = named(QListWidget(), "partnerships", translate("MainFrame", "Partnerships"))
+        new_button = named(
+            QPushButton(translate("MainFrame", "&New partnership")),
+            "new_partnership",
+            translate("MainFrame", "New partnership"),
+        )
         new_button.clicked.connect(self.new_requested)
         self.sidebar = QWidget()
         side = QVBoxLayout(self.sidebar)
-        heading = QLabel("&Partnerships")
+        heading = QLabel(translate("MainFrame", "&Partnerships"))
         heading.setBuddy(self.partnerships)
         side.addWidget(heading)
         side.addWidget(self.partnerships)
         side.addWidget(new_button)
 
-        welcome = named(QLabel(WELCOME), "welcome", "Welcome")
+        welcome = named(QLabel(translate("MainFrame", WELCOME)), "welcome", translate("MainFrame", "Welcome"))
         welcome.setWordWrap(True)
-        unlock = named(QPushButton("&Unlock"), "unlock", "Unlock")
+        unlock = named(
+            QPushButton(translate("MainFrame", "&Unlock")), "unlock", translate("MainFrame", "Unlock")
+        )
         unlock.setMinimumWidth(160)
         unlock.clicked.connect(self.unlock_requested)
-        self.lock_label = named(QLabel(LOCKED), "lock_message", "Locked")
+        self.lock_label = named(
+            QLabel(translate("MainFrame", LOCKED)), "lock_message", translate("MainFrame", "Locked")
+        )
         self.pages = QStackedWidget()
         self.opening_page = QWidget()
         self.welcome_page = _page(welcome)
@@ -85,11 +97,18 @@ class MainFrame(QSplitter):
         self.partnerships.clear()
         for summary in summaries:
             if summary.problem:
-                item = QListWidgetItem(f"[Locked] notebook {summary.partnership_id[:8]}")
+                item = QListWidgetItem(
+                    translate("MainFrame", "[Locked] notebook {id}").format(id=summary.partnership_id[:8])
+                )
                 item.setToolTip(summary.problem)
             else:
-                when = f"\nnext: {local_time(summary.next_meeting)}" if summary.next_meeting else ""
-                item = QListWidgetItem(f"{summary.title}\nwith {summary.partner}{when}")
+                when = ""
+                if summary.next_meeting:
+                    when = "\n" + translate("MainFrame", "next: {when}").format(
+                        when=local_time(summary.next_meeting)
+                    )
+                with_partner = translate("MainFrame", "with {partner}").format(partner=summary.partner)
+                item = QListWidgetItem(f"{summary.title}\n{with_partner}{when}")
             item.setData(ROLE_SUMMARY, summary)
             self.partnerships.addItem(item)
         self.partnerships.blockSignals(False)

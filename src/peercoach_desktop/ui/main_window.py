@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from peercoach_desktop import APP_NAME
 from peercoach_desktop.ui.access import NotebookAccess
+from peercoach_desktop.ui.i18n import translate
 from peercoach_desktop.ui.locking import LockingMixin
 from peercoach_desktop.ui.settings import Preferences
 from peercoach_desktop.ui.tasks import Tasks
@@ -77,7 +78,11 @@ class MainWindow(LockingMixin, QMainWindow):
 
         self.setCentralWidget(QWidget())  # the frame comes right after the first paint
         bar = self.menuBar()
-        self._menus = (bar.addMenu("&Notebook"), bar.addMenu("&Edit"), bar.addMenu("&Partner"))
+        self._menus = (
+            bar.addMenu(translate("MainWindow", "&Notebook")),
+            bar.addMenu(translate("MainWindow", "&Edit")),
+            bar.addMenu(translate("MainWindow", "&Partner")),
+        )
         self._restore_window_state()
 
         self.idle_timer = QTimer(self, singleShot=True)
@@ -392,7 +397,8 @@ class MainWindow(LockingMixin, QMainWindow):
             event.ignore()  # still busy (a keyring prompt?): closing now could cut a save short
             from peercoach_desktop.core.errors import PeerCoachError
 
-            show_error(self, PeerCoachError("Still saving your notebook. Try closing again in a moment."))
+            busy = translate("MainWindow", "Still saving your notebook. Try closing again in a moment.")
+            show_error(self, PeerCoachError(busy))
             return
         self._save_window_state()
         self.tasks.shutdown()

@@ -18,6 +18,7 @@ from peercoach_desktop.core.browse import Overview
 from peercoach_desktop.core.clock import SystemClock, iso
 from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.ui.access import NotebookAccess
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.overview import overview_html
 from peercoach_desktop.ui.widgets import named
 
@@ -30,14 +31,14 @@ if TYPE_CHECKING:
     from peercoach_desktop.ui.sessions_view import SessionsView
     from peercoach_desktop.ui.steps_view import StepsView
 
-LAZY_TABS = (
-    ("session", "&Run session"),
-    ("goals", "&Goals"),
-    ("steps", "Ne&xt steps"),
-    ("sessions", "Sess&ions"),
-    ("notes", "No&tes"),
-    ("progress", "Progress"),  # every letter of it is taken (Alt+7 reaches it)
-    ("search", "&Search"),
+LAZY_TABS = (  # titles translated when shown
+    ("session", QT_TRANSLATE_NOOP("NotebookView", "&Run session")),
+    ("goals", QT_TRANSLATE_NOOP("NotebookView", "&Goals")),
+    ("steps", QT_TRANSLATE_NOOP("NotebookView", "Ne&xt steps")),
+    ("sessions", QT_TRANSLATE_NOOP("NotebookView", "Sess&ions")),
+    ("notes", QT_TRANSLATE_NOOP("NotebookView", "No&tes")),
+    ("progress", QT_TRANSLATE_NOOP("NotebookView", "Progress")),  # every letter is taken (Alt+7)
+    ("search", QT_TRANSLATE_NOOP("NotebookView", "&Search")),
 )
 TAB_NAMES = [name for name, _ in LAZY_TABS]
 
@@ -53,11 +54,13 @@ class NotebookView(QTabWidget):
         self.access = access
         self.people: Overview | None = None
         self.turn_minutes = DEFAULT_TURN_MINUTES
-        self.overview = named(QTextBrowser(), "overview", "Overview")
-        self.addTab(self.overview, "&Overview")
+        self.overview = named(QTextBrowser(), "overview", translate("NotebookView", "Overview"))
+        self.addTab(self.overview, translate("NotebookView", "&Overview"))
         self._views: dict[str, Any] = {}
         for _name, title in LAZY_TABS:
-            self.addTab(QWidget(), title)  # a placeholder until the tab is first shown
+            self.addTab(
+                QWidget(), translate("NotebookView", title)
+            )  # a placeholder until the tab is first shown
         self.currentChanged.connect(self._tab_shown)
         access.changed.connect(self.refresh_overview)
 
@@ -104,7 +107,7 @@ class NotebookView(QTabWidget):
             self.blockSignals(True)
             placeholder = self.widget(index)
             self.removeTab(index)
-            self.insertTab(index, view, LAZY_TABS[index - 1][1])
+            self.insertTab(index, view, translate("NotebookView", LAZY_TABS[index - 1][1]))
             placeholder.deleteLater()
             if shown:
                 self.setCurrentIndex(index)

@@ -21,17 +21,22 @@ from peercoach_desktop.core import browse
 from peercoach_desktop.core.model import Note, Visibility
 from peercoach_desktop.core.search import first_line
 from peercoach_desktop.ui.access import NotebookAccess
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.paged_model import Column, PagedModel
 
 AUTOSAVE_MS = 500  # at most this much typing is only in memory
 # A word, not an emoji: it renders in every font and a screen reader says it.
-PRIVATE_MARK = "[Private] "
-NEW_NOTE_TEXT = "New note"
+PRIVATE_MARK = QT_TRANSLATE_NOOP("NotesView", "[Private] ")
+NEW_NOTE_TEXT = QT_TRANSLATE_NOOP("NotesView", "New note")  # the new note's first words
+
+
+def private_mark() -> str:
+    return translate("NotesView", PRIVATE_MARK)
 
 
 def note_label(note: Note) -> str:
-    lock = PRIVATE_MARK if note.visibility == Visibility.PRIVATE else ""
-    return f"{lock}{first_line(note.body, 60) or '(empty note)'}"
+    lock = private_mark() if note.visibility == Visibility.PRIVATE else ""
+    return lock + (first_line(note.body, 60) or translate("NotesView", "(empty note)"))
 
 
 class NotesView(QWidget):
@@ -41,24 +46,29 @@ class NotesView(QWidget):
         super().__init__(parent)
         self.access = access
         self.model: PagedModel[Note] = PagedModel(
-            access, browse.notes_page, [Column("Note", note_label)], key=lambda n: n.id
+            access,
+            browse.notes_page,
+            [Column(translate("NotesView", "Note"), note_label)],
+            key=lambda n: n.id,
         )
         self.list = QListView()
         self.list.setObjectName("notes_list")
-        self.list.setAccessibleName("Notes")
+        self.list.setAccessibleName(translate("NotesView", "Notes"))
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)  # lets a long list scroll without measuring every row
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("note_editor")
-        self.editor.setAccessibleName("Note text")
-        self.editor.setPlaceholderText("Select or create a note. It saves itself as you type.")
-        self.private = QCheckBox("&Private: only on this laptop, never shared")
+        self.editor.setAccessibleName(translate("NotesView", "Note text"))
+        self.editor.setPlaceholderText(
+            translate("NotesView", "Select or create a note. It saves itself as you type.")
+        )
+        self.private = QCheckBox(translate("NotesView", "&Private: only on this laptop, never shared"))
         self.private.setObjectName("note_private")
-        self.private.setAccessibleName("Private note")
-        new = QPushButton("&New note")
+        self.private.setAccessibleName(translate("NotesView", "Private note"))
+        new = QPushButton(translate("NotesView", "&New note"))
         new.setObjectName("new_note")
-        new.setAccessibleName("New note")
+        new.setAccessibleName(translate("NotesView", "New note"))
         new.clicked.connect(self.new_note)
         left = QVBoxLayout()
         left.addWidget(new)
@@ -136,7 +146,8 @@ class NotesView(QWidget):
 
     def new_note(self) -> None:
         self.flush()
-        self.access.write(lambda store: store.add_note(NEW_NOTE_TEXT), self._created)
+        first_words = translate("NotesView", NEW_NOTE_TEXT)
+        self.access.write(lambda store: store.add_note(first_words), self._created)
 
     def _created(self, note: Note) -> None:
         self.model.prepend(note)

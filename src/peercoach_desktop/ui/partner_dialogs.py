@@ -22,9 +22,25 @@ from PySide6.QtWidgets import (
 
 from peercoach_desktop.core.model import Goal, NextStep, Note, Record
 from peercoach_desktop.core.sync import Conflict, ImportReport
-from peercoach_desktop.ui.widgets import local_time, named
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, number, translate
+from peercoach_desktop.ui.widgets import local_time, named, short_date, status_label
 
 MIN_PAIRING_CHARS = 8
+RECORD_KINDS = {  # conflict.kind is the record's table (core.rows.TABLE_OF)
+    "notes": QT_TRANSLATE_NOOP("PartnerDialogs", "Note"),
+    "goals": QT_TRANSLATE_NOOP("PartnerDialogs", "Goal"),
+    "steps": QT_TRANSLATE_NOOP("PartnerDialogs", "Next step"),
+    "sessions": QT_TRANSLATE_NOOP("PartnerDialogs", "Session"),
+    "partnership": QT_TRANSLATE_NOOP("PartnerDialogs", "Partnership"),
+    "peers": QT_TRANSLATE_NOOP("PartnerDialogs", "Person"),
+    "feedback": QT_TRANSLATE_NOOP("PartnerDialogs", "Feedback"),
+    "user_prompts": QT_TRANSLATE_NOOP("PartnerDialogs", "Own prompt"),
+}
+
+
+def kind_label(kind: str) -> str:
+    text = RECORD_KINDS.get(kind)
+    return translate("PartnerDialogs", text) if text else kind[:-1].replace("_", " ").capitalize()
 
 
 class PairingPassphraseDialog(QDialog):
@@ -34,16 +50,22 @@ class PairingPassphraseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
-        self.passphrase = named(QLineEdit(), "pairing_passphrase", "Pairing passphrase")
-        self.repeat = named(QLineEdit(), "pairing_passphrase_repeat", "Repeat the pairing passphrase")
+        self.passphrase = named(
+            QLineEdit(), "pairing_passphrase", translate("PartnerDialogs", "Pairing passphrase")
+        )
+        self.repeat = named(
+            QLineEdit(),
+            "pairing_passphrase_repeat",
+            translate("PartnerDialogs", "Repeat the pairing passphrase"),
+        )
         for field in (self.passphrase, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.textChanged.connect(self._update)
-        self.hint = named(QLabel(""), "pairing_hint", "Passphrase hint")
+        self.hint = named(QLabel(""), "pairing_hint", translate("PartnerDialogs", "Passphrase hint"))
         form = QFormLayout()
-        form.addRow("&Pairing passphrase", self.passphrase)
+        form.addRow(translate("PartnerDialogs", "&Pairing passphrase"), self.passphrase)
         if confirm:
-            form.addRow("&Repeat it", self.repeat)
+            form.addRow(translate("PartnerDialogs", "&Repeat it"), self.repeat)
         else:
             self.repeat.hide()
         self._confirm = confirm
@@ -65,9 +87,9 @@ class PairingPassphraseDialog(QDialog):
         text = self.passphrase.text()
         hint = ""
         if len(text.strip()) < MIN_PAIRING_CHARS:
-            hint = f"At least {MIN_PAIRING_CHARS} characters."
+            hint = translate("PartnerDialogs", "At least {n} characters.").format(n=MIN_PAIRING_CHARS)
         elif self._confirm and text != self.repeat.text():
-            hint = "The two passphrases differ."
+            hint = translate("PartnerDialogs", "The two passphrases differ.")
         self.hint.setText(hint)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not hint)
 
@@ -75,13 +97,13 @@ class PairingPassphraseDialog(QDialog):
 def counts_text(report: ImportReport) -> str:
     c = report.counts
     parts = [
-        f"{c.added} added",
-        f"{c.updated} updated",
-        f"{c.deleted} deleted",
-        f"{c.conflicted} in conflict",
+        translate("PartnerDialogs", "{n} added").format(n=number(c.added)),
+        translate("PartnerDialogs", "{n} updated").format(n=number(c.updated)),
+        translate("PartnerDialogs", "{n} deleted").format(n=number(c.deleted)),
+        translate("PartnerDialogs", "{n} in conflict").format(n=number(c.conflicted)),
     ]
     if c.kept_private:
-        parts.append(f"{c.kept_private} kept private here")
+        parts.append(translate("PartnerDialogs", "{n} kept private here").format(n=number(c.kept_private)))
     return ", ".join(parts)
 
 
@@ -90,25 +112,44 @@ class ImportPreviewDialog(QDialog):
 
     def __init__(self, sender: str, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import from your partner")
+        self.setWindowTitle(translate("PartnerDialogs", "Import from your partner"))
         self.setMinimumWidth(480)
         changes = (
             report.counts.added + report.counts.updated + report.counts.deleted + report.counts.conflicted
         )
         when = escape(local_time(report.written_at))
-        summary = f"<p>File written by <b>{escape(sender)}</b> on {when}.</p>"
+        summary = (
+            "<p>"
+            + translate("PartnerDialogs", "File written by <b>{sender}</b> on {when}.").format(
+                sender=escape(sender), when=when
+            )
+            + "</p>"
+        )
         if changes:
-            summary += f"<p>Importing it will change this notebook: {escape(counts_text(report))}.</p>"
+            changed = translate("PartnerDialogs", "Importing it will change this notebook: {counts}.")
+            summary += "<p>" + changed.format(counts=escape(counts_text(report))) + "</p>"
             if report.counts.conflicted:
-                summary += (
-                    "<p>Both of you edited some records: both versions are kept, for you to choose.</p>"
+                both = translate(
+                    "PartnerDialogs",
+                    "Both of you edited some records: both versions are kept, for you to choose.",
                 )
+                summary += f"<p>{both}</p>"
         else:
-            summary += "<p>Nothing new: this notebook already has everything in the file.</p>"
-        self.summary = named(QLabel(summary), "import_preview", "What the import changes")
+            summary += (
+                "<p>"
+                + translate(
+                    "PartnerDialogs", "Nothing new: this notebook already has everything in the file."
+                )
+                + "</p>"
+            )
+        self.summary = named(
+            QLabel(summary), "import_preview", translate("PartnerDialogs", "What the import changes")
+        )
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply = self.buttons.addButton(
+            translate("PartnerDialogs", "&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.apply.setEnabled(bool(changes))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -119,13 +160,15 @@ class ImportPreviewDialog(QDialog):
 
 def record_text(record: Record) -> str:
     if record.deleted:
-        return "(deleted on one laptop)"
+        return translate("PartnerDialogs", "(deleted on one laptop)")
     if isinstance(record, Note):
         return record.body
     if isinstance(record, Goal):
         return f"{record.title}\n{record.why}".strip()
     if isinstance(record, NextStep):
-        return f"{record.text} ({record.status.value}, due {record.due_date or '—'})"
+        return translate("PartnerDialogs", "{text} ({status}, due {date})").format(
+            text=record.text, status=status_label(record.status.value), date=short_date(record.due_date)
+        )
     return str(getattr(record, "title", "") or getattr(record, "name", "") or record.id)
 
 
@@ -136,22 +179,27 @@ class ConflictsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Conflicts to resolve")
+        self.setWindowTitle(translate("PartnerDialogs", "Conflicts to resolve"))
         self.resize(760, 480)
-        self.list = named(QListWidget(), "conflicts_list", "Conflicts")
-        self.current = named(QTextBrowser(), "conflict_current", "The version in place")
-        self.other = named(QTextBrowser(), "conflict_other", "The other version")
+        self.list = named(QListWidget(), "conflicts_list", translate("PartnerDialogs", "Conflicts"))
+        self.current = named(
+            QTextBrowser(), "conflict_current", translate("PartnerDialogs", "The version in place")
+        )
+        self.other = named(QTextBrowser(), "conflict_other", translate("PartnerDialogs", "The other version"))
         versions = QHBoxLayout()
-        for label, view in (("In place", self.current), ("Other version", self.other)):
+        for label, view in (
+            (translate("PartnerDialogs", "In place"), self.current),
+            (translate("PartnerDialogs", "Other version"), self.other),
+        ):
             box = QVBoxLayout()
             box.addWidget(QLabel(label))
             box.addWidget(view)
             versions.addLayout(box)
         buttons = QHBoxLayout()
         for text, keep in (
-            ("Keep the one in &place", "current"),
-            ("Keep the &other", "other"),
-            ("Keep &both", "both"),
+            (translate("PartnerDialogs", "Keep the one in &place"), "current"),
+            (translate("PartnerDialogs", "Keep the &other"), "other"),
+            (translate("PartnerDialogs", "Keep &both"), "both"),
         ):
             button = named(QPushButton(text), f"keep_{keep}", text.replace("&", ""))
             button.clicked.connect(lambda _c=False, k=keep: self._resolve(k))
@@ -171,9 +219,11 @@ class ConflictsDialog(QDialog):
         self.list.clear()
         for conflict in conflicts:
             first = record_text(conflict.current).splitlines()[0] if record_text(conflict.current) else ""
-            self.list.addItem(QListWidgetItem(f"{conflict.kind[:-1].capitalize()}: {first[:80]}"))
+            self.list.addItem(QListWidgetItem(f"{kind_label(conflict.kind)}: {first[:80]}"))
         if not conflicts:
-            self.list.addItem(QListWidgetItem("No conflicts: both laptops agree."))
+            self.list.addItem(
+                QListWidgetItem(translate("PartnerDialogs", "No conflicts: both laptops agree."))
+            )
             self.current.clear()
             self.other.clear()
         else:

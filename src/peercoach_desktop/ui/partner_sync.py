@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QProgressDialog
 from peercoach_desktop.core import pairing, sync
 from peercoach_desktop.ui.dialogs import show_error, tell
 from peercoach_desktop.ui.file_choice import choose_path
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from peercoach_desktop.ui.partner_dialogs import (
     ConflictsDialog,
     ImportPreviewDialog,
@@ -23,12 +24,13 @@ from peercoach_desktop.ui.partner_dialogs import (
 if TYPE_CHECKING:
     from peercoach_desktop.ui.main_window import MainWindow
 
-SYNC_FILTER = "PeerCoach sync files (*.pcsync);;All files (*)"
-INVITE_FILTER = "PeerCoach invitations (*.pcinvite);;All files (*)"
-INVITE_TEXT = (
+SYNC_FILTER = QT_TRANSLATE_NOOP("PartnerSync", "PeerCoach sync files (*.pcsync);;All files (*)")
+INVITE_FILTER = QT_TRANSLATE_NOOP("PartnerSync", "PeerCoach invitations (*.pcinvite);;All files (*)")
+INVITE_TEXT = QT_TRANSLATE_NOOP(
+    "PartnerSync",
     "The invitation carries this partnership's shared notebook and its sync key, encrypted "
     "with a passphrase. Give your partner the file, and tell them the passphrase another way "
-    "(in person or by phone), never in the same e-mail."
+    "(in person or by phone), never in the same e-mail.",
 )
 
 
@@ -37,7 +39,7 @@ def _busy(window: MainWindow, text: str) -> QProgressDialog:
     dialog.setObjectName("busy_dialog")
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(300)
-    dialog.setWindowTitle("Please wait")
+    dialog.setWindowTitle(translate("PartnerSync", "Please wait"))
     return dialog
 
 
@@ -70,24 +72,36 @@ def invite(window: MainWindow) -> None:
     pid = _current(window)
     if pid is None:
         return
-    dialog = PairingPassphraseDialog("Invite your partner", INVITE_TEXT, confirm=True, parent=window)
+    dialog = PairingPassphraseDialog(
+        translate("PartnerSync", "Invite your partner"),
+        translate("PartnerSync", INVITE_TEXT),
+        confirm=True,
+        parent=window,
+    )
     dialog.setObjectName("invite_dialog")
     window.invite_dialog = dialog
 
     def chosen() -> None:
         passphrase = dialog.passphrase.text()
         out = choose_path(
-            window, "Save the invitation", INVITE_FILTER, save=True, suggested="partner.pcinvite"
+            window,
+            translate("PartnerSync", "Save the invitation"),
+            translate("PartnerSync", INVITE_FILTER),
+            save=True,
+            suggested="partner.pcinvite",
         )
         if not out:
             return
         library = window.workspace.library
         _run(
             window,
-            "Writing the invitation…",
+            translate("PartnerSync", "Writing the invitation…"),
             lambda: pairing.write_invitation(library, pid, passphrase, Path(out)),
             lambda _inv: _tell(
-                window, f"Invitation saved to {out}. Your partner opens it with Partner ▸ Join."
+                window,
+                translate(
+                    "PartnerSync", "Invitation saved to {path}. Your partner opens it with Partner ▸ Join."
+                ).format(path=out),
             ),
         )
 
@@ -96,12 +110,17 @@ def invite(window: MainWindow) -> None:
 
 
 def join(window: MainWindow) -> None:
-    source = choose_path(window, "Open your partner's invitation", INVITE_FILTER, save=False)
+    source = choose_path(
+        window,
+        translate("PartnerSync", "Open your partner's invitation"),
+        translate("PartnerSync", INVITE_FILTER),
+        save=False,
+    )
     if not source:
         return
     dialog = PairingPassphraseDialog(
-        "Join a partnership",
-        "Type the pairing passphrase your partner told you.",
+        translate("PartnerSync", "Join a partnership"),
+        translate("PartnerSync", "Type the pairing passphrase your partner told you."),
         confirm=False,
         parent=window,
     )
@@ -117,15 +136,26 @@ def join(window: MainWindow) -> None:
             if result.recovery_code:
                 show_recovery_code(window, result.recovery_code)
             else:
-                _tell(window, "This partnership was already here; it now uses the invitation's sync key.")
+                _tell(
+                    window,
+                    translate(
+                        "PartnerSync",
+                        "This partnership was already here; it now uses the invitation's sync key.",
+                    ),
+                )
 
-        window.when_unlocked(show, NOT_SHOWN_WHILE_LOCKED)
+        window.when_unlocked(show, translate("PartnershipFlow", NOT_SHOWN_WHILE_LOCKED))
 
     def chosen() -> None:
         passphrase = dialog.passphrase.text()
         dialog.passphrase.clear()
         data = Path(source).read_bytes
-        _run(window, "Opening the invitation…", lambda: pairing.join(library, data(), passphrase), joined)
+        _run(
+            window,
+            translate("PartnerSync", "Opening the invitation…"),
+            lambda: pairing.join(library, data(), passphrase),
+            joined,
+        )
 
     dialog.accepted.connect(chosen)
     dialog.open()
@@ -139,7 +169,11 @@ def export(window: MainWindow) -> None:
     if pid is None:
         return
     out = choose_path(
-        window, "Export for your partner", SYNC_FILTER, save=True, suggested="for-partner.pcsync"
+        window,
+        translate("PartnerSync", "Export for your partner"),
+        translate("PartnerSync", SYNC_FILTER),
+        save=True,
+        suggested="for-partner.pcsync",
     )
     if not out:
         return
@@ -153,14 +187,27 @@ def export(window: MainWindow) -> None:
 
     _run(
         window,
-        "Exporting…",
+        translate("PartnerSync", "Exporting…"),
         job,
-        lambda r: _tell(window, f"Exported {r.records} shared records to {out}. Private notes stay here."),
+        lambda r: _tell(
+            window,
+            plural(
+                r.records,
+                translate("PartnerSync", "Exported {n} shared record to {path}. Private notes stay here."),
+                translate("PartnerSync", "Exported {n} shared records to {path}. Private notes stay here."),
+                path=out,
+            ),
+        ),
     )
 
 
 def import_file(window: MainWindow, source: str | None = None) -> None:
-    source = source or choose_path(window, "Import your partner's file", SYNC_FILTER, save=False)
+    source = source or choose_path(
+        window,
+        translate("PartnerSync", "Import your partner's file"),
+        translate("PartnerSync", SYNC_FILTER),
+        save=False,
+    )
     if not source:
         return
     path, workspace = Path(source), window.workspace
@@ -183,7 +230,7 @@ def import_file(window: MainWindow, source: str | None = None) -> None:
         def apply() -> None:
             _run(
                 window,
-                "Importing…",
+                translate("PartnerSync", "Importing…"),
                 lambda: sync.apply_import(workspace.store(pid), path, key),
                 lambda r: _imported(window, pid, r),
             )
@@ -191,16 +238,18 @@ def import_file(window: MainWindow, source: str | None = None) -> None:
         dialog.accepted.connect(apply)
         dialog.open()
 
-    _run(window, "Reading the file…", preview, previewed)
+    _run(window, translate("PartnerSync", "Reading the file…"), preview, previewed)
 
 
 def _imported(window: MainWindow, pid: str, report: sync.ImportReport) -> None:
     if window.locked:
         return  # the import is in; the notebook shows after unlock
     window.show_partnership(pid)  # every view re-reads the notebook
-    text = f"Imported: {counts_text(report)}."
+    text = translate("PartnerSync", "Imported: {counts}.").format(counts=counts_text(report))
     if report.counts.conflicted:
-        text += " Partner ▸ Conflicts shows both versions of what you both changed."
+        text += " " + translate(
+            "PartnerSync", "Partner ▸ Conflicts shows both versions of what you both changed."
+        )
     _tell(window, text)
 
 

@@ -15,20 +15,24 @@ from peercoach_desktop.ui.dialogs import (
     RecoveryCodeDialog,
     show_error,
 )
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from peercoach_desktop.core.workspace import PartnershipSummary
     from peercoach_desktop.ui.main_window import MainWindow
 
 
-NOT_SHOWN_WHILE_LOCKED = (
+NOT_SHOWN_WHILE_LOCKED = QT_TRANSLATE_NOOP(
+    "PartnershipFlow",
     "A notebook was created (or its key changed) while the window was locked, so its recovery "
-    "code was not shown. Get a new one with Notebook ▸ Change the key."
+    "code was not shown. Get a new one with Notebook ▸ Change the key.",
 )
 
 
 def ask_passphrase(window: MainWindow, partnership_id: str) -> None:
-    dialog = PassphraseDialog(f"Passphrase for notebook {partnership_id[:8]}:", window)
+    dialog = PassphraseDialog(
+        translate("PartnershipFlow", "Passphrase for notebook {id}:").format(id=partnership_id[:8]), window
+    )
     dialog.setObjectName("passphrase_dialog")
     window.passphrase_dialog = dialog
     workspace = window.workspace
@@ -80,7 +84,7 @@ def _create(window: MainWindow, me: str, partner: str, title: str, passphrase: s
             window.show_partnership(partnership_id)
             show_recovery_code(window, code)
 
-        window.when_unlocked(show, NOT_SHOWN_WHILE_LOCKED)
+        window.when_unlocked(show, translate("PartnershipFlow", NOT_SHOWN_WHILE_LOCKED))
 
     def failed(error: BaseException) -> None:
         if isinstance(error, KeyringError):

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from peercoach_desktop.core.progress import Progress, progress
 from peercoach_desktop.ui.access import NotebookAccess
-from peercoach_desktop.ui.widgets import local_time, named
+from peercoach_desktop.ui.i18n import number, translate
+from peercoach_desktop.ui.sessions_view import minutes
+from peercoach_desktop.ui.widgets import local_time, month_label, named, status_label
 
 
 class MonthBars(QWidget):
@@ -40,7 +42,11 @@ class MonthBars(QWidget):
         painter.setPen(palette.windowText().color())
         painter.drawText(QRectF(0, 0, self.width(), 18), Qt.AlignmentFlag.AlignLeft, self.title)
         if not any(value is not None for _month, *values in self.series for value in values):
-            painter.drawText(QRectF(0, 20, self.width(), 20), Qt.AlignmentFlag.AlignLeft, "No data yet.")
+            painter.drawText(
+                QRectF(0, 20, self.width(), 20),
+                Qt.AlignmentFlag.AlignLeft,
+                translate("ProgressView", "No data yet."),
+            )
             return
         top, bottom = 24.0, self.height() - 20.0
         slot = self.width() / len(self.series)
@@ -59,8 +65,8 @@ class MonthBars(QWidget):
         painter.end()
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = named(QTableWidget(0, len(headers)), name)
+def _table(name: str, accessible: str, headers: list[str]) -> QTableWidget:
+    table = named(QTableWidget(0, len(headers)), name, accessible)
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
@@ -73,15 +79,27 @@ class ProgressView(QWidget):
         super().__init__(parent)
         self.access = access
         self.talk = named(
-            MonthBars("Talk time: share per month (first bar: you)"), "chart_talk", "Talk-time chart"
+            MonthBars(translate("ProgressView", "Talk time: share per month (first bar: you)")),
+            "chart_talk",
+            translate("ProgressView", "Talk-time chart"),
         )
         self.follow = named(
-            MonthBars("Next steps done of those set, per month (first bar: you)"),
+            MonthBars(translate("ProgressView", "Next steps done of those set, per month (first bar: you)")),
             "chart_follow",
-            "Follow-through chart",
+            translate("ProgressView", "Follow-through chart"),
         )
-        self.months = _table("progress_months", ["Month"])
-        self.goals = _table("progress_goals", ["When", "Goal", "Status"])
+        self.months = _table(
+            "progress_months", translate("ProgressView", "Months"), [translate("ProgressView", "Month")]
+        )
+        self.goals = _table(
+            "progress_goals",
+            translate("ProgressView", "Goal changes"),
+            [
+                translate("ProgressView", "When"),
+                translate("ProgressView", "Goal"),
+                translate("ProgressView", "Status"),
+            ],
+        )
         charts = QWidget()
         row = QVBoxLayout(charts)
         row.addWidget(self.talk)
@@ -91,7 +109,14 @@ class ProgressView(QWidget):
         splitter.addWidget(self.months)
         splitter.addWidget(self.goals)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("How the partnership has gone: meetings, follow-through, talk time, goals."))
+        layout.addWidget(
+            QLabel(
+                translate(
+                    "ProgressView",
+                    "How the partnership has gone: meetings, follow-through, talk time, goals.",
+                )
+            )
+        )
         layout.addWidget(splitter, 1)
 
     def reload(self) -> None:
@@ -100,14 +125,18 @@ class ProgressView(QWidget):
     def _show(self, data: Progress) -> None:
         me, partner = data.peers
         name = data.names.get
+        done_set, spoke = (
+            translate("ProgressView", "{name}: done/set"),
+            translate("ProgressView", "{name} spoke"),
+        )
         headers = [
-            "Month",
-            "Held",
-            "Planned",
-            f"{name(me)}: done/set",
-            f"{name(partner)}: done/set",
-            f"{name(me)} spoke",
-            f"{name(partner)} spoke",
+            translate("ProgressView", "Month"),
+            translate("ProgressView", "Held"),
+            translate("ProgressView", "Planned"),
+            done_set.format(name=name(me)),
+            done_set.format(name=name(partner)),
+            spoke.format(name=name(me)),
+            spoke.format(name=name(partner)),
         ]
         self.months.setColumnCount(len(headers))
         self.months.setHorizontalHeaderLabels(headers)
@@ -116,13 +145,13 @@ class ProgressView(QWidget):
         for row, month in enumerate(data.months):
             spoken_me, spoken_partner = month.spoken.get(me, 0), month.spoken.get(partner, 0)
             cells = [
-                month.month,
-                str(month.held),
-                str(month.planned),
-                f"{month.steps_done.get(me, 0)}/{month.steps_set.get(me, 0)}",
-                f"{month.steps_done.get(partner, 0)}/{month.steps_set.get(partner, 0)}",
-                f"{round(spoken_me / 60)} min",
-                f"{round(spoken_partner / 60)} min",
+                month_label(month.month),
+                number(month.held),
+                number(month.planned),
+                f"{number(month.steps_done.get(me, 0))}/{number(month.steps_set.get(me, 0))}",
+                f"{number(month.steps_done.get(partner, 0))}/{number(month.steps_set.get(partner, 0))}",
+                minutes(spoken_me),
+                minutes(spoken_partner),
             ]
             for column, text in enumerate(cells):
                 self.months.setItem(row, column, QTableWidgetItem(text))
@@ -131,11 +160,17 @@ class ProgressView(QWidget):
                 (month.month, spoken_me / total if total else None, spoken_partner / total if total else None)
             )
             follow.append((month.month, month.rate(me), month.rate(partner)))
-        self.talk.set_series(talk, "Talk time per month: see the table of months below.")
-        self.follow.set_series(follow, "Follow-through per month: see the table of months below.")
+        self.talk.set_series(
+            talk, translate("ProgressView", "Talk time per month: see the table of months below.")
+        )
+        self.follow.set_series(
+            follow, translate("ProgressView", "Follow-through per month: see the table of months below.")
+        )
         self.goals.setRowCount(len(data.goal_changes))
         for row, change in enumerate(data.goal_changes):
-            for column, text in enumerate((local_time(change.when), change.goal.title, change.status)):
+            for column, text in enumerate(
+                (local_time(change.when), change.goal.title, status_label(change.status))
+            ):
                 self.goals.setItem(row, column, QTableWidgetItem(text))
 
     def clear(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from peercoach_desktop.core import backup, rekey, restore
 from peercoach_desktop.ui.dialogs import show_error, tell
 from peercoach_desktop.ui.file_choice import choose_path
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, plural, translate
 from peercoach_desktop.ui.partnership_flow import NOT_SHOWN_WHILE_LOCKED, show_recovery_code
 from peercoach_desktop.ui.session_widgets import ask_yes_no
 from peercoach_desktop.ui.widgets import named
@@ -17,18 +18,28 @@ from peercoach_desktop.ui.widgets import named
 if TYPE_CHECKING:
     from peercoach_desktop.ui.main_window import MainWindow
 
-BACKUP_FILTER = "PeerCoach notebooks (*.pcnb);;All files (*)"
-ALREADY_HERE = "This backup is of a notebook that is already on this laptop. Nothing has been changed yet."
-BESIDE_QUESTION = "Restore the backup beside it, as a separate notebook with its own ids? (No: more choices.)"
-REPLACE_QUESTION = (
-    "Replace the notebook on this laptop with the backup? The one here is first kept, encrypted, "
-    "in the data folder's backups/replaced. (No: nothing is restored.)"
+BACKUP_FILTER = QT_TRANSLATE_NOOP("SafetyActions", "PeerCoach notebooks (*.pcnb);;All files (*)")
+ALREADY_HERE = QT_TRANSLATE_NOOP(
+    "SafetyActions",
+    "This backup is of a notebook that is already on this laptop. Nothing has been changed yet.",
 )
-RESTORED_WHILE_LOCKED = "A backup was restored while the window was locked."
-REKEY_QUESTION = (
+BESIDE_QUESTION = QT_TRANSLATE_NOOP(
+    "SafetyActions",
+    "Restore the backup beside it, as a separate notebook with its own ids? (No: more choices.)",
+)
+REPLACE_QUESTION = QT_TRANSLATE_NOOP(
+    "SafetyActions",
+    "Replace the notebook on this laptop with the backup? The one here is first kept, encrypted, "
+    "in the data folder's backups/replaced. (No: nothing is restored.)",
+)
+RESTORED_WHILE_LOCKED = QT_TRANSLATE_NOOP(
+    "SafetyActions", "A backup was restored while the window was locked."
+)
+REKEY_QUESTION = QT_TRANSLATE_NOOP(
+    "SafetyActions",
     "Change this notebook's key? The notebook is re-encrypted with a new random key and you get "
     "a new recovery code: the old key and the old code stop opening it. Backups made before "
-    "today still open only with the old code."
+    "today still open only with the old code.",
 )
 
 
@@ -41,7 +52,11 @@ def back_up_now(window: MainWindow) -> None:
     if pid is None:
         return
     out = choose_path(
-        window, "Save an encrypted backup", BACKUP_FILTER, save=True, suggested="notebook-backup.pcnb"
+        window,
+        translate("SafetyActions", "Save an encrypted backup"),
+        translate("SafetyActions", BACKUP_FILTER),
+        save=True,
+        suggested="notebook-backup.pcnb",
     )
     if not out:
         return
@@ -51,14 +66,22 @@ def back_up_now(window: MainWindow) -> None:
         return backup.backup_now(library, library.resolve(pid), Path(out))
 
     def done(path: Path) -> None:
-        _tell(window, f"Backup saved to {path}. It is encrypted: your recovery code opens it on any laptop.")
+        _tell(
+            window,
+            translate(
+                "SafetyActions",
+                "Backup saved to {path}. It is encrypted: your recovery code opens it on any laptop.",
+            ).format(path=path),
+        )
 
     window.tasks.run(job, done, lambda error: show_error(window, error))
 
 
 def change_key(window: MainWindow) -> None:
     pid = window.access.partnership_id
-    if pid is None or not ask_yes_no(window, "Change the key", REKEY_QUESTION):
+    if pid is None or not ask_yes_no(
+        window, translate("SafetyActions", "Change the key"), translate("SafetyActions", REKEY_QUESTION)
+    ):
         return
     window.notebook.flush()  # the notebook closes for the rotation: typed words first
     workspace = window.workspace
@@ -70,9 +93,20 @@ def change_key(window: MainWindow) -> None:
             show_recovery_code(window, result.recovery_code)
             if result.old_backups:
                 old = len(result.old_backups)
-                _tell(window, f"{old} older backup(s) still open only with the OLD recovery code.")
+                _tell(
+                    window,
+                    plural(
+                        old,
+                        translate(
+                            "SafetyActions", "{n} older backup still opens only with the OLD recovery code."
+                        ),
+                        translate(
+                            "SafetyActions", "{n} older backups still open only with the OLD recovery code."
+                        ),
+                    ),
+                )
 
-        window.when_unlocked(show, NOT_SHOWN_WHILE_LOCKED)
+        window.when_unlocked(show, translate("PartnershipFlow", NOT_SHOWN_WHILE_LOCKED))
 
     window.tasks.run(
         lambda: workspace.reopen(pid, lambda descriptor: rekey.rekey(library, descriptor)),
@@ -86,22 +120,31 @@ class CodeDialog(QDialog):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore a backup")
+        self.setWindowTitle(translate("SafetyActions", "Restore a backup"))
         self.setMinimumWidth(520)
-        self.code = named(QLineEdit(), "restore_code", "Recovery code")
-        self.code.setPlaceholderText("XXXX-XXXX-… (as written down when the notebook was made)")
+        self.code = named(QLineEdit(), "restore_code", translate("SafetyActions", "Recovery code"))
+        self.code.setPlaceholderText(
+            translate("SafetyActions", "XXXX-XXXX-… (as written down when the notebook was made)")
+        )
         ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         buttons = QDialogButtonBox(ok_cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("The backup opens with its notebook's recovery code:"))
+        layout.addWidget(
+            QLabel(translate("SafetyActions", "The backup opens with its notebook's recovery code:"))
+        )
         layout.addWidget(self.code)
         layout.addWidget(buttons)
 
 
 def restore_backup(window: MainWindow) -> None:
-    source = choose_path(window, "Restore a backup", BACKUP_FILTER, save=False)
+    source = choose_path(
+        window,
+        translate("SafetyActions", "Restore a backup"),
+        translate("SafetyActions", BACKUP_FILTER),
+        save=False,
+    )
     if not source:
         return
     dialog = CodeDialog(window)
@@ -125,14 +168,26 @@ def restore_backup(window: MainWindow) -> None:
                 show_error(window, error)
             elif window.locked:
                 return  # never a question over the lock screen: the user can restore again later
-            elif ask_yes_no(window, "Restore beside it?", f"{ALREADY_HERE}\n\n{BESIDE_QUESTION}"):
+            elif ask_yes_no(
+                window,
+                translate("SafetyActions", "Restore beside it?"),
+                translate("SafetyActions", ALREADY_HERE)
+                + "\n\n"
+                + translate("SafetyActions", BESIDE_QUESTION),
+            ):
                 attempt(code, restore.BESIDE)
-            elif not window.locked and ask_yes_no(window, "Replace it?", REPLACE_QUESTION):
+            elif not window.locked and ask_yes_no(
+                window,
+                translate("SafetyActions", "Replace it?"),
+                translate("SafetyActions", REPLACE_QUESTION),
+            ):
                 window.notebook.flush()  # typed words are saved before the file is replaced
                 attempt(code, restore.REPLACE, error.partnership_id)
 
         def done(result: restore.Restored) -> None:
-            window.when_unlocked(lambda: _restored(window, result), RESTORED_WHILE_LOCKED)
+            window.when_unlocked(
+                lambda: _restored(window, result), translate("SafetyActions", RESTORED_WHILE_LOCKED)
+            )
 
         window.tasks.run(job, done, failed)
 
@@ -148,6 +203,16 @@ def restore_backup(window: MainWindow) -> None:
 def _restored(window: MainWindow, result: restore.Restored) -> None:
     window.show_partnership(result.descriptor.partnership_id)
     if result.how == restore.BESIDE:
-        _tell(window, f"Restored beside the notebook that was here, as “{result.title}”.")
+        _tell(
+            window,
+            translate("SafetyActions", "Restored beside the notebook that was here, as “{title}”.").format(
+                title=result.title
+            ),
+        )
     elif result.how == restore.REPLACE:
-        _tell(window, f"Restored. The notebook it replaced is kept, encrypted, in {result.replaced_copy}.")
+        _tell(
+            window,
+            translate(
+                "SafetyActions", "Restored. The notebook it replaced is kept, encrypted, in {path}."
+            ).format(path=result.replaced_copy),
+        )

@@ -8,16 +8,22 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 from peercoach_desktop.core.model import SearchHit
 from peercoach_desktop.core.search import MARK_END, MARK_START
 from peercoach_desktop.ui.access import NotebookAccess
-from peercoach_desktop.ui.notes_view import PRIVATE_MARK
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
+from peercoach_desktop.ui.notes_view import private_mark
 from peercoach_desktop.ui.widgets import named
 
-KIND_LABEL = {"note": "Note", "goal": "Goal", "step": "Next step"}
+KIND_LABEL = {
+    "note": QT_TRANSLATE_NOOP("SearchView", "Note"),
+    "goal": QT_TRANSLATE_NOOP("SearchView", "Goal"),
+    "step": QT_TRANSLATE_NOOP("SearchView", "Next step"),
+}
 
 
 def hit_label(hit: SearchHit) -> str:
     snippet = " ".join(hit.snippet.replace(MARK_START, "«").replace(MARK_END, "»").split())
-    lock = PRIVATE_MARK if hit.private else ""
-    return f"{lock}{KIND_LABEL.get(hit.kind, hit.kind)}: {snippet}"
+    lock = private_mark() if hit.private else ""
+    kind = translate("SearchView", KIND_LABEL[hit.kind]) if hit.kind in KIND_LABEL else hit.kind
+    return f"{lock}{kind}: {snippet}"
 
 
 class SearchView(QWidget):
@@ -26,10 +32,10 @@ class SearchView(QWidget):
     def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.access = access
-        self.field = named(QLineEdit(), "search_field", "Search this notebook")
-        self.field.setPlaceholderText("Search notes, goals and next steps")
+        self.field = named(QLineEdit(), "search_field", translate("SearchView", "Search this notebook"))
+        self.field.setPlaceholderText(translate("SearchView", "Search notes, goals and next steps"))
         self.field.setClearButtonEnabled(True)
-        self.results = named(QListWidget(), "search_results", "Search results")
+        self.results = named(QListWidget(), "search_results", translate("SearchView", "Search results"))
         self.results.itemActivated.connect(self._activated)
         self.field.textChanged.connect(self._search)
         self.field.returnPressed.connect(self._first)
@@ -52,7 +58,7 @@ class SearchView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (hit.kind, hit.record_id))
             self.results.addItem(item)
         if not hits:
-            self.results.addItem(QListWidgetItem("No matches."))
+            self.results.addItem(QListWidgetItem(translate("SearchView", "No matches.")))
 
     def _first(self) -> None:
         if self.results.count():

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from peercoach_desktop.core.prompts import Prompt
+from peercoach_desktop.ui.i18n import percent, translate
 
 
 def named(widget: QWidget, name: str, accessible: str | None = None) -> QWidget:
@@ -134,7 +135,9 @@ class TalkBalance(QWidget):
         super().__init__(parent)
         self.title = QLabel(title)
         self.bar = named(TalkBalanceBar(), f"{name}_bar", title)
-        self.legend = named(QLabel(), f"{name}_legend", f"{title} figures")
+        self.legend = named(
+            QLabel(), f"{name}_legend", translate("SessionWidgets", "{title}: figures").format(title=title)
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.title, self.bar, self.legend):
@@ -144,7 +147,7 @@ class TalkBalance(QWidget):
         self.bar.set_values(*seconds)
         total = sum(seconds) or 1
         text = "   ".join(
-            f"{name} {minutes_seconds(s)} ({round(100 * s / total)}%)"
+            f"{name} {minutes_seconds(s)} ({percent(s / total)})"
             for name, s in zip(names, seconds, strict=True)
         )
         self.legend.setText(text)
@@ -163,26 +166,42 @@ class PromptCard(QGroupBox):
     add_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Prompt", parent)
-        named(self, "prompt_card", "Prompt card")
+        super().__init__(translate("SessionWidgets", "Prompt"), parent)
+        named(self, "prompt_card", translate("SessionWidgets", "Prompt card"))
         self.prompt: Prompt | None = None
-        self.text = named(QLabel(), "prompt_text", "Prompt")
+        self.text = named(QLabel(), "prompt_text", translate("SessionWidgets", "Prompt"))
         self.text.setWordWrap(True)
         font = self.text.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.text.setFont(font)
-        self.why = named(QLabel(), "prompt_why", "Why this prompt")
+        self.why = named(QLabel(), "prompt_why", translate("SessionWidgets", "Why this prompt"))
         self.why.setWordWrap(True)
         self.why.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.editor = named(QLineEdit(), "prompt_editor", "Prompt text")
-        self.editor.setPlaceholderText("Your own prompt for this phase")
-        another = named(QPushButton("&Another one"), "another_prompt", "Another prompt")
+        self.editor = named(QLineEdit(), "prompt_editor", translate("SessionWidgets", "Prompt text"))
+        self.editor.setPlaceholderText(translate("SessionWidgets", "Your own prompt for this phase"))
+        another = named(
+            QPushButton(translate("SessionWidgets", "&Another one")),
+            "another_prompt",
+            translate("SessionWidgets", "Another prompt"),
+        )
         another.clicked.connect(self.another_requested)
-        self.edit = named(QPushButton("Use my &wording"), "edit_prompt", "Save my wording of this prompt")
+        self.edit = named(
+            QPushButton(translate("SessionWidgets", "Use my &wording")),
+            "edit_prompt",
+            translate("SessionWidgets", "Save my wording of this prompt"),
+        )
         self.edit.clicked.connect(self._edit)
-        self.hide_button = named(QPushButton("&Hide"), "hide_prompt", "Hide this prompt")
+        self.hide_button = named(
+            QPushButton(translate("SessionWidgets", "&Hide")),
+            "hide_prompt",
+            translate("SessionWidgets", "Hide this prompt"),
+        )
         self.hide_button.clicked.connect(lambda: self.prompt and self.hide_requested.emit(self.prompt))
-        add = named(QPushButton("A&dd as new"), "add_prompt", "Add my own prompt")
+        add = named(
+            QPushButton(translate("SessionWidgets", "A&dd as new")),
+            "add_prompt",
+            translate("SessionWidgets", "Add my own prompt"),
+        )
         add.clicked.connect(self._add)
         buttons = QHBoxLayout()
         for button in (another, self.hide_button, self.edit, add):
@@ -195,10 +214,18 @@ class PromptCard(QGroupBox):
 
     def show_prompt(self, prompt: Prompt | None) -> None:
         self.prompt = prompt
-        self.text.setText(prompt.text if prompt else "No prompt for this phase.")
-        mine = " (your wording)" if prompt and prompt.own else ""
-        self.why.setText(f"Why: {prompt.why}{mine}" if prompt and prompt.why else mine.strip())
-        self.setTitle(f"Prompt — {prompt.category.replace('_', ' ')}" if prompt else "Prompt")
+        self.text.setText(prompt.text if prompt else translate("SessionWidgets", "No prompt for this phase."))
+        mine = " " + translate("SessionWidgets", "(your wording)") if prompt and prompt.own else ""
+        why = (
+            translate("SessionWidgets", "Why: {why}").format(why=prompt.why) if prompt and prompt.why else ""
+        )
+        self.why.setText((why + mine).strip())
+        category = prompt.category.replace("_", " ") if prompt else ""
+        self.setTitle(
+            translate("SessionWidgets", "Prompt — {category}").format(category=category)
+            if prompt
+            else translate("SessionWidgets", "Prompt")
+        )
         self.edit.setEnabled(prompt is not None)
         self.hide_button.setEnabled(prompt is not None)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QDateTime, QItemSelection, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, QItemSelection, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -26,13 +26,14 @@ from peercoach_desktop.core.model import NextStep, Session, Visibility
 from peercoach_desktop.core.search import first_line
 from peercoach_desktop.core.store import NotebookStore
 from peercoach_desktop.ui.access import NotebookAccess
-from peercoach_desktop.ui.notes_view import PRIVATE_MARK
+from peercoach_desktop.ui.i18n import number, translate
+from peercoach_desktop.ui.notes_view import private_mark
 from peercoach_desktop.ui.paged_model import Column, PagedModel
-from peercoach_desktop.ui.widgets import local_time, named
+from peercoach_desktop.ui.widgets import date_edit_format, local_time, named, status_label
 
 
 def minutes(seconds: int) -> str:
-    return f"{round(seconds / 60)} min"
+    return translate("SessionsView", "{n} min").format(n=number(round(seconds / 60)))
 
 
 class SessionsView(QWidget):
@@ -44,17 +45,17 @@ class SessionsView(QWidget):
         self.names: dict[str, str] = {}
         self.turn_minutes = 15
         columns: list[Column[SessionRow]] = [
-            Column("When", lambda r: local_time(r.session.scheduled_at)),
-            Column("Status", lambda r: r.session.status.value.capitalize()),
-            Column("Length", lambda r: _length(r.session)),
-            Column("Who spoke", self._speakers),
-            Column("Notes", lambda r: str(r.note_count)),
-            Column("Steps set", lambda r: str(r.steps_set)),
+            Column(translate("SessionsView", "When"), lambda r: local_time(r.session.scheduled_at)),
+            Column(translate("SessionsView", "Status"), lambda r: status_label(r.session.status.value)),
+            Column(translate("SessionsView", "Length"), lambda r: _length(r.session)),
+            Column(translate("SessionsView", "Who spoke"), self._speakers),
+            Column(translate("SessionsView", "Notes"), lambda r: number(r.note_count)),
+            Column(translate("SessionsView", "Steps set"), lambda r: number(r.steps_set)),
         ]
         self.model: PagedModel[SessionRow] = PagedModel(
             access, browse.sessions_page, columns, key=lambda r: r.session.id
         )
-        self.table = named(QTableView(), "sessions_table", "Session history")
+        self.table = named(QTableView(), "sessions_table", translate("SessionsView", "Session history"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -65,16 +66,24 @@ class SessionsView(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((190, 80, 70, 220, 60)):
             header.resizeSection(column, width)
-        self.detail = named(QTextBrowser(), "session_detail", "Selected session")
+        self.detail = named(QTextBrowser(), "session_detail", translate("SessionsView", "Selected session"))
 
-        self.when = named(QDateTimeEdit(), "plan_session_when", "Next meeting date and time")
+        self.when = named(
+            QDateTimeEdit(), "plan_session_when", translate("SessionsView", "Next meeting date and time")
+        )
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(
+            f"{date_edit_format()} {QLocale().timeFormat(QLocale.FormatType.ShortFormat)}"
+        )
         self.when.setDateTime(_next_week())
-        plan = named(QPushButton("&Plan meeting"), "plan_session", "Plan meeting")
+        plan = named(
+            QPushButton(translate("SessionsView", "&Plan meeting")),
+            "plan_session",
+            translate("SessionsView", "Plan meeting"),
+        )
         plan.clicked.connect(self.plan_session)
         planner = QHBoxLayout()
-        planner.addWidget(QLabel("Next meeting:"))
+        planner.addWidget(QLabel(translate("SessionsView", "Next meeting:")))
         planner.addWidget(self.when)
         planner.addWidget(plan)
         planner.addStretch()
@@ -114,28 +123,36 @@ class SessionsView(QWidget):
             return
         session = detail.session
         parts = [f"<h3>{escape(local_time(session.scheduled_at))}</h3>", f"<p>{self._turns(session)}</p>"]
-        parts.append(f"<h4>Notes ({len(detail.notes)})</h4><ul>")
+        notes = translate("SessionsView", "Notes ({n})").format(n=number(len(detail.notes)))
+        parts.append(f"<h4>{notes}</h4><ul>")
         for note in detail.notes:
-            lock = PRIVATE_MARK if note.visibility == Visibility.PRIVATE else ""
+            lock = private_mark() if note.visibility == Visibility.PRIVATE else ""
             parts.append(f"<li>{escape(lock + first_line(note.body, 100))}</li>")
         parts.append("</ul>")
-        for title, steps in (("Next steps set", detail.steps_set), ("Steps reviewed", detail.steps_reviewed)):
-            parts.append(f"<h4>{title} ({len(steps)})</h4><ul>{self._step_items(steps)}</ul>")
+        for title, steps in (
+            (translate("SessionsView", "Next steps set ({n})"), detail.steps_set),
+            (translate("SessionsView", "Steps reviewed ({n})"), detail.steps_reviewed),
+        ):
+            parts.append(f"<h4>{title.format(n=number(len(steps)))}</h4><ul>{self._step_items(steps)}</ul>")
         self.detail.setHtml("".join(parts))
 
     def _turns(self, session: Session) -> str:
         spoken = session.seconds_by_speaker
+        turn = translate("SessionsView", "{n}-minute turns.").format(n=number(session.minutes_per_turn))
         if not any(spoken.values()):
-            return f"{session.minutes_per_turn}-minute turns. Not run yet."
+            return turn + " " + translate("SessionsView", "Not run yet.")
         turns = ", ".join(
-            f"{escape(self.names.get(pid, '?'))} spoke {minutes(spoken.get(pid, 0))}"
+            translate("SessionsView", "{name} spoke {minutes}").format(
+                name=escape(self.names.get(pid, "?")), minutes=minutes(spoken.get(pid, 0))
+            )
             for pid in session.speaker_order
         )
-        return f"{session.minutes_per_turn}-minute turns. {turns}."
+        return f"{turn} {turns}."
 
     def _step_items(self, steps: list[NextStep]) -> str:
         return "".join(
-            f"<li>{escape(s.text)} — {escape(self.names.get(s.owner_id, '?'))}, {s.status.value}</li>"
+            f"<li>{escape(s.text)} — {escape(self.names.get(s.owner_id, '?'))}, "
+            f"{status_label(s.status.value)}</li>"
             for s in steps
         )
 

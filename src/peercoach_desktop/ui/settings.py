@@ -14,6 +14,7 @@ from peercoach_desktop.core.paths import config_dir_text
 
 SCHEMA_VERSION = 1
 THEMES = ("system", "light", "dark")
+LANGUAGES = ("system", "en", "de")  # = ui.i18n.LANGUAGES (a test checks)
 
 
 class Option(NamedTuple):
@@ -35,6 +36,7 @@ OPTIONS: dict[str, Option] = {
         Option("clear_clipboard_on_lock", True, lambda v: isinstance(v, bool)),
         Option("history_versions", 50, lambda v: 1 <= v <= 1000),
         Option("history_days", 365, lambda v: 1 <= v <= 3650),
+        Option("language", "system", lambda v: v in LANGUAGES),
     )
 }
 

@@ -2,7 +2,8 @@
 
 'paint': quit right after the main window's first paint; 'content': quit once the first
 notebook's overview is on screen. It prints when that happened and the peak memory so
-far (no user data) to stderr, for a benchmark to compare with a bare Qt window's.
+far (no user data) to stderr, for a benchmark to compare with a bare Qt window's, and the
+interface language chosen at start.
 """
 
 from __future__ import annotations
@@ -47,7 +48,10 @@ def install(app: QApplication, window: MainWindow, mode: str) -> None:
 
     def finish(at: float) -> None:
         # Wall-clock time, so the benchmark can subtract the moment it spawned us.
-        print(f"peercoach-probe {mode} at={at:.6f} peak_rss_kib={peak_rss_kib()}", file=sys.stderr)
+        from peercoach_desktop.ui.i18n import language
+
+        line = f"peercoach-probe {mode} at={at:.6f} peak_rss_kib={peak_rss_kib()} language={language()}"
+        print(line, file=sys.stderr)
         window.close()
         app.quit()
 

@@ -23,15 +23,17 @@ from peercoach_desktop.core.browse import Cursor, Overview, Page
 from peercoach_desktop.core.model import NextStep, StepStatus
 from peercoach_desktop.core.store import NotebookStore
 from peercoach_desktop.ui.access import NotebookAccess
+from peercoach_desktop.ui.i18n import translate
 from peercoach_desktop.ui.paged_model import Column, PagedModel
-from peercoach_desktop.ui.widgets import OptionalDate, OwnerBox, is_overdue, named
+from peercoach_desktop.ui.widgets import OptionalDate, OwnerBox, is_overdue, named, short_date, status_label
 
 
 def due_text(step: NextStep) -> str:
     if step.due_date is None:
         return "—"
     late = step.status == StepStatus.OPEN and is_overdue(step.due_date)
-    return f"{step.due_date} (overdue)" if late else step.due_date
+    due = short_date(step.due_date)
+    return translate("StepsView", "{date} (overdue)").format(date=due) if late else due
 
 
 class StepsView(QWidget):
@@ -44,18 +46,24 @@ class StepsView(QWidget):
         self.names: dict[str, str] = {}
         self._pid: str | None = None
         self._drafts: dict[str, str] = {}  # partnership id -> a next step typed, not yet added
-        self.show_all = named(QCheckBox("Show &done and dropped"), "show_closed_steps")
+        self.show_all = named(
+            QCheckBox(translate("StepsView", "Show &done and dropped")), "show_closed_steps"
+        )
         columns: list[Column[NextStep]] = [
-            Column("Next step", lambda s: s.text, checked=lambda s: s.status == StepStatus.DONE),
-            Column("Owner", lambda s: self.names.get(s.owner_id, "?")),
-            Column("Due", due_text),
-            Column("Status", lambda s: s.status.value.capitalize()),
+            Column(
+                translate("StepsView", "Next step"),
+                lambda s: s.text,
+                checked=lambda s: s.status == StepStatus.DONE,
+            ),
+            Column(translate("StepsView", "Owner"), lambda s: self.names.get(s.owner_id, "?")),
+            Column(translate("StepsView", "Due"), due_text),
+            Column(translate("StepsView", "Status"), lambda s: status_label(s.status.value)),
         ]
         self.model: PagedModel[NextStep] = PagedModel(access, self._fetch, columns, key=lambda s: s.id)
         self.model.check_requested.connect(
             lambda step, done: self.set_status(step, "done" if done else "open")
         )
-        self.table = named(QTableView(), "steps_table", "Next steps")
+        self.table = named(QTableView(), "steps_table", translate("StepsView", "Next steps"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -70,9 +78,9 @@ class StepsView(QWidget):
 
         buttons = QHBoxLayout()
         for text, name, status in (
-            ("Mark d&one", "step_done", "done"),
-            ("D&rop", "step_drop", "dropped"),
-            ("Re&open", "step_reopen", "open"),
+            (translate("StepsView", "Mark d&one"), "step_done", "done"),
+            (translate("StepsView", "D&rop"), "step_drop", "dropped"),
+            (translate("StepsView", "Re&open"), "step_reopen", "open"),
         ):
             button = named(QPushButton(text), name, text.replace("&", ""))
             button.clicked.connect(lambda _c=False, s=status: self._set_selected(s))
@@ -80,13 +88,19 @@ class StepsView(QWidget):
         buttons.addStretch()
         buttons.addWidget(self.show_all)
 
-        self.text = named(QLineEdit(), "new_step_text", "New next step")
-        self.text.setPlaceholderText("A concrete next step, e.g. Ask Kim to draft the budget")
+        self.text = named(QLineEdit(), "new_step_text", translate("StepsView", "New next step"))
+        self.text.setPlaceholderText(
+            translate("StepsView", "A concrete next step, e.g. Ask Kim to draft the budget")
+        )
         self.text.returnPressed.connect(self.add_step)
-        self.owner = named(OwnerBox(), "new_step_owner", "Owner of the new step")
-        self.due = OptionalDate("Due", "new_step_due")
-        self.goal = named(QComboBox(), "new_step_goal", "Goal of the new step")
-        add = named(QPushButton("&Add step"), "add_step", "Add next step")
+        self.owner = named(OwnerBox(), "new_step_owner", translate("StepsView", "Owner of the new step"))
+        self.due = OptionalDate(translate("StepsView", "Due"), "new_step_due")
+        self.goal = named(QComboBox(), "new_step_goal", translate("StepsView", "Goal of the new step"))
+        add = named(
+            QPushButton(translate("StepsView", "&Add step")),
+            "add_step",
+            translate("StepsView", "Add next step"),
+        )
         add.clicked.connect(self.add_step)
         adder = QHBoxLayout()
         adder.addWidget(self.text, 3)
@@ -122,7 +136,7 @@ class StepsView(QWidget):
         self.owner.set_names(people.me.name, people.partner.name)
         chosen = self.goal.currentData()
         self.goal.clear()
-        self.goal.addItem("No goal", None)
+        self.goal.addItem(translate("StepsView", "No goal"), None)
         for progress in people.goals:  # active goals
             self.goal.addItem(progress.goal.title, progress.goal.id)
         self.goal.setCurrentIndex(max(0, self.goal.findData(chosen)))

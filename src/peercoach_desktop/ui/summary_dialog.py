@@ -25,7 +25,8 @@ from peercoach_desktop.core.files import write_atomic
 from peercoach_desktop.core.store import NotebookStore
 from peercoach_desktop.ui.dialogs import show_error, tell
 from peercoach_desktop.ui.file_choice import choose_path
-from peercoach_desktop.ui.widgets import named
+from peercoach_desktop.ui.i18n import translate
+from peercoach_desktop.ui.widgets import date_edit_format, named
 
 if TYPE_CHECKING:
     from peercoach_desktop.ui.main_window import MainWindow
@@ -34,29 +35,57 @@ if TYPE_CHECKING:
 class SummaryDialog(QDialog):
     def __init__(self, window: MainWindow, session_id: str | None) -> None:
         super().__init__(window)
-        self.setWindowTitle("Export a summary")
+        self.setWindowTitle(translate("SummaryDialog", "Export a summary"))
         self.resize(760, 560)
         self.window_, self.session_id = window, session_id
-        self.one = named(QRadioButton("The selected &session"), "summary_one_session", "The selected session")
-        self.range = named(QRadioButton("Sessions &between"), "summary_range", "Sessions between two dates")
-        self.since = named(QDateEdit(QDate.currentDate().addMonths(-3)), "summary_since", "From")
-        self.until = named(QDateEdit(QDate.currentDate()), "summary_until", "To")
+        self.one = named(
+            QRadioButton(translate("SummaryDialog", "The selected &session")),
+            "summary_one_session",
+            translate("SummaryDialog", "The selected session"),
+        )
+        self.range = named(
+            QRadioButton(translate("SummaryDialog", "Sessions &between")),
+            "summary_range",
+            translate("SummaryDialog", "Sessions between two dates"),
+        )
+        self.since = named(
+            QDateEdit(QDate.currentDate().addMonths(-3)), "summary_since", translate("SummaryDialog", "From")
+        )
+        self.until = named(QDateEdit(QDate.currentDate()), "summary_until", translate("SummaryDialog", "To"))
         for field in (self.since, self.until):
             field.setCalendarPopup(True)
-            field.setDisplayFormat("yyyy-MM-dd")
+            field.setDisplayFormat(date_edit_format())
             field.dateChanged.connect(self.refresh)
         self.one.setEnabled(session_id is not None)
         (self.one if session_id else self.range).setChecked(True)
-        self.private = named(QCheckBox("Include &my private notes"), "summary_include_private")
-        self.preview = named(QTextBrowser(), "summary_preview", "What will be written")
-        self.save_md = named(QPushButton("Save as &Markdown…"), "summary_save_md", "Save as Markdown")
-        self.save_pdf = named(QPushButton("Save as &PDF…"), "summary_save_pdf", "Save as PDF")
+        self.private = named(
+            QCheckBox(translate("SummaryDialog", "Include &my private notes")), "summary_include_private"
+        )
+        self.preview = named(
+            QTextBrowser(), "summary_preview", translate("SummaryDialog", "What will be written")
+        )
+        self.save_md = named(
+            QPushButton(translate("SummaryDialog", "Save as &Markdown…")),
+            "summary_save_md",
+            translate("SummaryDialog", "Save as Markdown"),
+        )
+        self.save_pdf = named(
+            QPushButton(translate("SummaryDialog", "Save as &PDF…")),
+            "summary_save_pdf",
+            translate("SummaryDialog", "Save as PDF"),
+        )
         self.save_md.clicked.connect(lambda: self._save("md"))
         self.save_pdf.clicked.connect(lambda: self._save("pdf"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         choice = QHBoxLayout()
-        for widget in (self.one, self.range, self.since, QLabel("to"), self.until):
+        for widget in (
+            self.one,
+            self.range,
+            self.since,
+            QLabel(translate("SummaryDialog", "to")),
+            self.until,
+        ):
             choice.addWidget(widget)
         choice.addStretch()
         buttons = QHBoxLayout()
@@ -67,7 +96,7 @@ class SummaryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(choice)
         layout.addWidget(self.private)
-        layout.addWidget(QLabel("This is exactly what will be written:"))
+        layout.addWidget(QLabel(translate("SummaryDialog", "This is exactly what will be written:")))
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
         for toggle in (self.one, self.range, self.private):
@@ -100,18 +129,25 @@ class SummaryDialog(QDialog):
 
         for button in (self.save_md, self.save_pdf):
             button.setEnabled(False)  # until the preview matches the choice
-        self.preview.setPlainText("Reading the notebook…")
+        self.preview.setPlainText(translate("SummaryDialog", "Reading the notebook…"))
         workspace, pid = self.window_.workspace, self.window_.access.partnership_id or ""
         self.window_.tasks.run(
             lambda: job(workspace.store(pid)), shown, lambda error: self.preview.setPlainText(str(error))
         )
 
     def _save(self, fmt: str) -> None:
-        kind = "PDF files (*.pdf)" if fmt == "pdf" else "Markdown files (*.md)"
-        out = choose_path(self, "Save the summary", kind, save=True, suggested=f"summary.{fmt}")
+        kind = (
+            translate("SummaryDialog", "PDF files (*.pdf)")
+            if fmt == "pdf"
+            else translate("SummaryDialog", "Markdown files (*.md)")
+        )
+        out = choose_path(
+            self, translate("SummaryDialog", "Save the summary"), kind, save=True, suggested=f"summary.{fmt}"
+        )
         if not out or not self.markdown:
             return
-        markdown, title = self.markdown, f"{self.title}: session summary"
+        markdown = self.markdown
+        title = translate("SummaryDialog", "{title}: session summary").format(title=self.title)
 
         def render() -> bytes:
             if fmt != "pdf":
@@ -124,7 +160,9 @@ class SummaryDialog(QDialog):
 
         self.window_.tasks.run(
             lambda: write_atomic(Path(out), render()),
-            lambda _r: tell(self, f"Summary saved to {out}.", "saved_message"),
+            lambda _r: tell(
+                self, translate("SummaryDialog", "Summary saved to {path}.").format(path=out), "saved_message"
+            ),
             lambda error: show_error(self, error),
         )
 

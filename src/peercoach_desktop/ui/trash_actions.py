@@ -17,17 +17,32 @@ from PySide6.QtWidgets import (
 
 from peercoach_desktop.core import trash
 from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, number, translate
 from peercoach_desktop.ui.session_widgets import ask_yes_no
 from peercoach_desktop.ui.widgets import local_time, named
+
+TRASH_KINDS = {  # core.trash item kinds
+    "note": QT_TRANSLATE_NOOP("TrashDialog", "Note"),
+    "goal": QT_TRANSLATE_NOOP("TrashDialog", "Goal"),
+    "step": QT_TRANSLATE_NOOP("TrashDialog", "Next step"),
+    "session": QT_TRANSLATE_NOOP("TrashDialog", "Session"),
+}
+
+
+def kind_label(kind: str) -> str:
+    text = TRASH_KINDS.get(kind)
+    return translate("TrashDialog", text) if text else kind.capitalize()
+
 
 if TYPE_CHECKING:
     from peercoach_desktop.ui.main_window import MainWindow
 
 Undo = tuple[str, Callable[[NotebookStore], Any]]
-PURGE_QUESTION = (
+PURGE_QUESTION = QT_TRANSLATE_NOOP(
+    "TrashDialog",
     "Erase this for good? Its words and earlier versions are erased from this notebook, and from "
     "your partner's at the next sync. The encrypted backups of the last days still hold it until "
-    "they are rotated out."
+    "they are rotated out.",
 )
 
 
@@ -61,12 +76,20 @@ def undo(window: MainWindow) -> None:
 class TrashDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(translate("TrashDialog", "Trash"))
         self.resize(640, 420)
         self.window_ = window
-        self.list = named(QListWidget(), "trash_list", "Trash")
-        restore = named(QPushButton("&Restore"), "trash_restore", "Restore")
-        purge = named(QPushButton("&Erase for good…"), "trash_purge", "Erase for good")
+        self.list = named(QListWidget(), "trash_list", translate("TrashDialog", "Trash"))
+        restore = named(
+            QPushButton(translate("TrashDialog", "&Restore")),
+            "trash_restore",
+            translate("TrashDialog", "Restore"),
+        )
+        purge = named(
+            QPushButton(translate("TrashDialog", "&Erase for good…")),
+            "trash_purge",
+            translate("TrashDialog", "Erase for good"),
+        )
         restore.clicked.connect(lambda: self._act(trash.restore))
         purge.clicked.connect(self._purge)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -87,14 +110,15 @@ class TrashDialog(QDialog):
     def _show(self, items: list[trash.TrashItem]) -> None:
         self.list.clear()
         for item in items:
-            extra = f" (with {item.with_it} linked)" if item.with_it else ""
-            row = QListWidgetItem(
-                f"{item.kind.capitalize()}: {item.label}{extra} — deleted {local_time(item.deleted_at)}"
-            )
+            extra = ""
+            if item.with_it:
+                extra = " " + translate("TrashDialog", "(with {n} linked)").format(n=number(item.with_it))
+            deleted = translate("TrashDialog", "deleted {when}").format(when=local_time(item.deleted_at))
+            row = QListWidgetItem(f"{kind_label(item.kind)}: {item.label}{extra} — {deleted}")
             row.setData(256, item.record.id)
             self.list.addItem(row)
         if not items:
-            self.list.addItem(QListWidgetItem("The trash is empty."))
+            self.list.addItem(QListWidgetItem(translate("TrashDialog", "The trash is empty.")))
 
     def _chosen(self) -> str | None:
         item = self.list.currentItem()
@@ -106,7 +130,9 @@ class TrashDialog(QDialog):
             self.window_.access.write(lambda store: action(store, record_id), lambda _r: self._changed())
 
     def _purge(self) -> None:
-        if self._chosen() is not None and ask_yes_no(self, "Erase for good", PURGE_QUESTION):
+        if self._chosen() is not None and ask_yes_no(
+            self, translate("TrashDialog", "Erase for good"), translate("TrashDialog", PURGE_QUESTION)
+        ):
             self._act(trash.purge)
 
     def _changed(self) -> None:

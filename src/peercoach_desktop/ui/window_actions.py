@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from peercoach_desktop.ui.main_window import MainWindow
 
@@ -55,102 +57,127 @@ def build_actions(window: MainWindow, menus: tuple[QMenu, ...]) -> None:
         return deferred(window, "partner_sync", name)
 
     table: list[tuple[QMenu, str, QKeySequence | QKeySequence.StandardKey, Callable[[], object]]] = [
-        (notebook_menu, "&New partnership…", QKeySequence.StandardKey.New, lambda: window.new_partnership()),
-        (notebook_menu, "&Lock", QKeySequence("Ctrl+L"), window.lock),
         (
             notebook_menu,
-            "Panic loc&k (lock and hide)",
+            QT_TRANSLATE_NOOP("Menus", "&New partnership…"),
+            QKeySequence.StandardKey.New,
+            lambda: window.new_partnership(),
+        ),
+        (notebook_menu, QT_TRANSLATE_NOOP("Menus", "&Lock"), QKeySequence("Ctrl+L"), window.lock),
+        (
+            notebook_menu,
+            QT_TRANSLATE_NOOP("Menus", "Panic loc&k (lock and hide)"),
             QKeySequence(window.preferences.get("panic_shortcut")),
             window.panic_lock,
         ),
         (
             notebook_menu,
-            "&Back up now…",
+            QT_TRANSLATE_NOOP("Menus", "&Back up now…"),
             QKeySequence(),
             in_notebook(deferred(window, "safety_actions", "back_up_now")),
         ),
         (
             notebook_menu,
-            "Change the &key…",
+            QT_TRANSLATE_NOOP("Menus", "Change the &key…"),
             QKeySequence(),
             in_notebook(deferred(window, "safety_actions", "change_key")),
         ),
-        (notebook_menu, "&Preferences…", QKeySequence("Ctrl+,"), window.open_preferences),
-        (notebook_menu, "&Quit", QKeySequence.StandardKey.Quit, window.close),
+        (
+            notebook_menu,
+            QT_TRANSLATE_NOOP("Menus", "&Preferences…"),
+            QKeySequence("Ctrl+,"),
+            window.open_preferences,
+        ),
+        (notebook_menu, QT_TRANSLATE_NOOP("Menus", "&Quit"), QKeySequence.StandardKey.Quit, window.close),
         (
             edit,
-            "New &note",
+            QT_TRANSLATE_NOOP("Menus", "New &note"),
             QKeySequence("Ctrl+Shift+N"),
             in_notebook(notes),
         ),
         (
             edit,
-            "New &goal",
+            QT_TRANSLATE_NOOP("Menus", "New &goal"),
             QKeySequence("Ctrl+Shift+G"),
             in_notebook(goals),
         ),
-        (edit, "New next &step", QKeySequence("Ctrl+Shift+S"), in_notebook(new_step)),
-        (edit, "&Find…", QKeySequence.StandardKey.Find, in_notebook(lambda: window.notebook.focus_search())),
-        (edit, "&Run session", QKeySequence("Ctrl+R"), in_notebook(lambda: window.notebook.run_session())),
         (
             edit,
-            "&Undo delete or status change",
+            QT_TRANSLATE_NOOP("Menus", "New next &step"),
+            QKeySequence("Ctrl+Shift+S"),
+            in_notebook(new_step),
+        ),
+        (
+            edit,
+            QT_TRANSLATE_NOOP("Menus", "&Find…"),
+            QKeySequence.StandardKey.Find,
+            in_notebook(lambda: window.notebook.focus_search()),
+        ),
+        (
+            edit,
+            QT_TRANSLATE_NOOP("Menus", "&Run session"),
+            QKeySequence("Ctrl+R"),
+            in_notebook(lambda: window.notebook.run_session()),
+        ),
+        (
+            edit,
+            QT_TRANSLATE_NOOP("Menus", "&Undo delete or status change"),
             QKeySequence.StandardKey.Undo,
             in_notebook(deferred(window, "trash_actions", "undo")),
         ),
         (
             edit,
-            "&Delete (to the trash)",
+            QT_TRANSLATE_NOOP("Menus", "&Delete (to the trash)"),
             QKeySequence("Ctrl+Shift+Delete"),
             in_notebook(deferred(window, "trash_actions", "delete_current")),
         ),
         (
             notebook_menu,
-            "&Trash…",
+            QT_TRANSLATE_NOOP("Menus", "&Trash…"),
             QKeySequence(),
             in_notebook(deferred(window, "trash_actions", "show_trash")),
         ),
         (
             notebook_menu,
-            "E&xport a summary…",
+            QT_TRANSLATE_NOOP("Menus", "E&xport a summary…"),
             QKeySequence("Ctrl+Shift+E"),
             in_notebook(deferred(window, "summary_dialog", "export_summary")),
         ),
         (
             notebook_menu,
-            "&Restore a backup…",
+            QT_TRANSLATE_NOOP("Menus", "&Restore a backup…"),
             QKeySequence(),
             deferred(window, "safety_actions", "restore_backup"),
         ),
         (
             edit,
-            "&History of this item…",
+            QT_TRANSLATE_NOOP("Menus", "&History of this item…"),
             QKeySequence("Ctrl+Shift+H"),
             in_notebook(deferred(window, "history_dialog", "show_history")),
         ),
         (
             partner,
-            "&Invite partner…",
+            QT_TRANSLATE_NOOP("Menus", "&Invite partner…"),
             QKeySequence(),
             in_notebook(sync("invite")),
         ),
-        (partner, "&Join a partnership…", QKeySequence(), sync("join")),
+        (partner, QT_TRANSLATE_NOOP("Menus", "&Join a partnership…"), QKeySequence(), sync("join")),
         (
             partner,
-            "&Export for partner…",
+            QT_TRANSLATE_NOOP("Menus", "&Export for partner…"),
             QKeySequence("Ctrl+E"),
             in_notebook(sync("export")),
         ),
         (
             partner,
-            "I&mport from partner…",
+            QT_TRANSLATE_NOOP("Menus", "I&mport from partner…"),
             QKeySequence("Ctrl+I"),
             sync("import_file"),
         ),
-        (partner, "&Conflicts…", QKeySequence(), in_notebook(sync("conflicts"))),
+        (partner, QT_TRANSLATE_NOOP("Menus", "&Conflicts…"), QKeySequence(), in_notebook(sync("conflicts"))),
     ]
     for menu, text, shortcut, slot in table:
-        action = QAction(text, window)
+        action = QAction(translate("Menus", text), window)
         action.setObjectName("action_" + re.sub(r"[^a-z]+", "_", text.replace("&", "").lower()).strip("_"))
         action.setShortcut(shortcut)
         action.triggered.connect(slot)

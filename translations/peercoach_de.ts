@@ -1,0 +1,1565 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>New partnership</source>
+        <translation>Neue Partnerschaft</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s name</source>
+        <translation>Name des Partners</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Leadership circle</source>
+        <translation>optional, z. B. Führungskreis</translation>
+    </message>
+    <message>
+        <source>&amp;Your name</source>
+        <translation>&amp;Ihr Name</translation>
+    </message>
+    <message>
+        <source>&amp;Partner&apos;s name</source>
+        <translation>Name des &amp;Partners</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>Protect with a &amp;passphrase instead of the keyring</source>
+        <translation>Mit einer Pass&amp;phrase statt mit dem Schlüsselbund schützen</translation>
+    </message>
+    <message>
+        <source>Protect with a passphrase instead of the keyring</source>
+        <translation>Mit einer Passphrase statt mit dem Schlüsselbund schützen</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <source>P&amp;assphrase</source>
+        <translation>Pa&amp;ssphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Each partnership gets its own encrypted notebook on this laptop.</source>
+        <translation>Jede Partnerschaft erhält ihr eigenes verschlüsseltes Notizbuch auf diesem Laptop.</translation>
+    </message>
+    <message>
+        <source>The keyring is not available</source>
+        <translation>Der Schlüsselbund ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Passphrase hint</source>
+        <translation>Hinweis zur Passphrase</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>A passphrase has at least {n} characters.</source>
+        <translation>Eine Passphrase hat mindestens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Ihr Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the recovery code</source>
+        <translation>Wiederherstellungscode kopieren</translation>
+    </message>
+    <message>
+        <source>I have &amp;stored it somewhere safe</source>
+        <translation>Ich habe ihn &amp;sicher aufbewahrt</translation>
+    </message>
+    <message>
+        <source>I have stored it somewhere safe</source>
+        <translation>Ich habe ihn sicher aufbewahrt</translation>
+    </message>
+    <message>
+        <source>This code opens the notebook on a new laptop or after the keyring is wiped.
+It is shown only now. Write it down and keep it away from this laptop.</source>
+        <translation>Dieser Code öffnet das Notizbuch auf einem neuen Laptop oder nachdem der Schlüsselbund gelöscht wurde.
+Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt von diesem Laptop auf.</translation>
+    </message>
+    <message>
+        <source>Unlock notebook</source>
+        <translation>Notizbuch entsperren</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>You can still keep this notebook encrypted: protect it with a passphrase that you type each time you unlock it. Nothing is written to disk unencrypted.</source>
+        <translation>Sie können dieses Notizbuch trotzdem verschlüsselt führen: Schützen Sie es mit einer Passphrase, die Sie bei jedem Entsperren eingeben. Nichts wird unverschlüsselt auf die Festplatte geschrieben.</translation>
+    </message>
+    <message>
+        <source>Without a secure keyring, use a passphrase-protected notebook (peercoach new --passphrase).</source>
+        <translation>Ohne sicheren Schlüsselbund verwenden Sie ein mit Passphrase geschütztes Notizbuch (peercoach new --passphrase).</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({name}). Your notebook was not changed by this error.</source>
+        <translation>Etwas ist schiefgegangen ({name}). Ihr Notizbuch wurde durch diesen Fehler nicht verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsView</name>
+    <message>
+        <source>New goal</source>
+        <translation>Neues Ziel</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>New &amp;goal</source>
+        <translation>Neues Zie&amp;l</translation>
+    </message>
+    <message>
+        <source>Goal title</source>
+        <translation>Titel des Ziels</translation>
+    </message>
+    <message>
+        <source>Whose goal</source>
+        <translation>Wessen Ziel</translation>
+    </message>
+    <message>
+        <source>Goal status</source>
+        <translation>Status des Ziels</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Zieldatum</translation>
+    </message>
+    <message>
+        <source>Progress in percent</source>
+        <translation>Fortschritt in Prozent</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>Warum es wichtig ist</translation>
+    </message>
+    <message>
+        <source>What success looks like</source>
+        <translation>Woran man Erfolg erkennt</translation>
+    </message>
+    <message>
+        <source>Linked next steps and notes</source>
+        <translation>Verknüpfte nächste Schritte und Notizen</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>&amp;Verantwortlich</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>St&amp;atus</translation>
+    </message>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>&amp;Fortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Why it matters</source>
+        <translation>&amp;Warum es wichtig ist</translation>
+    </message>
+    <message>
+        <source>S&amp;uccess looks like</source>
+        <translation>Woran man Erfol&amp;g erkennt</translation>
+    </message>
+    <message>
+        <source>Next steps ({n})</source>
+        <translation>Nächste Schritte ({n})</translation>
+    </message>
+    <message>
+        <source>{status}: </source>
+        <translation>{status}: </translation>
+    </message>
+    <message>
+        <source>Notes ({n})</source>
+        <translation>Notizen ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>This version</source>
+        <translation>Diese Version</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Frühere Versionen</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Was sich geändert hat</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>Diese Version &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Diese Version wiederherstellen</translation>
+    </message>
+    <message>
+        <source>No earlier versions: this is how it was first written.</source>
+        <translation>Keine früheren Versionen: So wurde es ursprünglich geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>Locking</name>
+    <message>
+        <source>{app} — locked</source>
+        <translation>{app} — gesperrt</translation>
+    </message>
+</context>
+<context>
+    <name>MainFrame</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to PeerCoach Desktop&lt;/h2&gt;&lt;p&gt;It keeps the goals, sessions, notes and next steps of each peer-coaching partnership in its own notebook on this laptop, encrypted with a key held by your system keyring.&lt;/p&gt;&lt;p&gt;Nothing is sent anywhere. Start with a new partnership (Ctrl+N).&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Willkommen bei PeerCoach Desktop&lt;/h2&gt;&lt;p&gt;Die App bewahrt Ziele, Sitzungen, Notizen und nächste Schritte jeder Peer-Coaching-Partnerschaft in einem eigenen Notizbuch auf diesem Laptop auf, verschlüsselt mit einem Schlüssel aus dem Schlüsselbund Ihres Systems.&lt;/p&gt;&lt;p&gt;Nichts wird irgendwohin gesendet. Beginnen Sie mit einer neuen Partnerschaft (Strg+N).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Locked. Notebooks are closed; unlocking reads the keys from your keyring.</source>
+        <translation>Gesperrt. Die Notizbücher sind geschlossen; beim Entsperren werden die Schlüssel aus Ihrem Schlüsselbund gelesen.</translation>
+    </message>
+    <message>
+        <source>Partnerships</source>
+        <translation>Partnerschaften</translation>
+    </message>
+    <message>
+        <source>&amp;New partnership</source>
+        <translation>Neue Partnerschaf&amp;t</translation>
+    </message>
+    <message>
+        <source>New partnership</source>
+        <translation>Neue Partnerschaft</translation>
+    </message>
+    <message>
+        <source>&amp;Partnerships</source>
+        <translation>P&amp;artnerschaften</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>[Locked] notebook {id}</source>
+        <translation>[Gesperrt] Notizbuch {id}</translation>
+    </message>
+    <message>
+        <source>next: {when}</source>
+        <translation>nächstes Treffen: {when}</translation>
+    </message>
+    <message>
+        <source>with {partner}</source>
+        <translation>mit {partner}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Notebook</source>
+        <translation>&amp;Notizbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation>&amp;Partner</translation>
+    </message>
+    <message>
+        <source>Still saving your notebook. Try closing again in a moment.</source>
+        <translation>Ihr Notizbuch wird noch gespeichert. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;New partnership…</source>
+        <translation>&amp;Neue Partnerschaft…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>Panic loc&amp;k (lock and hide)</source>
+        <translation>Not&amp;fallsperre (sperren und ausblenden)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>Sicherung jetzt &amp;anlegen…</translation>
+    </message>
+    <message>
+        <source>Change the &amp;key…</source>
+        <translation>Sch&amp;lüssel wechseln…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>New &amp;note</source>
+        <translation>Neue &amp;Notiz</translation>
+    </message>
+    <message>
+        <source>New &amp;goal</source>
+        <translation>Neues &amp;Ziel</translation>
+    </message>
+    <message>
+        <source>New next &amp;step</source>
+        <translation>Neuer nächster &amp;Schritt</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>Su&amp;chen…</translation>
+    </message>
+    <message>
+        <source>&amp;Run session</source>
+        <translation>Sitzung &amp;durchführen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete or status change</source>
+        <translation>&amp;Rückgängig: Löschen oder Statusänderung</translation>
+    </message>
+    <message>
+        <source>&amp;Delete (to the trash)</source>
+        <translation>&amp;Löschen (in den Papierkorb)</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Papierkorb…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport a summary…</source>
+        <translation>Zusammenfassung e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;History of this item…</source>
+        <translation>&amp;Verlauf dieses Eintrags…</translation>
+    </message>
+    <message>
+        <source>&amp;Invite partner…</source>
+        <translation>Partner &amp;einladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a partnership…</source>
+        <translation>Einer Partnerschaft &amp;beitreten…</translation>
+    </message>
+    <message>
+        <source>&amp;Export for partner…</source>
+        <translation>Für den Partner e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>I&amp;mport from partner…</source>
+        <translation>Vom Partner &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Konflikte…</translation>
+    </message>
+</context>
+<context>
+    <name>NotebookView</name>
+    <message>
+        <source>&amp;Run session</source>
+        <translation>Sitzung &amp;durchführen</translation>
+    </message>
+    <message>
+        <source>&amp;Goals</source>
+        <translation>&amp;Ziele</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt steps</source>
+        <translation>Nächste &amp;Schritte</translation>
+    </message>
+    <message>
+        <source>Sess&amp;ions</source>
+        <translation>S&amp;itzungen</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fo&amp;rtschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>Such&amp;e</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>Übersic&amp;ht</translation>
+    </message>
+</context>
+<context>
+    <name>NotesView</name>
+    <message>
+        <source>[Private] </source>
+        <translation>[Privat] </translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Neue Notiz</translation>
+    </message>
+    <message>
+        <source>(empty note)</source>
+        <translation>(leere Notiz)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>Text der Notiz</translation>
+    </message>
+    <message>
+        <source>Select or create a note. It saves itself as you type.</source>
+        <translation>Wählen Sie eine Notiz aus oder legen Sie eine an. Sie wird beim Tippen automatisch gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Private: only on this laptop, never shared</source>
+        <translation>Pri&amp;vat: nur auf diesem Laptop, wird nie geteilt</translation>
+    </message>
+    <message>
+        <source>Private note</source>
+        <translation>Private Notiz</translation>
+    </message>
+    <message>
+        <source>&amp;New note</source>
+        <translation>Ne&amp;ue Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <source>{n}%</source>
+        <translation>{n} %</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>not planned yet</source>
+        <translation>noch nicht geplant</translation>
+    </message>
+    <message>
+        <source>{n} session</source>
+        <translation>{n} Sitzung</translation>
+    </message>
+    <message>
+        <source>{n} sessions</source>
+        <translation>{n} Sitzungen</translation>
+    </message>
+    <message>
+        <source>{n} note</source>
+        <translation>{n} Notiz</translation>
+    </message>
+    <message>
+        <source>{n} notes</source>
+        <translation>{n} Notizen</translation>
+    </message>
+    <message>
+        <source>With {partner}. Next meeting: &lt;b&gt;{meeting}&lt;/b&gt;.</source>
+        <translation>Mit {partner}. Nächstes Treffen: &lt;b&gt;{meeting}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Open next steps ({n})</source>
+        <translation>Offene nächste Schritte ({n})</translation>
+    </message>
+    <message>
+        <source>, due {date}</source>
+        <translation>, fällig am {date}</translation>
+    </message>
+    <message>
+        <source> — &lt;b&gt;overdue&lt;/b&gt;</source>
+        <translation> — &lt;b&gt;überfällig&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Follow-through (last sessions)</source>
+        <translation>Umsetzung (letzte Sitzungen)</translation>
+    </message>
+    <message>
+        <source>{name}: no next steps with a known outcome yet</source>
+        <translation>{name}: noch keine nächsten Schritte mit bekanntem Ergebnis</translation>
+    </message>
+    <message>
+        <source>, &lt;b&gt;{n} overdue&lt;/b&gt;</source>
+        <translation>, &lt;b&gt;{n} überfällig&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{name}: {done} of {set} done ({rate}){late}</source>
+        <translation>{name}: {done} von {set} erledigt ({rate}){late}</translation>
+    </message>
+    <message>
+        <source>Active goals ({n})</source>
+        <translation>Aktive Ziele ({n})</translation>
+    </message>
+    <message>
+        <source>; {done} of {total} steps done</source>
+        <translation>; {done} von {total} Schritten erledigt</translation>
+    </message>
+    <message>
+        <source>, target {date}</source>
+        <translation>, Zieldatum {date}</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialogs</name>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation>Partnerschaft</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Own prompt</source>
+        <translation>Eigene Impulsfrage</translation>
+    </message>
+    <message>
+        <source>Pairing passphrase</source>
+        <translation>Kopplungs-Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat the pairing passphrase</source>
+        <translation>Kopplungs-Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <source>Passphrase hint</source>
+        <translation>Hinweis zur Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Pairing passphrase</source>
+        <translation>&amp;Kopplungs-Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>At least {n} characters.</source>
+        <translation>Mindestens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>{n} added</source>
+        <translation>{n} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>{n} updated</source>
+        <translation>{n} aktualisiert</translation>
+    </message>
+    <message>
+        <source>{n} deleted</source>
+        <translation>{n} gelöscht</translation>
+    </message>
+    <message>
+        <source>{n} in conflict</source>
+        <translation>{n} im Konflikt</translation>
+    </message>
+    <message>
+        <source>{n} kept private here</source>
+        <translation>{n} hier privat behalten</translation>
+    </message>
+    <message>
+        <source>Import from your partner</source>
+        <translation>Vom Partner importieren</translation>
+    </message>
+    <message>
+        <source>File written by &lt;b&gt;{sender}&lt;/b&gt; on {when}.</source>
+        <translation>Datei geschrieben von &lt;b&gt;{sender}&lt;/b&gt; am {when}.</translation>
+    </message>
+    <message>
+        <source>Importing it will change this notebook: {counts}.</source>
+        <translation>Der Import ändert dieses Notizbuch: {counts}.</translation>
+    </message>
+    <message>
+        <source>Both of you edited some records: both versions are kept, for you to choose.</source>
+        <translation>Sie haben beide einige Einträge bearbeitet: Beide Versionen bleiben erhalten, damit Sie wählen können.</translation>
+    </message>
+    <message>
+        <source>Nothing new: this notebook already has everything in the file.</source>
+        <translation>Nichts Neues: Dieses Notizbuch enthält bereits alles aus der Datei.</translation>
+    </message>
+    <message>
+        <source>What the import changes</source>
+        <translation>Was der Import ändert</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>(deleted on one laptop)</source>
+        <translation>(auf einem Laptop gelöscht)</translation>
+    </message>
+    <message>
+        <source>{text} ({status}, due {date})</source>
+        <translation>{text} ({status}, fällig am {date})</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve</source>
+        <translation>Zu lösende Konflikte</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>The version in place</source>
+        <translation>Die vorhandene Version</translation>
+    </message>
+    <message>
+        <source>The other version</source>
+        <translation>Die andere Version</translation>
+    </message>
+    <message>
+        <source>In place</source>
+        <translation>Vorhanden</translation>
+    </message>
+    <message>
+        <source>Other version</source>
+        <translation>Andere Version</translation>
+    </message>
+    <message>
+        <source>Keep the one in &amp;place</source>
+        <translation>Die vorhandene &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;other</source>
+        <translation>Die &amp;andere behalten</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation>Bei&amp;de behalten</translation>
+    </message>
+    <message>
+        <source>No conflicts: both laptops agree.</source>
+        <translation>Keine Konflikte: Beide Laptops stimmen überein.</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerSync</name>
+    <message>
+        <source>PeerCoach sync files (*.pcsync);;All files (*)</source>
+        <translation>PeerCoach-Abgleichsdateien (*.pcsync);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>PeerCoach invitations (*.pcinvite);;All files (*)</source>
+        <translation>PeerCoach-Einladungen (*.pcinvite);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The invitation carries this partnership&apos;s shared notebook and its sync key, encrypted with a passphrase. Give your partner the file, and tell them the passphrase another way (in person or by phone), never in the same e-mail.</source>
+        <translation>Die Einladung enthält das gemeinsame Notizbuch dieser Partnerschaft und seinen Abgleichsschlüssel, verschlüsselt mit einer Passphrase. Geben Sie Ihrem Partner die Datei und teilen Sie die Passphrase auf einem anderen Weg mit (persönlich oder am Telefon), nie in derselben E-Mail.</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Bitte warten</translation>
+    </message>
+    <message>
+        <source>Invite your partner</source>
+        <translation>Partner einladen</translation>
+    </message>
+    <message>
+        <source>Save the invitation</source>
+        <translation>Einladung speichern</translation>
+    </message>
+    <message>
+        <source>Writing the invitation…</source>
+        <translation>Einladung wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Invitation saved to {path}. Your partner opens it with Partner ▸ Join.</source>
+        <translation>Einladung gespeichert unter {path}. Ihr Partner öffnet sie mit Partner ▸ Einer Partnerschaft beitreten.</translation>
+    </message>
+    <message>
+        <source>Open your partner&apos;s invitation</source>
+        <translation>Einladung Ihres Partners öffnen</translation>
+    </message>
+    <message>
+        <source>Join a partnership</source>
+        <translation>Einer Partnerschaft beitreten</translation>
+    </message>
+    <message>
+        <source>Type the pairing passphrase your partner told you.</source>
+        <translation>Geben Sie die Kopplungs-Passphrase ein, die Ihr Partner Ihnen genannt hat.</translation>
+    </message>
+    <message>
+        <source>This partnership was already here; it now uses the invitation&apos;s sync key.</source>
+        <translation>Diese Partnerschaft war bereits vorhanden; sie verwendet jetzt den Abgleichsschlüssel der Einladung.</translation>
+    </message>
+    <message>
+        <source>Opening the invitation…</source>
+        <translation>Einladung wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Export for your partner</source>
+        <translation>Für Ihren Partner exportieren</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported {n} shared record to {path}. Private notes stay here.</source>
+        <translation>{n} gemeinsamer Eintrag nach {path} exportiert. Private Notizen bleiben hier.</translation>
+    </message>
+    <message>
+        <source>Exported {n} shared records to {path}. Private notes stay here.</source>
+        <translation>{n} gemeinsame Einträge nach {path} exportiert. Private Notizen bleiben hier.</translation>
+    </message>
+    <message>
+        <source>Import your partner&apos;s file</source>
+        <translation>Datei Ihres Partners importieren</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Imported: {counts}.</source>
+        <translation>Importiert: {counts}.</translation>
+    </message>
+    <message>
+        <source>Partner ▸ Conflicts shows both versions of what you both changed.</source>
+        <translation>Partner ▸ Konflikte zeigt beide Versionen dessen, was Sie beide geändert haben.</translation>
+    </message>
+</context>
+<context>
+    <name>PartnershipFlow</name>
+    <message>
+        <source>A notebook was created (or its key changed) while the window was locked, so its recovery code was not shown. Get a new one with Notebook ▸ Change the key.</source>
+        <translation>Ein Notizbuch wurde angelegt (oder sein Schlüssel gewechselt), während das Fenster gesperrt war, daher wurde sein Wiederherstellungscode nicht angezeigt. Einen neuen erhalten Sie mit Notizbuch ▸ Schlüssel wechseln.</translation>
+    </message>
+    <message>
+        <source>Passphrase for notebook {id}:</source>
+        <translation>Passphrase für Notizbuch {id}:</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Default turn length in minutes</source>
+        <translation>Standard-Redezeit in Minuten</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Sperren nach Minuten ohne Eingabe</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie im System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>the standard folder for app data</source>
+        <translation>der Standardordner für App-Daten</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Dur&amp;chsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose data folder</source>
+        <translation>Datenordner wählen</translation>
+    </message>
+    <message>
+        <source>Panic lock shortcut</source>
+        <translation>Tastenkürzel für die Notfallsperre</translation>
+    </message>
+    <message>
+        <source>&amp;Clear text copied from a notebook when it locks</source>
+        <translation>Kopierten Notizbuch-Text beim Sperren &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Earlier versions kept per item</source>
+        <translation>Aufbewahrte frühere Versionen pro Eintrag</translation>
+    </message>
+    <message>
+        <source>Keep earlier versions for days</source>
+        <translation>Frühere Versionen so viele Tage aufbewahren</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Default &amp;turn length</source>
+        <translation>Standard-&amp;Redezeit</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle</source>
+        <translation>&amp;Sperren nach Leerlauf</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>Spr&amp;ache</translation>
+    </message>
+    <message>
+        <source>Pa&amp;nic lock (locks and hides)</source>
+        <translation>&amp;Notfallsperre (sperrt und blendet aus)</translation>
+    </message>
+    <message>
+        <source>Earlier &amp;versions kept</source>
+        <translation>Frühere &amp;Versionen behalten</translation>
+    </message>
+    <message>
+        <source>…for at &amp;most</source>
+        <translation>…für &amp;höchstens</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder</source>
+        <translation>&amp;Datenordner</translation>
+    </message>
+    <message>
+        <source>A new language or data folder is used from the next start; notebooks are not moved.</source>
+        <translation>Eine neue Sprache oder ein neuer Datenordner gilt ab dem nächsten Start; Notizbücher werden nicht verschoben.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>No data yet.</source>
+        <translation>Noch keine Daten.</translation>
+    </message>
+    <message>
+        <source>Talk time: share per month (first bar: you)</source>
+        <translation>Redezeit: Anteil pro Monat (erster Balken: Sie)</translation>
+    </message>
+    <message>
+        <source>Talk-time chart</source>
+        <translation>Diagramm der Redezeit</translation>
+    </message>
+    <message>
+        <source>Next steps done of those set, per month (first bar: you)</source>
+        <translation>Erledigte von den vereinbarten nächsten Schritten, pro Monat (erster Balken: Sie)</translation>
+    </message>
+    <message>
+        <source>Follow-through chart</source>
+        <translation>Diagramm der Umsetzung</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Goal changes</source>
+        <translation>Änderungen an Zielen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>How the partnership has gone: meetings, follow-through, talk time, goals.</source>
+        <translation>Wie die Partnerschaft verlaufen ist: Treffen, Umsetzung, Redezeit, Ziele.</translation>
+    </message>
+    <message>
+        <source>{name}: done/set</source>
+        <translation>{name}: erledigt/vereinbart</translation>
+    </message>
+    <message>
+        <source>{name} spoke</source>
+        <translation>{name} sprach</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Abgehalten</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Talk time per month: see the table of months below.</source>
+        <translation>Redezeit pro Monat: siehe die Monatstabelle unten.</translation>
+    </message>
+    <message>
+        <source>Follow-through per month: see the table of months below.</source>
+        <translation>Umsetzung pro Monat: siehe die Monatstabelle unten.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyActions</name>
+    <message>
+        <source>PeerCoach notebooks (*.pcnb);;All files (*)</source>
+        <translation>PeerCoach-Notizbücher (*.pcnb);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>This backup is of a notebook that is already on this laptop. Nothing has been changed yet.</source>
+        <translation>Diese Sicherung stammt von einem Notizbuch, das bereits auf diesem Laptop ist. Bisher wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Restore the backup beside it, as a separate notebook with its own ids? (No: more choices.)</source>
+        <translation>Die Sicherung daneben wiederherstellen, als separates Notizbuch mit eigenen IDs? (Nein: weitere Möglichkeiten.)</translation>
+    </message>
+    <message>
+        <source>Replace the notebook on this laptop with the backup? The one here is first kept, encrypted, in the data folder&apos;s backups/replaced. (No: nothing is restored.)</source>
+        <translation>Das Notizbuch auf diesem Laptop durch die Sicherung ersetzen? Das vorhandene wird zuvor verschlüsselt im Ordner backups/replaced des Datenordners aufbewahrt. (Nein: Es wird nichts wiederhergestellt.)</translation>
+    </message>
+    <message>
+        <source>A backup was restored while the window was locked.</source>
+        <translation>Eine Sicherung wurde wiederhergestellt, während das Fenster gesperrt war.</translation>
+    </message>
+    <message>
+        <source>Change this notebook&apos;s key? The notebook is re-encrypted with a new random key and you get a new recovery code: the old key and the old code stop opening it. Backups made before today still open only with the old code.</source>
+        <translation>Den Schlüssel dieses Notizbuchs wechseln? Das Notizbuch wird mit einem neuen Zufallsschlüssel neu verschlüsselt und Sie erhalten einen neuen Wiederherstellungscode: Der alte Schlüssel und der alte Code öffnen es nicht mehr. Sicherungen von vor heute lassen sich weiterhin nur mit dem alten Code öffnen.</translation>
+    </message>
+    <message>
+        <source>Save an encrypted backup</source>
+        <translation>Verschlüsselte Sicherung speichern</translation>
+    </message>
+    <message>
+        <source>Backup saved to {path}. It is encrypted: your recovery code opens it on any laptop.</source>
+        <translation>Sicherung gespeichert unter {path}. Sie ist verschlüsselt: Ihr Wiederherstellungscode öffnet sie auf jedem Laptop.</translation>
+    </message>
+    <message>
+        <source>Change the key</source>
+        <translation>Schlüssel wechseln</translation>
+    </message>
+    <message>
+        <source>{n} older backup still opens only with the OLD recovery code.</source>
+        <translation>{n} ältere Sicherung lässt sich nur mit dem ALTEN Wiederherstellungscode öffnen.</translation>
+    </message>
+    <message>
+        <source>{n} older backups still open only with the OLD recovery code.</source>
+        <translation>{n} ältere Sicherungen lassen sich nur mit dem ALTEN Wiederherstellungscode öffnen.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>XXXX-XXXX-… (as written down when the notebook was made)</source>
+        <translation>XXXX-XXXX-… (wie beim Anlegen des Notizbuchs notiert)</translation>
+    </message>
+    <message>
+        <source>The backup opens with its notebook&apos;s recovery code:</source>
+        <translation>Die Sicherung öffnet sich mit dem Wiederherstellungscode ihres Notizbuchs:</translation>
+    </message>
+    <message>
+        <source>Restore beside it?</source>
+        <translation>Daneben wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Replace it?</source>
+        <translation>Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Restored beside the notebook that was here, as “{title}”.</source>
+        <translation>Neben dem vorhandenen Notizbuch wiederhergestellt, als „{title}“.</translation>
+    </message>
+    <message>
+        <source>Restored. The notebook it replaced is kept, encrypted, in {path}.</source>
+        <translation>Wiederhergestellt. Das ersetzte Notizbuch wird verschlüsselt in {path} aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Search this notebook</source>
+        <translation>Dieses Notizbuch durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search notes, goals and next steps</source>
+        <translation>Notizen, Ziele und nächste Schritte durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>No matches.</source>
+        <translation>Keine Treffer.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWidgets</name>
+    <message>
+        <source>{title}: figures</source>
+        <translation>{title}: Zahlen</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Impulsfrage</translation>
+    </message>
+    <message>
+        <source>Prompt card</source>
+        <translation>Impulskarte</translation>
+    </message>
+    <message>
+        <source>Why this prompt</source>
+        <translation>Warum diese Impulsfrage</translation>
+    </message>
+    <message>
+        <source>Prompt text</source>
+        <translation>Text der Impulsfrage</translation>
+    </message>
+    <message>
+        <source>Your own prompt for this phase</source>
+        <translation>Ihre eigene Impulsfrage für diese Phase</translation>
+    </message>
+    <message>
+        <source>&amp;Another one</source>
+        <translation>&amp;Andere Frage</translation>
+    </message>
+    <message>
+        <source>Another prompt</source>
+        <translation>Andere Impulsfrage</translation>
+    </message>
+    <message>
+        <source>Use my &amp;wording</source>
+        <translation>Meine &amp;Formulierung verwenden</translation>
+    </message>
+    <message>
+        <source>Save my wording of this prompt</source>
+        <translation>Meine Formulierung dieser Impulsfrage speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>Aus&amp;blenden</translation>
+    </message>
+    <message>
+        <source>Hide this prompt</source>
+        <translation>Diese Impulsfrage ausblenden</translation>
+    </message>
+    <message>
+        <source>A&amp;dd as new</source>
+        <translation>Als neu hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>Add my own prompt</source>
+        <translation>Meine eigene Impulsfrage hinzufügen</translation>
+    </message>
+    <message>
+        <source>No prompt for this phase.</source>
+        <translation>Keine Impulsfrage für diese Phase.</translation>
+    </message>
+    <message>
+        <source>(your wording)</source>
+        <translation>(Ihre Formulierung)</translation>
+    </message>
+    <message>
+        <source>Why: {why}</source>
+        <translation>Warum: {why}</translation>
+    </message>
+    <message>
+        <source>Prompt — {category}</source>
+        <translation>Impulsfrage — {category}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} Min.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Who spoke</source>
+        <translation>Wer sprach</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Steps set</source>
+        <translation>Vereinbarte Schritte</translation>
+    </message>
+    <message>
+        <source>Session history</source>
+        <translation>Sitzungsverlauf</translation>
+    </message>
+    <message>
+        <source>Selected session</source>
+        <translation>Ausgewählte Sitzung</translation>
+    </message>
+    <message>
+        <source>Next meeting date and time</source>
+        <translation>Datum und Uhrzeit des nächsten Treffens</translation>
+    </message>
+    <message>
+        <source>&amp;Plan meeting</source>
+        <translation>Treffen p&amp;lanen</translation>
+    </message>
+    <message>
+        <source>Plan meeting</source>
+        <translation>Treffen planen</translation>
+    </message>
+    <message>
+        <source>Next meeting:</source>
+        <translation>Nächstes Treffen:</translation>
+    </message>
+    <message>
+        <source>Notes ({n})</source>
+        <translation>Notizen ({n})</translation>
+    </message>
+    <message>
+        <source>Next steps set ({n})</source>
+        <translation>Vereinbarte nächste Schritte ({n})</translation>
+    </message>
+    <message>
+        <source>Steps reviewed ({n})</source>
+        <translation>Besprochene Schritte ({n})</translation>
+    </message>
+    <message>
+        <source>{n}-minute turns.</source>
+        <translation>Redezeit je {n} Minuten.</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>Noch nicht durchgeführt.</translation>
+    </message>
+    <message>
+        <source>{name} spoke {minutes}</source>
+        <translation>{name} sprach {minutes}</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+</context>
+<context>
+    <name>StepsView</name>
+    <message>
+        <source>{date} (overdue)</source>
+        <translation>{date} (überfällig)</translation>
+    </message>
+    <message>
+        <source>Show &amp;done and dropped</source>
+        <translation>Erledi&amp;gte und verworfene anzeigen</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Nächste Schritte</translation>
+    </message>
+    <message>
+        <source>Mark d&amp;one</source>
+        <translation>Als erledigt &amp;markieren</translation>
+    </message>
+    <message>
+        <source>D&amp;rop</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>&amp;Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>New next step</source>
+        <translation>Neuer nächster Schritt</translation>
+    </message>
+    <message>
+        <source>A concrete next step, e.g. Ask Kim to draft the budget</source>
+        <translation>Ein konkreter nächster Schritt, z. B. Kim bitten, das Budget zu entwerfen</translation>
+    </message>
+    <message>
+        <source>Owner of the new step</source>
+        <translation>Verantwortlich für den neuen Schritt</translation>
+    </message>
+    <message>
+        <source>Goal of the new step</source>
+        <translation>Ziel des neuen Schritts</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>Schritt hinzu&amp;fügen</translation>
+    </message>
+    <message>
+        <source>Add next step</source>
+        <translation>Nächsten Schritt hinzufügen</translation>
+    </message>
+    <message>
+        <source>No goal</source>
+        <translation>Kein Ziel</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Export a summary</source>
+        <translation>Zusammenfassung exportieren</translation>
+    </message>
+    <message>
+        <source>The selected &amp;session</source>
+        <translation>Die ausgewählte &amp;Sitzung</translation>
+    </message>
+    <message>
+        <source>The selected session</source>
+        <translation>Die ausgewählte Sitzung</translation>
+    </message>
+    <message>
+        <source>Sessions &amp;between</source>
+        <translation>Sitzungen &amp;zwischen</translation>
+    </message>
+    <message>
+        <source>Sessions between two dates</source>
+        <translation>Sitzungen zwischen zwei Daten</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Include &amp;my private notes</source>
+        <translation>&amp;Meine privaten Notizen einbeziehen</translation>
+    </message>
+    <message>
+        <source>What will be written</source>
+        <translation>Was geschrieben wird</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Markdown…</source>
+        <translation>Als Mar&amp;kdown speichern…</translation>
+    </message>
+    <message>
+        <source>Save as Markdown</source>
+        <translation>Als Markdown speichern</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>This is exactly what will be written:</source>
+        <translation>Genau das wird geschrieben:</translation>
+    </message>
+    <message>
+        <source>Reading the notebook…</source>
+        <translation>Notizbuch wird gelesen…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown-Dateien (*.md)</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation>Zusammenfassung speichern</translation>
+    </message>
+    <message>
+        <source>{title}: session summary</source>
+        <translation>{title}: Zusammenfassung der Sitzung</translation>
+    </message>
+    <message>
+        <source>Summary saved to {path}.</source>
+        <translation>Zusammenfassung gespeichert unter {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Erase this for good? Its words and earlier versions are erased from this notebook, and from your partner&apos;s at the next sync. The encrypted backups of the last days still hold it until they are rotated out.</source>
+        <translation>Endgültig löschen? Der Text und frühere Versionen werden aus diesem Notizbuch gelöscht und beim nächsten Abgleich auch aus dem Ihres Partners. Die verschlüsselten Sicherungen der letzten Tage enthalten ihn noch, bis sie ausgetauscht werden.</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Erase for good…</source>
+        <translation>&amp;Endgültig löschen…</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <source>(with {n} linked)</source>
+        <translation>(mit {n} verknüpften)</translation>
+    </message>
+    <message>
+        <source>deleted {when}</source>
+        <translation>gelöscht am {when}</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>Der Papierkorb ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>{name} (me)</source>
+        <translation>{name} (ich)</translation>
+    </message>
+    <message>
+        <source>{label}: set</source>
+        <translation>{label}: festlegen</translation>
+    </message>
+</context>
+</TS>
