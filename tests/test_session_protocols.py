@@ -121,7 +121,7 @@ def test_a_copied_and_edited_protocol_is_kept_and_runs(qtbot: QtBot, window: Mai
     qtbot.waitUntil(lambda: "'name' must be a non-empty text" in dialog.status.text())
     assert "phase 2" in dialog.status.text() and dialog.name.text() == "Ten and seven"
     qtbot.keyClicks(dialog.form.name, "Ben's turn")
-    assert dialog.phase_list.item(1).text() == "Ben's turn — 7 min, second speaker"
+    assert dialog.phase_list.item(1).text() == "Ben's turn (7 min) — Second speaker"
     dialog.reject()  # closing saves the edits
     idle(qtbot, window)
     qtbot.waitUntil(lambda: tab.protocol.findText("Ten and seven (yours)") >= 0)

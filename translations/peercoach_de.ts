@@ -1036,6 +1036,225 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     </message>
 </context>
 <context>
+    <name>ProtocolsDialog</name>
+    <message>
+        <source>Check-in (review last steps)</source>
+        <translation>Ankommen (letzte Schritte prüfen)</translation>
+    </message>
+    <message>
+        <source>Talk (timed, with cues)</source>
+        <translation>Gespräch (mit Zeit und Signalen)</translation>
+    </message>
+    <message>
+        <source>Feedback on the coaching</source>
+        <translation>Feedback zum Coaching</translation>
+    </message>
+    <message>
+        <source>Next steps (ends the session)</source>
+        <translation>Nächste Schritte (beendet die Sitzung)</translation>
+    </message>
+    <message>
+        <source>First speaker</source>
+        <translation>Erste sprechende Person</translation>
+    </message>
+    <message>
+        <source>Second speaker</source>
+        <translation>Zweite sprechende Person</translation>
+    </message>
+    <message>
+        <source>Both peers</source>
+        <translation>Beide</translation>
+    </message>
+    <message>
+        <source>{name} ({minutes} min) — {who}</source>
+        <translation>{name} ({minutes} Min.) — {who}</translation>
+    </message>
+    <message>
+        <source>check-in first</source>
+        <translation>zuerst Ankommen</translation>
+    </message>
+    <message>
+        <source>then next steps</source>
+        <translation>danach nächste Schritte</translation>
+    </message>
+    <message>
+        <source>{description} ({minutes} min: {phases})</source>
+        <translation>{description} ({minutes} Min.: {phases})</translation>
+    </message>
+    <message>
+        <source>Selected phase</source>
+        <translation>Ausgewählte Phase</translation>
+    </message>
+    <message>
+        <source>Phase name</source>
+        <translation>Name der Phase</translation>
+    </message>
+    <message>
+        <source>What the phase is for</source>
+        <translation>Wofür die Phase da ist</translation>
+    </message>
+    <message>
+        <source>Who speaks</source>
+        <translation>Wer spricht</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>Wh&amp;o speaks</source>
+        <translation>&amp;Wer spricht</translation>
+    </message>
+    <message>
+        <source>M&amp;inutes</source>
+        <translation>M&amp;inuten</translation>
+    </message>
+    <message>
+        <source>Session protocols</source>
+        <translation>Sitzungsprotokolle</translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation>Protokolle</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the protocol to edit it</source>
+        <translation>Das Protokoll kopieren, um es zu bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete your protocol</source>
+        <translation>Ihr Protokoll löschen</translation>
+    </message>
+    <message>
+        <source>About this protocol</source>
+        <translation>Über dieses Protokoll</translation>
+    </message>
+    <message>
+        <source>Protocol name</source>
+        <translation>Name des Protokolls</translation>
+    </message>
+    <message>
+        <source>Protocol description</source>
+        <translation>Beschreibung des Protokolls</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Phasen</translation>
+    </message>
+    <message>
+        <source>&amp;Add phase</source>
+        <translation>Phase &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a phase after the selected one</source>
+        <translation>Eine Phase nach der ausgewählten hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove phase</source>
+        <translation>Phase &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected phase</source>
+        <translation>Die ausgewählte Phase entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move the selected phase earlier</source>
+        <translation>Die ausgewählte Phase nach vorn verschieben</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Move the selected phase later</source>
+        <translation>Die ausgewählte Phase nach hinten verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the protocol</source>
+        <translation>Das Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>Protocol status</source>
+        <translation>Status des Protokolls</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>Descri&amp;ption</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>P&amp;hases</source>
+        <translation>&amp;Phasen</translation>
+    </message>
+    <message>
+        <source>{name} (yours)</source>
+        <translation>{name} (eigenes)</translation>
+    </message>
+    <message>
+        <source>{name} (built in)</source>
+        <translation>{name} (mitgeliefert)</translation>
+    </message>
+    <message>
+        <source>Not usable: {problems}</source>
+        <translation>Nicht nutzbar: {problems}</translation>
+    </message>
+    <message>
+        <source>Built-in protocols stay as they are: copy one to change it.</source>
+        <translation>Mitgelieferte Protokolle bleiben, wie sie sind: Kopieren Sie eines, um es zu ändern.</translation>
+    </message>
+    <message>
+        <source>Phase {n}</source>
+        <translation>Phase {n}</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (Kopie)</translation>
+    </message>
+    <message>
+        <source>Copied: you can edit the copy.</source>
+        <translation>Kopiert: Sie können die Kopie bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Gelöscht.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>SafetyActions</name>
     <message>
         <source>PeerCoach notebooks (*.pcnb);;All files (*)</source>
@@ -1143,6 +1362,407 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>No matches.</source>
         <translation>Keine Treffer.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPages</name>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Carried over</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Check-in:&lt;/b&gt; how did last time&apos;s next steps go?</source>
+        <translation>&lt;b&gt;Ankommen:&lt;/b&gt; Wie liefen die nächsten Schritte vom letzten Mal?</translation>
+    </message>
+    <message>
+        <source>{done} of {set} ({percent})</source>
+        <translation>{done} von {set} ({percent})</translation>
+    </message>
+    <message>
+        <source>Follow-through, last sessions: {rates}</source>
+        <translation>Umsetzung, letzte Sitzungen: {rates}</translation>
+    </message>
+    <message>
+        <source>No open next steps from earlier sessions.</source>
+        <translation>Keine offenen nächsten Schritte aus früheren Sitzungen.</translation>
+    </message>
+    <message>
+        <source>, due {date}</source>
+        <translation>, fällig {date}</translation>
+    </message>
+    <message>
+        <source>Overdue: </source>
+        <translation>Überfällig: </translation>
+    </message>
+    <message>
+        <source>Mark step {n}: {outcome}</source>
+        <translation>Schritt {n} markieren: {outcome}</translation>
+    </message>
+    <message>
+        <source>Who speaks and who coaches</source>
+        <translation>Wer spricht und wer coacht</translation>
+    </message>
+    <message>
+        <source>Time left in this phase</source>
+        <translation>Verbleibende Zeit in dieser Phase</translation>
+    </message>
+    <message>
+        <source>Time cue</source>
+        <translation>Zeitsignal</translation>
+    </message>
+    <message>
+        <source>Start (Space)</source>
+        <translation>Start (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Start or pause the clock</source>
+        <translation>Uhr starten oder anhalten</translation>
+    </message>
+    <message>
+        <source>+1 min (+)</source>
+        <translation>+1 Min. (+)</translation>
+    </message>
+    <message>
+        <source>Extend this phase by one minute</source>
+        <translation>Diese Phase um eine Minute verlängern</translation>
+    </message>
+    <message>
+        <source>+5 min</source>
+        <translation>+5 Min.</translation>
+    </message>
+    <message>
+        <source>Extend this phase by five minutes</source>
+        <translation>Diese Phase um fünf Minuten verlängern</translation>
+    </message>
+    <message>
+        <source>Next phase</source>
+        <translation>Nächste Phase</translation>
+    </message>
+    <message>
+        <source>Session notes</source>
+        <translation>Notizen zur Sitzung</translation>
+    </message>
+    <message>
+        <source>Notes for this session (saved as you type, shared with your partner)</source>
+        <translation>Notizen zu dieser Sitzung (beim Tippen gespeichert, mit Ihrem Gegenüber geteilt)</translation>
+    </message>
+    <message>
+        <source>Curious-stance hint</source>
+        <translation>Hinweis zur neugierigen Haltung</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>noch {time}</translation>
+    </message>
+    <message>
+        <source>{time} over time</source>
+        <translation>{time} über der Zeit</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <source>left of {time}</source>
+        <translation>übrig von {time}</translation>
+    </message>
+    <message>
+        <source>left of {time} — paused</source>
+        <translation>übrig von {time} — angehalten</translation>
+    </message>
+    <message>
+        <source>Two minutes left.</source>
+        <translation>Noch zwei Minuten.</translation>
+    </message>
+    <message>
+        <source>Time is up — overtime is counted; go on when ready.</source>
+        <translation>Die Zeit ist um — Überzeit wird mitgezählt; weiter, wenn Sie so weit sind.</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>When… (the moment)</source>
+        <translation>Als … (der Moment)</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
+    <message>
+        <source>you… (what the coach did)</source>
+        <translation>haben Sie … (was die coachende Person tat)</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>and the effect on me was…</source>
+        <translation>und die Wirkung auf mich war …</translation>
+    </message>
+    <message>
+        <source>{field} of feedback {n}</source>
+        <translation>{field} in Feedback {n}</translation>
+    </message>
+    <message>
+        <source>Save feedback</source>
+        <translation>Feedback speichern</translation>
+    </message>
+    <message>
+        <source>Save feedback {n}</source>
+        <translation>Feedback {n} speichern</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Feedback&lt;/b&gt; on how the coaching went: situation, behaviour, impact.</source>
+        <translation>&lt;b&gt;Feedback&lt;/b&gt; dazu, wie das Coaching lief: Situation, Verhalten, Wirkung.</translation>
+    </message>
+    <message>
+        <source>{giver} to {receiver} — saved</source>
+        <translation>{giver} an {receiver} — gespeichert</translation>
+    </message>
+    <message>
+        <source>{giver} to {receiver}</source>
+        <translation>{giver} an {receiver}</translation>
+    </message>
+    <message>
+        <source>Owner of the next step</source>
+        <translation>Verantwortlich für den nächsten Schritt</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>A concrete step, e.g. &apos;Ask Sam for the Q3 figures&apos;</source>
+        <translation>Ein konkreter Schritt, z. B. „Sam nach den Q3-Zahlen fragen“</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Goal of the next step</source>
+        <translation>Ziel des nächsten Schritts</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>Sch&amp;ritt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the next step</source>
+        <translation>Den nächsten Schritt hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>&amp;Verantwortlich</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>Schri&amp;tt</translation>
+    </message>
+    <message>
+        <source>D&amp;ue</source>
+        <translation>Fälli&amp;g</translation>
+    </message>
+    <message>
+        <source>&amp;Goal</source>
+        <translation>Zie&amp;l</translation>
+    </message>
+    <message>
+        <source>Next steps set in this session</source>
+        <translation>In dieser Sitzung festgelegte nächste Schritte</translation>
+    </message>
+    <message>
+        <source>&amp;End session</source>
+        <translation>Sitzung &amp;beenden</translation>
+    </message>
+    <message>
+        <source>End the session</source>
+        <translation>Die Sitzung beenden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Next steps:&lt;/b&gt; each peer names concrete steps before the session ends.</source>
+        <translation>&lt;b&gt;Nächste Schritte:&lt;/b&gt; Beide nennen konkrete Schritte, bevor die Sitzung endet.</translation>
+    </message>
+    <message>
+        <source>(no goal)</source>
+        <translation>(kein Ziel)</translation>
+    </message>
+    <message>
+        <source>{step} — {owner}, due {date}</source>
+        <translation>{step} — {owner}, fällig {date}</translation>
+    </message>
+    <message>
+        <source>Session summary</source>
+        <translation>Zusammenfassung der Sitzung</translation>
+    </message>
+    <message>
+        <source>Time per speaker</source>
+        <translation>Zeit pro sprechender Person</translation>
+    </message>
+    <message>
+        <source>Time per phase</source>
+        <translation>Zeit pro Phase</translation>
+    </message>
+    <message>
+        <source>Goals touched ({n})</source>
+        <translation>Berührte Ziele ({n})</translation>
+    </message>
+    <message>
+        <source>Next steps set ({n})</source>
+        <translation>Festgelegte nächste Schritte ({n})</translation>
+    </message>
+    <message>
+        <source>Steps reviewed ({n})</source>
+        <translation>Besprochene Schritte ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRunner</name>
+    <message>
+        <source>Peer coaching ends with next steps. No next step was set in this session.
+
+End the session anyway?</source>
+        <translation>Peer-Coaching endet mit nächsten Schritten. In dieser Sitzung wurde kein nächster Schritt festgelegt.
+
+Die Sitzung trotzdem beenden?</translation>
+    </message>
+    <message>
+        <source>Session runner</source>
+        <translation>Sitzungsablauf</translation>
+    </message>
+    <message>
+        <source>Next phase ▶</source>
+        <translation>Nächste Phase ▶</translation>
+    </message>
+    <message>
+        <source>Next phase (Ctrl+Right)</source>
+        <translation>Nächste Phase (Strg+Rechts)</translation>
+    </message>
+    <message>
+        <source>Talk time, this session</source>
+        <translation>Redezeit, diese Sitzung</translation>
+    </message>
+    <message>
+        <source>Talk time, whole partnership</source>
+        <translation>Redezeit, ganze Partnerschaft</translation>
+    </message>
+    <message>
+        <source>&amp;Mute cues (Ctrl+M)</source>
+        <translation>Signale stu&amp;mm (Strg+M)</translation>
+    </message>
+    <message>
+        <source>Mute the sound cues</source>
+        <translation>Die Tonsignale stummschalten</translation>
+    </message>
+    <message>
+        <source>Session status</source>
+        <translation>Status der Sitzung</translation>
+    </message>
+    <message>
+        <source>Phase {n}: {name}, {speaker} speaks</source>
+        <translation>Phase {n}: {name}, {speaker} spricht</translation>
+    </message>
+    <message>
+        <source>Phase {n}: {name}</source>
+        <translation>Phase {n}: {name}</translation>
+    </message>
+    <message>
+        <source>Two minutes left in this phase.</source>
+        <translation>Noch zwei Minuten in dieser Phase.</translation>
+    </message>
+    <message>
+        <source>This phase&apos;s time is up.</source>
+        <translation>Die Zeit dieser Phase ist um.</translation>
+    </message>
+    <message>
+        <source>End session ■</source>
+        <translation>Sitzung beenden ■</translation>
+    </message>
+    <message>
+        <source>{speaker} speaks · {coach} coaches</source>
+        <translation>{speaker} spricht · {coach} coacht</translation>
+    </message>
+    <message>
+        <source>Both peers talk</source>
+        <translation>Beide sprechen</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Sitzung beenden</translation>
+    </message>
+    <message>
+        <source>Next phase: {name}</source>
+        <translation>Nächste Phase: {name}</translation>
+    </message>
+    <message>
+        <source>End the session?</source>
+        <translation>Die Sitzung beenden?</translation>
+    </message>
+    <message>
+        <source>Add a next step for each peer, then end the session.</source>
+        <translation>Legen Sie für jede Person einen nächsten Schritt fest und beenden Sie dann die Sitzung.</translation>
+    </message>
+    <message>
+        <source>Session ended.</source>
+        <translation>Sitzung beendet.</translation>
+    </message>
+    <message>
+        <source>Curious stance: try &quot;{suggestion}&quot;</source>
+        <translation>Neugierige Haltung: Versuchen Sie „{suggestion}“</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTab</name>
+    <message>
+        <source>&lt;h3&gt;Run a peer-coaching session&lt;/h3&gt;&lt;p&gt;Check in on last time&apos;s next steps, take turns as speaker following the protocol you choose, and end with concrete next steps. The timer and your notes are saved as you go: a session left open resumes here (with the protocol it started with).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Eine Peer-Coaching-Sitzung durchführen&lt;/h3&gt;&lt;p&gt;Schauen Sie auf die nächsten Schritte vom letzten Mal, sprechen Sie abwechselnd nach dem gewählten Protokoll und enden Sie mit konkreten nächsten Schritten. Uhr und Notizen werden laufend gespeichert: Eine offen gebliebene Sitzung wird hier fortgesetzt (mit dem Protokoll, mit dem sie begann).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About sessions</source>
+        <translation>Über Sitzungen</translation>
+    </message>
+    <message>
+        <source>Protocol for a new session</source>
+        <translation>Protokoll für eine neue Sitzung</translation>
+    </message>
+    <message>
+        <source>Protocol phases</source>
+        <translation>Phasen des Protokolls</translation>
+    </message>
+    <message>
+        <source>&amp;Edit protocols…</source>
+        <translation>Protokolle be&amp;arbeiten …</translation>
+    </message>
+    <message>
+        <source>Copy and edit protocols</source>
+        <translation>Protokolle kopieren und bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol</source>
+        <translation>Proto&amp;koll</translation>
+    </message>
+    <message>
+        <source>&amp;Start or resume the session</source>
+        <translation>Sitzung starten oder &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start or resume the session</source>
+        <translation>Sitzung starten oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>{name} (yours)</source>
+        <translation>{name} (eigenes)</translation>
     </message>
 </context>
 <context>

@@ -198,9 +198,10 @@ def available(store: NotebookStore, language: str = "en") -> tuple[list[Template
 
 
 def copy_template(store: NotebookStore, template: Template, name: str | None = None) -> Template:
-    """A copy the user can edit; it lives in the notebook and syncs with it."""
+    """A copy the user can edit, called `name` (numbered if taken); it lives in the
+    notebook and syncs with it."""
     taken = {t.name for t in own_templates(store)[0]}
-    name = name or _free_name(f"{template.name} (copy)", taken)
+    name = _free_name(name or f"{template.name} (copy)", taken)
     return save_template(store, None, name, template.description, [p.to_dict() for p in template.phases])
 
 

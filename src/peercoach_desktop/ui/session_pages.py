@@ -27,9 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from peercoach_desktop.core.session_runner import Review, RunnerState, SessionSummary
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, percent, translate
 from peercoach_desktop.ui.session_widgets import minutes_seconds, named
+from peercoach_desktop.ui.widgets import date_edit_format, short_date
 
-REVIEW_LABELS = {Review.DONE: "Done", Review.CARRIED_OVER: "Carried over", Review.DROPPED: "Dropped"}
+REVIEW_LABELS = {
+    Review.DONE: QT_TRANSLATE_NOOP("SessionPages", "Done"),
+    Review.CARRIED_OVER: QT_TRANSLATE_NOOP("SessionPages", "Carried over"),
+    Review.DROPPED: QT_TRANSLATE_NOOP("SessionPages", "Dropped"),
+}
+
+
+def review_label(review: Review) -> str:
+    return translate("SessionPages", REVIEW_LABELS[review])
 
 
 class CheckInPage(QWidget):
@@ -37,7 +47,9 @@ class CheckInPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel("<b>Check-in:</b> how did last time's next steps go?")
+        self.heading = QLabel(
+            translate("SessionPages", "<b>Check-in:</b> how did last time's next steps go?")
+        )
         self.rows = QWidget()
         self.grid = QGridLayout(self.rows)
         self.grid.setColumnStretch(0, 1)
@@ -58,23 +70,34 @@ class CheckInPage(QWidget):
         rates = []
         for peer, follow in state.follow.items():
             rate = (
-                f"{follow.done} of {follow.set} ({round(100 * follow.rate)}%)"
+                translate("SessionPages", "{done} of {set} ({percent})").format(
+                    done=follow.done, set=follow.set, percent=percent(follow.rate)
+                )
                 if follow.rate is not None
                 else "—"
             )
             rates.append(f"{escape(state.name(peer))} {rate}")
         self.heading.setText(
-            "<b>Check-in:</b> how did last time's next steps go?<br>"
-            f"Follow-through, last sessions: {', '.join(rates)}"
+            translate("SessionPages", "<b>Check-in:</b> how did last time's next steps go?")
+            + "<br>"
+            + translate("SessionPages", "Follow-through, last sessions: {rates}").format(
+                rates=", ".join(rates)
+            )
         )
         if not state.to_review:
-            self.grid.addWidget(QLabel("No open next steps from earlier sessions."), 0, 0)
+            self.grid.addWidget(
+                QLabel(translate("SessionPages", "No open next steps from earlier sessions.")), 0, 0
+            )
         for row, step in enumerate(state.to_review):
-            due = f", due {step.due_date}" if step.due_date else ""
+            due = (
+                translate("SessionPages", ", due {date}").format(date=short_date(step.due_date))
+                if step.due_date
+                else ""
+            )
             label = QLabel()
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)  # user text is never read as HTML
-            late = "Overdue: " if step.id in state.overdue else ""
+            late = translate("SessionPages", "Overdue: ") if step.id in state.overdue else ""
             label.setText(f"{late}{step.text} — {state.name(step.owner_id)}{due}")
             if late:
                 font = label.font()
@@ -85,9 +108,11 @@ class CheckInPage(QWidget):
             self.groups[step.id] = group
             for column, review in enumerate(Review, start=1):
                 button = named(
-                    QPushButton(REVIEW_LABELS[review]),
+                    QPushButton(review_label(review)),
                     f"review_{review.value}_{row}",
-                    f"Mark step {row + 1} {REVIEW_LABELS[review].lower()}",
+                    translate("SessionPages", "Mark step {n}: {outcome}").format(
+                        n=row + 1, outcome=review_label(review)
+                    ),
                 )
                 button.setCheckable(True)
                 button.setChecked(state.reviews.get(step.id) == review)
@@ -100,29 +125,49 @@ class CheckInPage(QWidget):
 class TurnPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.roles = named(QLabel(), "turn_roles", "Who speaks and who coaches")
+        self.roles = named(QLabel(), "turn_roles", translate("SessionPages", "Who speaks and who coaches"))
         font = self.roles.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.roles.setFont(font)
-        self.clock = named(QLabel("15:00"), "turn_clock", "Time left in this turn")
+        self.clock = named(
+            QLabel("15:00"), "turn_clock", translate("SessionPages", "Time left in this phase")
+        )
         big = QFont(self.clock.font())
         big.setPointSizeF(big.pointSizeF() * 4.5)
         big.setBold(True)
         self.clock.setFont(big)
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clock.setAutoFillBackground(True)
-        self.cue = named(QLabel(), "turn_cue", "Time cue")
+        self.cue = named(QLabel(), "turn_cue", translate("SessionPages", "Time cue"))
         self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start = named(QPushButton("Start (Space)"), "start_pause", "Start or pause the turn")
-        self.extend_one = named(QPushButton("+1 min (+)"), "extend_one", "Extend the turn by one minute")
-        self.extend_five = named(QPushButton("+5 min"), "extend_five", "Extend the turn by five minutes")
-        self.swap = named(QPushButton("Swap roles"), "swap_roles", "Swap roles: the other peer's turn")
+        self.start = named(
+            QPushButton(translate("SessionPages", "Start (Space)")),
+            "start_pause",
+            translate("SessionPages", "Start or pause the clock"),
+        )
+        self.extend_one = named(
+            QPushButton(translate("SessionPages", "+1 min (+)")),
+            "extend_one",
+            translate("SessionPages", "Extend this phase by one minute"),
+        )
+        self.extend_five = named(
+            QPushButton(translate("SessionPages", "+5 min")),
+            "extend_five",
+            translate("SessionPages", "Extend this phase by five minutes"),
+        )
+        self.swap = named(
+            QPushButton(translate("SessionPages", "Next phase")),
+            "swap_roles",
+            translate("SessionPages", "Next phase"),
+        )
         buttons = QHBoxLayout()
         for button in (self.start, self.extend_one, self.extend_five, self.swap):
             buttons.addWidget(button)
-        self.notes = named(QPlainTextEdit(), "coach_notes", "Session notes")
-        self.notes.setPlaceholderText("Notes for this session (saved as you type, shared with your partner)")
-        self.nudge = named(QLabel(), "curious_nudge", "Curious-stance hint")
+        self.notes = named(QPlainTextEdit(), "coach_notes", translate("SessionPages", "Session notes"))
+        self.notes.setPlaceholderText(
+            translate("SessionPages", "Notes for this session (saved as you type, shared with your partner)")
+        )
+        self.nudge = named(QLabel(), "curious_nudge", translate("SessionPages", "Curious-stance hint"))
         self.nudge.setWordWrap(True)
         self.nudge.setForegroundRole(QPalette.ColorRole.Link)
         layout = QVBoxLayout(self)
@@ -136,11 +181,19 @@ class TurnPage(QWidget):
     def show_time(self, remaining: float, allowance: float, running: bool, cue_level: int) -> None:
         if remaining >= 0:
             self.clock.setText(minutes_seconds(remaining))
-            self.clock.setAccessibleDescription(f"{minutes_seconds(remaining)} left")
+            self.clock.setAccessibleDescription(
+                translate("SessionPages", "{time} left").format(time=minutes_seconds(remaining))
+            )
         else:
             self.clock.setText(f"+{minutes_seconds(remaining)}")
-            self.clock.setAccessibleDescription(f"{minutes_seconds(remaining)} over time")
-        self.start.setText("Pause (Space)" if running else "Start (Space)")
+            self.clock.setAccessibleDescription(
+                translate("SessionPages", "{time} over time").format(time=minutes_seconds(remaining))
+            )
+        self.start.setText(
+            translate("SessionPages", "Pause (Space)")
+            if running
+            else translate("SessionPages", "Start (Space)")
+        )
         # cue_level 0: calm; 1: two minutes left; 2: time is up. Palette roles read in dark and light.
         highlighted = cue_level > 0
         self.clock.setBackgroundRole(
@@ -149,10 +202,14 @@ class TurnPage(QWidget):
         self.clock.setForegroundRole(
             QPalette.ColorRole.HighlightedText if highlighted else QPalette.ColorRole.WindowText
         )
-        calm = f"left of {minutes_seconds(allowance)}" + ("" if running else " — paused")
-        self.cue.setText(
-            [calm, "Two minutes left.", "Time is up — overtime is counted; swap roles when ready."][cue_level]
-        )
+        calm = (
+            translate("SessionPages", "left of {time}")
+            if running
+            else translate("SessionPages", "left of {time} — paused")
+        ).format(time=minutes_seconds(allowance))
+        warning = translate("SessionPages", "Two minutes left.")
+        over = translate("SessionPages", "Time is up — overtime is counted; go on when ready.")
+        self.cue.setText([calm, warning, over][cue_level])
 
 
 FEEDBACK_AUTOSAVE_MS = 1000
@@ -163,17 +220,32 @@ class FeedbackForm(QGroupBox):
         super().__init__(parent)
         self.fields = {}
         form = QFormLayout(self)
-        for key, hint in (
-            ("situation", "When… (the moment)"),
-            ("behaviour", "you… (what the coach did)"),
-            ("impact", "and the effect on me was…"),
+        for key, label, hint in (
+            (
+                "situation",
+                translate("SessionPages", "Situation"),
+                translate("SessionPages", "When… (the moment)"),
+            ),
+            (
+                "behaviour",
+                translate("SessionPages", "Behaviour"),
+                translate("SessionPages", "you… (what the coach did)"),
+            ),
+            (
+                "impact",
+                translate("SessionPages", "Impact"),
+                translate("SessionPages", "and the effect on me was…"),
+            ),
         ):
-            edit = named(QLineEdit(), f"feedback_{index}_{key}", f"{key} of feedback {index + 1}")
+            about = translate("SessionPages", "{field} of feedback {n}").format(field=label, n=index + 1)
+            edit = named(QLineEdit(), f"feedback_{index}_{key}", about)
             edit.setPlaceholderText(hint)
             self.fields[key] = edit
-            form.addRow(key.capitalize(), edit)
+            form.addRow(label, edit)
         self.save = named(
-            QPushButton("Save feedback"), f"save_feedback_{index}", f"Save feedback {index + 1}"
+            QPushButton(translate("SessionPages", "Save feedback")),
+            f"save_feedback_{index}",
+            translate("SessionPages", "Save feedback {n}").format(n=index + 1),
         )
         form.addRow(self.save)
 
@@ -189,7 +261,13 @@ class FeedbackPage(QWidget):
         self.forms = [FeedbackForm(0), FeedbackForm(1)]
         self.givers = ["", ""]
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Feedback</b> on how the coaching went: situation, behaviour, impact."))
+        layout.addWidget(
+            QLabel(
+                translate(
+                    "SessionPages", "<b>Feedback</b> on how the coaching went: situation, behaviour, impact."
+                )
+            )
+        )
         for index, form in enumerate(self.forms):
             form.save.clicked.connect(lambda _c=False, i=index: self._save(i))
             for edit in form.fields.values():
@@ -207,8 +285,12 @@ class FeedbackPage(QWidget):
         given = {f.giver_id: f for f in state.feedback}
         for giver, form in zip(self.givers, self.forms, strict=True):
             receiver = order[1] if giver == order[0] else order[0]
-            done = " — saved" if giver in given else ""
-            form.setTitle(f"{state.name(giver)} to {state.name(receiver)}{done}")
+            title = (
+                translate("SessionPages", "{giver} to {receiver} — saved")
+                if giver in given
+                else translate("SessionPages", "{giver} to {receiver}")
+            )
+            form.setTitle(title.format(giver=state.name(giver), receiver=state.name(receiver)))
             if giver in given:
                 saved = tuple(getattr(given[giver], k) for k in ("situation", "behaviour", "impact"))
                 self._saved[giver] = saved  # type: ignore[assignment]
@@ -236,27 +318,46 @@ class NextStepsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.owner = named(QComboBox(), "step_owner", "Owner of the next step")
-        self.text = named(QLineEdit(), "step_text", "Next step")
-        self.text.setPlaceholderText("A concrete step, e.g. 'Ask Sam for the Q3 figures'")
-        self.due = named(QDateEdit(), "step_due", "Due date")
+        self.owner = named(QComboBox(), "step_owner", translate("SessionPages", "Owner of the next step"))
+        self.text = named(QLineEdit(), "step_text", translate("SessionPages", "Next step"))
+        self.text.setPlaceholderText(
+            translate("SessionPages", "A concrete step, e.g. 'Ask Sam for the Q3 figures'")
+        )
+        self.due = named(QDateEdit(), "step_due", translate("SessionPages", "Due date"))
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
-        self.goal = named(QComboBox(), "step_goal", "Goal of the next step")
-        add = named(QPushButton("&Add step"), "add_step", "Add the next step")
+        self.due.setDisplayFormat(date_edit_format())
+        self.goal = named(QComboBox(), "step_goal", translate("SessionPages", "Goal of the next step"))
+        add = named(
+            QPushButton(translate("SessionPages", "&Add step")),
+            "add_step",
+            translate("SessionPages", "Add the next step"),
+        )
         add.clicked.connect(self._add)
         self.text.returnPressed.connect(self._add)
         form = QFormLayout()
-        form.addRow("&Owner", self.owner)
-        form.addRow("&Step", self.text)
-        form.addRow("D&ue", self.due)
-        form.addRow("&Goal", self.goal)
+        form.addRow(translate("SessionPages", "&Owner"), self.owner)
+        form.addRow(translate("SessionPages", "&Step"), self.text)
+        form.addRow(translate("SessionPages", "D&ue"), self.due)
+        form.addRow(translate("SessionPages", "&Goal"), self.goal)
         form.addRow(add)
-        self.list = named(QListWidget(), "steps_set", "Next steps set in this session")
-        self.end = named(QPushButton("&End session"), "end_session", "End the session")
+        self.list = named(
+            QListWidget(), "steps_set", translate("SessionPages", "Next steps set in this session")
+        )
+        self.end = named(
+            QPushButton(translate("SessionPages", "&End session")),
+            "end_session",
+            translate("SessionPages", "End the session"),
+        )
         self.end.clicked.connect(self.end_requested)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Next steps:</b> each peer names concrete steps before the session ends."))
+        layout.addWidget(
+            QLabel(
+                translate(
+                    "SessionPages",
+                    "<b>Next steps:</b> each peer names concrete steps before the session ends.",
+                )
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.end)
@@ -270,14 +371,18 @@ class NextStepsPage(QWidget):
             self.owner.setCurrentIndex(max(0, self.owner.findData(owner)))
         goal = self.goal.currentData()
         self.goal.clear()
-        self.goal.addItem("(no goal)", None)
+        self.goal.addItem(translate("SessionPages", "(no goal)"), None)
         for g in state.goals:
             self.goal.addItem(f"{g.title} ({state.name(g.owner_id)})", g.id)
         self.goal.setCurrentIndex(max(0, self.goal.findData(goal)))
         self.due.setDate(QDate.fromString(state.due_default, "yyyy-MM-dd"))
         self.list.clear()
         for step in state.steps_set:
-            self.list.addItem(f"{step.text} — {state.name(step.owner_id)}, due {step.due_date or '-'}")
+            self.list.addItem(
+                translate("SessionPages", "{step} — {owner}, due {date}").format(
+                    step=step.text, owner=state.name(step.owner_id), date=short_date(step.due_date)
+                )
+            )
 
     def _add(self) -> None:
         if self.text.text().strip():
@@ -289,7 +394,7 @@ class NextStepsPage(QWidget):
 class SummaryPage(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        named(self, "session_summary", "Session summary")
+        named(self, "session_summary", translate("SessionPages", "Session summary"))
 
     def show_summary(self, summary: SessionSummary) -> None:
         self.setHtml(summary_html(summary))
@@ -297,21 +402,30 @@ class SummaryPage(QTextBrowser):
 
 def summary_html(summary: SessionSummary) -> str:
     name = summary.names.get
-    parts = ["<h2>Session summary</h2><h3>Time per speaker</h3><ul>"]
+
+    def heading(text: str, count: int | None = None) -> str:
+        return f"<h3>{escape(text if count is None else text.format(n=count))}</h3><ul>"
+
+    parts = [f"<h2>{escape(translate('SessionPages', 'Session summary'))}</h2>"]
+    parts.append(heading(translate("SessionPages", "Time per speaker")))
     for peer, seconds in summary.seconds_by_speaker.items():
         parts.append(f"<li>{escape(name(peer, '?'))}: {minutes_seconds(seconds)}</li>")
-    parts.append("</ul><h3>Time per phase</h3><ul>")
+    parts.append("</ul>" + heading(translate("SessionPages", "Time per phase")))
     for phase, seconds in summary.phase_seconds.items():
         parts.append(f"<li>{escape(phase)}: {minutes_seconds(seconds)}</li>")
-    parts.append(f"</ul><h3>Goals touched ({len(summary.goals_touched)})</h3><ul>")
+    parts.append(
+        "</ul>" + heading(translate("SessionPages", "Goals touched ({n})"), len(summary.goals_touched))
+    )
     parts += [f"<li>{escape(goal)}</li>" for goal in summary.goals_touched]
-    parts.append(f"</ul><h3>Next steps set ({len(summary.steps_set)})</h3><ul>")
+    parts.append("</ul>" + heading(translate("SessionPages", "Next steps set ({n})"), len(summary.steps_set)))
     for step in summary.steps_set:
-        parts.append(
-            f"<li>{escape(step.text)} — {escape(name(step.owner_id, '?'))}, due {step.due_date}</li>"
+        line = translate("SessionPages", "{step} — {owner}, due {date}").format(
+            step=step.text, owner=name(step.owner_id, "?"), date=short_date(step.due_date)
         )
-    parts.append(f"</ul><h3>Steps reviewed ({len(summary.steps_reviewed)})</h3><ul>")
+        parts.append(f"<li>{escape(line)}</li>")
+    reviewed = heading(translate("SessionPages", "Steps reviewed ({n})"), len(summary.steps_reviewed))
+    parts.append("</ul>" + reviewed)
     for step, review in summary.steps_reviewed:
-        parts.append(f"<li>{escape(step.text)}: {REVIEW_LABELS[review].lower()}</li>")
+        parts.append(f"<li>{escape(step.text)}: {escape(review_label(review))}</li>")
     parts.append("</ul>")
     return "".join(parts)

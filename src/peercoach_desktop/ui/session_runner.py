@@ -32,6 +32,7 @@ from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.core.nudge import curious_nudge
 from peercoach_desktop.core.session_timer import WARNING_SECONDS, CueKind, Kind, SessionTimer
 from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.session_pages import (
     CheckInPage,
     FeedbackPage,
@@ -44,8 +45,9 @@ from peercoach_desktop.ui.tasks import Tasks
 
 TICK_MS = 250
 NOTE_SAVE_MS = 500
-NO_STEPS_QUESTION = (
-    "Peer coaching ends with next steps. No next step was set in this session.\n\nEnd the session anyway?"
+NO_STEPS_QUESTION = QT_TRANSLATE_NOOP(
+    "SessionRunner",
+    "Peer coaching ends with next steps. No next step was set in this session.\n\nEnd the session anyway?",
 )
 
 
@@ -73,7 +75,7 @@ class SessionRunnerView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        named(self, "session_runner", "Session runner")
+        named(self, "session_runner", translate("SessionRunner", "Session runner"))
         self.tasks, self.store_of, self.clock, self.turn_minutes = tasks, store_of, clock, turn_minutes
         self.template_id, self.language = template_id, language
         self.state: runner.RunnerState | None = None
@@ -87,7 +89,11 @@ class SessionRunnerView(QWidget):
 
         self.phase_buttons: list[QPushButton] = []  # one per stage of the protocol, made on opening
         self.bar = bar = QHBoxLayout()
-        self.next_button = named(QPushButton("Next phase ▶"), "next_phase", "Next phase (Ctrl+Right)")
+        self.next_button = named(
+            QPushButton(translate("SessionRunner", "Next phase ▶")),
+            "next_phase",
+            translate("SessionRunner", "Next phase (Ctrl+Right)"),
+        )
         self.next_button.clicked.connect(self.advance)
         bar.addWidget(self.next_button)
 
@@ -115,16 +121,24 @@ class SessionRunnerView(QWidget):
             Kind.NEXT_STEPS: self.next_steps,
         }
 
-        self.session_balance = TalkBalance("Talk time, this session", "balance_session")
-        self.partnership_balance = TalkBalance("Talk time, whole partnership", "balance_partnership")
+        self.session_balance = TalkBalance(
+            translate("SessionRunner", "Talk time, this session"), "balance_session"
+        )
+        self.partnership_balance = TalkBalance(
+            translate("SessionRunner", "Talk time, whole partnership"), "balance_partnership"
+        )
         self.card = PromptCard()
         self.card.another_requested.connect(self.another_prompt)
         self.card.edit_requested.connect(self._edit_prompt)
         self.card.hide_requested.connect(self._hide_prompt)
         self.card.add_requested.connect(self._add_prompt)
-        self.mute = named(QCheckBox("&Mute cues (Ctrl+M)"), "mute", "Mute the sound cues")
+        self.mute = named(
+            QCheckBox(translate("SessionRunner", "&Mute cues (Ctrl+M)")),
+            "mute",
+            translate("SessionRunner", "Mute the sound cues"),
+        )
         self.mute.toggled.connect(lambda on: setattr(self.sound, "muted", on))
-        self.status = named(QLabel(), "runner_status", "Session status")
+        self.status = named(QLabel(), "runner_status", translate("SessionRunner", "Session status"))
         self.status.setWordWrap(True)
         side = QVBoxLayout()
         for widget in (self.session_balance, self.partnership_balance, self.card, self.mute, self.status):
@@ -193,8 +207,12 @@ class SessionRunnerView(QWidget):
         assert self.timer is not None
         for index, stage in enumerate(self.timer.stages):
             speaker = self.timer.speaker_of(stage)
-            who = f", {state.name(speaker)} speaks" if speaker else ""
-            button = named(QPushButton(stage.name), f"phase_{index}", f"Phase {index + 1}: {stage.name}{who}")
+            about = (
+                translate("SessionRunner", "Phase {n}: {name}, {speaker} speaks")
+                if speaker
+                else translate("SessionRunner", "Phase {n}: {name}")
+            ).format(n=index + 1, name=stage.name, speaker=state.name(speaker))
+            button = named(QPushButton(stage.name), f"phase_{index}", about)
             button.setCheckable(True)
             button.clicked.connect(lambda _c=False, i=index: self.go_to(i))
             self.phase_buttons.append(button)
@@ -257,9 +275,9 @@ class SessionRunnerView(QWidget):
         for cue in cues:
             self.sound.play()
             self.status.setText(
-                "Two minutes left in this phase."
+                translate("SessionRunner", "Two minutes left in this phase.")
                 if cue.kind is CueKind.WARNING
-                else "This phase's time is up."
+                else translate("SessionRunner", "This phase's time is up.")
             )
         if cues:
             self._changed()
@@ -282,7 +300,11 @@ class SessionRunnerView(QWidget):
         last = timer.index == len(timer.stages) - 1
         page = self.summary_page if stage is None else self.kind_pages[stage.kind]
         self.pages.setCurrentWidget(page)
-        self.next_button.setText("End session ■" if last else "Next phase ▶")
+        self.next_button.setText(
+            translate("SessionRunner", "End session ■")
+            if last
+            else translate("SessionRunner", "Next phase ▶")
+        )
         self.next_button.setEnabled(stage is not None)
         if stage is not None and stage.kind is Kind.TALK:
             remaining, allowance = timer.remaining(), timer.allowance[timer.index]
@@ -290,15 +312,21 @@ class SessionRunnerView(QWidget):
             self._cue_level = 2 if remaining <= 0 else 1 if warned else 0
             speaker = timer.speaker
             roles = (
-                f"{state.name(speaker)} speaks · {state.name(timer.other(speaker))} coaches"
+                translate("SessionRunner", "{speaker} speaks · {coach} coaches").format(
+                    speaker=state.name(speaker), coach=state.name(timer.other(speaker))
+                )
                 if speaker is not None
-                else "Both peers talk"
+                else translate("SessionRunner", "Both peers talk")
             )
             self.turn.roles.setText(f"{stage.name}: {roles}")
             self.turn.show_time(remaining, allowance, timer.running, self._cue_level)
-            following = timer.stages[timer.index + 1].name if not last else "End session"
+            following = (
+                timer.stages[timer.index + 1].name if not last else translate("SessionRunner", "End session")
+            )
             self.turn.swap.setText(f"{following} ▶")
-            self.turn.swap.setAccessibleName(f"Next phase: {following}")
+            self.turn.swap.setAccessibleName(
+                translate("SessionRunner", "Next phase: {name}").format(name=following)
+            )
         a, b = timer.speakers
         names = (state.name(a), state.name(b))
         now = (timer.spoken(a), timer.spoken(b))
@@ -337,9 +365,12 @@ class SessionRunnerView(QWidget):
         self.feedback.flush()  # typed feedback belongs in the summary
         allow = bool(self.state.steps_set)
         if not allow:
-            if not ask_yes_no(self, "End the session?", NO_STEPS_QUESTION):
+            question = translate("SessionRunner", NO_STEPS_QUESTION)
+            if not ask_yes_no(self, translate("SessionRunner", "End the session?"), question):
                 self.go_to(self.timer.first(Kind.NEXT_STEPS))
-                self.status.setText("Add a next step for each peer, then end the session.")
+                self.status.setText(
+                    translate("SessionRunner", "Add a next step for each peer, then end the session.")
+                )
                 return
             allow = True
         self.save_notes()
@@ -353,14 +384,15 @@ class SessionRunnerView(QWidget):
         self.summary_page.show_summary(summary)
         self.ticker.stop()
         self.render()
-        self.status.setText("Session ended.")
+        self.status.setText(translate("SessionRunner", "Session ended."))
         self.session_ended.emit(summary)
 
     # ----- notes and the curious-stance nudge ----------------------------------------------
 
     def _notes_changed(self) -> None:
         nudge = curious_nudge(self.turn.notes.toPlainText())
-        self.turn.nudge.setText(f'Curious stance: try "{nudge.suggestion}"' if nudge else "")
+        hint = translate("SessionRunner", 'Curious stance: try "{suggestion}"')
+        self.turn.nudge.setText(hint.format(suggestion=nudge.suggestion) if nudge else "")
         self.note_timer.start()
 
     def save_notes(self) -> None:

@@ -13,16 +13,18 @@ from peercoach_desktop.core import templates
 from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.ui.access import NotebookAccess
 from peercoach_desktop.ui.dialogs import show_error
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, language, translate
 from peercoach_desktop.ui.widgets import named
 
 if TYPE_CHECKING:
     from peercoach_desktop.ui.session_runner import SessionRunnerView
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "SessionTab",
     "<h3>Run a peer-coaching session</h3>"
     "<p>Check in on last time's next steps, take turns as speaker following the protocol you "
     "choose, and end with concrete next steps. The timer and your notes are saved as you go: a "
-    "session left open resumes here (with the protocol it started with).</p>"
+    "session left open resumes here (with the protocol it started with).</p>",
 )
 
 
@@ -33,29 +35,41 @@ class SessionTab(QWidget):
         super().__init__(parent)
         self.access = access
         self.turn_minutes = DEFAULT_TURN_MINUTES
-        self.language = "en"  # of the bundled protocols and prompts
+        self.language = language()  # of the bundled protocols and prompts
         self.view: SessionRunnerView | None = None  # made by open()
         self._pid: str | None = None
         self._draft: dict[str, str] = {}  # partnership id -> a next step typed, not yet added
-        intro = named(QLabel(INTRO), "session_intro", "About sessions")
+        intro = named(
+            QLabel(translate("SessionTab", INTRO)), "session_intro", translate("SessionTab", "About sessions")
+        )
         intro.setWordWrap(True)
         self.templates: list[templates.Template] = []
         self.protocols_dialog: QWidget | None = None
         self._chosen: dict[str, str] = {}  # partnership id -> protocol chosen last (this run)
-        self.protocol = named(QComboBox(), "protocol_choice", "Protocol for a new session")
+        self.protocol = named(
+            QComboBox(), "protocol_choice", translate("SessionTab", "Protocol for a new session")
+        )
         self.protocol.currentIndexChanged.connect(self._show_outline)
-        self.outline = named(QLabel(), "protocol_outline", "Protocol phases")
+        self.outline = named(QLabel(), "protocol_outline", translate("SessionTab", "Protocol phases"))
         self.outline.setWordWrap(True)
         self.outline.setTextFormat(Qt.TextFormat.PlainText)  # names the user typed are never HTML
-        self.edit_button = named(QPushButton("&Edit protocols…"), "edit_protocols", "Copy and edit protocols")
+        self.edit_button = named(
+            QPushButton(translate("SessionTab", "&Edit protocols…")),
+            "edit_protocols",
+            translate("SessionTab", "Copy and edit protocols"),
+        )
         self.edit_button.clicked.connect(self.edit_protocols)
-        label = QLabel("&Protocol")
+        label = QLabel(translate("SessionTab", "&Protocol"))
         label.setBuddy(self.protocol)  # Alt+P reaches the list
         choice = QHBoxLayout()
         choice.addWidget(label)
         choice.addWidget(self.protocol, 1)
         choice.addWidget(self.edit_button)
-        self.start_button = named(QPushButton("&Start or resume the session"), "start_session")
+        self.start_button = named(
+            QPushButton(translate("SessionTab", "&Start or resume the session")),
+            "start_session",
+            translate("SessionTab", "Start or resume the session"),
+        )
         self.start_button.clicked.connect(self.open)
         self._intro = QWidget()
         box = QVBoxLayout(self._intro)
@@ -110,7 +124,12 @@ class SessionTab(QWidget):
         self.protocol.blockSignals(True)
         self.protocol.clear()
         for template in found:
-            self.protocol.addItem(f"{template.name} (yours)" if template.own else template.name, template.id)
+            shown = (
+                translate("SessionTab", "{name} (yours)").format(name=template.name)
+                if template.own
+                else template.name
+            )
+            self.protocol.addItem(shown, template.id)
         self.protocol.setCurrentIndex(max(0, self.protocol.findData(wanted)))
         self.protocol.blockSignals(False)
         self._show_outline()

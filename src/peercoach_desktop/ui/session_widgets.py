@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peercoach_desktop.core.localize import category_title
 from peercoach_desktop.core.prompts import Prompt
-from peercoach_desktop.ui.i18n import percent, translate
+from peercoach_desktop.ui.i18n import language, percent, translate
 
 
 def named(widget: QWidget, name: str, accessible: str | None = None) -> QWidget:
@@ -220,7 +221,7 @@ class PromptCard(QGroupBox):
             translate("SessionWidgets", "Why: {why}").format(why=prompt.why) if prompt and prompt.why else ""
         )
         self.why.setText((why + mine).strip())
-        category = prompt.category.replace("_", " ") if prompt else ""
+        category = category_title(prompt.category, language()) if prompt else ""
         self.setTitle(
             translate("SessionWidgets", "Prompt — {category}").format(category=category)
             if prompt

@@ -32,15 +32,20 @@ from shiboken6 import isValid
 from peercoach_desktop.core import templates
 from peercoach_desktop.core.session_timer import Kind
 from peercoach_desktop.ui.access import NotebookAccess
+from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.widgets import named
 
 KIND_LABELS = {
-    Kind.CHECK_IN.value: "Check-in (review last steps)",
-    Kind.TALK.value: "Talk (timed, with cues)",
-    Kind.FEEDBACK.value: "Feedback on the coaching",
-    Kind.NEXT_STEPS.value: "Next steps (ends the session)",
+    Kind.CHECK_IN.value: QT_TRANSLATE_NOOP("ProtocolsDialog", "Check-in (review last steps)"),
+    Kind.TALK.value: QT_TRANSLATE_NOOP("ProtocolsDialog", "Talk (timed, with cues)"),
+    Kind.FEEDBACK.value: QT_TRANSLATE_NOOP("ProtocolsDialog", "Feedback on the coaching"),
+    Kind.NEXT_STEPS.value: QT_TRANSLATE_NOOP("ProtocolsDialog", "Next steps (ends the session)"),
 }
-SPEAKER_LABELS = {"a": "First speaker", "b": "Second speaker", "both": "Both peers"}
+SPEAKER_LABELS = {
+    "a": QT_TRANSLATE_NOOP("ProtocolsDialog", "First speaker"),
+    "b": QT_TRANSLATE_NOOP("ProtocolsDialog", "Second speaker"),
+    "both": QT_TRANSLATE_NOOP("ProtocolsDialog", "Both peers"),
+}
 DEFAULT_PROMPTS = {
     Kind.CHECK_IN.value: ["goals_next_steps"],
     Kind.TALK.value: ["active_listening", "curious_stance", "reflective_mirror"],
@@ -50,18 +55,22 @@ DEFAULT_PROMPTS = {
 
 
 def phase_line(phase: dict[str, Any]) -> str:
-    who = SPEAKER_LABELS.get(phase["speaker"], "?").lower()
-    return f"{phase['name']} — {phase['minutes']} min, {who}"
+    who = translate("ProtocolsDialog", SPEAKER_LABELS.get(phase["speaker"], "?"))
+    return translate("ProtocolsDialog", "{name} ({minutes} min) — {who}").format(
+        name=phase["name"], minutes=phase["minutes"], who=who
+    )
 
 
 def outline(template: templates.Template) -> str:
     """One line a person can read before choosing: phases and minutes in all."""
     phases = [f"{p.name} {p.minutes}" for p in template.phases]
     if template.phases[0].kind != Kind.CHECK_IN.value:  # the runner adds these (core.templates.stages)
-        phases.insert(0, "check-in first")
+        phases.insert(0, translate("ProtocolsDialog", "check-in first"))
     if template.phases[-1].kind != Kind.NEXT_STEPS.value:
-        phases.append("then next steps")
-    return f"{template.description} ({template.minutes} min: {' · '.join(phases)})"
+        phases.append(translate("ProtocolsDialog", "then next steps"))
+    return translate("ProtocolsDialog", "{description} ({minutes} min: {phases})").format(
+        description=template.description, minutes=template.minutes, phases=" · ".join(phases)
+    )
 
 
 class PhaseForm(QGroupBox):
@@ -70,22 +79,22 @@ class PhaseForm(QGroupBox):
     edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Selected phase", parent)
-        self.name = named(QLineEdit(), "phase_name", "Phase name")
-        self.kind = named(QComboBox(), "phase_kind", "What the phase is for")
+        super().__init__(translate("ProtocolsDialog", "Selected phase"), parent)
+        self.name = named(QLineEdit(), "phase_name", translate("ProtocolsDialog", "Phase name"))
+        self.kind = named(QComboBox(), "phase_kind", translate("ProtocolsDialog", "What the phase is for"))
         for value, label in KIND_LABELS.items():
-            self.kind.addItem(label, value)
-        self.speaker = named(QComboBox(), "phase_speaker", "Who speaks")
+            self.kind.addItem(translate("ProtocolsDialog", label), value)
+        self.speaker = named(QComboBox(), "phase_speaker", translate("ProtocolsDialog", "Who speaks"))
         for value, label in SPEAKER_LABELS.items():
-            self.speaker.addItem(label, value)
-        self.minutes = named(QSpinBox(), "phase_minutes", "Minutes")
+            self.speaker.addItem(translate("ProtocolsDialog", label), value)
+        self.minutes = named(QSpinBox(), "phase_minutes", translate("ProtocolsDialog", "Minutes"))
         self.minutes.setRange(1, 60)
-        self.minutes.setSuffix(" min")
+        self.minutes.setSuffix(translate("ProtocolsDialog", " min"))
         form = QFormLayout(self)
-        form.addRow("&Name", self.name)
-        form.addRow("&Kind", self.kind)
-        form.addRow("Who s&peaks", self.speaker)
-        form.addRow("M&inutes", self.minutes)
+        form.addRow(translate("ProtocolsDialog", "&Name"), self.name)
+        form.addRow(translate("ProtocolsDialog", "&Kind"), self.kind)
+        form.addRow(translate("ProtocolsDialog", "Wh&o speaks"), self.speaker)
+        form.addRow(translate("ProtocolsDialog", "M&inutes"), self.minutes)
         self.name.textEdited.connect(self.edited)
         self.kind.activated.connect(self.edited)
         self.speaker.activated.connect(self.edited)
@@ -119,19 +128,27 @@ class ProtocolsDialog(QDialog):
 
     def __init__(self, access: NotebookAccess, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Session protocols")
+        self.setWindowTitle(translate("ProtocolsDialog", "Session protocols"))
         self.language = language
-        named(self, "protocols_dialog", "Session protocols")
+        named(self, "protocols_dialog", translate("ProtocolsDialog", "Session protocols"))
         self.access = access
         self.templates: list[templates.Template] = []
         self.current: templates.Template | None = None
         self.phases: list[dict[str, Any]] = []  # the editable copy of the selected own protocol
         self.dirty = False
 
-        self.list = named(QListWidget(), "protocol_list", "Protocols")
+        self.list = named(QListWidget(), "protocol_list", translate("ProtocolsDialog", "Protocols"))
         self.list.currentRowChanged.connect(self._selected)
-        self.copy = named(QPushButton("&Copy"), "copy_protocol", "Copy the protocol to edit it")
-        self.delete = named(QPushButton("&Delete"), "delete_protocol", "Delete your protocol")
+        self.copy = named(
+            QPushButton(translate("ProtocolsDialog", "&Copy")),
+            "copy_protocol",
+            translate("ProtocolsDialog", "Copy the protocol to edit it"),
+        )
+        self.delete = named(
+            QPushButton(translate("ProtocolsDialog", "&Delete")),
+            "delete_protocol",
+            translate("ProtocolsDialog", "Delete your protocol"),
+        )
         self.copy.clicked.connect(self._copy)
         self.delete.clicked.connect(self._delete)
         left = QVBoxLayout()
@@ -141,22 +158,40 @@ class ProtocolsDialog(QDialog):
         row.addWidget(self.delete)
         left.addLayout(row)
 
-        self.hint = named(QLabel(), "protocol_hint", "About this protocol")
+        self.hint = named(QLabel(), "protocol_hint", translate("ProtocolsDialog", "About this protocol"))
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.name = named(QLineEdit(), "protocol_name", "Protocol name")
-        self.description = named(QLineEdit(), "protocol_description", "Protocol description")
-        self.phase_list = named(QListWidget(), "phase_list", "Phases")
+        self.name = named(QLineEdit(), "protocol_name", translate("ProtocolsDialog", "Protocol name"))
+        self.description = named(
+            QLineEdit(), "protocol_description", translate("ProtocolsDialog", "Protocol description")
+        )
+        self.phase_list = named(QListWidget(), "phase_list", translate("ProtocolsDialog", "Phases"))
         self.phase_list.currentRowChanged.connect(self._phase_selected)
         self.form = PhaseForm()
         self.form.edited.connect(self._phase_edited)
         self.name.textEdited.connect(self._touched)
         self.description.textEdited.connect(self._touched)
         moves = QHBoxLayout()
-        self.add = named(QPushButton("&Add phase"), "add_phase", "Add a phase after the selected one")
-        self.remove = named(QPushButton("&Remove phase"), "remove_phase", "Remove the selected phase")
-        self.up = named(QPushButton("Move &up"), "phase_up", "Move the selected phase earlier")
-        self.down = named(QPushButton("Move do&wn"), "phase_down", "Move the selected phase later")
+        self.add = named(
+            QPushButton(translate("ProtocolsDialog", "&Add phase")),
+            "add_phase",
+            translate("ProtocolsDialog", "Add a phase after the selected one"),
+        )
+        self.remove = named(
+            QPushButton(translate("ProtocolsDialog", "&Remove phase")),
+            "remove_phase",
+            translate("ProtocolsDialog", "Remove the selected phase"),
+        )
+        self.up = named(
+            QPushButton(translate("ProtocolsDialog", "Move &up")),
+            "phase_up",
+            translate("ProtocolsDialog", "Move the selected phase earlier"),
+        )
+        self.down = named(
+            QPushButton(translate("ProtocolsDialog", "Move do&wn")),
+            "phase_down",
+            translate("ProtocolsDialog", "Move the selected phase later"),
+        )
         for button, slot in (
             (self.add, self._add_phase),
             (self.remove, self._remove_phase),
@@ -165,17 +200,21 @@ class ProtocolsDialog(QDialog):
         ):
             button.clicked.connect(slot)
             moves.addWidget(button)
-        self.save = named(QPushButton("&Save"), "save_protocol", "Save the protocol")
+        self.save = named(
+            QPushButton(translate("ProtocolsDialog", "&Save")),
+            "save_protocol",
+            translate("ProtocolsDialog", "Save the protocol"),
+        )
         self.save.clicked.connect(self._save)
-        self.status = named(QLabel(), "protocol_status", "Protocol status")
+        self.status = named(QLabel(), "protocol_status", translate("ProtocolsDialog", "Protocol status"))
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.editor = QWidget()
         fields = QFormLayout(self.editor)
         fields.setContentsMargins(0, 0, 0, 0)
-        fields.addRow("Na&me", self.name)
-        fields.addRow("Descri&ption", self.description)
-        fields.addRow("P&hases", self.phase_list)
+        fields.addRow(translate("ProtocolsDialog", "Na&me"), self.name)
+        fields.addRow(translate("ProtocolsDialog", "Descri&ption"), self.description)
+        fields.addRow(translate("ProtocolsDialog", "P&hases"), self.phase_list)
         fields.addRow(moves)
         fields.addRow(self.form)
         fields.addRow(self.save)
@@ -209,12 +248,19 @@ class ProtocolsDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for template in self.templates:
-            self.list.addItem(f"{template.name} ({'yours' if template.own else 'built in'})")
+            mark = (
+                translate("ProtocolsDialog", "{name} (yours)")
+                if template.own
+                else translate("ProtocolsDialog", "{name} (built in)")
+            )
+            self.list.addItem(mark.format(name=template.name))
         self.list.blockSignals(False)
         ids = [t.id for t in self.templates]
         self.list.setCurrentRow(ids.index(select) if select in ids else 0)
         if problems:
-            self.status.setText("Not usable: " + " ".join(problems))
+            self.status.setText(
+                translate("ProtocolsDialog", "Not usable: {problems}").format(problems=" ".join(problems))
+            )
 
     def _selected(self, row: int) -> None:
         self.current = self.templates[row] if 0 <= row < len(self.templates) else None
@@ -227,7 +273,9 @@ class ProtocolsDialog(QDialog):
             self.hint.setText(
                 outline(self.current)
                 if own
-                else outline(self.current) + "\nBuilt-in protocols stay as they are: copy one to change it."
+                else outline(self.current)
+                + "\n"
+                + translate("ProtocolsDialog", "Built-in protocols stay as they are: copy one to change it.")
             )
             self.name.setText(self.current.name)
             self.description.setText(self.current.description)
@@ -262,7 +310,10 @@ class ProtocolsDialog(QDialog):
     def _add_phase(self) -> None:
         row = self.phase_list.currentRow() + 1
         names = {p["name"] for p in self.phases}
-        name = next(f"Phase {n}" for n in range(len(names) + 1, 99) if f"Phase {n}" not in names)
+        pattern = translate("ProtocolsDialog", "Phase {n}")
+        name = next(
+            pattern.format(n=n) for n in range(len(names) + 1, 99) if pattern.format(n=n) not in names
+        )
         phase = {
             "name": name,
             "kind": "talk",
@@ -296,15 +347,20 @@ class ProtocolsDialog(QDialog):
     def _copy(self) -> None:
         template = self.current
         if template is not None:
+            copy_name = translate("ProtocolsDialog", "{name} (copy)").format(name=template.name)
             self._write(
-                lambda store: templates.copy_template(store, template), "Copied: you can edit the copy."
+                lambda store: templates.copy_template(store, template, copy_name),
+                translate("ProtocolsDialog", "Copied: you can edit the copy."),
             )
 
     def _delete(self) -> None:
         template = self.current
         if template is not None and template.own:
             template_id = template.id
-            self._write(lambda store: templates.delete_template(store, template_id), "Deleted.")
+            self._write(
+                lambda store: templates.delete_template(store, template_id),
+                translate("ProtocolsDialog", "Deleted."),
+            )
 
     def _save(self, then: Any = None) -> None:
         template = self.current
@@ -312,7 +368,11 @@ class ProtocolsDialog(QDialog):
             return
         tid, name, text = template.id, self.name.text(), self.description.text()
         phases = [dict(p) for p in self.phases]
-        self._write(lambda store: templates.save_template(store, tid, name, text, phases), "Saved.", then)
+        self._write(
+            lambda store: templates.save_template(store, tid, name, text, phases),
+            translate("ProtocolsDialog", "Saved."),
+            then,
+        )
 
     def _write(self, job: Any, done_text: str, then: Any = None) -> None:
         def done(result: Any) -> None:
