@@ -6,4 +6,5 @@ mkdir -p screenshots
 xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py screenshots
 # The session runner, one PNG per phase, in the light and a dark palette.
 xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_session.py screenshots
-exec xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_session.py screenshots dark
+xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_session.py screenshots dark
+exec xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_session.py screenshots de

@@ -1,6 +1,7 @@
 """Screenshots of the session runner, one per phase, with sample data and a fake clock.
 
-xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_session.py screenshots [dark]
+xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_session.py screenshots [dark|de]
+("de": only the GROW session, in German)
 """
 
 from __future__ import annotations
@@ -111,12 +112,12 @@ def main(out: Path, dark: bool) -> None:
     tasks.shutdown()
 
 
-def grow(app: QApplication, tasks: Tasks, out: Path, prefix: str) -> None:
+def grow(app: QApplication, tasks: Tasks, out: Path, prefix: str, language: str = "en") -> None:
     """A GROW session (resources/templates/grow.toml): its stages in the bar, a talk stage."""
     clock = FakeClock()
     library = Library(Path(tempfile.mkdtemp()), MemoryKeyStore(), clock)
     store = library.create("Ana", "Ben", "Ana & Ben — GROW").store
-    view = SessionRunnerView(tasks, lambda: store, clock, template_id="grow")
+    view = SessionRunnerView(tasks, lambda: store, clock, template_id="grow", language=language)
     view.resize(1200, 720)
     view.show()
     view.start()
@@ -139,5 +140,17 @@ def grow(app: QApplication, tasks: Tasks, out: Path, prefix: str) -> None:
     store.close()
 
 
+def german(out: Path) -> None:
+    from peercoach_desktop.ui import i18n
+
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    i18n.install("de")
+    tasks = Tasks()
+    grow(app, tasks, out, "session-de", "de")
+    tasks.shutdown()
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), len(sys.argv) > 2 and sys.argv[2] == "dark")
+    mode = sys.argv[2] if len(sys.argv) > 2 else ""
+    german(Path(sys.argv[1])) if mode == "de" else main(Path(sys.argv[1]), mode == "dark")
