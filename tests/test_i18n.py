@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from window_driver import idle
+from window_driver import create_partnership, idle
 
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.ui import i18n
@@ -45,7 +45,6 @@ PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 # Widgets whose text is not ours to translate here, each with why:
 EXCLUDED_NAMES = {
     "recovery_code",  # a random code, not words
-    "summary_preview",  # the summary's text comes from core.summary (localized with the core data)
     "note_editor",  # what the user typed
     "goal_title",
     "goal_why",
@@ -430,3 +429,33 @@ def test_the_app_starts_in_the_language_of_the_system_or_the_preference(
     probe = [line for line in done.stderr.splitlines() if line.startswith("peercoach-probe")]
     assert done.returncode == 0 and probe, done.stderr[-800:]
     assert probe[-1].split()[-1] == f"language={expected}"
+
+
+def test_a_summary_exported_in_german_has_german_words_around_the_users(
+    qtbot: QtBot, german_window: MainWindow, tmp_path: Path
+) -> None:
+    from test_summary import MINE, fill
+
+    from peercoach_desktop.ui.file_choice import set_next_path
+
+    win = german_window
+    create_partnership(qtbot, win)
+    pid = win.access.partnership_id
+    win.tasks.run_and_wait(lambda: fill(win.workspace.store(pid)))
+    win.reload_notebook()
+    idle(qtbot, win)
+    win.notebook.setCurrentWidget(win.notebook.sessions)
+    qtbot.waitUntil(lambda: win.notebook.sessions.model.rowCount() == 1)
+    win.notebook.sessions.table.selectRow(0)
+    win.findChild(QAction, "action_export_a_summary").trigger()
+    dialog = win.summary_dialog
+    dialog.private.setChecked(True)
+    qtbot.waitUntil(lambda: MINE in dialog.preview.toPlainText())
+    shown = dialog.preview.toPlainText()
+    assert "Zeit pro sprechender Person:" in shown and "Festgelegte nächste Schritte" in shown
+    assert "Time per speaker" not in shown and "Next steps set" not in shown
+    out = tmp_path / "zusammenfassung.md"
+    set_next_path(str(out))
+    dialog.save_md.click()
+    qtbot.waitUntil(out.exists)
+    assert out.read_text(encoding="utf-8").startswith("# Ana & Ben: Zusammenfassung")

@@ -2108,12 +2108,83 @@ Die Sitzung trotzdem beenden?</translation>
         <translation>Zusammenfassung speichern</translation>
     </message>
     <message>
-        <source>{title}: session summary</source>
-        <translation>{title}: Zusammenfassung der Sitzung</translation>
-    </message>
-    <message>
         <source>Summary saved to {path}.</source>
         <translation>Zusammenfassung gespeichert unter {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryText</name>
+    <message>
+        <source>{title}: session summary</source>
+        <translation>{title}: Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Includes private notes of the person who exported it.</source>
+        <translation>Enthält private Notizen der Person, die exportiert hat.</translation>
+    </message>
+    <message>
+        <source>{when} UTC</source>
+        <translation>{when} UTC</translation>
+    </message>
+    <message>
+        <source>Time per speaker:</source>
+        <translation>Zeit pro sprechender Person:</translation>
+    </message>
+    <message>
+        <source>Time per phase:</source>
+        <translation>Zeit pro Phase:</translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation>{m} Min. {s} s</translation>
+    </message>
+    <message>
+        <source>Goals touched</source>
+        <translation>Berührte Ziele</translation>
+    </message>
+    <message>
+        <source>{title} ({owner}, {progress}%)</source>
+        <translation>{title} ({owner}, {progress} %)</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>{giver} to {receiver}: when {situation}; {behaviour}; the effect: {impact}</source>
+        <translation>{giver} an {receiver}: als {situation}; {behaviour}; die Wirkung: {impact}</translation>
+    </message>
+    <message>
+        <source>Next steps set</source>
+        <translation>Festgelegte nächste Schritte</translation>
+    </message>
+    <message>
+        <source>Next steps reviewed</source>
+        <translation>Besprochene nächste Schritte</translation>
+    </message>
+    <message>
+        <source>{text} ({owner}, due {due}, {status})</source>
+        <translation>{text} ({owner}, fällig {due}, {status})</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privat</translation>
     </message>
 </context>
 <context>

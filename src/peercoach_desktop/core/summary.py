@@ -32,6 +32,34 @@ PHASE_NAMES = {
 }
 
 
+@dataclass(frozen=True)
+class Words:
+    """The summary's own words, as str.format templates. English here; the window passes
+    its translations (core has no Qt), the CLI keeps these."""
+
+    title: str = "{title}: session summary"
+    includes_private: str = "Includes private notes of the person who exported it."
+    when: str = "{when} UTC"
+    time_per_speaker: str = "Time per speaker:"
+    time_per_phase: str = "Time per phase:"
+    minutes: str = "{m} min {s} s"
+    goals_touched: str = "Goals touched"
+    goal: str = "{title} ({owner}, {progress}%)"
+    feedback: str = "Feedback"
+    feedback_line: str = "{giver} to {receiver}: when {situation}; {behaviour}; the effect: {impact}"
+    steps_set: str = "Next steps set"
+    steps_reviewed: str = "Next steps reviewed"
+    step: str = "{text} ({owner}, due {due}, {status})"
+    status: dict[str, str] = field(
+        default_factory=lambda: {"open": "open", "done": "done", "dropped": "dropped"}
+    )
+    notes: str = "Notes"
+    private: str = "private"
+
+
+ENGLISH = Words()
+
+
 @dataclass
 class SessionPart:
     session: Session
@@ -127,52 +155,71 @@ def md(text: str) -> str:
     return re.sub(r"(?m)^(\s*)([-+]|\d+\.)", r"\1\\\2", text)  # a list marker only at a line's start
 
 
-def _minutes(seconds: float) -> str:
-    return f"{int(seconds // 60)} min {int(seconds % 60):02d} s"
+def to_markdown(summary: Summary, words: Words = ENGLISH) -> str:
+    w = words
 
-
-def to_markdown(summary: Summary) -> str:
     def name(peer_id: str) -> str:
         return md(summary.names.get(peer_id, "?"))
 
-    lines = [f"# {md(summary.title)}: session summary", ""]
+    def minutes(seconds: float) -> str:
+        return w.minutes.format(m=int(seconds // 60), s=f"{int(seconds % 60):02d}")
+
+    lines = [f"# {w.title.format(title=md(summary.title))}", ""]
     if summary.include_private:
-        lines += ["*Includes private notes of the person who exported it.*", ""]
+        lines += [f"*{w.includes_private}*", ""]
     for part in summary.sessions:
         s = part.session
-        lines += [f"## {(s.scheduled_at or s.created_at)[:16].replace('T', ' ')} UTC", ""]
+        when = (s.scheduled_at or s.created_at)[:16].replace("T", " ")
+        lines += [f"## {w.when.format(when=when)}", ""]
         spoken = s.seconds_by_speaker
-        times = ", ".join(f"{name(p)} {_minutes(spoken.get(p, 0))}" for p in s.speaker_order)
-        lines += [f"**Time per speaker:** {times}", ""]
+        times = ", ".join(f"{name(p)} {minutes(spoken.get(p, 0))}" for p in s.speaker_order)
+        lines += [f"**{w.time_per_speaker}** {times}", ""]
         phases = (getattr(s, "timer_state", None) or {}).get("phase_time", {})
         if any(phases.values()):
-            shown = [f"{PHASE_NAMES.get(k, k)} {_minutes(v)}" for k, v in phases.items() if v]
-            lines += ["**Time per phase:** " + ", ".join(shown), ""]
+            shown = [f"{md(PHASE_NAMES.get(k, k))} {minutes(v)}" for k, v in phases.items() if v]
+            lines += [f"**{w.time_per_phase}** " + ", ".join(shown), ""]
         if part.goals:
-            goals = [f"- {md(g.title)} ({name(g.owner_id)}, {g.progress}%)" for g in part.goals]
-            lines += ["### Goals touched", *goals, ""]
+            goals = [
+                "- " + w.goal.format(title=md(g.title), owner=name(g.owner_id), progress=g.progress)
+                for g in part.goals
+            ]
+            lines += [f"### {w.goals_touched}", *goals, ""]
         if part.feedback:
-            lines.append("### Feedback")
+            lines.append(f"### {w.feedback}")
             for f in part.feedback:
-                lines.append(
-                    f"- {name(f.giver_id)} to {name(f.receiver_id)}: when {md(f.situation)}; "
-                    f"{md(f.behaviour)}; the effect: {md(f.impact)}"
+                words_of = {
+                    "situation": md(f.situation),
+                    "behaviour": md(f.behaviour),
+                    "impact": md(f.impact),
+                }
+                line = w.feedback_line.format(
+                    giver=name(f.giver_id), receiver=name(f.receiver_id), **words_of
                 )
+                lines.append(f"- {line}")
             lines.append("")
-        lines += _steps("Next steps set", part.steps_set, name)
-        lines += _steps("Next steps reviewed", part.steps_reviewed, name)
+        lines += _steps(w.steps_set, part.steps_set, name, w)
+        lines += _steps(w.steps_reviewed, part.steps_reviewed, name, w)
         if part.notes:
-            lines.append("### Notes")
+            lines.append(f"### {w.notes}")
             for n in part.notes:
-                mark = " *(private)*" if n.visibility == Visibility.PRIVATE else ""
+                mark = f" *({w.private})*" if n.visibility == Visibility.PRIVATE else ""
                 body = md(n.body.strip()).replace("\n", "\n  ")
                 lines.append(f"- {body}{mark}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _steps(title: str, steps: list[NextStep], name: Callable[[str], str]) -> list[str]:
+def _steps(title: str, steps: list[NextStep], name: Callable[[str], str], w: Words) -> list[str]:
     if not steps:
         return []
-    rows = [f"- {md(s.text)} ({name(s.owner_id)}, due {s.due_date or '—'}, {s.status.value})" for s in steps]
+    rows = [
+        "- "
+        + w.step.format(
+            text=md(s.text),
+            owner=name(s.owner_id),
+            due=s.due_date or "—",
+            status=w.status.get(s.status.value, ""),
+        )
+        for s in steps
+    ]
     return [f"### {title}", *rows, ""]

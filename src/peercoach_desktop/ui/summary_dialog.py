@@ -115,11 +115,11 @@ class SummaryDialog(QDialog):
         }
 
     def refresh(self) -> None:
-        options = self._options()
+        options, words = self._options(), summary_words()
 
         def job(store: NotebookStore) -> tuple[str, str]:
             built = summary.build(store, **options)  # type: ignore[arg-type]
-            return summary.to_markdown(built), built.title
+            return summary.to_markdown(built, words), built.title
 
         def shown(result: tuple[str, str]) -> None:
             self.markdown, self.title = result
@@ -147,7 +147,7 @@ class SummaryDialog(QDialog):
         if not out or not self.markdown:
             return
         markdown = self.markdown
-        title = translate("SummaryDialog", "{title}: session summary").format(title=self.title)
+        title = summary_words().title.format(title=self.title)
 
         def render() -> bytes:
             if fmt != "pdf":
@@ -165,6 +165,34 @@ class SummaryDialog(QDialog):
             ),
             lambda error: show_error(self, error),
         )
+
+
+def summary_words() -> summary.Words:
+    """The summary's own words in the interface's language (core.summary.Words has the English)."""
+    return summary.Words(
+        title=translate("SummaryText", "{title}: session summary"),
+        includes_private=translate("SummaryText", "Includes private notes of the person who exported it."),
+        when=translate("SummaryText", "{when} UTC"),
+        time_per_speaker=translate("SummaryText", "Time per speaker:"),
+        time_per_phase=translate("SummaryText", "Time per phase:"),
+        minutes=translate("SummaryText", "{m} min {s} s"),
+        goals_touched=translate("SummaryText", "Goals touched"),
+        goal=translate("SummaryText", "{title} ({owner}, {progress}%)"),
+        feedback=translate("SummaryText", "Feedback"),
+        feedback_line=translate(
+            "SummaryText", "{giver} to {receiver}: when {situation}; {behaviour}; the effect: {impact}"
+        ),
+        steps_set=translate("SummaryText", "Next steps set"),
+        steps_reviewed=translate("SummaryText", "Next steps reviewed"),
+        step=translate("SummaryText", "{text} ({owner}, due {due}, {status})"),
+        status={
+            "open": translate("SummaryText", "open"),
+            "done": translate("SummaryText", "done"),
+            "dropped": translate("SummaryText", "dropped"),
+        },
+        notes=translate("SummaryText", "Notes"),
+        private=translate("SummaryText", "private"),
+    )
 
 
 def export_summary(window: MainWindow) -> None:
