@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from peercoach_desktop.core import prompts
+from peercoach_desktop.core import prompts, templates
 from peercoach_desktop.core.clock import FakeClock
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.core.model import (
@@ -265,3 +265,28 @@ def test_in_german_the_stages_and_prompt_cards_are_german(
     english = {p.id: p.text for p in prompts.load_builtin()}
     card = view.card.prompt
     assert card is not None and card.text != english[card.id]
+
+
+def test_a_long_protocol_scrolls_its_stages_instead_of_widening_the_window(
+    qtbot: QtBot, tasks: Tasks, store: NotebookStore, clock: FakeClock
+) -> None:
+    phases = [
+        {"name": f"Round {n} with a longer name", "minutes": 3, "speaker": "ab"[n % 2]} for n in range(20)
+    ]
+    long = templates.save_template(store, None, "Twenty rounds", "", phases)
+    view = SessionRunnerView(tasks, lambda: store, clock, template_id=long.id)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    with qtbot.waitSignal(view.session_started, timeout=5000):
+        view.start()
+    assert len(view.phase_buttons) == 22  # check-in and next steps added
+    assert view.minimumSizeHint().width() < 1000 and view.width() == 1000
+    last = view.phase_buttons[-2]
+    view.go_to(20)
+    scroll = view.stage_strip.horizontalScrollBar()
+    qtbot.waitUntil(lambda: scroll.maximum() > 0)  # the stages overflow: a scroll bar, not a wider window
+    assert scroll.value() == 0
+    view.stage_strip.ensureWidgetVisible(last)
+    assert scroll.value() > 0
+    assert last.isChecked() and view.turn.roles.text().startswith("Round 19 with a longer name")

@@ -15,10 +15,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -88,7 +91,10 @@ class SessionRunnerView(QWidget):
         self._cue_level = 0
 
         self.phase_buttons: list[QPushButton] = []  # one per stage of the protocol, made on opening
-        self.bar = bar = QHBoxLayout()
+        # The stages scroll sideways when a protocol has more than fit (up to 20 phases).
+        strip = QWidget()
+        self.bar = bar = QHBoxLayout(strip)
+        bar.setContentsMargins(0, 0, 0, 0)
         self.next_button = named(
             QPushButton(translate("SessionRunner", "Next phase ▶")),
             "next_phase",
@@ -148,7 +154,13 @@ class SessionRunnerView(QWidget):
         body.addWidget(self.pages, 3)
         body.addLayout(side, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        stages = QScrollArea()
+        stages.setWidget(strip)
+        stages.setWidgetResizable(True)
+        stages.setFrameShape(QFrame.Shape.NoFrame)
+        stages.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stage_strip = stages
+        layout.addWidget(stages)
         layout.addLayout(body, 1)
 
         for keys, slot in (
@@ -217,6 +229,10 @@ class SessionRunnerView(QWidget):
             button.clicked.connect(lambda _c=False, i=index: self.go_to(i))
             self.phase_buttons.append(button)
             self.bar.insertWidget(index, button)
+        # Room for the buttons and, if they do not all fit, the scroll bar under them.
+        strip = self.stage_strip
+        extent = strip.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        strip.setFixedHeight(strip.widget().sizeHint().height() + extent)
 
     def _set_state(self, state: runner.RunnerState, fill: bool = False) -> None:
         self.state = state
