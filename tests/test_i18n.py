@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from window_driver import create_partnership, idle
+from window_driver import idle, open_sample_summary
 
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.ui import i18n
@@ -434,21 +434,11 @@ def test_the_app_starts_in_the_language_of_the_system_or_the_preference(
 def test_a_summary_exported_in_german_has_german_words_around_the_users(
     qtbot: QtBot, german_window: MainWindow, tmp_path: Path
 ) -> None:
-    from test_summary import MINE, fill
+    from test_summary import MINE
 
     from peercoach_desktop.ui.file_choice import set_next_path
 
-    win = german_window
-    create_partnership(qtbot, win)
-    pid = win.access.partnership_id
-    win.tasks.run_and_wait(lambda: fill(win.workspace.store(pid)))
-    win.reload_notebook()
-    idle(qtbot, win)
-    win.notebook.setCurrentWidget(win.notebook.sessions)
-    qtbot.waitUntil(lambda: win.notebook.sessions.model.rowCount() == 1)
-    win.notebook.sessions.table.selectRow(0)
-    win.findChild(QAction, "action_export_a_summary").trigger()
-    dialog = win.summary_dialog
+    dialog = open_sample_summary(qtbot, german_window)
     dialog.private.setChecked(True)
     qtbot.waitUntil(lambda: MINE in dialog.preview.toPlainText())
     shown = dialog.preview.toPlainText()

@@ -6,10 +6,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
-from test_summary import MINE, THEIRS, fill
-from window_driver import create_partnership, idle
+from test_summary import MINE, THEIRS
+from window_driver import open_sample_summary
 
 from peercoach_desktop.ui.file_choice import set_next_path
 from peercoach_desktop.ui.main_window import MainWindow
@@ -18,16 +17,7 @@ from peercoach_desktop.ui.main_window import MainWindow
 def test_the_preview_is_what_is_saved_as_markdown_and_pdf(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    create_partnership(qtbot, window)
-    pid = window.access.partnership_id
-    window.tasks.run_and_wait(lambda: fill(window.workspace.store(pid)))
-    window.reload_notebook()
-    idle(qtbot, window)
-    window.notebook.setCurrentWidget(window.notebook.sessions)
-    qtbot.waitUntil(lambda: window.notebook.sessions.model.rowCount() == 1)
-    window.notebook.sessions.table.selectRow(0)
-    window.findChild(QAction, "action_export_a_summary").trigger()
-    dialog = window.summary_dialog
+    dialog = open_sample_summary(qtbot, window)
     qtbot.waitUntil(lambda: "Hand over the template" in dialog.preview.toPlainText())
     assert dialog.one.isChecked()
     assert MINE not in dialog.preview.toPlainText() and THEIRS not in dialog.preview.toPlainText()

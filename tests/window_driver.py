@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import memory_library
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,7 @@ from peercoach_desktop.core.library import Library
 from peercoach_desktop.core.store import NotebookStore
 from peercoach_desktop.ui.main_window import MainWindow
 from peercoach_desktop.ui.settings import Preferences
+from peercoach_desktop.ui.summary_dialog import SummaryDialog
 
 
 @pytest.fixture
@@ -101,3 +103,20 @@ def visible_texts(win: MainWindow) -> list[str]:
     for combo in win.findChildren(QComboBox):
         texts += [combo.itemText(i) for i in range(combo.count())]
     return texts
+
+
+def open_sample_summary(qtbot: QtBot, win: MainWindow) -> SummaryDialog:
+    """A new partnership with test_summary's sample session; its summary dialog, opened from
+    the Sessions tab with that session selected."""
+    from test_summary import fill
+
+    create_partnership(qtbot, win)
+    pid = win.access.partnership_id
+    win.tasks.run_and_wait(lambda: fill(win.workspace.store(pid)))
+    win.reload_notebook()
+    idle(qtbot, win)
+    win.notebook.setCurrentWidget(win.notebook.sessions)
+    qtbot.waitUntil(lambda: win.notebook.sessions.model.rowCount() == 1)
+    win.notebook.sessions.table.selectRow(0)
+    win.findChild(QAction, "action_export_a_summary").trigger()
+    return win.summary_dialog
