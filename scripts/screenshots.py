@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from peercoach_desktop.core.clock import SystemClock
 from peercoach_desktop.core.keystore import MemoryKeyStore
 from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import StepStatus
+from peercoach_desktop.core.model import SessionStatus, StepStatus
 from peercoach_desktop.ui.main_window import MainWindow
 from peercoach_desktop.ui.settings import Preferences
 
@@ -39,6 +39,24 @@ def sample_notebook(library: Library) -> None:
     )
     store.update_goal(goal.id, progress=40)
     store.add_goal("partner", "Speak up in steering meetings")
+    # Half a year of monthly sessions, so the Progress tab has something to show.
+    me, ben = store.me_id, store.partner().id
+    for month in range(4, 11):
+        held = store.add_session(f"2026-{month:02d}-08T10:00:00Z", minutes=20)
+        spoken = {me: 900 + 60 * (month % 3), ben: 1200 - 90 * (month % 4)}
+        store.change_record(
+            held,
+            status=SessionStatus.DONE,
+            started_at=held.scheduled_at,
+            ended_at=f"2026-{month:02d}-08T11:00:00Z",
+            seconds_by_speaker=spoken,
+        )
+        for owner, n in (("me", 2), ("partner", 1 + month % 2)):
+            for k in range(n):
+                step = store.add_step(owner, f"Step {k + 1} of {month}/2026", session=held.id)
+                step = store.change_record(step, created_at=held.scheduled_at)  # set in that session
+                if (month + k) % 3:
+                    store.set_step_status(step.id, StepStatus.DONE)
     past = store.add_session("2026-11-10T10:00:00Z", minutes=20)
     store.add_session("2027-01-12T10:00:00Z", minutes=20)
     step = store.add_step(
