@@ -56,7 +56,17 @@ def test_show_json_has_phase_times_turns_feedback_reviews_and_follow_through(
         runner.end_session(store, cli.clock, sid, timer.to_dict())
     shown = json.loads(cli("show", pid, "--json")[1])
     session = next(s for s in shown["sessions"] if s["id"] == sid)
-    assert session["phase_seconds"]["Check-in"] == 60 and session["phase_seconds"]["First turn"] == 300
+    assert (
+        session["phase_seconds"]["Check-in"] == 60
+        and session["phase_seconds"]["First turn"] == 300
+        and session["phases"][1]
+        == {
+            "name": "First turn",
+            "kind": "talk",
+            "speaker": "a",
+            "seconds": 300,
+        }
+    )
     assert session["turn_seconds"][shown["me"]["id"]] == 300
     assert session["steps_reviewed"] == {old.id: "done"}
     assert shown["feedback"][0]["behaviour"] == "you mirrored"

@@ -284,6 +284,12 @@ def test_the_window_and_its_dialogs_speak_german(qtbot: QtBot, german_window: Ma
     assert tab.protocol.currentText() == "Peer-Coaching (zwei Runden)"
     tab.protocol.setCurrentIndex(tab.protocol.findData("consultancy"))
     assert_german(tab, english)
+    _mnemonics_unique(
+        [a.text() for a in win.menuBar().actions()]
+        + [notebook.tabText(i) for i in range(notebook.count())]
+        + [w.text() for w in tab.findChildren(QAbstractButton) + tab.findChildren(QLabel) if w.isVisible()],
+        "run session tab, menu bar and tabs",
+    )
     notebook.run_session()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     runner = tab.view

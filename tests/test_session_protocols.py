@@ -4,16 +4,18 @@ protocol the user copies, edits and then runs."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from window_driver import CTRL, create_partnership, idle, press
 
 from peercoach_desktop.core.clock import FakeClock
 from peercoach_desktop.core.model import NextStep, Session, SessionStatus, SessionTemplate
 from peercoach_desktop.core.session_timer import Kind
+from peercoach_desktop.ui import session_widgets
 from peercoach_desktop.ui.main_window import MainWindow
 from peercoach_desktop.ui.session_runner import SessionRunnerView
 from peercoach_desktop.ui.session_tab import SessionTab
+from peercoach_desktop.ui.template_dialog import ProtocolsDialog
 
 GROW_TALK = [  # (stage, minutes, who speaks), as in resources/templates/grow.toml
     ("A: Goal", 3, "Ana"),
@@ -47,6 +49,15 @@ def click(view: SessionRunnerView, name: str) -> None:
     button = view.findChild(QPushButton, name)
     assert button is not None and button.isVisible(), name
     button.click()
+
+
+def test_the_run_session_tab_has_its_own_access_keys(qtbot: QtBot, window: MainWindow) -> None:
+    tab = session_tab(qtbot, window)
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [window.notebook.tabText(i) for i in range(window.notebook.count())]
+    texts += [w.text() for w in tab.findChildren(QPushButton) + tab.findChildren(QLabel) if w.isVisible()]
+    keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t.replace("&&", "")]
+    assert len(keys) == len(set(keys)), texts
 
 
 def test_a_grow_session_runs_end_to_end(qtbot: QtBot, window: MainWindow) -> None:
@@ -133,3 +144,50 @@ def test_a_copied_and_edited_protocol_is_kept_and_runs(qtbot: QtBot, window: Mai
     assert [b.text() for b in view.phase_buttons] == ["Check-in", "First turn", "Ben's turn", "Next steps"]
     view.go_to(2)
     assert view.turn.clock.text() == "07:00" and "Ben speaks" in view.turn.roles.text()
+
+
+def open_own_copy(qtbot: QtBot, window: MainWindow, tab: SessionTab) -> ProtocolsDialog:
+    tab.edit_button.click()
+    dialog = tab.protocols_dialog
+    qtbot.waitUntil(lambda: dialog.list.count() >= 4)
+    dialog.copy.click()
+    qtbot.waitUntil(lambda: dialog.current is not None and dialog.current.own)
+    return dialog
+
+
+def own_names(window: MainWindow) -> list[str]:
+    store = window.access.workspace.store(window.access.partnership_id)
+    return [r.name for r in store.list(SessionTemplate)]
+
+
+def test_edits_in_the_protocols_dialog_survive_a_lock_and_a_change_of_row(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tab = session_tab(qtbot, window)
+    dialog = open_own_copy(qtbot, window, tab)
+    qtbot.keyClicks(dialog.name, " renamed")
+    dialog.list.setCurrentRow(0)  # another protocol: the edits are saved first
+    qtbot.waitUntil(lambda: dialog.current is not None and not dialog.current.own)
+    assert own_names(window) == ["Peer coaching (two turns) (copy) renamed"]
+
+    dialog.list.setCurrentRow(dialog.list.count() - 1)
+    qtbot.keyClicks(dialog.name, " again")
+    pid = window.access.partnership_id
+    window.lock()  # the idle lock, mid-edit
+    idle(qtbot, window)
+    window.unlock()
+    idle(qtbot, window)
+    assert window.access.partnership_id == pid
+    assert own_names(window) == ["Peer coaching (two turns) (copy) renamed again"]
+
+
+def test_deleting_a_protocol_asks_first(qtbot: QtBot, window: MainWindow) -> None:
+    tab = session_tab(qtbot, window)
+    dialog = open_own_copy(qtbot, window, tab)
+    session_widgets.set_next_answer(False)
+    dialog.delete.click()
+    idle(qtbot, window)
+    assert len(own_names(window)) == 1
+    session_widgets.set_next_answer(True)
+    dialog.delete.click()
+    qtbot.waitUntil(lambda: own_names(window) == [])

@@ -226,3 +226,19 @@ def test_a_notebook_from_before_the_runner_migrates_and_runs(tmp_path: Path) -> 
     state = runner.open_session(store, clock)
     assert state.session.id == "s" and state.session.timer_state["index"] == 0
     store.close()
+
+
+def test_a_running_session_with_a_timer_this_app_cannot_read_starts_again_keeping_talk_time(
+    library: Library, store: NotebookStore
+) -> None:
+    clock = clock_of(library)
+    opened = runner.open_session(store, clock)
+    me = store.me_id
+    store.change_record(
+        opened.session, timer_state={"format": 3, "from": "a newer app"}, seconds_by_speaker={me: 400}
+    )
+    resumed = runner.open_session(store, clock)
+    assert resumed.timer_restarted and resumed.session.id == opened.session.id
+    timer = SessionTimer.from_dict(resumed.session.timer_state, clock)
+    assert timer.index == 0 and timer.seconds_by_speaker()[me] == 400
+    assert not runner.open_session(store, clock).timer_restarted  # readable again from now on

@@ -186,3 +186,19 @@ def test_a_session_saved_before_templates_resumes_with_its_time(clock: FakeClock
     timer.start()
     clock.advance(400)
     assert timer.poll() == [Cue(CueKind.WARNING, TURN_B)]
+
+
+def test_only_talk_stages_count_as_a_peers_talk_time(clock: FakeClock) -> None:
+    stages = [
+        Stage("Check-in", Kind.CHECK_IN, "a", 300),
+        Stage("Talk", Kind.TALK, "a", 300),
+        Stage("Reflection", Kind.FEEDBACK, "a", 300),
+    ]
+    timer = SessionTimer((A, B), stages, clock)
+    clock.advance(60)
+    timer.advance()
+    timer.start()
+    clock.advance(60)
+    timer.advance()
+    clock.advance(60)
+    assert timer.speaker is None and timer.seconds_by_speaker() == {A: 60, B: 0}

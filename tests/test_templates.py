@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sync_helpers import Pair, make_pair
 
+from peercoach_desktop.core import sync
 from peercoach_desktop.core.model import SessionTemplate
 from peercoach_desktop.core.session_timer import Kind
 from peercoach_desktop.core.templates import (
@@ -157,3 +158,16 @@ def test_a_german_session_has_german_stage_names_also_for_the_stages_added() -> 
     names = [s.name for s in consultancy]
     assert names[0] == german["peer-coaching"].phases[0].name != "Check-in"
     assert names[-1] == "Nächste Schritte" and german["consultancy"].name == "Kollegiale Beratung"
+
+
+def test_a_protocol_edited_on_both_laptops_is_a_conflict_not_a_second_protocol(pair: Pair) -> None:
+    grow = next(t for t in load_builtin() if t.id == "grow")
+    mine = copy_template(pair.ana, grow, "Our GROW")
+    pair.send(pair.ana, pair.ben)
+    phases = [p.to_dict() for p in mine.phases]
+    save_template(pair.ana, mine.id, "Our GROW (Ana)", "", phases)
+    save_template(pair.ben, mine.id, "Our GROW (Ben)", "", phases)
+    pair.send(pair.ben, pair.ana)
+    listed, problems = own_templates(pair.ana)
+    assert problems == [] and len(listed) == 1 and listed[0].id == mine.id
+    assert [c.record_id for c in sync.list_conflicts(pair.ana)] == [mine.id]

@@ -623,6 +623,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>Eigene Impulsfrage</translation>
     </message>
     <message>
+        <source>Own protocol</source>
+        <translation>Eigenes Protokoll</translation>
+    </message>
+    <message>
         <source>Pairing passphrase</source>
         <translation>Kopplungs-Passphrase</translation>
     </message>
@@ -1246,6 +1250,14 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>Kopiert: Sie können die Kopie bearbeiten.</translation>
     </message>
     <message>
+        <source>Delete the protocol “{name}”? It is deleted on your partner&apos;s laptop too after the next sync.</source>
+        <translation>Das Protokoll „{name}“ löschen? Nach dem nächsten Abgleich ist es auch auf dem Laptop Ihres Gegenübers gelöscht.</translation>
+    </message>
+    <message>
+        <source>Delete protocol</source>
+        <translation>Protokoll löschen</translation>
+    </message>
+    <message>
         <source>Deleted.</source>
         <translation>Gelöscht.</translation>
     </message>
@@ -1670,12 +1682,20 @@ Die Sitzung trotzdem beenden?</translation>
         <translation>Status der Sitzung</translation>
     </message>
     <message>
+        <source>This session&apos;s saved timer could not be read (saved by another version of the app?), so it starts again at the check-in. Talk time so far, notes and steps are kept.</source>
+        <translation>Die gespeicherte Uhr dieser Sitzung ließ sich nicht lesen (von einer anderen Version der App gespeichert?), daher beginnt sie wieder beim Ankommen. Bisherige Redezeit, Notizen und Schritte bleiben erhalten.</translation>
+    </message>
+    <message>
         <source>Phase {n}: {name}, {speaker} speaks</source>
         <translation>Phase {n}: {name}, {speaker} spricht</translation>
     </message>
     <message>
         <source>Phase {n}: {name}</source>
         <translation>Phase {n}: {name}</translation>
+    </message>
+    <message>
+        <source>A phase can be extended by up to 30 minutes in all.</source>
+        <translation>Eine Phase lässt sich insgesamt um höchstens 30 Minuten verlängern.</translation>
     </message>
     <message>
         <source>Two minutes left in this phase.</source>
@@ -1741,20 +1761,20 @@ Die Sitzung trotzdem beenden?</translation>
         <translation>Phasen des Protokolls</translation>
     </message>
     <message>
-        <source>&amp;Edit protocols…</source>
+        <source>Edit protoco&amp;ls…</source>
         <translation>Protokolle be&amp;arbeiten …</translation>
+    </message>
+    <message>
+        <source>Proto&amp;col</source>
+        <translation>Proto&amp;koll</translation>
+    </message>
+    <message>
+        <source>Start or res&amp;ume the session</source>
+        <translation>Sitzung starten oder &amp;fortsetzen</translation>
     </message>
     <message>
         <source>Copy and edit protocols</source>
         <translation>Protokolle kopieren und bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Protocol</source>
-        <translation>Proto&amp;koll</translation>
-    </message>
-    <message>
-        <source>&amp;Start or resume the session</source>
-        <translation>Sitzung starten oder &amp;fortsetzen</translation>
     </message>
     <message>
         <source>Start or resume the session</source>

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from peercoach_desktop import APP_ID, APP_NAME, APP_RDNS, __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from peercoach_desktop.core.library import Library
 
@@ -102,16 +102,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         startup_probe.install(app, window, os.environ["PEERCOACH_EXIT_AFTER"])
     window.show()
     window.load_after_first_paint()  # keys are fetched after the first paint
-    return leave(window, app.exec())
+    return leave(app, window, app.exec())
 
 
-def leave(window: QWidget, code: int) -> int:
+def leave(app: QApplication, window: QWidget, code: int) -> int:
     """End the process once the window has closed its notebooks (closeEvent) and stopped the
     worker, without Python's interpreter teardown: that destroys the remaining Qt objects
     in an arbitrary order, and glibc aborted there ("double free or corruption") in up to 9
     of 10 runs after a notebook had been open. Nothing is left to save at this point."""
-    if window.isVisible() and not window.close():
-        return code  # still saving (the window said so): a normal exit, not a cut-off one
+    while window.isVisible() and not window.close():
+        code = app.exec()  # still saving (the window said so): run on until it can close
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -23,7 +23,18 @@ def session_figures(store: NotebookStore, clock: Clock, data: dict[str, Any]) ->
     data["cadence_weeks"] = store.partnership().cadence_weeks
     for entry in data["sessions"]:
         timer = entry.get("timer_state") or {}
+        # By stage name (the protocol's, in the language it ran in); "phases" below has the
+        # stable fields a script should key on: position, kind and who spoke.
         entry["phase_seconds"] = {k: round(v) for k, v in timer.get("phase_time", {}).items()}
+        entry["phases"] = [
+            {
+                "name": stage["name"],
+                "kind": stage["kind"],
+                "speaker": stage["speaker"],
+                "seconds": round(spent),
+            }
+            for stage, spent in zip(timer.get("stages", []), timer.get("elapsed", []), strict=False)
+        ]
         entry["turn_seconds"] = dict(entry["seconds_by_speaker"])
         entry["steps_reviewed"] = {
             s.id: review.value for s in steps if (review := review_of(s, entry["id"])) is not None

@@ -7,6 +7,7 @@ state is saved with the session on every change, so a crash loses nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
@@ -71,6 +72,7 @@ class RunnerState:
     session_note: Note | None = None  # the notes typed during this session, to resume them
     overdue: set[str] = field(default_factory=set)  # ids of open steps past their due date
     follow: dict[str, FollowThrough] = field(default_factory=dict)  # per peer, last sessions
+    timer_restarted: bool = False  # its saved timer could not be read: it began again (see open_session)
 
     def name(self, peer_id: str | None) -> str:
         return {self.me.id: self.me.name, self.partner.id: self.partner.name}.get(peer_id or "", "?")
@@ -111,7 +113,13 @@ def open_session(
     sessions = store.list(Session)
     running = [s for s in sessions if s.status == SessionStatus.RUNNING]
     if running:
-        return state(store, clock, max(running, key=lambda s: s.started_at or "").id)
+        session = max(running, key=lambda s: s.started_at or "")
+        try:
+            SessionTimer.from_dict(session.timer_state, clock)
+        except UsageError:
+            _restart_timer(store, clock, session, language)
+            return dataclasses.replace(state(store, clock, session.id), timer_restarted=True)
+        return state(store, clock, session.id)
     now = clock.now()
     due = [
         s
@@ -130,6 +138,19 @@ def open_session(
         session, status=SessionStatus.RUNNING, started_at=iso(now), timer_state=timer.to_dict()
     )
     return state(store, clock, session.id)
+
+
+def _restart_timer(store: NotebookStore, clock: Clock, session: Session, language: str) -> None:
+    """A running session whose saved timer this app cannot read (a newer app synced it, or it
+    is damaged) would block the runner for good: it starts again at the default protocol's
+    check-in, keeping the talk time counted so far. Notes and steps are untouched."""
+    default = templates.load_builtin(language)[0]
+    fresh = SessionTimer(
+        session.speaker_order, templates.stages(default, default, session.minutes_per_turn), clock
+    )
+    data = fresh.to_dict()
+    data["spoken"] = {p: float(session.seconds_by_speaker.get(p, 0)) for p in session.speaker_order}
+    store.change_record(session, timer_state=data)
 
 
 def state(store: NotebookStore, clock: Clock, session_id: str) -> RunnerState:

@@ -128,6 +128,10 @@ class SessionTimer:
         return self.stage is not None and self.stage.kind is Kind.TALK
 
     def speaker_of(self, stage: Stage) -> str | None:
+        """The peer who has the floor in a talk stage; a check-in, feedback or next-steps
+        stage is shared time and counts for neither, whoever the template names."""
+        if stage.kind is not Kind.TALK:
+            return None
         return {"a": self.speakers[0], "b": self.speakers[1]}.get(stage.speaker)
 
     @property

@@ -183,7 +183,10 @@ def own_templates(store: NotebookStore) -> tuple[list[Template], list[str]]:
     (a partner's app of another version may have synced one this app cannot run)."""
     categories = prompt_categories()
     good, problems = [], []
-    for record in store.list(SessionTemplate):
+    # A conflict copy (two laptops edited one protocol) is resolved in Conflicts, not run or edited.
+    for record in store.records(
+        SessionTemplate, "WHERE deleted = 0 AND conflict_of IS NULL ORDER BY created_at"
+    ):
         try:
             good.append(_own(record, categories))
         except TemplateError as exc:

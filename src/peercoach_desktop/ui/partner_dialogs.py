@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peercoach_desktop.core.model import Goal, NextStep, Note, Record
+from peercoach_desktop.core.model import Goal, NextStep, Note, Record, SessionTemplate
 from peercoach_desktop.core.sync import Conflict, ImportReport
 from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, number, translate
 from peercoach_desktop.ui.widgets import local_time, named, short_date, status_label
@@ -35,6 +35,7 @@ RECORD_KINDS = {  # conflict.kind is the record's table (core.rows.TABLE_OF)
     "peers": QT_TRANSLATE_NOOP("PartnerDialogs", "Person"),
     "feedback": QT_TRANSLATE_NOOP("PartnerDialogs", "Feedback"),
     "user_prompts": QT_TRANSLATE_NOOP("PartnerDialogs", "Own prompt"),
+    "user_templates": QT_TRANSLATE_NOOP("PartnerDialogs", "Own protocol"),
 }
 
 
@@ -169,6 +170,9 @@ def record_text(record: Record) -> str:
         return translate("PartnerDialogs", "{text} ({status}, due {date})").format(
             text=record.text, status=status_label(record.status.value), date=short_date(record.due_date)
         )
+    if isinstance(record, SessionTemplate):  # the phases tell two versions apart, not the name
+        phases = "\n".join(f"{p.get('name', '?')}: {p.get('minutes', '?')}" for p in record.phases)
+        return f"{record.name}\n{phases}"
     return str(getattr(record, "title", "") or getattr(record, "name", "") or record.id)
 
 

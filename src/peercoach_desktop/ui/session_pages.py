@@ -126,6 +126,7 @@ class TurnPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.roles = named(QLabel(), "turn_roles", translate("SessionPages", "Who speaks and who coaches"))
+        self.roles.setTextFormat(Qt.TextFormat.PlainText)  # phase and peer names are typed by users
         font = self.roles.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.roles.setFont(font)

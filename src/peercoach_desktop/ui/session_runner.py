@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -30,6 +32,7 @@ from peercoach_desktop.core import prompts as prompt_lib
 from peercoach_desktop.core import session_runner as runner
 from peercoach_desktop.core import templates
 from peercoach_desktop.core.clock import Clock
+from peercoach_desktop.core.errors import UsageError
 from peercoach_desktop.core.localize import localize_prompts
 from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.core.nudge import curious_nudge
@@ -145,6 +148,7 @@ class SessionRunnerView(QWidget):
         )
         self.mute.toggled.connect(lambda on: setattr(self.sound, "muted", on))
         self.status = named(QLabel(), "runner_status", translate("SessionRunner", "Session status"))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote names users typed
         self.status.setWordWrap(True)
         side = QVBoxLayout()
         for widget in (self.session_balance, self.partnership_balance, self.card, self.mute, self.status):
@@ -164,7 +168,7 @@ class SessionRunnerView(QWidget):
         layout.addLayout(body, 1)
 
         for keys, slot in (
-            ("Space", self.toggle),
+            ("Space", self.space),
             ("+", lambda: self.extend(60)),
             ("Ctrl+Right", self.advance),
             ("Ctrl+M", self.mute.toggle),
@@ -193,16 +197,17 @@ class SessionRunnerView(QWidget):
         """Open the running session, or start one; loads the prompt library too."""
         clock, minutes, template_id, language = self.clock, self.turn_minutes, self.template_id, self.language
 
-        def job(store: NotebookStore) -> tuple[runner.RunnerState, list[prompt_lib.Prompt]]:
+        def job(store: NotebookStore) -> tuple[runner.RunnerState, SessionTimer, list[prompt_lib.Prompt]]:
             template = templates.find(templates.available(store, language)[0], template_id)
             state = runner.open_session(store, clock, minutes, template, language)
-            return state, self._prompt_library(store)
+            # Read here, not in the callback: an error reaches _failed and is shown.
+            timer = SessionTimer.from_dict(state.session.timer_state, clock)
+            return state, timer, self._prompt_library(store)
 
         self._run(job, self._opened)
 
-    def _opened(self, result: tuple[runner.RunnerState, list[prompt_lib.Prompt]]) -> None:
-        state, self.prompts = result
-        self.timer = SessionTimer.from_dict(state.session.timer_state, self.clock)
+    def _opened(self, result: tuple[runner.RunnerState, SessionTimer, list[prompt_lib.Prompt]]) -> None:
+        state, self.timer, self.prompts = result
         self._make_phase_buttons(state)
         if state.session_note is not None:  # resuming: bring back what was typed
             self._note["id"] = state.session_note.id
@@ -210,6 +215,14 @@ class SessionRunnerView(QWidget):
             self.turn.notes.setPlainText(state.session_note.body)
             self.turn.notes.blockSignals(False)
         self._set_state(state, fill=True)
+        if state.timer_restarted:
+            self.status.setText(
+                translate(
+                    "SessionRunner",
+                    "This session's saved timer could not be read (saved by another version of the app?), "
+                    "so it starts again at the check-in. Talk time so far, notes and steps are kept.",
+                )
+            )
         self.setEnabled(True)
         self.ticker.start()
         self.session_started.emit(state.session.id)
@@ -224,7 +237,7 @@ class SessionRunnerView(QWidget):
                 if speaker
                 else translate("SessionRunner", "Phase {n}: {name}")
             ).format(n=index + 1, name=stage.name, speaker=state.name(speaker))
-            button = named(QPushButton(stage.name), f"phase_{index}", about)
+            button = named(QPushButton(stage.name.replace("&", "&&")), f"phase_{index}", about)  # & is no key
             button.setCheckable(True)
             button.clicked.connect(lambda _c=False, i=index: self.go_to(i))
             self.phase_buttons.append(button)
@@ -251,6 +264,15 @@ class SessionRunnerView(QWidget):
         self._run(lambda store: runner.save_timer(store, sid, data, seconds))
         self.render()
 
+    def space(self) -> None:
+        """Space presses a focused button (keyboard users reach every control that way);
+        anywhere else in the runner, outside text fields, it starts or pauses the clock."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QAbstractButton) and focus is not self.turn.start and self.isAncestorOf(focus):
+            focus.animateClick()
+        else:
+            self.toggle()
+
     def toggle(self) -> None:
         if self.timer and self.timer.timed:
             self.timer.toggle()
@@ -260,8 +282,10 @@ class SessionRunnerView(QWidget):
         if self.timer and self.timer.timed:
             try:
                 self.timer.extend(seconds)
-            except Exception as exc:  # a UsageError: too long in all
-                self.status.setText(str(exc))
+            except UsageError:  # the one limit: 30 minutes more in all
+                self.status.setText(
+                    translate("SessionRunner", "A phase can be extended by up to 30 minutes in all.")
+                )
                 return
             self._changed()
 
@@ -312,6 +336,8 @@ class SessionRunnerView(QWidget):
             font = button.font()
             font.setBold(current)
             button.setFont(font)
+            if current:
+                self.stage_strip.ensureWidgetVisible(button)  # a long protocol scrolls to it
         stage = timer.stage
         last = timer.index == len(timer.stages) - 1
         page = self.summary_page if stage is None else self.kind_pages[stage.kind]
@@ -339,7 +365,7 @@ class SessionRunnerView(QWidget):
             following = (
                 timer.stages[timer.index + 1].name if not last else translate("SessionRunner", "End session")
             )
-            self.turn.swap.setText(f"{following} ▶")
+            self.turn.swap.setText(f"{following.replace('&', '&&')} ▶")
             self.turn.swap.setAccessibleName(
                 translate("SessionRunner", "Next phase: {name}").format(name=following)
             )

@@ -54,19 +54,19 @@ class SessionTab(QWidget):
         self.outline.setWordWrap(True)
         self.outline.setTextFormat(Qt.TextFormat.PlainText)  # names the user typed are never HTML
         self.edit_button = named(
-            QPushButton(translate("SessionTab", "&Edit protocols…")),
+            QPushButton(translate("SessionTab", "Edit protoco&ls…")),
             "edit_protocols",
             translate("SessionTab", "Copy and edit protocols"),
         )
         self.edit_button.clicked.connect(self.edit_protocols)
-        label = QLabel(translate("SessionTab", "&Protocol"))
-        label.setBuddy(self.protocol)  # Alt+P reaches the list
+        label = QLabel(translate("SessionTab", "Proto&col"))
+        label.setBuddy(self.protocol)  # Alt+C reaches the list (Alt+P is the Partner menu)
         choice = QHBoxLayout()
         choice.addWidget(label)
         choice.addWidget(self.protocol, 1)
         choice.addWidget(self.edit_button)
         self.start_button = named(
-            QPushButton(translate("SessionTab", "&Start or resume the session")),
+            QPushButton(translate("SessionTab", "Start or res&ume the session")),
             "start_session",
             translate("SessionTab", "Start or resume the session"),
         )
@@ -151,8 +151,11 @@ class SessionTab(QWidget):
         dialog.open()
 
     def flush(self) -> None:
+        """Before a lock or a switch, while the notebook is still selected: queue the saves."""
         if self.view is not None:
-            self.view.flush()  # notes and timer saved before a lock or a switch
+            self.view.flush()  # notes and timer
+        if self.protocols_dialog is not None:
+            self.protocols_dialog.flush()  # a protocol being edited
 
     def clear(self) -> None:
         """Drop the runner: its labels show names and steps, which a lock must hide."""
@@ -167,8 +170,7 @@ class SessionTab(QWidget):
             self.view = None
         dialog = self.protocols_dialog
         if dialog is not None:
-            if dialog.isVisible():
-                dialog.reject()  # saves its edits first (queued before the lock closes the notebook)
+            dialog.done(0)  # its edits were queued by flush() while the notebook was selected
             dialog.deleteLater()  # its lists name your own protocols
             self.protocols_dialog = None
         self.templates = []

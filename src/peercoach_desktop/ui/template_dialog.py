@@ -33,6 +33,7 @@ from peercoach_desktop.core import templates
 from peercoach_desktop.core.session_timer import Kind
 from peercoach_desktop.ui.access import NotebookAccess
 from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
+from peercoach_desktop.ui.session_widgets import ask_yes_no
 from peercoach_desktop.ui.widgets import named
 
 KIND_LABELS = {
@@ -263,6 +264,14 @@ class ProtocolsDialog(QDialog):
             )
 
     def _selected(self, row: int) -> None:
+        if self.dirty and self.current is not None and self.current.own:
+            # Leaving a protocol with edits: they are saved, then the list comes back on the new row.
+            chosen = self.templates[row].id if 0 <= row < len(self.templates) else None
+            self.list.blockSignals(True)  # stay on the edited one until it is saved (or refused)
+            self.list.setCurrentRow([t.id for t in self.templates].index(self.current.id))
+            self.list.blockSignals(False)
+            self._save(then=lambda: self.reload(chosen))
+            return
         self.current = self.templates[row] if 0 <= row < len(self.templates) else None
         self.phases = [p.to_dict() for p in self.current.phases] if self.current else []
         self.dirty = False
@@ -345,6 +354,9 @@ class ProtocolsDialog(QDialog):
     # ----- saving ----------------------------------------------------------------------------
 
     def _copy(self) -> None:
+        if self.dirty:
+            self._save(then=self._copy)  # the copy takes the edits along
+            return
         template = self.current
         if template is not None:
             copy_name = translate("ProtocolsDialog", "{name} (copy)").format(name=template.name)
@@ -355,7 +367,17 @@ class ProtocolsDialog(QDialog):
 
     def _delete(self) -> None:
         template = self.current
-        if template is not None and template.own:
+        question = translate(
+            "ProtocolsDialog",
+            "Delete the protocol “{name}”? It is deleted on your partner's laptop too after the next sync.",
+        )
+        if (
+            template is not None
+            and template.own
+            and ask_yes_no(
+                self, translate("ProtocolsDialog", "Delete protocol"), question.format(name=template.name)
+            )
+        ):
             template_id = template.id
             self._write(
                 lambda store: templates.delete_template(store, template_id),
@@ -395,6 +417,12 @@ class ProtocolsDialog(QDialog):
         if store_of is None or pid is None:
             return
         self.access.tasks.run(lambda: job(store_of(pid)), done, failed)
+
+    def flush(self) -> None:
+        """Queue the save of edits not saved yet (a lock or a switch follows)."""
+        if self.dirty and self.current is not None and self.current.own:
+            self._save()
+            self.dirty = False
 
     def reject(self) -> None:
         """Closing keeps the edits: they are saved first (a refused save keeps the dialog open)."""
