@@ -13,6 +13,8 @@ from peercoach_desktop.core import sync
 from peercoach_desktop.core.model import SessionTemplate
 from peercoach_desktop.core.session_timer import Kind
 from peercoach_desktop.core.templates import (
+    Phase,
+    Template,
     TemplateError,
     available,
     copy_template,
@@ -171,3 +173,9 @@ def test_a_protocol_edited_on_both_laptops_is_a_conflict_not_a_second_protocol(p
     listed, problems = own_templates(pair.ana)
     assert problems == [] and len(listed) == 1 and listed[0].id == mine.id
     assert [c.record_id for c in sync.list_conflicts(pair.ana)] == [mine.id]
+
+
+def test_an_added_stage_gets_a_name_of_its_own_in_any_language() -> None:
+    default = load_builtin()[0]
+    clash = Template("x", "Clash", "A talk phase called like the check-in.", (Phase("Check-in", 5, "a", ()),))
+    assert [s.name for s in stages(clash, default)] == ["Check-in 2", "Check-in", "Next steps"]

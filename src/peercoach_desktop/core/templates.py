@@ -165,9 +165,8 @@ def _unique(stage: Stage, taken: set[str]) -> Stage:
     """The added stage, renamed if a talk phase already uses its name (times are kept by name)."""
     if stage.name not in taken:
         return stage
-    return Stage(
-        f"{stage.name} ({stage.kind.value})", stage.kind, stage.speaker, stage.seconds, stage.prompts
-    )
+    name = next(f"{stage.name} {n}" for n in range(2, 100) if f"{stage.name} {n}" not in taken)
+    return Stage(name, stage.kind, stage.speaker, stage.seconds, stage.prompts)
 
 
 # ----- the user's own templates, in the notebook -----------------------------------------------
