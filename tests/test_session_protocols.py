@@ -129,8 +129,13 @@ def test_a_copied_and_edited_protocol_is_kept_and_runs(qtbot: QtBot, window: Mai
     dialog.form.name.clear()  # a phase without a name is refused, and nothing typed is lost
     dialog.form.name.textEdited.emit("")
     dialog.save.click()
-    qtbot.waitUntil(lambda: "'name' must be a non-empty text" in dialog.status.text())
-    assert "phase 2" in dialog.status.text() and dialog.name.text() == "Ten and seven"
+    assert dialog.status.text() == "Every phase needs a name." and dialog.name.text() == "Ten and seven"
+    dialog.form.name.setText("First turn")  # the other phase's name
+    dialog.form.name.textEdited.emit("First turn")
+    dialog.save.click()
+    assert dialog.status.text() == "Two phases are called “First turn”: each needs its own name."
+    dialog.form.name.clear()
+    dialog.form.name.textEdited.emit("")
     qtbot.keyClicks(dialog.form.name, "Ben's turn")
     assert dialog.phase_list.item(1).text() == "Ben's turn (7 min) — Second speaker"
     dialog.reject()  # closing saves the edits

@@ -179,3 +179,11 @@ def test_an_added_stage_gets_a_name_of_its_own_in_any_language() -> None:
     default = load_builtin()[0]
     clash = Template("x", "Clash", "A talk phase called like the check-in.", (Phase("Check-in", 5, "a", ()),))
     assert [s.name for s in stages(clash, default)] == ["Check-in 2", "Check-in", "Next steps"]
+
+
+def test_a_protocol_needs_a_talk_phase_with_a_speaker(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    only_feedback = '[[phase]]\nname = "F"\nminutes = 5\nspeaker = "a"\nkind = "feedback"\n'
+    path.write_text(HEAD + only_feedback, encoding="utf-8")
+    with pytest.raises(TemplateError, match="no talk phase gives either peer the floor"):
+        parse(path, CATEGORIES)

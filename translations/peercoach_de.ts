@@ -1086,6 +1086,34 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>{description} ({minutes} Min.: {phases})</translation>
     </message>
     <message>
+        <source>The protocol needs a name.</source>
+        <translation>Das Protokoll braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Every phase needs a name.</source>
+        <translation>Jede Phase braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Two phases are called “{name}”: each needs its own name.</source>
+        <translation>Zwei Phasen heißen „{name}“: Jede braucht einen eigenen Namen.</translation>
+    </message>
+    <message>
+        <source>The check-in can only be the first phase.</source>
+        <translation>Das Ankommen kann nur die erste Phase sein.</translation>
+    </message>
+    <message>
+        <source>Next steps can only be the last phase.</source>
+        <translation>Nächste Schritte können nur die letzte Phase sein.</translation>
+    </message>
+    <message>
+        <source>At least one talk phase needs a speaker (first or second).</source>
+        <translation>Mindestens eine Gesprächsphase braucht eine sprechende Person (erste oder zweite).</translation>
+    </message>
+    <message>
+        <source>A protocol has at most {n} phases.</source>
+        <translation>Ein Protokoll hat höchstens {n} Phasen.</translation>
+    </message>
+    <message>
         <source>Selected phase</source>
         <translation>Ausgewählte Phase</translation>
     </message>

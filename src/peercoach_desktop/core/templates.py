@@ -107,8 +107,8 @@ def from_data(
         raise TemplateError(f"{where}: the check-in can only be the first phase.")
     if Kind.NEXT_STEPS.value in kinds[:-1]:
         raise TemplateError(f"{where}: next steps can only be the last phase.")
-    if not {"a", "b"} & {p.speaker for p in phases}:
-        raise TemplateError(f"{where}: no phase gives either peer the floor ('speaker' a or b).")
+    if not any(p.kind == Kind.TALK.value and p.speaker in ("a", "b") for p in phases):
+        raise TemplateError(f"{where}: no talk phase gives either peer the floor ('speaker' a or b).")
     return name, description, phases
 
 

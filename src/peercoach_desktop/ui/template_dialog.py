@@ -74,6 +74,36 @@ def outline(template: templates.Template) -> str:
     )
 
 
+def edit_problem(name: str, phases: list[dict[str, Any]]) -> str | None:
+    """What keeps these edits from being saved, in the interface's language; None if nothing.
+    The form can only make these mistakes (minutes, kind and speaker come from lists);
+    core.templates checks everything again, for synced protocols too."""
+    names = [str(p["name"]).strip() for p in phases]
+    kinds = [p.get("kind", Kind.TALK.value) for p in phases]
+    if not name.strip():
+        return translate("ProtocolsDialog", "The protocol needs a name.")
+    if any(not n for n in names):
+        return translate("ProtocolsDialog", "Every phase needs a name.")
+    twice = next((n for n in names if names.count(n) > 1), None)
+    if twice is not None:
+        return translate(
+            "ProtocolsDialog", "Two phases are called “{name}”: each needs its own name."
+        ).format(name=twice)
+    if Kind.CHECK_IN.value in kinds[1:]:
+        return translate("ProtocolsDialog", "The check-in can only be the first phase.")
+    if Kind.NEXT_STEPS.value in kinds[:-1]:
+        return translate("ProtocolsDialog", "Next steps can only be the last phase.")
+    if not any(
+        p["speaker"] in ("a", "b") and k == Kind.TALK.value for p, k in zip(phases, kinds, strict=True)
+    ):
+        return translate("ProtocolsDialog", "At least one talk phase needs a speaker (first or second).")
+    if len(phases) > templates.MAX_PHASES:
+        return translate("ProtocolsDialog", "A protocol has at most {n} phases.").format(
+            n=templates.MAX_PHASES
+        )
+    return None
+
+
 class PhaseForm(QGroupBox):
     """The selected phase's fields; every change is reported at once."""
 
@@ -390,6 +420,10 @@ class ProtocolsDialog(QDialog):
             return
         tid, name, text = template.id, self.name.text(), self.description.text()
         phases = [dict(p) for p in self.phases]
+        problem = edit_problem(name, phases)
+        if problem:
+            self.status.setText(problem)  # the edits stay in the form
+            return
         self._write(
             lambda store: templates.save_template(store, tid, name, text, phases),
             translate("ProtocolsDialog", "Saved."),
