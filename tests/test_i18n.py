@@ -7,7 +7,7 @@ import ast
 import re
 import subprocess
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,15 +32,18 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from window_driver import idle, open_sample_summary
 
+from peercoach_desktop.core import edits, keystore, recovery
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, KeyringError, PeerCoachError, Term
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.ui import i18n
+from peercoach_desktop.ui.dialogs import error_text
 from peercoach_desktop.ui.main_window import MainWindow
 from peercoach_desktop.ui.settings import LANGUAGES, OPTIONS, Preferences
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "translations" / "peercoach_de.ts"
 SRC = ROOT / "src" / "peercoach_desktop"
-PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+PLACEHOLDER = re.compile(r"\{[a-z_]*(?:![rsa])?(?::[^{}]*)?\}")  # str.format fields, !r and :spec too
 
 # Widgets whose text is not ours to translate here, each with why:
 EXCLUDED_NAMES = {
@@ -455,3 +458,78 @@ def test_a_summary_exported_in_german_has_german_words_around_the_users(
     dialog.save_md.click()
     qtbot.waitUntil(out.exists)
     assert out.read_text(encoding="utf-8").startswith("# Ana & Ben: Zusammenfassung")
+
+
+# ----- core errors -----------------------------------------------------------------------------
+
+
+def _core_error(call: Callable[[], object]) -> PeerCoachError:
+    with pytest.raises(PeerCoachError) as caught:
+        call()
+    return caught.value
+
+
+def test_core_errors_read_in_german_with_the_users_value(german: None) -> None:
+    bad_date = _core_error(lambda: edits.parse_date("31.03.2026", "A due date"))
+    assert (
+        error_text(bad_date) == "Ein Fälligkeitsdatum muss ein Datum wie 2026-03-31 sein, nicht '31.03.2026'."
+    )
+    assert str(bad_date) == "A due date must be a date like 2026-03-31, not '31.03.2026'."  # CLI, logs
+
+    short = _core_error(lambda: recovery.decode("ABCD-EFGH"))
+    assert error_text(short) == "Ein Wiederherstellungscode hat 56 Zeichen; dieser hat 8."
+    code = recovery.encode(bytes(32))
+    typo = code[:-1] + ("A" if code[-1] != "A" else "B")
+    assert error_text(_core_error(lambda: recovery.decode(typo))) == (
+        "Der Wiederherstellungscode enthält einen Tippfehler: Seine Prüfzeichen stimmen nicht."
+    )
+
+    # A phrase the code passes as a value (a Term) is translated too, and a keyring error keeps its hint.
+    keyring = KeyringError(
+        QT_TRANSLATE_NOOP("Core", "The OS keyring could not {action} ({error_type}: {exc}). {fix_hint}"),
+        action=Term(QT_TRANSLATE_NOOP("Core", "read a notebook key")),
+        error_type="KeyringLocked",
+        exc="Collection is locked",
+        fix_hint=Term(keystore.FIX_HINT),
+    )
+    text = error_text(keyring)
+    assert text.startswith(
+        "Der Schlüsselbund des Systems konnte einen Notizbuch-Schlüssel nicht lesen "
+        "(KeyringLocked: Collection is locked). Installieren und entsperren Sie"
+    )
+    assert "Ohne sicheren Schlüsselbund" in text  # the dialog's own hint, in German too
+
+
+def test_core_errors_stay_english_without_a_qm(qapp: object) -> None:
+    assert i18n.install("en") == "en"
+    bad_date = _core_error(lambda: edits.parse_date("tomorrow", "A target date"))
+    assert (
+        error_text(bad_date)
+        == str(bad_date)
+        == "A target date must be a date like 2026-03-31, not 'tomorrow'."
+    )
+
+
+def test_a_translation_that_lost_a_field_shows_the_english_error(qapp: object, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    broken = tmp_path / "broken.ts"
+    broken.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="de_DE">'
+        "<context><name>Core</name>"
+        "<message><source>{what} cannot be empty.</source><translation>{was} fehlt.</translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    qm = tmp_path / "broken.qm"
+    subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pyside6-lrelease"), "-silent", str(broken), "-qm", str(qm)], check=True
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        empty = _core_error(lambda: edits.require_text("  ", "A note"))
+        assert error_text(empty) == "A note cannot be empty."
+    finally:
+        QCoreApplication.removeTranslator(translator)

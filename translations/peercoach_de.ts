@@ -2,6 +2,565 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
+    <name>Core</name>
+    <message>
+        <source>The key does not open this notebook (wrong key or code, or a damaged file).</source>
+        <translation>Der Schlüssel öffnet dieses Notizbuch nicht (falscher Schlüssel oder Code oder eine beschädigte Datei).</translation>
+    </message>
+    <message>
+        <source>This notebook was written by a newer PeerCoach Desktop (schema {version}; this version reads up to {current_version}). Update the app. The file was not changed.</source>
+        <translation>Dieses Notizbuch wurde von einer neueren Version von PeerCoach Desktop geschrieben (Schema {version}; diese Version liest bis {current_version}). Aktualisieren Sie die App. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>This file is not a PeerCoach notebook. It was not changed.</source>
+        <translation>Diese Datei ist kein PeerCoach-Notizbuch. Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>{what} must be a date like 2026-03-31, not {text!r}.</source>
+        <translation>{what} muss ein Datum wie 2026-03-31 sein, nicht {text!r}.</translation>
+    </message>
+    <message>
+        <source>{what} cannot be empty.</source>
+        <translation>{what} darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>A goal&apos;s title</source>
+        <translation>Der Titel eines Ziels</translation>
+    </message>
+    <message>
+        <source>A target date</source>
+        <translation>Ein Zieldatum</translation>
+    </message>
+    <message>
+        <source>Progress is a percentage from 0 to 100, not {value}.</source>
+        <translation>Der Fortschritt ist ein Prozentwert von 0 bis 100, nicht {value}.</translation>
+    </message>
+    <message>
+        <source>A goal has no field {name!r}.</source>
+        <translation>Ein Ziel hat kein Feld {name!r}.</translation>
+    </message>
+    <message>
+        <source>A turn lasts {min_turn_minutes} to {max_turn_minutes} minutes, not {minutes}.</source>
+        <translation>Eine Runde dauert {min_turn_minutes} bis {max_turn_minutes} Minuten, nicht {minutes}.</translation>
+    </message>
+    <message>
+        <source>A note&apos;s kind is one of {allowed}; not {kind!r}.</source>
+        <translation>Die Art einer Notiz ist eine von {allowed}, nicht {kind!r}.</translation>
+    </message>
+    <message>
+        <source>A note</source>
+        <translation>Eine Notiz</translation>
+    </message>
+    <message>
+        <source>A next step</source>
+        <translation>Ein nächster Schritt</translation>
+    </message>
+    <message>
+        <source>A due date</source>
+        <translation>Ein Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>A next step has no field {name!r}.</source>
+        <translation>Ein nächster Schritt hat kein Feld {name!r}.</translation>
+    </message>
+    <message>
+        <source>A goal&apos;s status is one of {allowed}; not {status!r}.</source>
+        <translation>Der Status eines Ziels ist einer von {allowed}, nicht {status!r}.</translation>
+    </message>
+    <message>
+        <source>A time must look like 2026-03-31T15:00, not {text!r}.</source>
+        <translation>Eine Uhrzeit muss wie 2026-03-31T15:00 aussehen, nicht {text!r}.</translation>
+    </message>
+    <message>
+        <source>Install and unlock a Secret Service keyring (GNOME Keyring or KWallet) and try again, or create a passphrase-protected notebook with --passphrase.</source>
+        <translation>Installieren und entsperren Sie einen Secret-Service-Schlüsselbund (GNOME Keyring oder KWallet) und versuchen Sie es erneut, oder legen Sie mit --passphrase ein durch eine Passphrase geschütztes Notizbuch an.</translation>
+    </message>
+    <message>
+        <source>No usable OS keyring ({error_type}). {fix_hint}</source>
+        <translation>Kein nutzbarer Schlüsselbund des Systems ({error_type}). {fix_hint}</translation>
+    </message>
+    <message>
+        <source>The keyring backend {backend} would keep keys unprotected on disk. {fix_hint}</source>
+        <translation>Das Schlüsselbund-Backend {backend} würde Schlüssel ungeschützt auf der Festplatte ablegen. {fix_hint}</translation>
+    </message>
+    <message>
+        <source>The OS keyring could not {action} ({error_type}: {exc}). {fix_hint}</source>
+        <translation>Der Schlüsselbund des Systems konnte {action} ({error_type}: {exc}). {fix_hint}</translation>
+    </message>
+    <message>
+        <source>The keyring entry for this notebook is damaged (not a key).</source>
+        <translation>Der Schlüsselbund-Eintrag dieses Notizbuchs ist beschädigt (kein Schlüssel).</translation>
+    </message>
+    <message>
+        <source>read a notebook key</source>
+        <translation>einen Notizbuch-Schlüssel nicht lesen</translation>
+    </message>
+    <message>
+        <source>store a notebook key</source>
+        <translation>einen Notizbuch-Schlüssel nicht speichern</translation>
+    </message>
+    <message>
+        <source>delete a notebook key</source>
+        <translation>einen Notizbuch-Schlüssel nicht löschen</translation>
+    </message>
+    <message>
+        <source>{file} was written by a newer PeerCoach Desktop.</source>
+        <translation>{file} wurde von einer neueren Version von PeerCoach Desktop geschrieben.</translation>
+    </message>
+    <message>
+        <source>The notebook descriptor {file} is damaged.</source>
+        <translation>Die Notizbuch-Beschreibung {file} ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>This notebook is protected by a passphrase; give it with --passphrase-file.</source>
+        <translation>Dieses Notizbuch ist durch eine Passphrase geschützt; geben Sie sie mit --passphrase-file an.</translation>
+    </message>
+    <message>
+        <source>The keyring has no key for notebook {partnership}. Restore it with: peercoach recover {partnership} --code RECOVERY-CODE</source>
+        <translation>Der Schlüsselbund enthält keinen Schlüssel für das Notizbuch {partnership}. Stellen Sie es wieder her mit: peercoach recover {partnership} --code WIEDERHERSTELLUNGSCODE</translation>
+    </message>
+    <message>
+        <source>The notebook file {file} is missing.</source>
+        <translation>Die Notizbuch-Datei {file} fehlt.</translation>
+    </message>
+    <message>
+        <source>More than one partnership id starts with {ref!r}; give more of it.</source>
+        <translation>Mehr als eine Partnerschafts-ID beginnt mit {ref!r}; geben Sie mehr davon an.</translation>
+    </message>
+    <message>
+        <source>More than one partnership is called {ref!r}; use its id.</source>
+        <translation>Mehr als eine Partnerschaft heißt {ref!r}; verwenden Sie ihre ID.</translation>
+    </message>
+    <message>
+        <source>No partnership matches {ref!r}. See: peercoach list</source>
+        <translation>Keine Partnerschaft passt zu {ref!r}. Siehe: peercoach list</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{name}&apos; must be a non-empty text.</source>
+        <translation>{where}: „{name}“ muss ein nicht leerer Text sein.</translation>
+    </message>
+    <message>
+        <source>{folder}/{exc}</source>
+        <translation>{folder}/{exc}</translation>
+    </message>
+    <message>
+        <source>{where}: unknown field {unknown!r} (allowed: {allowed}).</source>
+        <translation>{where}: unbekanntes Feld {unknown!r} (erlaubt: {allowed}).</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{key}&apos; must be a table.</source>
+        <translation>{where}: „{key}“ muss eine Tabelle sein.</translation>
+    </message>
+    <message>
+        <source>{at}: needs exactly the fields {prompt_fields}.</source>
+        <translation>{at}: braucht genau die Felder {prompt_fields}.</translation>
+    </message>
+    <message>
+        <source>{where}: phases: the name for {english!r} must be a non-empty text.</source>
+        <translation>{where}: phases: der Name für {english!r} muss ein nicht leerer Text sein.</translation>
+    </message>
+    <message>
+        <source>{where}: prompt {prompt_id!r} is also in {other}.toml.</source>
+        <translation>{where}: Impulsfrage {prompt_id!r} steht auch in {other}.toml.</translation>
+    </message>
+    <message>
+        <source>invitation file</source>
+        <translation>Einladungsdatei</translation>
+    </message>
+    <message>
+        <source>invitation file (wrong passphrase?)</source>
+        <translation>Einladungsdatei (falsche Passphrase?)</translation>
+    </message>
+    <message>
+        <source>A pairing passphrase needs at least {min_pairing_chars} characters.</source>
+        <translation>Eine Passphrase für die Einladung braucht mindestens {min_pairing_chars} Zeichen.</translation>
+    </message>
+    <message>
+        <source>This invitation was written by a newer PeerCoach Desktop. Update the app.</source>
+        <translation>Diese Einladung wurde von einer neueren Version von PeerCoach Desktop geschrieben. Aktualisieren Sie die App.</translation>
+    </message>
+    <message>
+        <source>This is not a PeerCoach {what}.</source>
+        <translation>Dies ist keine {what} von PeerCoach.</translation>
+    </message>
+    <message>
+        <source>This {what} is damaged inside.</source>
+        <translation>Diese {what} ist im Inneren beschädigt.</translation>
+    </message>
+    <message>
+        <source>This invitation is for your partner&apos;s side of this partnership, not yours.</source>
+        <translation>Diese Einladung ist für die Seite Ihres Partners in dieser Partnerschaft, nicht für Ihre.</translation>
+    </message>
+    <message>
+        <source>A notebook passphrase needs at least {min_passphrase_chars} characters.</source>
+        <translation>Eine Passphrase für ein Notizbuch braucht mindestens {min_passphrase_chars} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Unknown key derivation {algorithm!r}.</source>
+        <translation>Unbekannte Schlüsselableitung {algorithm!r}.</translation>
+    </message>
+    <message>
+        <source>{file}: &apos;category&apos; must be the file&apos;s name, {stem!r}.</source>
+        <translation>{file}: „category“ muss der Name der Datei sein, {stem!r}.</translation>
+    </message>
+    <message>
+        <source>{file} has no [[prompt]] entries.</source>
+        <translation>{file} hat keine [[prompt]]-Einträge.</translation>
+    </message>
+    <message>
+        <source>{where}: needs exactly the fields {fields}.</source>
+        <translation>{where}: braucht genau die Felder {fields}.</translation>
+    </message>
+    <message>
+        <source>{where}: every field must be non-empty text.</source>
+        <translation>{where}: jedes Feld muss ein nicht leerer Text sein.</translation>
+    </message>
+    <message>
+        <source>{where}: id {prompt_id!r} must be lower-case words with dashes.</source>
+        <translation>{where}: die ID {prompt_id!r} muss aus kleingeschriebenen Wörtern mit Bindestrichen bestehen.</translation>
+    </message>
+    <message>
+        <source>{where}: phase must be one of {prompt_phases}.</source>
+        <translation>{where}: phase muss eines von {prompt_phases} sein.</translation>
+    </message>
+    <message>
+        <source>{file}: id {prompt_id!r} is also used in {first}.</source>
+        <translation>{file}: die ID {prompt_id!r} wird auch in {first} verwendet.</translation>
+    </message>
+    <message>
+        <source>No prompt for the phase(s): {missing}.</source>
+        <translation>Keine Impulsfrage für die Phase(n): {missing}.</translation>
+    </message>
+    <message>
+        <source>A prompt cannot be empty.</source>
+        <translation>Eine Impulsfrage darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>A prompt&apos;s phase is one of {prompt_phases}.</source>
+        <translation>Die Phase einer Impulsfrage ist eine von {prompt_phases}.</translation>
+    </message>
+    <message>
+        <source>No such prompt.</source>
+        <translation>Diese Impulsfrage gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>A recovery code has {expected} characters; this one has {length}.</source>
+        <translation>Ein Wiederherstellungscode hat {expected} Zeichen; dieser hat {length}.</translation>
+    </message>
+    <message>
+        <source>Character {position} of the recovery code is not valid.</source>
+        <translation>Zeichen {position} des Wiederherstellungscodes ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The recovery code has a typo: its check characters do not match.</source>
+        <translation>Der Wiederherstellungscode enthält einen Tippfehler: Seine Prüfzeichen stimmen nicht.</translation>
+    </message>
+    <message>
+        <source>The notebook is open in another program (PeerCoach Desktop or another peercoach command); close it there and try again. Nothing was changed.</source>
+        <translation>Das Notizbuch ist in einem anderen Programm geöffnet (PeerCoach Desktop oder ein anderer peercoach-Befehl); schließen Sie es dort und versuchen Sie es erneut. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>This notebook is protected by a passphrase; key rotation is for keyring notebooks. Run &apos;peercoach recover&apos; with its recovery code to move it to the keyring first.</source>
+        <translation>Dieses Notizbuch ist durch eine Passphrase geschützt; ein Schlüsselwechsel ist für Notizbücher im Schlüsselbund gedacht. Führen Sie zuerst „peercoach recover“ mit seinem Wiederherstellungscode aus, um es in den Schlüsselbund zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>Partnership {partnership} already has a notebook here (last changed {here}); the backup was last changed {backup}. Nothing was changed. Restore it beside the current one with --beside, or replace the current one with --replace (which first keeps it, encrypted, in backups/replaced/).</source>
+        <translation>Die Partnerschaft {partnership} hat hier bereits ein Notizbuch (zuletzt geändert {here}); die Sicherung wurde zuletzt {backup} geändert. Es wurde nichts verändert. Stellen Sie sie mit --beside neben dem aktuellen Notizbuch wieder her oder ersetzen Sie das aktuelle mit --replace (das es zuvor verschlüsselt in backups/replaced/ aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>Partnership {partnership} already has a notebook here (last changed {here}); the backup was last changed at an unknown time. Nothing was changed. Restore it beside the current one with --beside, or replace the current one with --replace (which first keeps it, encrypted, in backups/replaced/).</source>
+        <translation>Die Partnerschaft {partnership} hat hier bereits ein Notizbuch (zuletzt geändert {here}); wann die Sicherung zuletzt geändert wurde, ist unbekannt. Es wurde nichts verändert. Stellen Sie sie mit --beside neben dem aktuellen Notizbuch wieder her oder ersetzen Sie das aktuelle mit --replace (das es zuvor verschlüsselt in backups/replaced/ aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>Partnership {partnership} already has a notebook here (its date unknown); the backup was last changed {backup}. Nothing was changed. Restore it beside the current one with --beside, or replace the current one with --replace (which first keeps it, encrypted, in backups/replaced/).</source>
+        <translation>Die Partnerschaft {partnership} hat hier bereits ein Notizbuch (Datum unbekannt); die Sicherung wurde zuletzt {backup} geändert. Es wurde nichts verändert. Stellen Sie sie mit --beside neben dem aktuellen Notizbuch wieder her oder ersetzen Sie das aktuelle mit --replace (das es zuvor verschlüsselt in backups/replaced/ aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>Partnership {partnership} already has a notebook here (its date unknown); the backup was last changed at an unknown time. Nothing was changed. Restore it beside the current one with --beside, or replace the current one with --replace (which first keeps it, encrypted, in backups/replaced/).</source>
+        <translation>Die Partnerschaft {partnership} hat hier bereits ein Notizbuch (Datum unbekannt); wann die Sicherung zuletzt geändert wurde, ist unbekannt. Es wurde nichts verändert. Stellen Sie sie mit --beside neben dem aktuellen Notizbuch wieder her oder ersetzen Sie das aktuelle mit --replace (das es zuvor verschlüsselt in backups/replaced/ aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>This recovery code does not open the backup (or the file is damaged). A backup made before a key change opens only with the code that was current when it was made.</source>
+        <translation>Dieser Wiederherstellungscode öffnet die Sicherung nicht (oder die Datei ist beschädigt). Eine Sicherung von vor einem Schlüsselwechsel öffnet sich nur mit dem Code, der galt, als sie erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>The backup file is damaged; nothing was restored.</source>
+        <translation>Die Sicherungsdatei ist beschädigt; es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>There is no backup file at {source}.</source>
+        <translation>Unter {source} gibt es keine Sicherungsdatei.</translation>
+    </message>
+    <message>
+        <source>The current notebook has unsaved journal data and its key is not in the keyring; restore beside it with --beside instead. Nothing was changed.</source>
+        <translation>Das aktuelle Notizbuch hat nicht gespeicherte Journaldaten und sein Schlüssel ist nicht im Schlüsselbund; stellen Sie die Sicherung stattdessen mit --beside daneben wieder her. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Meet every 1 to {max_cadence_weeks} weeks, not {every_weeks}.</source>
+        <translation>Treffen Sie sich alle 1 bis {max_cadence_weeks} Wochen, nicht alle {every_weeks}.</translation>
+    </message>
+    <message>
+        <source>This is not a PeerCoach {what} (or it is cut short). Nothing was changed.</source>
+        <translation>Dies ist keine {what} von PeerCoach (oder sie ist abgeschnitten). Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>This {what} could not be opened: it was changed or cut short, or it was made with a different key. Nothing was changed.</source>
+        <translation>Diese {what} ließ sich nicht öffnen: Sie wurde verändert oder abgeschnitten, oder sie wurde mit einem anderen Schlüssel erstellt. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>This {what} is damaged inside. Nothing was changed.</source>
+        <translation>Diese {what} ist im Inneren beschädigt. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Peer coaching ends with next steps: add at least one, or confirm ending without.</source>
+        <translation>Peer-Coaching endet mit nächsten Schritten: Fügen Sie mindestens einen hinzu oder bestätigen Sie, dass Sie ohne beenden.</translation>
+    </message>
+    <message>
+        <source>This session is not running any more.</source>
+        <translation>Diese Sitzung läuft nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Feedback is given by one of the two peers.</source>
+        <translation>Feedback gibt eine der beiden Personen der Partnerschaft.</translation>
+    </message>
+    <message>
+        <source>Feedback needs at least one of situation, behaviour or impact.</source>
+        <translation>Feedback braucht mindestens eines davon: Situation, Verhalten oder Wirkung.</translation>
+    </message>
+    <message>
+        <source>A session has two different speakers.</source>
+        <translation>Eine Sitzung hat zwei verschiedene sprechende Personen.</translation>
+    </message>
+    <message>
+        <source>A session needs stages that last longer than zero seconds.</source>
+        <translation>Eine Sitzung braucht Abschnitte, die länger als null Sekunden dauern.</translation>
+    </message>
+    <message>
+        <source>The session has ended.</source>
+        <translation>Die Sitzung ist beendet.</translation>
+    </message>
+    <message>
+        <source>Only a talk stage can be extended.</source>
+        <translation>Nur ein Gesprächsabschnitt kann verlängert werden.</translation>
+    </message>
+    <message>
+        <source>A stage can be extended by up to 30 minutes in all.</source>
+        <translation>Ein Abschnitt kann insgesamt um bis zu 30 Minuten verlängert werden.</translation>
+    </message>
+    <message>
+        <source>This session has no such stage.</source>
+        <translation>Diese Sitzung hat keinen solchen Abschnitt.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s timer was saved by another version of the app.</source>
+        <translation>Die Uhr dieser Sitzung wurde von einer anderen Version der App gespeichert.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s saved timer is damaged.</source>
+        <translation>Die gespeicherte Uhr dieser Sitzung ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Your partner&apos;s name</source>
+        <translation>Der Name Ihres Partners</translation>
+    </message>
+    <message>
+        <source>A notebook file with this id already exists.</source>
+        <translation>Eine Notizbuch-Datei mit dieser ID gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>No {kind} with id {record_id}.</source>
+        <translation>Kein Eintrag vom Typ „{kind}“ mit der ID {record_id}.</translation>
+    </message>
+    <message>
+        <source>More than one {what} id starts with {ref!r}; give more characters.</source>
+        <translation>Mehr als eine ID vom Typ „{what}“ beginnt mit {ref!r}; geben Sie mehr Zeichen an.</translation>
+    </message>
+    <message>
+        <source>More than one {what} is called {ref!r}; use its id.</source>
+        <translation>Mehr als ein Eintrag vom Typ „{what}“ heißt {ref!r}; verwenden Sie die ID.</translation>
+    </message>
+    <message>
+        <source>No {what} matches {ref!r}.</source>
+        <translation>Kein Eintrag vom Typ „{what}“ passt zu {ref!r}.</translation>
+    </message>
+    <message>
+        <source>An owner is &apos;me&apos; or &apos;partner&apos;, not {who!r}.</source>
+        <translation>Besitzer ist „me“ oder „partner“, nicht {who!r}.</translation>
+    </message>
+    <message>
+        <source>No such earlier version of this record.</source>
+        <translation>Diese frühere Version des Eintrags gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>No note, goal or next step with id {record_id}.</source>
+        <translation>Keine Notiz, kein Ziel und kein nächster Schritt mit der ID {record_id}.</translation>
+    </message>
+    <message>
+        <source>Give one session, or a date range (--since, --until), not both.</source>
+        <translation>Geben Sie eine Sitzung oder einen Zeitraum an (--since, --until), nicht beides.</translation>
+    </message>
+    <message>
+        <source>No session in that range: nothing to summarise.</source>
+        <translation>Keine Sitzung in diesem Zeitraum: Es gibt nichts zusammenzufassen.</translation>
+    </message>
+    <message>
+        <source>{what} takes a date like 2026-03-31, not {text!r}.</source>
+        <translation>{what} erwartet ein Datum wie 2026-03-31, nicht {text!r}.</translation>
+    </message>
+    <message>
+        <source>This notebook has no sync key yet: invite your partner (peercoach invite) or join theirs.</source>
+        <translation>Dieses Notizbuch hat noch keinen Abgleichsschlüssel: Laden Sie Ihren Partner ein (peercoach invite) oder nehmen Sie seine Einladung an.</translation>
+    </message>
+    <message>
+        <source>No notebook on this laptop belongs to this sync file&apos;s partnership.</source>
+        <translation>Kein Notizbuch auf diesem Laptop gehört zur Partnerschaft dieser Abgleichsdatei.</translation>
+    </message>
+    <message>
+        <source>Keep &apos;current&apos;, &apos;other&apos; or &apos;both&apos;, not {keep!r}.</source>
+        <translation>Behalten Sie „current“, „other“ oder „both“, nicht {keep!r}.</translation>
+    </message>
+    <message>
+        <source>No open conflict for this record.</source>
+        <translation>Für diesen Eintrag gibt es keinen offenen Konflikt.</translation>
+    </message>
+    <message>
+        <source>sync file</source>
+        <translation>Abgleichsdatei</translation>
+    </message>
+    <message>
+        <source>This sync file was written by a newer PeerCoach Desktop (format {found}; this version reads up to {format}). Update the app. Nothing was changed.</source>
+        <translation>Diese Abgleichsdatei wurde von einer neueren Version von PeerCoach Desktop geschrieben (Format {found}; diese Version liest bis {format}). Aktualisieren Sie die App. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>This is not a PeerCoach {what}. Nothing was changed.</source>
+        <translation>Dies ist keine {what} von PeerCoach. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>This sync file belongs to another partnership. Nothing was changed.</source>
+        <translation>Diese Abgleichsdatei gehört zu einer anderen Partnerschaft. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>This is a conflict copy; resolve the conflict first (keep one version, or both).</source>
+        <translation>Dies ist eine Konfliktkopie; lösen Sie zuerst den Konflikt (behalten Sie eine Version oder beide).</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{field}&apos; must be a non-empty text.</source>
+        <translation>{where}: „{field}“ muss ein nicht leerer Text sein.</translation>
+    </message>
+    <message>
+        <source>{at} is not a table.</source>
+        <translation>{at} ist keine Tabelle.</translation>
+    </message>
+    <message>
+        <source>{at}: &apos;minutes&apos; must be a whole number from 1 to 60.</source>
+        <translation>{at}: „minutes“ muss eine ganze Zahl von 1 bis 60 sein.</translation>
+    </message>
+    <message>
+        <source>{at}: &apos;speaker&apos; must be one of {speakers}.</source>
+        <translation>{at}: „speaker“ muss eines von {speakers} sein.</translation>
+    </message>
+    <message>
+        <source>{at}: &apos;kind&apos; must be one of {kinds}.</source>
+        <translation>{at}: „kind“ muss eines von {kinds} sein.</translation>
+    </message>
+    <message>
+        <source>{at}: &apos;prompts&apos; must be a list of prompt categories.</source>
+        <translation>{at}: „prompts“ muss eine Liste von Kategorien von Impulsfragen sein.</translation>
+    </message>
+    <message>
+        <source>{at}: unknown prompt category {unknown!r}.</source>
+        <translation>{at}: unbekannte Kategorie von Impulsfragen {unknown!r}.</translation>
+    </message>
+    <message>
+        <source>{where}: a template needs at least one [[phase]].</source>
+        <translation>{where}: Ein Protokoll braucht mindestens eine [[phase]].</translation>
+    </message>
+    <message>
+        <source>{where}: a template has at most {max_phases} phases.</source>
+        <translation>{where}: Ein Protokoll hat höchstens {max_phases} Phasen.</translation>
+    </message>
+    <message>
+        <source>{where}: two phases are called {twice!r}; each needs its own name.</source>
+        <translation>{where}: Zwei Phasen heißen {twice!r}; jede braucht einen eigenen Namen.</translation>
+    </message>
+    <message>
+        <source>{where}: the check-in can only be the first phase.</source>
+        <translation>{where}: Das Ankommen kann nur die erste Phase sein.</translation>
+    </message>
+    <message>
+        <source>{where}: next steps can only be the last phase.</source>
+        <translation>{where}: Die nächsten Schritte können nur die letzte Phase sein.</translation>
+    </message>
+    <message>
+        <source>{where}: no talk phase gives either peer the floor (&apos;speaker&apos; a or b).</source>
+        <translation>{where}: Keine Gesprächsphase gibt einer der beiden Personen das Wort („speaker“ a oder b).</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;id&apos; must be the file&apos;s name, {stem!r}.</source>
+        <translation>{where}: „id“ muss der Name der Datei sein, {stem!r}.</translation>
+    </message>
+    <message>
+        <source>resources/templates: two templates share an id.</source>
+        <translation>resources/templates: Zwei Protokolle haben dieselbe ID.</translation>
+    </message>
+    <message>
+        <source>That template is not in this notebook (it may have been deleted).</source>
+        <translation>Dieses Protokoll ist nicht in diesem Notizbuch (vielleicht wurde es gelöscht).</translation>
+    </message>
+    <message>
+        <source>Nothing in the trash has the id {record_id}.</source>
+        <translation>Im Papierkorb hat nichts die ID {record_id}.</translation>
+    </message>
+    <message>
+        <source>Nothing in this notebook has the id {record_id}.</source>
+        <translation>In diesem Notizbuch hat nichts die ID {record_id}.</translation>
+    </message>
+    <message>
+        <source>This has two versions from a sync (you both changed it): choose one in Partner ▸ Conflicts before deleting.</source>
+        <translation>Hiervon gibt es zwei Versionen aus einem Abgleich (Sie haben es beide geändert): Wählen Sie vor dem Löschen eine unter Partner ▸ Konflikte.</translation>
+    </message>
+    <message>
+        <source>This record was purged: its words are gone and it cannot come back.</source>
+        <translation>Dieser Eintrag wurde endgültig gelöscht: Sein Text ist fort und er kann nicht zurückkommen.</translation>
+    </message>
+    <message>
+        <source>This session holds no text of its own and no notes went with it.</source>
+        <translation>Diese Sitzung enthält keinen eigenen Text und es wurden keine Notizen mit ihr gelöscht.</translation>
+    </message>
+    <message>
+        <source>Protected by a passphrase: select it to unlock.</source>
+        <translation>Durch eine Passphrase geschützt: Zum Entsperren auswählen.</translation>
+    </message>
+    <message>
+        <source>This notebook is locked or closed.</source>
+        <translation>Dieses Notizbuch ist gesperrt oder geschlossen.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s resource {path} is missing; reinstall PeerCoach Desktop.</source>
+        <translation>Die Ressource {path} der App fehlt; installieren Sie PeerCoach Desktop neu.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>New partnership</source>

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from peercoach_desktop.core.errors import PeerCoachError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, PeerCoachError
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -30,4 +30,7 @@ def resource_path(*parts: str) -> Path:
         path = root.joinpath(*parts)
         if path.exists():
             return path
-    raise PeerCoachError(f"The app's resource {'/'.join(parts)} is missing; reinstall PeerCoach Desktop.")
+    raise PeerCoachError(
+        QT_TRANSLATE_NOOP("Core", "The app's resource {path} is missing; reinstall PeerCoach Desktop."),
+        path="/".join(parts),
+    )

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import sqlcipher3
 
-from peercoach_desktop.core.errors import NotebookFormatError, WrongKeyError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, NotebookFormatError, WrongKeyError
 from peercoach_desktop.core.files import copy_atomic, ensure_private_dir
 from peercoach_desktop.core.schema import CURRENT_VERSION, MIGRATIONS
 
 MIN_CACHE_KIB = 8 * 1024
 MAX_CACHE_KIB = 256 * 1024
-WRONG_KEY = "The key does not open this notebook (wrong key or code, or a damaged file)."
+WRONG_KEY = QT_TRANSLATE_NOOP(
+    "Core", "The key does not open this notebook (wrong key or code, or a damaged file)."
+)
 
 
 def _cache_kib(path: Path) -> int:
@@ -69,11 +71,19 @@ def check_openable(conn: sqlcipher3.Connection) -> int:
     version = schema_version(conn)
     if version > CURRENT_VERSION:
         raise NotebookFormatError(
-            f"This notebook was written by a newer PeerCoach Desktop (schema {version}; this version "
-            f"reads up to {CURRENT_VERSION}). Update the app. The file was not changed."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This notebook was written by a newer PeerCoach Desktop (schema {version}; this "
+                "version reads up to {current_version}). Update the app. The file was not "
+                "changed.",
+            ),
+            version=version,
+            current_version=CURRENT_VERSION,
         )
     if version == 0:
-        raise NotebookFormatError("This file is not a PeerCoach notebook. It was not changed.")
+        raise NotebookFormatError(
+            QT_TRANSLATE_NOOP("Core", "This file is not a PeerCoach notebook. It was not changed.")
+        )
     return version
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from peercoach_desktop.core.clock import iso, parse_iso
-from peercoach_desktop.core.errors import UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, Term, UsageError
 from peercoach_desktop.core.model import (
     DEFAULT_TURN_MINUTES,
     MAX_TURN_MINUTES,
@@ -40,12 +40,16 @@ def parse_date(text: str | None, what: str) -> str | None:
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise UsageError(f"{what} must be a date like 2026-03-31, not {text!r}.") from None
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "{what} must be a date like 2026-03-31, not {text!r}."),
+            what=Term(what),
+            text=text,
+        ) from None
 
 
 def require_text(text: str, what: str) -> str:
     if not text.strip():
-        raise UsageError(f"{what} cannot be empty.")
+        raise UsageError(QT_TRANSLATE_NOOP("Core", "{what} cannot be empty."), what=Term(what))
     return text
 
 
@@ -62,11 +66,11 @@ class NotebookEdits(_Base):
         return self._add(
             Goal,
             owner_id=self.peer_id(owner),
-            title=require_text(title, "A goal's title").strip(),
+            title=require_text(title, QT_TRANSLATE_NOOP("Core", "A goal's title")).strip(),
             why=why,
             success_criteria=success_criteria,
             status=GoalStatus.ACTIVE,
-            target_date=parse_date(target_date, "A target date"),
+            target_date=parse_date(target_date, QT_TRANSLATE_NOOP("Core", "A target date")),
         )
 
     def set_goal_status(self, goal_ref: str, status: str) -> Goal:
@@ -78,28 +82,38 @@ class NotebookEdits(_Base):
         clean: dict[str, Any] = {}
         for name, value in changes.items():
             if name == "title":
-                clean[name] = require_text(value, "A goal's title").strip()
+                clean[name] = require_text(value, QT_TRANSLATE_NOOP("Core", "A goal's title")).strip()
             elif name in ("why", "success_criteria"):
                 clean[name] = value
             elif name == "owner":
                 clean["owner_id"] = self.peer_id(value)
             elif name == "target_date":
-                clean[name] = parse_date(value, "A target date")
+                clean[name] = parse_date(value, QT_TRANSLATE_NOOP("Core", "A target date"))
             elif name == "progress":
                 if not 0 <= int(value) <= 100:
-                    raise UsageError(f"Progress is a percentage from 0 to 100, not {value}.")
+                    raise UsageError(
+                        QT_TRANSLATE_NOOP("Core", "Progress is a percentage from 0 to 100, not {value}."),
+                        value=value,
+                    )
                 clean[name] = int(value)
             elif name == "status":
                 clean[name] = _goal_status(value)
             else:
-                raise UsageError(f"A goal has no field {name!r}.")
+                raise UsageError(QT_TRANSLATE_NOOP("Core", "A goal has no field {name!r}."), name=name)
         if all(getattr(goal, name) == value for name, value in clean.items()):
             return goal
         return self._change(goal, **clean)
 
     def add_session(self, scheduled_at: str | None = None, minutes: int = DEFAULT_TURN_MINUTES) -> Session:
         if not MIN_TURN_MINUTES <= minutes <= MAX_TURN_MINUTES:
-            raise UsageError(f"A turn lasts {MIN_TURN_MINUTES} to {MAX_TURN_MINUTES} minutes, not {minutes}.")
+            raise UsageError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "A turn lasts {min_turn_minutes} to {max_turn_minutes} minutes, not {minutes}."
+                ),
+                min_turn_minutes=MIN_TURN_MINUTES,
+                max_turn_minutes=MAX_TURN_MINUTES,
+                minutes=minutes,
+            )
         when = self._clock.now() if scheduled_at is None else _parse_moment(scheduled_at)
         order = [self.me_id, self.partner().id]
         return self._add(
@@ -126,10 +140,14 @@ class NotebookEdits(_Base):
             note_kind = NoteKind(kind)
         except ValueError:
             allowed = ", ".join(k.value for k in NoteKind)
-            raise UsageError(f"A note's kind is one of {allowed}; not {kind!r}.") from None
+            raise UsageError(
+                QT_TRANSLATE_NOOP("Core", "A note's kind is one of {allowed}; not {kind!r}."),
+                allowed=allowed,
+                kind=kind,
+            ) from None
         return self._add(
             Note,
-            body=require_text(body, "A note"),
+            body=require_text(body, QT_TRANSLATE_NOOP("Core", "A note")),
             kind=note_kind,
             visibility=Visibility.PRIVATE if private else Visibility.SHARED,
             session_id=self._optional(Session, session),
@@ -157,9 +175,9 @@ class NotebookEdits(_Base):
         return self._add(
             NextStep,
             owner_id=self.peer_id(owner),
-            text=require_text(text, "A next step").strip(),
+            text=require_text(text, QT_TRANSLATE_NOOP("Core", "A next step")).strip(),
             goal_id=self._optional(Goal, goal),
-            due_date=parse_date(due_date, "A due date"),
+            due_date=parse_date(due_date, QT_TRANSLATE_NOOP("Core", "A due date")),
             status=StepStatus.OPEN,
             set_in_session_id=self._optional(Session, session),
             reviewed_in_session_id=None,
@@ -171,15 +189,15 @@ class NotebookEdits(_Base):
         clean: dict[str, Any] = {}
         for name, value in changes.items():
             if name == "text":
-                clean[name] = require_text(value, "A next step").strip()
+                clean[name] = require_text(value, QT_TRANSLATE_NOOP("Core", "A next step")).strip()
             elif name == "owner":
                 clean["owner_id"] = self.peer_id(value)
             elif name == "due_date":
-                clean[name] = parse_date(value, "A due date")
+                clean[name] = parse_date(value, QT_TRANSLATE_NOOP("Core", "A due date"))
             elif name == "goal":
                 clean["goal_id"] = self._optional(Goal, value)
             else:
-                raise UsageError(f"A next step has no field {name!r}.")
+                raise UsageError(QT_TRANSLATE_NOOP("Core", "A next step has no field {name!r}."), name=name)
         if all(getattr(step, name) == value for name, value in clean.items()):
             return step
         return self._change(step, **clean)
@@ -194,11 +212,17 @@ def _goal_status(status: str) -> GoalStatus:
         return GoalStatus(status)
     except ValueError:
         allowed = ", ".join(s.value for s in GoalStatus)
-        raise UsageError(f"A goal's status is one of {allowed}; not {status!r}.") from None
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "A goal's status is one of {allowed}; not {status!r}."),
+            allowed=allowed,
+            status=status,
+        ) from None
 
 
 def _parse_moment(text: str) -> Any:
     try:
         return parse_iso(text)
     except ValueError:
-        raise UsageError(f"A time must look like 2026-03-31T15:00, not {text!r}.") from None
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "A time must look like 2026-03-31T15:00, not {text!r}."), text=text
+        ) from None

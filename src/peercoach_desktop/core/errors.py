@@ -1,11 +1,39 @@
 """One small exception tree. Messages are shown to the user as they are, so they
-never carry a key, a passphrase or a word the user wrote."""
+never carry a key, a passphrase or a word the user wrote.
+
+Messages are translatable without Qt here: raise with an English template marked for
+pyside6-lupdate and the values as named fields,
+``raise UsageError(QT_TRANSLATE_NOOP("Core", "No goal matches {ref!r}."), ref=ref)``.
+str(error) is the English text (CLI, logs); the GUI translates the template in context "Core"
+and formats it with the same fields (ui/dialogs.error_text). A field that is itself an English
+word or phrase (a Term) is translated there too. tests/test_core_errors_i18n.py keeps every
+raise in core on this pattern.
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
+    """Marks text for translation in context; returns it unchanged (English)."""
+    return text
+
+
+class Term(str):
+    """A field value that is an English word or phrase from the code (not the user's), e.g.
+    "A due date": the GUI translates it in context "Core" before formatting the message."""
+
+    __slots__ = ()
 
 
 class PeerCoachError(Exception):
     """Base of every error the user can be told about in one line."""
+
+    def __init__(self, message: str, /, **fields: Any) -> None:
+        super().__init__(message.format(**fields) if fields else message)
+        self.template = message
+        self.fields = fields
 
 
 class UsageError(PeerCoachError):

@@ -11,14 +11,15 @@ import os
 import sys
 from typing import Protocol
 
-from peercoach_desktop.core.errors import KeyringError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, KeyringError, Term
 from peercoach_desktop.core.secret_service import SecretServiceReader
 
 SERVICE = "PeerCoach Desktop"
 INSECURE_MODULES = {"fail", "null"}
-FIX_HINT = (
+FIX_HINT = QT_TRANSLATE_NOOP(
+    "Core",
     "Install and unlock a Secret Service keyring (GNOME Keyring or KWallet) and try again, "
-    "or create a passphrase-protected notebook with --passphrase."
+    "or create a passphrase-protected notebook with --passphrase.",
 )
 
 
@@ -125,11 +126,18 @@ class OsKeyStore:
             try:
                 self._backend = _platform_backend()
             except Exception as exc:
-                raise KeyringError(f"No usable OS keyring ({type(exc).__name__}). {FIX_HINT}") from None
+                raise KeyringError(
+                    QT_TRANSLATE_NOOP("Core", "No usable OS keyring ({error_type}). {fix_hint}"),
+                    error_type=type(exc).__name__,
+                    fix_hint=Term(FIX_HINT),
+                ) from None
         if is_insecure(self._backend):
             raise KeyringError(
-                f"The keyring backend {describe_backend(self._backend)} would keep keys unprotected "
-                f"on disk. {FIX_HINT}"
+                QT_TRANSLATE_NOOP(
+                    "Core", "The keyring backend {backend} would keep keys unprotected on disk. {fix_hint}"
+                ),
+                backend=describe_backend(self._backend),
+                fix_hint=Term(FIX_HINT),
             )
         return self._backend
 
@@ -144,7 +152,13 @@ class OsKeyStore:
         except Exception as exc:
             # The exception text may name the service; it never holds the key.
             raise KeyringError(
-                f"The OS keyring could not {action} ({type(exc).__name__}: {exc}). {FIX_HINT}"
+                QT_TRANSLATE_NOOP(
+                    "Core", "The OS keyring could not {action} ({error_type}: {exc}). {fix_hint}"
+                ),
+                action=Term(action),
+                error_type=type(exc).__name__,
+                exc=exc,
+                fix_hint=Term(FIX_HINT),
             ) from None
 
     def get(self, notebook_id: str) -> bytes | None:
@@ -156,7 +170,9 @@ class OsKeyStore:
         try:
             key = bytes.fromhex(text)
         except ValueError:
-            raise KeyringError("The keyring entry for this notebook is damaged (not a key).") from None
+            raise KeyringError(
+                QT_TRANSLATE_NOOP("Core", "The keyring entry for this notebook is damaged (not a key).")
+            ) from None
         self._cache[notebook_id] = key
         return key
 
@@ -171,7 +187,7 @@ class OsKeyStore:
                     return text
                 # Not in the default collection: keyring may keep it elsewhere (a preferred
                 # collection, KWallet beside gnome-keyring). Only a miss pays for asking it.
-        return self._call("read a notebook key", "get_password", entry)
+        return self._call(QT_TRANSLATE_NOOP("Core", "read a notebook key"), "get_password", entry)
 
     def forget_cached(self) -> None:
         self._cache.clear()
@@ -179,10 +195,22 @@ class OsKeyStore:
             self._reader.close()  # locking also drops the D-Bus session
 
     def put(self, notebook_id: str, key: bytes) -> None:
-        self._call("store a notebook key", "set_password", entry_name(notebook_id), key.hex())
+        self._call(
+            QT_TRANSLATE_NOOP("Core", "store a notebook key"),
+            "set_password",
+            entry_name(notebook_id),
+            key.hex(),
+        )
         self._cache[notebook_id] = key
 
     def delete(self, notebook_id: str) -> None:
         self._cache.pop(notebook_id, None)
-        if self._call("read a notebook key", "get_password", entry_name(notebook_id)) is not None:
-            self._call("delete a notebook key", "delete_password", entry_name(notebook_id))
+        if (
+            self._call(
+                QT_TRANSLATE_NOOP("Core", "read a notebook key"), "get_password", entry_name(notebook_id)
+            )
+            is not None
+        ):
+            self._call(
+                QT_TRANSLATE_NOOP("Core", "delete a notebook key"), "delete_password", entry_name(notebook_id)
+            )

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from peercoach_desktop.core.clock import Clock, SystemClock, iso
 from peercoach_desktop.core.errors import (
+    QT_TRANSLATE_NOOP,
     AmbiguousError,
     MissingKeyError,
     NotebookFormatError,
@@ -75,7 +76,10 @@ class Descriptor:
         try:
             data = json.loads(path.read_bytes())
             if data["format"] > DESCRIPTOR_FORMAT:
-                raise NotebookFormatError(f"{path.name} was written by a newer PeerCoach Desktop.")
+                raise NotebookFormatError(
+                    QT_TRANSLATE_NOOP("Core", "{file} was written by a newer PeerCoach Desktop."),
+                    file=path.name,
+                )
             return cls(
                 notebook_id=data["notebook_id"],
                 partnership_id=data["partnership_id"],
@@ -85,7 +89,9 @@ class Descriptor:
                 folder=path.parent,
             )
         except (ValueError, KeyError, TypeError):
-            raise NotebookFormatError(f"The notebook descriptor {path.name} is damaged.") from None
+            raise NotebookFormatError(
+                QT_TRANSLATE_NOOP("Core", "The notebook descriptor {file} is damaged."), file=path.name
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -185,21 +191,28 @@ class Library:
         if descriptor.kdf is not None:
             if passphrase is None:
                 raise PassphraseRequiredError(
-                    "This notebook is protected by a passphrase; give it with --passphrase-file."
+                    QT_TRANSLATE_NOOP(
+                        "Core", "This notebook is protected by a passphrase; give it with --passphrase-file."
+                    )
                 )
             return derive_key(passphrase(), descriptor.kdf)
         key = self.keystore.get(descriptor.notebook_id)
         if key is None:
             raise MissingKeyError(
-                f"The keyring has no key for notebook {descriptor.partnership_id[:8]}. "
-                "Restore it with: peercoach recover "
-                f"{descriptor.partnership_id[:8]} --code RECOVERY-CODE"
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "The keyring has no key for notebook {partnership}. Restore it with: peercoach "
+                    "recover {partnership} --code RECOVERY-CODE",
+                ),
+                partnership=descriptor.partnership_id[:8],
             )
         return key
 
     def open(self, descriptor: Descriptor, passphrase: PassphraseSource | None = None) -> NotebookStore:
         if not descriptor.path.exists():
-            raise NotFoundError(f"The notebook file {descriptor.path.name} is missing.")
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("Core", "The notebook file {file} is missing."), file=descriptor.path.name
+            )
         from peercoach_desktop.core import backup, rekey
 
         settled = rekey.settle(self, descriptor)
@@ -242,7 +255,12 @@ class Library:
             if len(by_id) == 1:
                 return by_id[0]
             if len(by_id) > 1:
-                raise AmbiguousError(f"More than one partnership id starts with {ref!r}; give more of it.")
+                raise AmbiguousError(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "More than one partnership id starts with {ref!r}; give more of it."
+                    ),
+                    ref=ref,
+                )
         by_title = []
         # Titles are inside the encrypted files: only keyring notebooks are searched by
         # title, so resolving a name never prompts for a passphrase per notebook.
@@ -257,5 +275,9 @@ class Library:
         if len(by_title) == 1:
             return by_title[0]
         if len(by_title) > 1:
-            raise AmbiguousError(f"More than one partnership is called {ref!r}; use its id.")
-        raise NotFoundError(f"No partnership matches {ref!r}. See: peercoach list")
+            raise AmbiguousError(
+                QT_TRANSLATE_NOOP("Core", "More than one partnership is called {ref!r}; use its id."), ref=ref
+            )
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Core", "No partnership matches {ref!r}. See: peercoach list"), ref=ref
+        )

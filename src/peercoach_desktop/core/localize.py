@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from peercoach_desktop.core.errors import PeerCoachError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, PeerCoachError
 from peercoach_desktop.core.files import read_toml
 from peercoach_desktop.core.prompts import Prompt, PromptLibraryError
 from peercoach_desktop.core.templates import Template
@@ -90,7 +90,9 @@ def overlay(language: str) -> Overlay:
 
 def _text(value: Any, where: str, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise LocalizationError(f"{where}: '{name}' must be a non-empty text.")
+        raise LocalizationError(
+            QT_TRANSLATE_NOOP("Core", "{where}: '{name}' must be a non-empty text."), where=where, name=name
+        )
     return value.strip()
 
 
@@ -98,17 +100,26 @@ def _read(path: Path, where: str, allowed: tuple[str, ...]) -> dict[str, Any]:
     try:
         data = read_toml(path, LocalizationError)
     except LocalizationError as exc:  # read_toml names the file only; say which language and kind
-        raise LocalizationError(f"{where.rsplit('/', 1)[0]}/{exc}") from None
+        raise LocalizationError(
+            QT_TRANSLATE_NOOP("Core", "{folder}/{exc}"), folder=where.rsplit("/", 1)[0], exc=exc
+        ) from None
     unknown = sorted(set(data) - set(allowed))
     if unknown:
-        raise LocalizationError(f"{where}: unknown field {unknown[0]!r} (allowed: {', '.join(allowed)}).")
+        raise LocalizationError(
+            QT_TRANSLATE_NOOP("Core", "{where}: unknown field {unknown!r} (allowed: {allowed})."),
+            where=where,
+            unknown=unknown[0],
+            allowed=", ".join(allowed),
+        )
     return data
 
 
 def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
     table = data.get(key, {})
     if not isinstance(table, dict):
-        raise LocalizationError(f"{where}: '{key}' must be a table.")
+        raise LocalizationError(
+            QT_TRANSLATE_NOOP("Core", "{where}: '{key}' must be a table."), where=where, key=key
+        )
     return table
 
 
@@ -119,7 +130,11 @@ def _parse_prompts(path: Path, where: str) -> tuple[str | None, dict[str, Prompt
     for prompt_id, entry in _table(data, "prompts", where).items():
         at = f"{where}, prompt {prompt_id!r}"
         if not isinstance(entry, dict) or set(entry) != set(PROMPT_FIELDS):
-            raise LocalizationError(f"{at}: needs exactly the fields {', '.join(PROMPT_FIELDS)}.")
+            raise LocalizationError(
+                QT_TRANSLATE_NOOP("Core", "{at}: needs exactly the fields {prompt_fields}."),
+                at=at,
+                prompt_fields=", ".join(PROMPT_FIELDS),
+            )
         text, why = _text(entry["text"], at, "text"), _text(entry["why"], at, "why")
         texts[prompt_id] = PromptText(path.stem, text, why)
     return title, texts
@@ -132,7 +147,13 @@ def _parse_template(path: Path, where: str) -> TemplateText:
     phases = {}
     for english, translated in _table(data, "phases", where).items():
         if not isinstance(translated, str) or not translated.strip():
-            raise LocalizationError(f"{where}: phases: the name for {english!r} must be a non-empty text.")
+            raise LocalizationError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "{where}: phases: the name for {english!r} must be a non-empty text."
+                ),
+                where=where,
+                english=english,
+            )
         phases[english] = translated.strip()
     return TemplateText(name, description, phases)
 
@@ -150,7 +171,12 @@ def _load(root: Path, code: str) -> Overlay:
         for prompt_id, text in texts.items():
             if prompt_id in prompts:
                 other = prompts[prompt_id].category
-                raise LocalizationError(f"{where}: prompt {prompt_id!r} is also in {other}.toml.")
+                raise LocalizationError(
+                    QT_TRANSLATE_NOOP("Core", "{where}: prompt {prompt_id!r} is also in {other}.toml."),
+                    where=where,
+                    prompt_id=prompt_id,
+                    other=other,
+                )
             prompts[prompt_id] = text
     templates = {
         path.stem: _parse_template(path, f"i18n/{code}/templates/{path.name}")

@@ -16,7 +16,7 @@ from typing import Any
 
 from peercoach_desktop.core import sync, sync_file, sync_rows
 from peercoach_desktop.core.clock import iso
-from peercoach_desktop.core.errors import SyncFileError, UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, SyncFileError, Term, UsageError
 from peercoach_desktop.core.files import write_atomic
 from peercoach_desktop.core.library import Created, Descriptor, Library
 from peercoach_desktop.core.merge import Change, Entry
@@ -27,7 +27,8 @@ from peercoach_desktop.core.store import NotebookStore
 
 MAGIC = b"PeerCoach invite\n"
 FORMAT = 1
-WHAT = "invitation file"
+WHAT = QT_TRANSLATE_NOOP("Core", "invitation file")
+WHAT_PASSPHRASE = QT_TRANSLATE_NOOP("Core", "invitation file (wrong passphrase?)")
 MIN_PAIRING_CHARS = 8
 PAIRED = ("partnership", "peers")
 
@@ -46,7 +47,10 @@ class Invitation:
 
 def check_pairing_passphrase(passphrase: str) -> None:
     if len(passphrase.strip()) < MIN_PAIRING_CHARS:
-        raise UsageError(f"A pairing passphrase needs at least {MIN_PAIRING_CHARS} characters.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "A pairing passphrase needs at least {min_pairing_chars} characters."),
+            min_pairing_chars=MIN_PAIRING_CHARS,
+        )
 
 
 def write_invitation(
@@ -82,7 +86,11 @@ def write_invitation(
 def read_invitation(data: bytes, passphrase: str) -> Invitation:
     head, prefix, body = read_header(data, MAGIC, WHAT)
     if head["format"] > FORMAT:
-        raise SyncFileError("This invitation was written by a newer PeerCoach Desktop. Update the app.")
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP(
+                "Core", "This invitation was written by a newer PeerCoach Desktop. Update the app."
+            )
+        )
     try:
         kdf = KdfParams(**head["kdf"])
         # A header must not talk us into a weak derivation, nor into an endless one.
@@ -91,8 +99,10 @@ def read_invitation(data: bytes, passphrase: str) -> Invitation:
         if not 1 <= kdf.parallelism <= 8:
             raise ValueError
     except (KeyError, TypeError, ValueError):
-        raise SyncFileError(f"This is not a PeerCoach {WHAT}.") from None
-    payload = open_sealed(head, prefix, body, derive_key(passphrase, kdf), f"{WHAT} (wrong passphrase?)")
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP("Core", "This is not a PeerCoach {what}."), what=Term(WHAT)
+        ) from None
+    payload = open_sealed(head, prefix, body, derive_key(passphrase, kdf), WHAT_PASSPHRASE)
     try:
         invitation = Invitation(
             partnership_id=str(payload["partnership_id"]),
@@ -105,7 +115,9 @@ def read_invitation(data: bytes, passphrase: str) -> Invitation:
         invitation.record(Peer, invitation.inviter_id)
         invitation.record(Peer, invitation.invitee_id)
     except (KeyError, TypeError, ValueError, StopIteration):
-        raise SyncFileError(f"This {WHAT} is damaged inside.") from None
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside."), what=Term(WHAT)
+        ) from None
     return invitation
 
 
@@ -133,7 +145,11 @@ def join(
         return Joined(created.descriptor, created.recovery_code)
     with library.open(found[0], passphrase_source) as store:
         if (store.me_id, store.partner().id) != (invitation.invitee_id, invitation.inviter_id):
-            raise UsageError("This invitation is for your partner's side of this partnership, not yours.")
+            raise UsageError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "This invitation is for your partner's side of this partnership, not yours."
+                )
+            )
         sync.keep_sync_key(library, found[0], store, invitation.sync_key)
     return Joined(found[0], None)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 
-from peercoach_desktop.core.errors import UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, UsageError
 
 MIN_PASSPHRASE_CHARS = 10
 
@@ -33,14 +33,21 @@ class KdfParams:
 
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
-        raise UsageError(f"A notebook passphrase needs at least {MIN_PASSPHRASE_CHARS} characters.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Core", "A notebook passphrase needs at least {min_passphrase_chars} characters."
+            ),
+            min_passphrase_chars=MIN_PASSPHRASE_CHARS,
+        )
 
 
 def derive_key(passphrase: str, params: KdfParams) -> bytes:
     from argon2.low_level import Type, hash_secret_raw
 
     if params.algorithm != "argon2id":
-        raise UsageError(f"Unknown key derivation {params.algorithm!r}.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "Unknown key derivation {algorithm!r}."), algorithm=params.algorithm
+        )
     return hash_secret_raw(
         secret=passphrase.encode("utf-8"),
         salt=bytes.fromhex(params.salt_hex),

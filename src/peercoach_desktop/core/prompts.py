@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from peercoach_desktop.core.errors import NotFoundError, PeerCoachError, UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, NotFoundError, PeerCoachError, UsageError
 from peercoach_desktop.core.files import read_toml
 from peercoach_desktop.core.model import UserPrompt
 from peercoach_desktop.core.session_timer import Kind, Stage
@@ -47,21 +47,41 @@ def parse_file(path: Path) -> list[Prompt]:
     data = read_toml(path, PromptLibraryError)
     category = data.get("category")
     if not isinstance(category, str) or category != path.stem:
-        raise PromptLibraryError(f"{path.name}: 'category' must be the file's name, {path.stem!r}.")
+        raise PromptLibraryError(
+            QT_TRANSLATE_NOOP("Core", "{file}: 'category' must be the file's name, {stem!r}."),
+            file=path.name,
+            stem=path.stem,
+        )
     entries = data.get("prompt")
     if not isinstance(entries, list) or not entries:
-        raise PromptLibraryError(f"{path.name} has no [[prompt]] entries.")
+        raise PromptLibraryError(
+            QT_TRANSLATE_NOOP("Core", "{file} has no [[prompt]] entries."), file=path.name
+        )
     prompts = []
     for number, entry in enumerate(entries, 1):
         where = f"{path.name}, prompt {number}"
         if not isinstance(entry, dict) or set(entry) != set(FIELDS):
-            raise PromptLibraryError(f"{where}: needs exactly the fields {', '.join(FIELDS)}.")
+            raise PromptLibraryError(
+                QT_TRANSLATE_NOOP("Core", "{where}: needs exactly the fields {fields}."),
+                where=where,
+                fields=", ".join(FIELDS),
+            )
         if not all(isinstance(entry[f], str) and entry[f].strip() for f in FIELDS):
-            raise PromptLibraryError(f"{where}: every field must be non-empty text.")
+            raise PromptLibraryError(
+                QT_TRANSLATE_NOOP("Core", "{where}: every field must be non-empty text."), where=where
+            )
         if not ID_PATTERN.match(entry["id"]):
-            raise PromptLibraryError(f"{where}: id {entry['id']!r} must be lower-case words with dashes.")
+            raise PromptLibraryError(
+                QT_TRANSLATE_NOOP("Core", "{where}: id {prompt_id!r} must be lower-case words with dashes."),
+                where=where,
+                prompt_id=entry["id"],
+            )
         if entry["phase"] not in PROMPT_PHASES:
-            raise PromptLibraryError(f"{where}: phase must be one of {', '.join(PROMPT_PHASES)}.")
+            raise PromptLibraryError(
+                QT_TRANSLATE_NOOP("Core", "{where}: phase must be one of {prompt_phases}."),
+                where=where,
+                prompt_phases=", ".join(PROMPT_PHASES),
+            )
         prompts.append(
             Prompt(entry["id"], category, entry["phase"], entry["text"].strip(), entry["why"].strip())
         )
@@ -79,12 +99,19 @@ def load_builtin(folder: Path | None = None) -> list[Prompt]:
     for path in sorted(folder.glob("*.toml")):
         for prompt in parse_file(path):
             if prompt.id in seen:
-                raise PromptLibraryError(f"{path.name}: id {prompt.id!r} is also used in {seen[prompt.id]}.")
+                raise PromptLibraryError(
+                    QT_TRANSLATE_NOOP("Core", "{file}: id {prompt_id!r} is also used in {first}."),
+                    file=path.name,
+                    prompt_id=prompt.id,
+                    first=seen[prompt.id],
+                )
             seen[prompt.id] = path.name
             prompts.append(prompt)
     missing = [p for p in PROMPT_PHASES if not any(prompt.phase == p for prompt in prompts)]
     if missing:
-        raise PromptLibraryError(f"No prompt for the phase(s): {', '.join(missing)}.")
+        raise PromptLibraryError(
+            QT_TRANSLATE_NOOP("Core", "No prompt for the phase(s): {missing}."), missing=", ".join(missing)
+        )
     return prompts
 
 
@@ -125,9 +152,12 @@ def pick(prompts: list[Prompt], stage: Stage, turn: int) -> Prompt | None:
 
 def _check(text: str, phase: str) -> None:
     if not text.strip():
-        raise UsageError("A prompt cannot be empty.")
+        raise UsageError(QT_TRANSLATE_NOOP("Core", "A prompt cannot be empty."))
     if phase not in PROMPT_PHASES:
-        raise UsageError(f"A prompt's phase is one of {', '.join(PROMPT_PHASES)}.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "A prompt's phase is one of {prompt_phases}."),
+            prompt_phases=", ".join(PROMPT_PHASES),
+        )
 
 
 def own_prompts(store: NotebookStore) -> list[UserPrompt]:
@@ -166,6 +196,6 @@ def hide_prompt(store: NotebookStore, prompt: Prompt) -> UserPrompt:
     if row is not None:
         return store.change_record(row, hidden=True)
     if not prompt.id:
-        raise NotFoundError("No such prompt.")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Core", "No such prompt."))
     fields = {"text": prompt.text, "category": prompt.category, "phase": prompt.phase, "why": prompt.why}
     return store.add_record(UserPrompt, prompt_id=prompt.id, hidden=True, **fields)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
-from peercoach_desktop.core.errors import UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, UsageError
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _READ = {ch: value for value, ch in enumerate(ALPHABET)} | {"I": 1, "L": 1, "O": 0}
@@ -40,14 +40,23 @@ def decode(code: str) -> bytes:
     cleaned = "".join(ch for ch in code.upper() if ch not in " -\t\n")
     expected = (KEY_BYTES + CHECK_BYTES) * 8 // 5
     if len(cleaned) != expected:
-        raise UsageError(f"A recovery code has {expected} characters; this one has {len(cleaned)}.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "A recovery code has {expected} characters; this one has {length}."),
+            expected=expected,
+            length=len(cleaned),
+        )
     number = 0
     for position, ch in enumerate(cleaned, start=1):
         if ch not in _READ:
-            raise UsageError(f"Character {position} of the recovery code is not valid.")
+            raise UsageError(
+                QT_TRANSLATE_NOOP("Core", "Character {position} of the recovery code is not valid."),
+                position=position,
+            )
         number = (number << 5) | _READ[ch]
     raw = number.to_bytes(KEY_BYTES + CHECK_BYTES, "big")
     key, check = raw[:KEY_BYTES], raw[KEY_BYTES:]
     if _check(key) != check:
-        raise UsageError("The recovery code has a typo: its check characters do not match.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "The recovery code has a typo: its check characters do not match.")
+        )
     return key

@@ -22,7 +22,7 @@ from pathlib import Path
 import sqlcipher3
 
 from peercoach_desktop.core import backup, database, recovery
-from peercoach_desktop.core.errors import KeyringError, PeerCoachError, UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, KeyringError, PeerCoachError, UsageError
 from peercoach_desktop.core.files import fsync_dir, write_atomic
 from peercoach_desktop.core.library import KEY_MODE_KEYRING, Descriptor, Library
 
@@ -169,8 +169,11 @@ def lock_exclusively(path: Path, key: bytes) -> sqlcipher3.Connection:
     except sqlcipher3.OperationalError:
         conn.close()
         raise NotebookBusyError(
-            "The notebook is open in another program (PeerCoach Desktop or another peercoach "
-            "command); close it there and try again. Nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The notebook is open in another program (PeerCoach Desktop or another peercoach "
+                "command); close it there and try again. Nothing was changed.",
+            )
         ) from None
     return conn
 
@@ -179,8 +182,11 @@ def rekey(library: Library, descriptor: Descriptor) -> Rekeyed:
     """Re-encrypt the notebook with a new random key; old key and old code stop working."""
     if descriptor.kdf is not None:
         raise UsageError(
-            "This notebook is protected by a passphrase; key rotation is for keyring notebooks. "
-            "Run 'peercoach recover' with its recovery code to move it to the keyring first."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This notebook is protected by a passphrase; key rotation is for keyring notebooks. "
+                "Run 'peercoach recover' with its recovery code to move it to the keyring first.",
+            )
         )
     settle(library, descriptor)
     old_key = library.key_for(descriptor)

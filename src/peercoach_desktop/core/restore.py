@@ -20,7 +20,7 @@ import sqlcipher3
 
 from peercoach_desktop.core import database, recovery, rekey, rows
 from peercoach_desktop.core.clock import iso
-from peercoach_desktop.core.errors import NotFoundError, PeerCoachError, WrongKeyError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, NotFoundError, PeerCoachError, WrongKeyError
 from peercoach_desktop.core.files import (
     PRIVATE_FILE_MODE,
     copy_atomic,
@@ -33,13 +33,39 @@ from peercoach_desktop.core.store import new_id
 
 REFUSE, BESIDE, REPLACE = "refuse", "beside", "replace"
 REPLACED_DIR = "replaced"
+CONFLICT_DATES = QT_TRANSLATE_NOOP(
+    "Core",
+    "Partnership {partnership} already has a notebook here (last changed {here}); the backup was "
+    "last changed {backup}. Nothing was changed. Restore it beside the current one with --beside, "
+    "or replace the current one with --replace (which first keeps it, encrypted, in backups/replaced/).",
+)
+CONFLICT_BACKUP_UNDATED = QT_TRANSLATE_NOOP(
+    "Core",
+    "Partnership {partnership} already has a notebook here (last changed {here}); the backup was "
+    "last changed at an unknown time. Nothing was changed. Restore it beside the current one with "
+    "--beside, or replace the current one with --replace (which first keeps it, encrypted, in "
+    "backups/replaced/).",
+)
+CONFLICT_HERE_UNDATED = QT_TRANSLATE_NOOP(
+    "Core",
+    "Partnership {partnership} already has a notebook here (its date unknown); the backup was "
+    "last changed {backup}. Nothing was changed. Restore it beside the current one with --beside, "
+    "or replace the current one with --replace (which first keeps it, encrypted, in backups/replaced/).",
+)
+CONFLICT_UNDATED = QT_TRANSLATE_NOOP(
+    "Core",
+    "Partnership {partnership} already has a notebook here (its date unknown); the backup was "
+    "last changed at an unknown time. Nothing was changed. Restore it beside the current one with "
+    "--beside, or replace the current one with --replace (which first keeps it, encrypted, in "
+    "backups/replaced/).",
+)
 
 
 class RestoreConflictError(PeerCoachError):
     """The backup's notebook already exists here and the caller did not say what to do."""
 
-    def __init__(self, message: str, partnership_id: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, partnership_id: str = "", **fields: object) -> None:
+        super().__init__(message, **fields)
         self.partnership_id = partnership_id  # the notebook here that a replace would close
 
 
@@ -73,15 +99,20 @@ def _open_backup(path: Path, key: bytes) -> sqlcipher3.Connection:
         conn = database.connect(path, key)
     except WrongKeyError:
         raise WrongKeyError(
-            "This recovery code does not open the backup (or the file is damaged). A backup made "
-            "before a key change opens only with the code that was current when it was made."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This recovery code does not open the backup (or the file is damaged). A backup made "
+                "before a key change opens only with the code that was current when it was made.",
+            )
         ) from None
     try:
         database.check_openable(conn)
         problems = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check")]
         problems += [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
         if problems:
-            raise PeerCoachError("The backup file is damaged; nothing was restored.")
+            raise PeerCoachError(
+                QT_TRANSLATE_NOOP("Core", "The backup file is damaged; nothing was restored.")
+            )
     except BaseException:
         conn.close()
         raise
@@ -92,7 +123,7 @@ def restore(library: Library, source: Path, code: str, *, conflict: str = REFUSE
     """Bring the backup at source into this data dir, opened by its recovery code alone."""
     key = recovery.decode(code)
     if not source.is_file():
-        raise NotFoundError(f"There is no backup file at {source}.")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Core", "There is no backup file at {source}."), source=source)
     ensure_private_dir(library.notebooks_dir)
     staging = library.notebooks_dir / f".restore-{new_id()}.partial"
     try:
@@ -110,7 +141,7 @@ def restore(library: Library, source: Path, code: str, *, conflict: str = REFUSE
             return _install_new(library, staging, key, info, BESIDE if existing else "new")
         if conflict == REPLACE:
             return _replace(library, staging, key, info, existing)
-        raise RestoreConflictError(_conflict_message(library, info, existing), existing.partnership_id)
+        raise _conflict(library, info, existing)
     finally:
         for suffix in ("", "-journal", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
@@ -138,14 +169,17 @@ def _current_info(library: Library, existing: Descriptor) -> BackupInfo | None:
         conn.close()
 
 
-def _conflict_message(library: Library, info: BackupInfo, existing: Descriptor) -> str:
+def _conflict(library: Library, info: BackupInfo, existing: Descriptor) -> RestoreConflictError:
     current = _current_info(library, existing)
-    when = f"last changed {current.last_change}" if current and current.last_change else "its date unknown"
-    return (
-        f"Partnership {existing.partnership_id[:8]} already has a notebook here ({when}); the backup "
-        f"was last changed {info.last_change or 'at an unknown time'}. Nothing was changed. Restore it "
-        "beside the current one with --beside, or replace the current one with --replace (which "
-        "first keeps it, encrypted, in backups/replaced/)."
+    here = current.last_change if current else None
+    return RestoreConflictError(
+        (CONFLICT_DATES if info.last_change else CONFLICT_BACKUP_UNDATED)
+        if here
+        else (CONFLICT_HERE_UNDATED if info.last_change else CONFLICT_UNDATED),
+        existing.partnership_id,
+        partnership=existing.partnership_id[:8],
+        here=here,
+        backup=info.last_change,
     )
 
 
@@ -235,8 +269,11 @@ def _lock_current(library: Library, existing: Descriptor) -> sqlcipher3.Connecti
     wal = Path(f"{existing.path}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise PeerCoachError(
-            "The current notebook has unsaved journal data and its key is not in the keyring; "
-            "restore beside it with --beside instead. Nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The current notebook has unsaved journal data and its key is not in the keyring; "
+                "restore beside it with --beside instead. Nothing was changed.",
+            )
         )
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):

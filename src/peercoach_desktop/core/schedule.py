@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from peercoach_desktop.core.clock import Clock, iso, parse_iso
-from peercoach_desktop.core.errors import UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, UsageError
 from peercoach_desktop.core.files import write_atomic
 from peercoach_desktop.core.model import Partnership, Session, SessionStatus
 from peercoach_desktop.core.store import NotebookStore
@@ -23,7 +23,11 @@ BREAK_MINUTES = 20  # check-in, feedback and next steps around the two turns
 
 def set_cadence(store: NotebookStore, every_weeks: int | None) -> Partnership:
     if every_weeks is not None and not 1 <= every_weeks <= MAX_CADENCE_WEEKS:
-        raise UsageError(f"Meet every 1 to {MAX_CADENCE_WEEKS} weeks, not {every_weeks}.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "Meet every 1 to {max_cadence_weeks} weeks, not {every_weeks}."),
+            max_cadence_weeks=MAX_CADENCE_WEEKS,
+            every_weeks=every_weeks,
+        )
     return store.change_record(store.partnership(), cadence_weeks=every_weeks)
 
 
@@ -83,7 +87,9 @@ def _moment(text: str) -> datetime:
     try:
         return parse_iso(text)
     except ValueError:
-        raise UsageError(f"A time must look like 2026-03-31T15:00, not {text!r}.") from None
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "A time must look like 2026-03-31T15:00, not {text!r}."), text=text
+        ) from None
 
 
 def calendar_bytes(store: NotebookStore, clock: Clock) -> bytes:

@@ -16,7 +16,7 @@ import struct
 import zlib
 from typing import Any
 
-from peercoach_desktop.core.errors import SyncFileError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
 
 NONCE_BYTES = 12
 MAX_HEADER = 64 * 1024
@@ -35,7 +35,12 @@ def seal(magic: bytes, header: dict[str, Any], key: bytes, payload: dict[str, An
 
 def read_header(data: bytes, magic: bytes, what: str) -> tuple[dict[str, Any], bytes, bytes]:
     """(header, associated data, ciphertext); raises SyncFileError for anything not ours."""
-    not_ours = SyncFileError(f"This is not a PeerCoach {what} (or it is cut short). Nothing was changed.")
+    not_ours = SyncFileError(
+        QT_TRANSLATE_NOOP(
+            "Core", "This is not a PeerCoach {what} (or it is cut short). Nothing was changed."
+        ),
+        what=Term(what),
+    )
     if not data.startswith(magic) or len(data) < len(magic) + 4:
         raise not_ours
     (size,) = struct.unpack(">I", data[len(magic) : len(magic) + 4])
@@ -60,8 +65,12 @@ def open_sealed(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: b
         body = ChaCha20Poly1305(key).decrypt(bytes.fromhex(header["nonce"]), ciphertext, prefix)
     except (InvalidTag, ValueError):
         raise SyncFileError(
-            f"This {what} could not be opened: it was changed or cut short, or it was made with a "
-            "different key. Nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This {what} could not be opened: it was changed or cut short, or it was made "
+                "with a different key. Nothing was changed.",
+            ),
+            what=Term(what),
         ) from None
     try:
         inflater = zlib.decompressobj()
@@ -70,4 +79,6 @@ def open_sealed(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: b
             raise ValueError
         return json.loads(raw.decode("utf-8"))
     except (ValueError, zlib.error):
-        raise SyncFileError(f"This {what} is damaged inside. Nothing was changed.") from None
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside. Nothing was changed."), what=Term(what)
+        ) from None

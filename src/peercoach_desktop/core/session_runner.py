@@ -16,7 +16,7 @@ from typing import Any
 from peercoach_desktop.core import schedule, templates
 from peercoach_desktop.core.accountability import FollowThrough, follow_through, is_overdue
 from peercoach_desktop.core.clock import Clock, iso, parse_iso
-from peercoach_desktop.core.errors import UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, UsageError
 from peercoach_desktop.core.model import (
     DEFAULT_TURN_MINUTES,
     Feedback,
@@ -33,7 +33,9 @@ from peercoach_desktop.core.session_timer import SessionTimer
 from peercoach_desktop.core.store import NotebookStore
 
 PLANNED_WINDOW = timedelta(hours=12)  # a planned session this close to now is the one being run
-NO_STEPS = "Peer coaching ends with next steps: add at least one, or confirm ending without."
+NO_STEPS = QT_TRANSLATE_NOOP(
+    "Core", "Peer coaching ends with next steps: add at least one, or confirm ending without."
+)
 
 
 class Review(StrEnum):
@@ -190,7 +192,7 @@ def state(store: NotebookStore, clock: Clock, session_id: str) -> RunnerState:
 def _running(store: NotebookStore, session_id: str) -> Session:
     session = store.get(Session, session_id)
     if session.status != SessionStatus.RUNNING:
-        raise UsageError("This session is not running any more.")
+        raise UsageError(QT_TRANSLATE_NOOP("Core", "This session is not running any more."))
     return session
 
 
@@ -223,9 +225,11 @@ def give_feedback(
     """One giver's feedback in this session; giving it again replaces the earlier words."""
     session = _running(store, session_id)
     if giver_id not in session.speaker_order:
-        raise UsageError("Feedback is given by one of the two peers.")
+        raise UsageError(QT_TRANSLATE_NOOP("Core", "Feedback is given by one of the two peers."))
     if not (situation.strip() or behaviour.strip() or impact.strip()):
-        raise UsageError("Feedback needs at least one of situation, behaviour or impact.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "Feedback needs at least one of situation, behaviour or impact.")
+        )
     receiver = next(p for p in session.speaker_order if p != giver_id)
     words = {"situation": situation.strip(), "behaviour": behaviour.strip(), "impact": impact.strip()}
     earlier = store.where(Feedback, session_id=session_id, giver_id=giver_id)

@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from peercoach_desktop.core.clock import Clock, iso, parse_iso
-from peercoach_desktop.core.errors import UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, UsageError
 
 FORMAT = 2
 WARNING_SECONDS = 120  # the cue two minutes before the end of a talk stage
@@ -94,9 +94,11 @@ class SessionTimer:
         self, speakers: tuple[str, str] | list[str], stages: tuple[Stage, ...] | list[Stage], clock: Clock
     ) -> None:
         if len(speakers) != 2 or speakers[0] == speakers[1]:
-            raise UsageError("A session has two different speakers.")
+            raise UsageError(QT_TRANSLATE_NOOP("Core", "A session has two different speakers."))
         if not stages or any(stage.seconds <= 0 for stage in stages):
-            raise UsageError("A session needs stages that last longer than zero seconds.")
+            raise UsageError(
+                QT_TRANSLATE_NOOP("Core", "A session needs stages that last longer than zero seconds.")
+            )
         self._clock = clock
         self.speakers: tuple[str, str] = (speakers[0], speakers[1])
         self.stages: tuple[Stage, ...] = tuple(stages)
@@ -200,7 +202,7 @@ class SessionTimer:
 
     def _not_done(self) -> None:
         if self.done:
-            raise UsageError("The session has ended.")
+            raise UsageError(QT_TRANSLATE_NOOP("Core", "The session has ended."))
 
     def start(self) -> None:
         self._not_done()
@@ -217,10 +219,10 @@ class SessionTimer:
     def extend(self, seconds: int = 60) -> None:
         """Give the current talk stage more time; cues not yet reached can sound again."""
         if not self.timed:
-            raise UsageError("Only a talk stage can be extended.")
+            raise UsageError(QT_TRANSLATE_NOOP("Core", "Only a talk stage can be extended."))
         i = self.index
         if seconds <= 0 or self.allowance[i] + seconds - self.stages[i].seconds > MAX_EXTENSION_SECONDS:
-            raise UsageError("A stage can be extended by up to 30 minutes in all.")
+            raise UsageError(QT_TRANSLATE_NOOP("Core", "A stage can be extended by up to 30 minutes in all."))
         self.allowance[i] += seconds
         remaining = self.remaining()
         if remaining > 0:
@@ -232,7 +234,7 @@ class SessionTimer:
         """Move to any stage (len(stages) ends the session)."""
         self._not_done()
         if not 0 <= index <= len(self.stages):
-            raise UsageError("This session has no such stage.")
+            raise UsageError(QT_TRANSLATE_NOOP("Core", "This session has no such stage."))
         self._bank()
         self.index = index
         self._enter()
@@ -285,7 +287,9 @@ class SessionTimer:
     @classmethod
     def from_dict(cls, data: dict[str, Any], clock: Clock) -> SessionTimer:
         if not isinstance(data, dict) or data.get("format") not in (1, FORMAT):
-            raise UsageError("This session's timer was saved by another version of the app.")
+            raise UsageError(
+                QT_TRANSLATE_NOOP("Core", "This session's timer was saved by another version of the app.")
+            )
         try:
             if data["format"] == 1:
                 data = _from_format_1(data)
@@ -302,7 +306,7 @@ class SessionTimer:
             fired = (item.split("|", 1) for item in data["fired"])
             timer._fired = {(int(index), kind) for index, kind in fired}
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise UsageError("This session's saved timer is damaged.") from None
+            raise UsageError(QT_TRANSLATE_NOOP("Core", "This session's saved timer is damaged.")) from None
         return timer
 
 

@@ -16,7 +16,7 @@ import sqlcipher3
 from peercoach_desktop.core import database, history, rows, sync_rows
 from peercoach_desktop.core.clock import Clock, HybridClock, iso
 from peercoach_desktop.core.edits import NotebookEdits, require_text
-from peercoach_desktop.core.errors import AmbiguousError, NotFoundError, UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, AmbiguousError, NotFoundError, Term, UsageError
 from peercoach_desktop.core.model import (
     Feedback,
     Goal,
@@ -38,6 +38,14 @@ TITLE_FIELD: dict[type[Record], str] = {
     Note: "body",
     NextStep: "text",
     Session: "scheduled_at",
+}
+
+# How an error names a kind of record (a Term: the GUI translates it).
+KIND_WORDS: dict[type[Record], str] = {
+    Goal: QT_TRANSLATE_NOOP("Core", "goal"),
+    Note: QT_TRANSLATE_NOOP("Core", "note"),
+    NextStep: QT_TRANSLATE_NOOP("Core", "next step"),
+    Session: QT_TRANSLATE_NOOP("Core", "session"),
 }
 
 
@@ -79,10 +87,10 @@ class NotebookStore(NotebookEdits):
         me_id: str | None = None,
         partner_id: str | None = None,
     ) -> NotebookStore:
-        require_text(me_name, "Your name")
-        require_text(partner_name, "Your partner's name")
+        require_text(me_name, QT_TRANSLATE_NOOP("Core", "Your name"))
+        require_text(partner_name, QT_TRANSLATE_NOOP("Core", "Your partner's name"))
         if path.exists():
-            raise UsageError("A notebook file with this id already exists.")
+            raise UsageError(QT_TRANSLATE_NOOP("Core", "A notebook file with this id already exists."))
         conn = database.connect(path, key)
         database.configure(conn, path)
         database.migrate(conn, 0, backup=lambda _v: None)
@@ -161,26 +169,40 @@ class NotebookStore(NotebookEdits):
     def get(self, cls: type[R], record_id: str) -> R:
         found = self._select(cls, "WHERE id = ? AND deleted = 0", (record_id,))
         if not found:
-            raise NotFoundError(f"No {cls.__name__.lower()} with id {record_id}.")
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("Core", "No {kind} with id {record_id}."),
+                kind=Term(KIND_WORDS.get(cls, cls.__name__.lower())),
+                record_id=record_id,
+            )
         return found[0]
 
     def find(self, cls: type[R], ref: str) -> R:
         """A record by full id, unique id prefix, or exact (case-insensitive) title/text."""
-        what = {NextStep: "next step"}.get(cls, cls.__name__.lower())
+        what = Term(KIND_WORDS.get(cls, cls.__name__.lower()))
         if len(ref) >= 4:
             pattern = ref.lower().replace("%", "").replace("_", "") + "%"
             found = self._select(cls, "WHERE deleted = 0 AND id LIKE ?", (pattern,))
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
-                raise AmbiguousError(f"More than one {what} id starts with {ref!r}; give more characters.")
+                raise AmbiguousError(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "More than one {what} id starts with {ref!r}; give more characters."
+                    ),
+                    what=what,
+                    ref=ref,
+                )
         field = TITLE_FIELD[cls]
         found = self._select(cls, f"WHERE deleted = 0 AND lower({field}) = lower(?)", (ref.strip(),))
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            raise AmbiguousError(f"More than one {what} is called {ref!r}; use its id.")
-        raise NotFoundError(f"No {what} matches {ref!r}.")
+            raise AmbiguousError(
+                QT_TRANSLATE_NOOP("Core", "More than one {what} is called {ref!r}; use its id."),
+                what=what,
+                ref=ref,
+            )
+        raise NotFoundError(QT_TRANSLATE_NOOP("Core", "No {what} matches {ref!r}."), what=what, ref=ref)
 
     def partnership(self) -> Partnership:
         return self._select(Partnership, "WHERE conflict_of IS NULL")[0]  # not a sync conflict copy
@@ -196,7 +218,7 @@ class NotebookStore(NotebookEdits):
             return self.me_id
         if who == "partner":
             return self.partner().id
-        raise UsageError(f"An owner is 'me' or 'partner', not {who!r}.")
+        raise UsageError(QT_TRANSLATE_NOOP("Core", "An owner is 'me' or 'partner', not {who!r}."), who=who)
 
     def snapshot(self) -> NotebookSnapshot:
         return NotebookSnapshot(
@@ -289,11 +311,13 @@ class NotebookStore(NotebookEdits):
             if found:
                 match = [v for v in self.versions(record_id) if v.rid == rid]
                 if not match:
-                    raise NotFoundError("No such earlier version of this record.")
+                    raise NotFoundError(QT_TRANSLATE_NOOP("Core", "No such earlier version of this record."))
                 return self._change(
                     found[0], _keep_history=True, **history.restore_fields(found[0], match[0])
                 )
-        raise NotFoundError(f"No note, goal or next step with id {record_id}.")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Core", "No note, goal or next step with id {record_id}."), record_id=record_id
+        )
 
     def set_history_policy(self, policy: history.HistoryPolicy) -> None:
         """New bounds for earlier versions, applied at once to every record."""

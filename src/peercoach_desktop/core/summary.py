@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
 from peercoach_desktop.core.clock import parse_iso
-from peercoach_desktop.core.errors import NotFoundError, UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, NotFoundError, UsageError
 from peercoach_desktop.core.model import Feedback, Goal, NextStep, Note, Session, SessionStatus, Visibility
 from peercoach_desktop.core.store import NotebookStore
 
@@ -88,7 +88,9 @@ def build(
     include_private: bool = False,
 ) -> Summary:
     if session is not None and (since or until):
-        raise UsageError("Give one session, or a date range (--since, --until), not both.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "Give one session, or a date range (--since, --until), not both.")
+        )
     if session is not None:
         chosen = [store.find(Session, session)]
     else:
@@ -102,7 +104,7 @@ def build(
         ]
         chosen.sort(key=lambda s: s.scheduled_at or s.created_at)
     if not chosen:
-        raise NotFoundError("No session in that range: nothing to summarise.")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Core", "No session in that range: nothing to summarise."))
     names = {store.me_id: store.me().name, store.partner().id: store.partner().name}
     goals = {g.id: g for g in store.records(Goal, f"WHERE deleted = 0 AND {ORIGINALS}")}
     parts = []
@@ -144,7 +146,11 @@ def _day(text: str | None, what: str, days_after: int) -> datetime | None:
     try:
         day = date.fromisoformat(text) + timedelta(days=days_after)
     except ValueError:
-        raise UsageError(f"{what} takes a date like 2026-03-31, not {text!r}.") from None
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "{what} takes a date like 2026-03-31, not {text!r}."),
+            what=what,
+            text=text,
+        ) from None
     return datetime.combine(day, time()).astimezone().astimezone(UTC)
 
 

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from peercoach_desktop.core import database, sync_file, sync_rows
 from peercoach_desktop.core.clock import iso
-from peercoach_desktop.core.errors import MissingKeyError, NotFoundError, UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, MissingKeyError, NotFoundError, UsageError
 from peercoach_desktop.core.files import write_atomic
 from peercoach_desktop.core.keystore import sync_entry
 from peercoach_desktop.core.library import Descriptor, Library
@@ -27,7 +27,9 @@ from peercoach_desktop.core.model import Record
 from peercoach_desktop.core.store import NotebookStore
 
 KEY_BYTES = 32
-NOT_PAIRED = "This notebook has no sync key yet: invite your partner (peercoach invite) or join theirs."
+NOT_PAIRED = QT_TRANSLATE_NOOP(
+    "Core", "This notebook has no sync key yet: invite your partner (peercoach invite) or join theirs."
+)
 Keep = Literal["current", "other", "both"]
 
 
@@ -68,7 +70,9 @@ def notebook_for_file(library: Library, path: Path) -> Descriptor:
     header = sync_file.peek(path.read_bytes())
     found = [d for d in library.descriptors() if d.partnership_id == header.partnership_id]
     if not found:
-        raise NotFoundError("No notebook on this laptop belongs to this sync file's partnership.")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Core", "No notebook on this laptop belongs to this sync file's partnership.")
+        )
     return found[0]
 
 
@@ -165,10 +169,12 @@ def resolve_conflict(store: NotebookStore, record_id: str, keep: Keep) -> Record
     becomes a record of its own). Either way the partner's next import settles it too.
     Accepts the record id or the conflict copy's id."""
     if keep not in ("current", "other", "both"):
-        raise UsageError(f"Keep 'current', 'other' or 'both', not {keep!r}.")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "Keep 'current', 'other' or 'both', not {keep!r}."), keep=keep
+        )
     match = [c for c in list_conflicts(store) if record_id in (c.record_id, c.copy_id)]
     if not match:
-        raise NotFoundError("No open conflict for this record.")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Core", "No open conflict for this record."))
     conflict = match[0]
     conn = store._conn
     with database.transaction(conn):

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from peercoach_desktop.core import rows
-from peercoach_desktop.core.errors import SyncFileError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
 from peercoach_desktop.core.merge import Entry, State, is_private, make_ctx
 from peercoach_desktop.core.sealed import open_sealed, read_header, seal
 from peercoach_desktop.core.sync_rows import CLASS_OF
 
 MAGIC = b"PeerCoach sync\n\x00"
 FORMAT = 1
-WHAT = "sync file"
+WHAT = QT_TRANSLATE_NOOP("Core", "sync file")
 
 
 @dataclass(frozen=True)
@@ -72,23 +72,34 @@ def peek(data: bytes) -> SyncHeader:
     head, _prefix, _body = read_header(data, MAGIC, WHAT)
     if head["format"] > FORMAT:
         raise SyncFileError(
-            f"This sync file was written by a newer PeerCoach Desktop (format {head['format']}; this "
-            f"version reads up to {FORMAT}). Update the app. Nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This sync file was written by a newer PeerCoach Desktop (format {found}; this "
+                "version reads up to {format}). Update the app. Nothing was changed.",
+            ),
+            found=head["format"],
+            format=FORMAT,
         )
     try:
         return SyncHeader(head["format"], head["partnership_id"], head["sender"], head["written_at"])
     except KeyError:
-        raise SyncFileError(f"This is not a PeerCoach {WHAT}. Nothing was changed.") from None
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP("Core", "This is not a PeerCoach {what}. Nothing was changed."), what=Term(WHAT)
+        ) from None
 
 
 def decode(data: bytes, key: bytes, partnership_id: str) -> tuple[SyncHeader, list[Entry]]:
     header = peek(data)
     if header.partnership_id != partnership_id:
-        raise SyncFileError("This sync file belongs to another partnership. Nothing was changed.")
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP("Core", "This sync file belongs to another partnership. Nothing was changed.")
+        )
     head, prefix, body = read_header(data, MAGIC, WHAT)
     payload = open_sealed(head, prefix, body, key, WHAT)
     try:
         entries = [entry_from_json(item) for item in payload["records"]]
     except (KeyError, TypeError, ValueError, AttributeError, json.JSONDecodeError):
-        raise SyncFileError(f"This {WHAT} is damaged inside. Nothing was changed.") from None
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside. Nothing was changed."), what=Term(WHAT)
+        ) from None
     return header, entries

@@ -15,12 +15,14 @@ from typing import Any
 import sqlcipher3
 
 from peercoach_desktop.core import rows
-from peercoach_desktop.core.errors import UsageError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, UsageError
 from peercoach_desktop.core.merge import Change, Entry, State, copy_id, extend_ctx, make_ctx, state_of
 from peercoach_desktop.core.model import Record
 
 CLASS_OF: dict[str, type[Record]] = {table: cls for cls, table in rows.TABLE_OF.items()}
-COPY_REFUSED = "This is a conflict copy; resolve the conflict first (keep one version, or both)."
+COPY_REFUSED = QT_TRANSLATE_NOOP(
+    "Core", "This is a conflict copy; resolve the conflict first (keep one version, or both)."
+)
 
 
 def _entries(conn: sqlcipher3.Connection, table: str, where: str = "", params: tuple = ()) -> list[Entry]:

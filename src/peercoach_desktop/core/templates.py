@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from peercoach_desktop.core.errors import NotFoundError, PeerCoachError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, NotFoundError, PeerCoachError
 from peercoach_desktop.core.files import read_toml
 from peercoach_desktop.core.model import SessionTemplate
 from peercoach_desktop.core.session_timer import SPEAKERS, Kind, Stage
@@ -62,28 +62,44 @@ class Template:
 def _text(data: dict[str, Any], field: str, where: str) -> str:
     value = data.get(field)
     if not isinstance(value, str) or not value.strip():
-        raise TemplateError(f"{where}: '{field}' must be a non-empty text.")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{where}: '{field}' must be a non-empty text."),
+            where=where,
+            field=field,
+        )
     return value.strip()
 
 
 def _phase(entry: Any, at: str, prompt_categories: set[str]) -> Phase:
     if not isinstance(entry, dict):
-        raise TemplateError(f"{at} is not a table.")
+        raise TemplateError(QT_TRANSLATE_NOOP("Core", "{at} is not a table."), at=at)
     name = _text(entry, "name", at)
     at = f"{at} ({name})"
     minutes, speaker, kind = entry.get("minutes"), entry.get("speaker"), entry.get("kind", Kind.TALK.value)
     if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 60:
-        raise TemplateError(f"{at}: 'minutes' must be a whole number from 1 to 60.")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{at}: 'minutes' must be a whole number from 1 to 60."), at=at
+        )
     if speaker not in SPEAKERS:
-        raise TemplateError(f"{at}: 'speaker' must be one of {', '.join(SPEAKERS)}.")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{at}: 'speaker' must be one of {speakers}."),
+            at=at,
+            speakers=", ".join(SPEAKERS),
+        )
     if kind not in KINDS:
-        raise TemplateError(f"{at}: 'kind' must be one of {', '.join(KINDS)}.")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{at}: 'kind' must be one of {kinds}."), at=at, kinds=", ".join(KINDS)
+        )
     prompts = entry.get("prompts", [])
     if not isinstance(prompts, list) or not all(isinstance(p, str) for p in prompts):
-        raise TemplateError(f"{at}: 'prompts' must be a list of prompt categories.")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{at}: 'prompts' must be a list of prompt categories."), at=at
+        )
     unknown = [p for p in prompts if p not in prompt_categories]
     if unknown:
-        raise TemplateError(f"{at}: unknown prompt category {unknown[0]!r}.")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{at}: unknown prompt category {unknown!r}."), at=at, unknown=unknown[0]
+        )
     return Phase(name, minutes, speaker, tuple(prompts), kind)
 
 
@@ -94,21 +110,40 @@ def from_data(
     name, description = _text(data, "name", where), _text(data, "description", where)
     raw = data.get("phase")
     if not isinstance(raw, list) or not raw:
-        raise TemplateError(f"{where}: a template needs at least one [[phase]].")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{where}: a template needs at least one [[phase]]."), where=where
+        )
     if len(raw) > MAX_PHASES:
-        raise TemplateError(f"{where}: a template has at most {MAX_PHASES} phases.")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{where}: a template has at most {max_phases} phases."),
+            where=where,
+            max_phases=MAX_PHASES,
+        )
     phases = tuple(_phase(entry, f"{where}: phase {n}", prompt_categories) for n, entry in enumerate(raw, 1))
     names = [p.name for p in phases]
     twice = next((n for n in names if names.count(n) > 1), None)
     if twice is not None:
-        raise TemplateError(f"{where}: two phases are called {twice!r}; each needs its own name.")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{where}: two phases are called {twice!r}; each needs its own name."),
+            where=where,
+            twice=twice,
+        )
     kinds = [p.kind for p in phases]
     if Kind.CHECK_IN.value in kinds[1:]:
-        raise TemplateError(f"{where}: the check-in can only be the first phase.")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{where}: the check-in can only be the first phase."), where=where
+        )
     if Kind.NEXT_STEPS.value in kinds[:-1]:
-        raise TemplateError(f"{where}: next steps can only be the last phase.")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{where}: next steps can only be the last phase."), where=where
+        )
     if not any(p.kind == Kind.TALK.value and p.speaker in ("a", "b") for p in phases):
-        raise TemplateError(f"{where}: no talk phase gives either peer the floor ('speaker' a or b).")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP(
+                "Core", "{where}: no talk phase gives either peer the floor ('speaker' a or b)."
+            ),
+            where=where,
+        )
     return name, description, phases
 
 
@@ -116,7 +151,11 @@ def parse(path: Path, prompt_categories: set[str]) -> Template:
     where = path.name
     data = read_toml(path, TemplateError)
     if data.get("id") != path.stem:
-        raise TemplateError(f"{where}: 'id' must be the file's name, {path.stem!r}.")
+        raise TemplateError(
+            QT_TRANSLATE_NOOP("Core", "{where}: 'id' must be the file's name, {stem!r}."),
+            where=where,
+            stem=path.stem,
+        )
     return Template(path.stem, *from_data(data, where, prompt_categories))
 
 
@@ -136,7 +175,7 @@ def load_builtin(language: str = "en") -> list[Template]:
     found = [parse(path, categories) for path in sorted(resource_path("templates").glob("*.toml"))]
     ids = [t.id for t in found]
     if len(set(ids)) != len(ids):
-        raise TemplateError("resources/templates: two templates share an id.")
+        raise TemplateError(QT_TRANSLATE_NOOP("Core", "resources/templates: two templates share an id."))
     ordered = sorted(found, key=lambda t: (t.id != DEFAULT_ID, t.name))
     return [localize_template(t, language) for t in ordered]
 
@@ -236,7 +275,9 @@ def delete_template(store: NotebookStore, template_id: str) -> None:
 def _record(store: NotebookStore, template_id: str) -> SessionTemplate:
     found = store.where(SessionTemplate, id=template_id)
     if not found:
-        raise NotFoundError("That template is not in this notebook (it may have been deleted).")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Core", "That template is not in this notebook (it may have been deleted).")
+        )
     return found[0]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from peercoach_desktop.core.errors import NotFoundError, PeerCoachError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, NotFoundError, PeerCoachError
 from peercoach_desktop.core.model import Goal, NextStep, Note, Record, Session
 from peercoach_desktop.core.search import first_line
 from peercoach_desktop.core.store import NotebookStore
@@ -71,8 +71,13 @@ def _find(store: NotebookStore, record_id: str, *, deleted: bool) -> Record:
         found = store.records(cls, f"WHERE id = ? AND deleted = ? AND {ORIGINALS}", (record_id, int(deleted)))
         if found:
             return found[0]
-    where = "in the trash" if deleted else "in this notebook"
-    raise NotFoundError(f"Nothing {where} has the id {record_id}.")
+    if deleted:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Core", "Nothing in the trash has the id {record_id}."), record_id=record_id
+        )
+    raise NotFoundError(
+        QT_TRANSLATE_NOOP("Core", "Nothing in this notebook has the id {record_id}."), record_id=record_id
+    )
 
 
 def _linked(store: NotebookStore, record: Record, *, deleted: bool, stamp: str | None = None) -> list[Record]:
@@ -95,8 +100,11 @@ def delete(store: NotebookStore, record_id: str) -> list[Record]:
         table = {Goal: "goals", Session: "sessions", Note: "notes", NextStep: "steps"}[type(r)]
         if store.scalar(f"SELECT count(*) FROM {table} WHERE conflict_of = ?", (r.id,)):
             raise PeerCoachError(
-                "This has two versions from a sync (you both changed it): choose one in Partner ▸ "
-                "Conflicts before deleting."
+                QT_TRANSLATE_NOOP(
+                    "Core",
+                    "This has two versions from a sync (you both changed it): choose one in Partner ▸ "
+                    "Conflicts before deleting.",
+                )
             )
     return store.change_together([(r, {"deleted": True}) for r in batch])
 
@@ -105,7 +113,9 @@ def restore(store: NotebookStore, record_id: str) -> list[Record]:
     """Bring a record back from the trash, with what was deleted together with it."""
     record = _find(store, record_id, deleted=True)
     if _purged(record):
-        raise PeerCoachError("This record was purged: its words are gone and it cannot come back.")
+        raise PeerCoachError(
+            QT_TRANSLATE_NOOP("Core", "This record was purged: its words are gone and it cannot come back.")
+        )
     batch = [record, *_linked(store, record, deleted=True, stamp=record.updated_at)]
     return store.change_together([(r, {"deleted": False}) for r in batch if not _purged(r)])
 
@@ -117,7 +127,9 @@ def purge(store: NotebookStore, record_id: str) -> Record:
     batch = [record, *_linked(store, record, deleted=True, stamp=record.updated_at)]
     changes = [(r, dict.fromkeys(TEXT_FIELDS[type(r)], "")) for r in batch if type(r) in TEXT_FIELDS]
     if not changes:
-        raise PeerCoachError("This session holds no text of its own and no notes went with it.")
+        raise PeerCoachError(
+            QT_TRANSLATE_NOOP("Core", "This session holds no text of its own and no notes went with it.")
+        )
     # One transaction: the words, their earlier versions, and then the search index's copy.
     purged = store.change_together(changes, forget_history=True)
     store.compact_after_purge()

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from peercoach_desktop.core.clock import iso
-from peercoach_desktop.core.errors import PassphraseRequiredError, PeerCoachError
+from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, PassphraseRequiredError, PeerCoachError
 from peercoach_desktop.core.history import HistoryPolicy
 from peercoach_desktop.core.library import Descriptor, Library
 from peercoach_desktop.core.store import NotebookStore
 
 T = TypeVar("T")
+LOCKED = QT_TRANSLATE_NOOP("Core", "Protected by a passphrase: select it to unlock.")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,12 @@ class PartnershipSummary:
     next_meeting: str | None
     problem: str | None = None  # set when the notebook could not be opened
     needs_passphrase: bool = False  # closed until its passphrase is typed
+    error: PeerCoachError | None = None  # the problem as an error, for the GUI to translate
+
+
+def _bare(error: PeerCoachError) -> PeerCoachError:
+    """The message alone: no traceback holding the failed open's frames alive in a summary."""
+    return PeerCoachError(error.template, **error.fields)
 
 
 class Workspace:
@@ -47,13 +54,15 @@ class Workspace:
             try:
                 store = self._stores.get(pid) or self.library.open(descriptor)
             except PassphraseRequiredError:
-                problem = "Protected by a passphrase: select it to unlock."
+                locked = PassphraseRequiredError(LOCKED)
                 summaries.append(
-                    PartnershipSummary(pid, "", "", None, problem=problem, needs_passphrase=True)
+                    PartnershipSummary(
+                        pid, "", "", None, problem=str(locked), needs_passphrase=True, error=locked
+                    )
                 )
                 continue
             except PeerCoachError as exc:
-                summaries.append(PartnershipSummary(pid, "", "", None, problem=str(exc)))
+                summaries.append(PartnershipSummary(pid, "", "", None, problem=str(exc), error=_bare(exc)))
                 continue
             store.history_policy = self.history_policy
             self._stores[pid] = store
@@ -106,7 +115,7 @@ class Workspace:
         try:
             return self._stores[partnership_id]
         except KeyError:
-            raise PeerCoachError("This notebook is locked or closed.") from None
+            raise PeerCoachError(QT_TRANSLATE_NOOP("Core", "This notebook is locked or closed.")) from None
 
     def reopen(self, partnership_id: str, change: Callable[[Descriptor], T]) -> T:
         """Close one notebook, let `change` work on its closed file (a key rotation), open it again."""

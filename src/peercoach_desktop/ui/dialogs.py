@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from peercoach_desktop import APP_NAME
-from peercoach_desktop.core.errors import KeyringError, PeerCoachError
+from peercoach_desktop.core.errors import KeyringError, PeerCoachError, Term
 from peercoach_desktop.core.passphrase import MIN_PASSPHRASE_CHARS
 from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -183,11 +183,25 @@ NO_KEYRING_HINT = QT_TRANSLATE_NOOP(
 )
 
 
+def message_text(error: PeerCoachError) -> str:
+    """A core error's sentence in the interface's language: its English template translated in
+    context "Core" (core/errors.py), with its values; str(error) if a translation lost a field."""
+    fields = {
+        name: translate("Core", value) if isinstance(value, Term) else value
+        for name, value in error.fields.items()
+    }
+    try:
+        text = translate("Core", error.template)
+        return text.format(**fields) if fields else text
+    except (KeyError, IndexError, ValueError):
+        return str(error)
+
+
 def error_text(error: BaseException) -> str:
     if isinstance(error, KeyringError):
-        return f"{error}\n\n{translate('Dialogs', NO_KEYRING_HINT)}"
+        return f"{message_text(error)}\n\n{translate('Dialogs', NO_KEYRING_HINT)}"
     if isinstance(error, PeerCoachError):
-        return str(error)
+        return message_text(error)
     return translate(
         "Dialogs", "Something went wrong ({name}). Your notebook was not changed by this error."
     ).format(name=type(error).__name__)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peercoach_desktop.ui.dialogs import message_text
 from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.widgets import local_time, named
 
@@ -100,7 +101,7 @@ class MainFrame(QSplitter):
                 item = QListWidgetItem(
                     translate("MainFrame", "[Locked] notebook {id}").format(id=summary.partnership_id[:8])
                 )
-                item.setToolTip(summary.problem)
+                item.setToolTip(message_text(summary.error) if summary.error else summary.problem)
             else:
                 when = ""
                 if summary.next_meeting:

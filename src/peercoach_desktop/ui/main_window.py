@@ -323,7 +323,8 @@ class MainWindow(LockingMixin, QMainWindow):
             else:
                 from peercoach_desktop.core.errors import KeyringError
 
-                show_error(self, KeyringError(summary.problem))
+                error = summary.error or KeyringError(summary.problem)
+                show_error(self, KeyringError(error.template, **error.fields))
             return
         self._select(summary.partnership_id if summary else None)
 

@@ -13,6 +13,7 @@ from peercoach_desktop.ui.dialogs import (
     NewPartnershipDialog,
     PassphraseDialog,
     RecoveryCodeDialog,
+    message_text,
     show_error,
 )
 from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -88,7 +89,7 @@ def _create(window: MainWindow, me: str, partner: str, title: str, passphrase: s
 
     def failed(error: BaseException) -> None:
         if isinstance(error, KeyringError):
-            new_partnership(window, keyring_problem=str(error))  # offer the passphrase notebook
+            new_partnership(window, keyring_problem=message_text(error))  # offer the passphrase notebook
         else:
             show_error(window, error)
 

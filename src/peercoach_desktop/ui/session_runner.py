@@ -38,6 +38,7 @@ from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.core.nudge import curious_nudge
 from peercoach_desktop.core.session_timer import WARNING_SECONDS, CueKind, Kind, SessionTimer
 from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.ui.dialogs import error_text
 from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.session_pages import (
     CheckInPage,
@@ -190,7 +191,7 @@ class SessionRunnerView(QWidget):
         self.tasks.run(lambda: job(store_of()), on_done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(str(error) if error.args else type(error).__name__)
+        self.status.setText(error_text(error))
         self.failed.emit(error)
 
     def start(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from peercoach_desktop.core import summary
 from peercoach_desktop.core.files import write_atomic
 from peercoach_desktop.core.store import NotebookStore
-from peercoach_desktop.ui.dialogs import show_error, tell
+from peercoach_desktop.ui.dialogs import error_text, show_error, tell
 from peercoach_desktop.ui.file_choice import choose_path
 from peercoach_desktop.ui.i18n import translate
 from peercoach_desktop.ui.widgets import date_edit_format, named
@@ -132,7 +132,9 @@ class SummaryDialog(QDialog):
         self.preview.setPlainText(translate("SummaryDialog", "Reading the notebook…"))
         workspace, pid = self.window_.workspace, self.window_.access.partnership_id or ""
         self.window_.tasks.run(
-            lambda: job(workspace.store(pid)), shown, lambda error: self.preview.setPlainText(str(error))
+            lambda: job(workspace.store(pid)),
+            shown,
+            lambda error: self.preview.setPlainText(error_text(error)),
         )
 
     def _save(self, fmt: str) -> None:

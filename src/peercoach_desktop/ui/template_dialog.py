@@ -32,6 +32,7 @@ from shiboken6 import isValid
 from peercoach_desktop.core import templates
 from peercoach_desktop.core.session_timer import Kind
 from peercoach_desktop.ui.access import NotebookAccess
+from peercoach_desktop.ui.dialogs import error_text
 from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.session_widgets import ask_yes_no
 from peercoach_desktop.ui.widgets import named
@@ -444,7 +445,7 @@ class ProtocolsDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             if isValid(self):
-                self.status.setText(str(error))  # one sentence naming the field; the edits stay
+                self.status.setText(error_text(error))  # one sentence naming the field; the edits stay
 
         store_of = self.access.workspace.store if self.access.workspace else None
         pid = self.access.partnership_id
