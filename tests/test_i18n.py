@@ -33,7 +33,9 @@ from pytestqt.qtbot import QtBot
 from window_driver import idle, open_sample_summary
 
 from peercoach_desktop.core import edits, keystore, recovery
+from peercoach_desktop.core.clock import FakeClock
 from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, KeyringError, PeerCoachError, Term
+from peercoach_desktop.core.keystore import OsKeyStore
 from peercoach_desktop.core.library import Library
 from peercoach_desktop.ui import i18n
 from peercoach_desktop.ui.dialogs import error_text
@@ -533,3 +535,23 @@ def test_a_translation_that_lost_a_field_shows_the_english_error(qapp: object, t
         assert error_text(empty) == "A note cannot be empty."
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_refused_keyring_is_explained_in_german(german: None, qtbot: QtBot, tmp_path: Path) -> None:
+    library = Library(tmp_path, OsKeyStore(), FakeClock())  # tests have only the refused "fail" backend
+    win = MainWindow(library, Preferences())
+    qtbot.addWidget(win)
+    win.show()
+    win.load()
+    idle(qtbot, win)
+    win.new_partnership()
+    qtbot.keyClicks(win.new_partnership_dialog.me, "Ana")
+    qtbot.keyClicks(win.new_partnership_dialog.partner, "Ben")
+    win.new_partnership_dialog.accept()
+    qtbot.waitUntil(lambda: win.new_partnership_dialog.findChild(QLabel, "keyring_problem") is not None)
+    text = win.new_partnership_dialog.findChild(QLabel, "keyring_problem").text()
+    # The core's KeyringError, its value (the backend's name) and its hint, all in German.
+    assert text.startswith(
+        "Das Schlüsselbund-Backend keyring.backends.fail.Keyring würde Schlüssel ungeschützt auf der "
+        "Festplatte ablegen. Installieren und entsperren Sie einen Secret-Service-Schlüsselbund"
+    )
