@@ -179,5 +179,37 @@ def main(out: Path) -> None:
     window.close()
 
 
+def german(out: Path) -> None:
+    """The main views in German (the "language" preference), light theme."""
+    from peercoach_desktop.ui import i18n
+
+    os.environ.setdefault("PEERCOACH_CONFIG_DIR", tempfile.mkdtemp())
+    app = QApplication(sys.argv[:1])
+    preferences = Preferences()
+    preferences.set("language", "de")
+    i18n.install("de")
+    library = Library(Path(tempfile.mkdtemp()), MemoryKeyStore(), SystemClock())
+    sample_notebook(library)
+    preferences.set("theme", "light")
+    window = MainWindow(library, preferences)
+    window.resize(1200, 760)
+    window.show()
+    window.load()
+    settle(app, window)  # the notebook view is built after the first paint
+    view = window.notebook
+    for name, tab in (
+        ("overview", view.overview),
+        ("progress", view.progress),
+        ("run-session", view.session),
+    ):
+        view.setCurrentWidget(tab)
+        shoot(app, window, out, f"de-{name}")
+    view.session.edit_protocols()
+    settle(app, window)
+    view.session.protocols_dialog.grab().save(str(out / "de-protocols.png"))
+    view.session.protocols_dialog.reject()
+    window.close()
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    german(Path(sys.argv[1])) if sys.argv[2:] == ["de"] else main(Path(sys.argv[1]))

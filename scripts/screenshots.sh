@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p screenshots
 xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py screenshots
+xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py screenshots de
 # The session runner, one PNG per phase, in the light and a dark palette.
 xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_session.py screenshots
 xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_session.py screenshots dark

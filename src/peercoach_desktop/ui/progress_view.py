@@ -160,6 +160,7 @@ class ProgressView(QWidget):
                 (month.month, spoken_me / total if total else None, spoken_partner / total if total else None)
             )
             follow.append((month.month, month.rate(me), month.rate(partner)))
+        self.months.resizeColumnsToContents()  # German headers are longer than the figures
         self.talk.set_series(
             talk, translate("ProgressView", "Talk time per month: see the table of months below.")
         )
@@ -172,6 +173,7 @@ class ProgressView(QWidget):
                 (local_time(change.when), change.goal.title, status_label(change.status))
             ):
                 self.goals.setItem(row, column, QTableWidgetItem(text))
+        self.goals.resizeColumnsToContents()
 
     def clear(self) -> None:
         self.months.setRowCount(0)
