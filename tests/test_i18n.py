@@ -298,8 +298,8 @@ def test_the_window_and_its_dialogs_speak_german(qtbot: QtBot, german_window: Ma
     notebook.run_session()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     runner = tab.view
-    assert [b.text() for b in runner.phase_buttons][:2] == ["Ankommen", "Fall schildern"]
-    for stage in range(len(runner.phase_buttons)):
+    assert [b.text() for b in runner.stage_bar.buttons][:2] == ["Ankommen", "Fall schildern"]
+    for stage in range(len(runner.stage_bar.buttons)):
         runner.go_to(stage)
         idle(qtbot, win)
         assert_german(runner, english)

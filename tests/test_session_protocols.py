@@ -67,7 +67,7 @@ def test_a_grow_session_runs_end_to_end(qtbot: QtBot, window: MainWindow) -> Non
     view = start(qtbot, window, tab, "grow")
     clock = window.access.workspace.library.clock
     assert isinstance(clock, FakeClock)
-    stages = [b.text() for b in view.phase_buttons]
+    stages = [b.text() for b in view.stage_bar.buttons]
     assert stages == ["Check-in"] + [name for name, _, _ in GROW_TALK] + ["Feedback", "Next steps"]
     assert view.pages.currentWidget() is view.check_in
 
@@ -146,7 +146,12 @@ def test_a_copied_and_edited_protocol_is_kept_and_runs(qtbot: QtBot, window: Mai
     assert record.name == "Ten and seven" and record.phases[1]["minutes"] == 7
 
     view = start(qtbot, window, tab, record.id)
-    assert [b.text() for b in view.phase_buttons] == ["Check-in", "First turn", "Ben's turn", "Next steps"]
+    assert [b.text() for b in view.stage_bar.buttons] == [
+        "Check-in",
+        "First turn",
+        "Ben's turn",
+        "Next steps",
+    ]
     view.go_to(2)
     assert view.turn.clock.text() == "07:00" and "Ben speaks" in view.turn.roles.text()
 

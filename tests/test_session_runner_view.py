@@ -268,7 +268,7 @@ def test_in_german_the_stages_and_prompt_cards_are_german(
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.session_started, timeout=5000):
         view.start()
-    names = [b.text() for b in view.phase_buttons]
+    names = [b.text() for b in view.stage_bar.buttons]
     assert names[1:3] == ["Fall schildern", "Verständnisfragen"] and names[-1] == "Nächste Schritte"
     english = {p.id: p.text for p in prompts.load_builtin()}
     card = view.card.prompt
@@ -288,11 +288,11 @@ def test_a_long_protocol_scrolls_its_stages_instead_of_widening_the_window(
     view.show()
     with qtbot.waitSignal(view.session_started, timeout=5000):
         view.start()
-    assert len(view.phase_buttons) == 22  # check-in and next steps added
+    assert len(view.stage_bar.buttons) == 22  # check-in and next steps added
     assert view.minimumSizeHint().width() < 1000 and view.width() == 1000
-    last = view.phase_buttons[-2]
+    last = view.stage_bar.buttons[-2]
     view.go_to(20)
-    scroll = view.stage_strip.horizontalScrollBar()
+    scroll = view.stage_bar.horizontalScrollBar()
     qtbot.waitUntil(lambda: scroll.maximum() > 0)  # the stages overflow: a scroll bar, not a wider window
     view.render()
     assert scroll.value() > 0  # and the current stage is scrolled into view
@@ -311,4 +311,4 @@ def test_names_typed_into_a_protocol_stay_plain_text(
     view.go_to(1)
     assert view.turn.roles.textFormat() == Qt.TextFormat.PlainText
     assert view.turn.roles.text().startswith("<b>Big</b> Q&A: Ana speaks")
-    assert view.phase_buttons[1].text() == "<b>Big</b> Q&&A"  # shown as Q&A, no Alt+A
+    assert view.stage_bar.buttons[1].text() == "<b>Big</b> Q&&A"  # shown as Q&A, no Alt+A

@@ -17,13 +17,10 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +30,9 @@ from peercoach_desktop.core import session_runner as runner
 from peercoach_desktop.core import templates
 from peercoach_desktop.core.clock import Clock
 from peercoach_desktop.core.errors import UsageError
-from peercoach_desktop.core.localize import localize_prompts
 from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.core.nudge import curious_nudge
-from peercoach_desktop.core.session_timer import WARNING_SECONDS, CueKind, Kind, SessionTimer
+from peercoach_desktop.core.session_timer import CueKind, Kind, SessionTimer
 from peercoach_desktop.core.store import NotebookStore
 from peercoach_desktop.ui.dialogs import error_text
 from peercoach_desktop.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -45,10 +41,12 @@ from peercoach_desktop.ui.session_pages import (
     FeedbackPage,
     NextStepsPage,
     SummaryPage,
-    TurnPage,
 )
-from peercoach_desktop.ui.session_widgets import CueSound, PromptCard, TalkBalance, ask_yes_no, named
+from peercoach_desktop.ui.session_prompts import PromptActions
+from peercoach_desktop.ui.session_widgets import CueSound, TalkBalance, ask_yes_no, named
+from peercoach_desktop.ui.stage_bar import StageBar
 from peercoach_desktop.ui.tasks import Tasks
+from peercoach_desktop.ui.turn_page import TurnPage
 
 TICK_MS = 250
 NOTE_SAVE_MS = 500
@@ -58,7 +56,7 @@ NO_STEPS_QUESTION = QT_TRANSLATE_NOOP(
 )
 
 
-class SessionRunnerView(QWidget):
+class SessionRunnerView(PromptActions, QWidget):
     """Constructor: tasks (the notebook worker), store_of (called ON THE WORKER, returns the
     current partnership's NotebookStore), clock, turn_minutes (5-30, from preferences),
     template_id (the protocol a new session follows; None for the default).
@@ -92,20 +90,15 @@ class SessionRunnerView(QWidget):
         self.prompt_turn = 0
         self.sound = CueSound()
         self._note: dict[str, str | None] = {"id": None}  # read and written on the worker only
-        self._cue_level = 0
 
-        self.phase_buttons: list[QPushButton] = []  # one per stage of the protocol, made on opening
-        # The stages scroll sideways when a protocol has more than fit (up to 20 phases).
-        strip = QWidget()
-        self.bar = bar = QHBoxLayout(strip)
-        bar.setContentsMargins(0, 0, 0, 0)
         self.next_button = named(
             QPushButton(translate("SessionRunner", "Next phase ▶")),
             "next_phase",
             translate("SessionRunner", "Next phase (Ctrl+Right)"),
         )
         self.next_button.clicked.connect(self.advance)
-        bar.addWidget(self.next_button)
+        self.stage_bar = StageBar(self.next_button)  # the stage buttons are made on opening
+        self.stage_bar.stage_clicked.connect(self.go_to)
 
         self.check_in = CheckInPage()
         self.check_in.review_requested.connect(self._review)
@@ -124,12 +117,8 @@ class SessionRunnerView(QWidget):
         self.pages = QStackedWidget()
         for page in (self.check_in, self.turn, self.feedback, self.next_steps, self.summary_page):
             self.pages.addWidget(page)
-        self.kind_pages: dict[Kind, QWidget] = {
-            Kind.CHECK_IN: self.check_in,
-            Kind.TALK: self.turn,
-            Kind.FEEDBACK: self.feedback,
-            Kind.NEXT_STEPS: self.next_steps,
-        }
+        pages = (self.check_in, self.turn, self.feedback, self.next_steps)  # in Kind's order
+        self.kind_pages: dict[Kind, QWidget] = dict(zip(Kind, pages, strict=True))
 
         self.session_balance = TalkBalance(
             translate("SessionRunner", "Talk time, this session"), "balance_session"
@@ -137,11 +126,7 @@ class SessionRunnerView(QWidget):
         self.partnership_balance = TalkBalance(
             translate("SessionRunner", "Talk time, whole partnership"), "balance_partnership"
         )
-        self.card = PromptCard()
-        self.card.another_requested.connect(self.another_prompt)
-        self.card.edit_requested.connect(self._edit_prompt)
-        self.card.hide_requested.connect(self._hide_prompt)
-        self.card.add_requested.connect(self._add_prompt)
+        self.card = self._prompt_card()
         self.mute = named(
             QCheckBox(translate("SessionRunner", "&Mute cues (Ctrl+M)")),
             "mute",
@@ -159,13 +144,7 @@ class SessionRunnerView(QWidget):
         body.addWidget(self.pages, 3)
         body.addLayout(side, 2)
         layout = QVBoxLayout(self)
-        stages = QScrollArea()
-        stages.setWidget(strip)
-        stages.setWidgetResizable(True)
-        stages.setFrameShape(QFrame.Shape.NoFrame)
-        stages.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.stage_strip = stages
-        layout.addWidget(stages)
+        layout.addWidget(self.stage_bar)
         layout.addLayout(body, 1)
 
         for keys, slot in (
@@ -209,7 +188,7 @@ class SessionRunnerView(QWidget):
 
     def _opened(self, result: tuple[runner.RunnerState, SessionTimer, list[prompt_lib.Prompt]]) -> None:
         state, self.timer, self.prompts = result
-        self._make_phase_buttons(state)
+        self.stage_bar.set_stages(self.timer, state)
         if state.session_note is not None:  # resuming: bring back what was typed
             self._note["id"] = state.session_note.id
             self.turn.notes.blockSignals(True)
@@ -227,26 +206,6 @@ class SessionRunnerView(QWidget):
         self.setEnabled(True)
         self.ticker.start()
         self.session_started.emit(state.session.id)
-
-    def _make_phase_buttons(self, state: runner.RunnerState) -> None:
-        """One button per stage of this session's protocol, before the next-phase button."""
-        assert self.timer is not None
-        for index, stage in enumerate(self.timer.stages):
-            speaker = self.timer.speaker_of(stage)
-            about = (
-                translate("SessionRunner", "Phase {n}: {name}, {speaker} speaks")
-                if speaker
-                else translate("SessionRunner", "Phase {n}: {name}")
-            ).format(n=index + 1, name=stage.name, speaker=state.name(speaker))
-            button = named(QPushButton(stage.name.replace("&", "&&")), f"phase_{index}", about)  # & is no key
-            button.setCheckable(True)
-            button.clicked.connect(lambda _c=False, i=index: self.go_to(i))
-            self.phase_buttons.append(button)
-            self.bar.insertWidget(index, button)
-        # Room for the buttons and, if they do not all fit, the scroll bar under them.
-        strip = self.stage_strip
-        extent = strip.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        strip.setFixedHeight(strip.widget().sizeHint().height() + extent)
 
     def _set_state(self, state: runner.RunnerState, fill: bool = False) -> None:
         self.state = state
@@ -331,14 +290,7 @@ class SessionRunnerView(QWidget):
         timer, state = self.timer, self.state
         if timer is None or state is None:
             return
-        for index, button in enumerate(self.phase_buttons):
-            current = index == timer.index
-            button.setChecked(current)
-            font = button.font()
-            font.setBold(current)
-            button.setFont(font)
-            if current:
-                self.stage_strip.ensureWidgetVisible(button)  # a long protocol scrolls to it
+        self.stage_bar.show_current(timer.index)
         stage = timer.stage
         last = timer.index == len(timer.stages) - 1
         page = self.summary_page if stage is None else self.kind_pages[stage.kind]
@@ -350,26 +302,7 @@ class SessionRunnerView(QWidget):
         )
         self.next_button.setEnabled(stage is not None)
         if stage is not None and stage.kind is Kind.TALK:
-            remaining, allowance = timer.remaining(), timer.allowance[timer.index]
-            warned = allowance > WARNING_SECONDS and remaining <= WARNING_SECONDS  # as the timer's cue
-            self._cue_level = 2 if remaining <= 0 else 1 if warned else 0
-            speaker = timer.speaker
-            roles = (
-                translate("SessionRunner", "{speaker} speaks · {coach} coaches").format(
-                    speaker=state.name(speaker), coach=state.name(timer.other(speaker))
-                )
-                if speaker is not None
-                else translate("SessionRunner", "Both peers talk")
-            )
-            self.turn.roles.setText(f"{stage.name}: {roles}")
-            self.turn.show_time(remaining, allowance, timer.running, self._cue_level)
-            following = (
-                timer.stages[timer.index + 1].name if not last else translate("SessionRunner", "End session")
-            )
-            self.turn.swap.setText(f"{following.replace('&', '&&')} ▶")
-            self.turn.swap.setAccessibleName(
-                translate("SessionRunner", "Next phase: {name}").format(name=following)
-            )
+            self.turn.show_stage(timer, state)
         a, b = timer.speakers
         names = (state.name(a), state.name(b))
         now = (timer.spoken(a), timer.spoken(b))
@@ -461,36 +394,3 @@ class SessionRunnerView(QWidget):
         if self.timer is not None and self.state is not None and not self.timer.done:
             self._changed()
         self.tasks.run_and_wait(lambda: None)
-
-    # ----- prompts -------------------------------------------------------------------------
-
-    def another_prompt(self) -> None:
-        self.prompt_turn += 1
-        self.render()
-
-    def _reload_prompts(self, job: Callable[[NotebookStore], object]) -> None:
-        def run(store: NotebookStore) -> list[prompt_lib.Prompt]:
-            job(store)
-            return self._prompt_library(store)
-
-        self._run(run, self._prompts_loaded)
-
-    def _prompt_library(self, store: NotebookStore) -> list[prompt_lib.Prompt]:
-        """On the worker: the built-in prompts in the user's language, with their own edits."""
-        builtin = localize_prompts(prompt_lib.load_builtin(), self.language)
-        return prompt_lib.merged(builtin, prompt_lib.own_prompts(store))
-
-    def _prompts_loaded(self, library: list[prompt_lib.Prompt]) -> None:
-        self.prompts = library
-        self.render()
-
-    def _edit_prompt(self, prompt: prompt_lib.Prompt, text: str) -> None:
-        self._reload_prompts(lambda s: prompt_lib.edit_prompt(s, prompt, text, prompt.phase, prompt.why))
-
-    def _hide_prompt(self, prompt: prompt_lib.Prompt) -> None:
-        self._reload_prompts(lambda s: prompt_lib.hide_prompt(s, prompt))
-
-    def _add_prompt(self, text: str) -> None:
-        assert self.timer is not None and self.timer.stage is not None
-        phase = prompt_lib.prompt_phase(self.timer.stage)
-        self._reload_prompts(lambda s: prompt_lib.add_prompt(s, text, phase))

@@ -135,7 +135,7 @@ class SessionTab(QWidget):
         self._show_outline()
 
     def _show_outline(self) -> None:
-        from peercoach_desktop.ui.template_dialog import outline
+        from peercoach_desktop.ui.protocol_form import outline
 
         index = self.protocol.currentIndex()
         self.outline.setText(outline(self.templates[index]) if 0 <= index < len(self.templates) else "")
