@@ -21,7 +21,8 @@ from peercoach_desktop.ui.i18n import translate
 from peercoach_desktop.ui.locking import LockingMixin
 from peercoach_desktop.ui.settings import Preferences
 from peercoach_desktop.ui.tasks import Tasks
-from peercoach_desktop.ui.theme import apply_palette, follow_system_scheme
+from peercoach_desktop.ui.theme import follow_system_scheme
+from peercoach_desktop.ui.window_preferences import PreferencesMixin
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget
@@ -51,7 +52,7 @@ class _OnFirstPaint(QObject):
         return False
 
 
-class MainWindow(LockingMixin, QMainWindow):
+class MainWindow(LockingMixin, PreferencesMixin, QMainWindow):
     notebook: NotebookView  # built on first load, after the window has painted
     content_shown = Signal()  # a notebook's overview is on screen
     started = Signal()  # the first notebooks are listed: time for the rest of start-up
@@ -96,46 +97,6 @@ class MainWindow(LockingMixin, QMainWindow):
         if self._built and self.access.partnership_id is not None and not self.locked:
             self.pages.setCurrentWidget(self.notebook)
             act()
-
-    # ----- preferences and window state ----------------------------------------------------
-
-    def open_preferences(self) -> None:
-        from peercoach_desktop.ui.preferences_dialog import PreferencesDialog
-
-        self.preferences_dialog = PreferencesDialog(self.preferences, self)
-        self.preferences_dialog.setObjectName("preferences_dialog")
-        self.preferences_dialog.accepted.connect(self._preferences_changed)
-        self.preferences_dialog.open()
-
-    def apply_preferences(self) -> None:
-        if self._finished_start:  # the menu actions exist
-            from PySide6.QtGui import QAction, QKeySequence
-
-            panic = self.findChild(QAction, "action_panic_lock_lock_and_hide")
-            if panic is not None:
-                panic.setShortcut(QKeySequence(self.preferences.get("panic_shortcut")))
-        self.idle_timer.setInterval(self.preferences.get("idle_lock_minutes") * 60_000)
-        if self.idle_timer.isActive():
-            self.idle_timer.start()
-        if self._built:
-            self.notebook.set_turn_minutes(self.preferences.get("turn_minutes"))
-        apply_palette(QApplication.instance(), self.preferences.get("theme"))
-
-    def _preferences_changed(self) -> None:
-        self.apply_preferences()
-        self._apply_history_policy()
-        follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
-
-    def _restore_window_state(self) -> None:
-        geometry = self.preferences.window_state("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 700)
-
-    def _save_window_state(self) -> None:
-        self.preferences.save_window_state("geometry", self.saveGeometry())
-        if self._frame is not None:
-            self.preferences.save_window_state("splitter", self._frame.saveState())
-        self.preferences.sync()
 
     # ----- the frame -----------------------------------------------------------------------
 
@@ -194,16 +155,6 @@ class MainWindow(LockingMixin, QMainWindow):
         QApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
         self.started.emit()
-
-    def _apply_history_policy(self) -> None:
-        from peercoach_desktop.core.history import HistoryPolicy
-
-        workspace = self.access.workspace
-        if workspace is not None:
-            policy = HistoryPolicy(
-                self.preferences.get("history_versions"), self.preferences.get("history_days")
-            )
-            self.tasks.run(lambda: workspace.set_history_policy(policy))
 
     def _after_content(self) -> None:
         """Once per load, when a notebook is on screen: today's backups (skipped when taken)."""
