@@ -15,11 +15,11 @@ from pathlib import Path
 
 from common import bench_setup, median_ms, p95_ms, report, timed
 
-from peercoach_desktop.core import database
-from peercoach_desktop.core.clock import SystemClock
-from peercoach_desktop.core.keystore import OsKeyStore
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.domain.clock import SystemClock
+from peercoach_desktop.storage import database
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.vault.keystore import OsKeyStore
+from peercoach_desktop.vault.library import Library
 
 NOTES = int(os.environ.get("BENCH_NOTES", "100000"))
 WORDS = [f"w{n:04d}" for n in range(3000)] + [

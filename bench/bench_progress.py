@@ -23,12 +23,12 @@ from common import bench_setup, median_ms, report
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from peercoach_desktop.core import summary
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.keystore import MemoryKeyStore
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import Feedback, GoalStatus, Session, SessionStatus, StepStatus
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.coaching import summary
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.model import Feedback, GoalStatus, Session, SessionStatus, StepStatus
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.vault.keystore import MemoryKeyStore
+from peercoach_desktop.vault.library import Library
 
 RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 SESSIONS = 500
@@ -181,11 +181,11 @@ def main() -> None:
 def measure(library: Library, floor_env: dict[str, str], since: str, until: str, work: Path) -> None:
     from PySide6.QtCore import QDate
 
-    from peercoach_desktop.ui.file_choice import set_next_path
-    from peercoach_desktop.ui.main_window import MainWindow
-    from peercoach_desktop.ui.notebook_view import LAZY_TABS, TAB_NAMES
-    from peercoach_desktop.ui.settings import Preferences
-    from peercoach_desktop.ui.summary_dialog import SummaryDialog
+    from peercoach_desktop.ui.infra.file_choice import set_next_path
+    from peercoach_desktop.ui.infra.settings import Preferences
+    from peercoach_desktop.ui.notebook.notebook_view import LAZY_TABS, TAB_NAMES
+    from peercoach_desktop.ui.notebook.summary_dialog import SummaryDialog
+    from peercoach_desktop.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     qInstallMessageHandler(quiet)

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from common import median_ms, report, timed
 
-from peercoach_desktop.core import backup, database, rekey
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.keystore import MemoryKeyStore
-from peercoach_desktop.core.library import Library
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.storage import database
+from peercoach_desktop.vault import backup, rekey
+from peercoach_desktop.vault.keystore import MemoryKeyStore
+from peercoach_desktop.vault.library import Library
 
 NOTES = int(os.environ.get("BENCH_SAFETY_NOTES", "10000"))
 WORDS = [f"w{n:04d}" for n in range(3000)] + ["delegation", "feedback", "budget", "meeting"]

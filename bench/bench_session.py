@@ -14,13 +14,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from common import median_ms, report, timed
 from PySide6.QtWidgets import QApplication, QLabel
 
-from peercoach_desktop.core import session_runner as runner
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.keystore import MemoryKeyStore
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.session_timer import SessionTimer
-from peercoach_desktop.ui.session_runner import SessionRunnerView
-from peercoach_desktop.ui.tasks import Tasks
+from peercoach_desktop.coaching import sessions as runner
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.session_timer import SessionTimer
+from peercoach_desktop.ui.infra.tasks import Tasks
+from peercoach_desktop.ui.session.runner_view import SessionRunnerView
+from peercoach_desktop.vault.keystore import MemoryKeyStore
+from peercoach_desktop.vault.library import Library
 
 NOTES = 20_000
 

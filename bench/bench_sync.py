@@ -10,10 +10,10 @@ from pathlib import Path
 
 from common import median_ms, report, timed
 
-from peercoach_desktop.core import pairing, sync
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.keystore import MemoryKeyStore
-from peercoach_desktop.core.library import Library
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.sync import exchange, pairing
+from peercoach_desktop.vault.keystore import MemoryKeyStore
+from peercoach_desktop.vault.library import Library
 
 NOTES = 5000
 PAIRING = "bench pairing words"
@@ -33,25 +33,28 @@ def main() -> None:
                 ana.add_step("me", f"Next step {i}")
         pairing.write_invitation(ana_lib, ana.partnership_id, PAIRING, root / "invite")
         ben = ben_lib.open(pairing.join(ben_lib, (root / "invite").read_bytes(), PAIRING).descriptor)
-        key = sync.sync_key(ana_lib, created.descriptor, ana)
+        key = exchange.sync_key(ana_lib, created.descriptor, ana)
         out = root / "ana.pcsync"
 
         floor = median_ms(timed(ana.snapshot, 5))
         report(
-            f"export {NOTES} notes", median_ms(timed(lambda: sync.export_file(ana, key, out), 5)), floor, ""
+            f"export {NOTES} notes",
+            median_ms(timed(lambda: exchange.export_file(ana, key, out), 5)),
+            floor,
+            "",
         )
         size_kib = out.stat().st_size / 1024
-        first = timed(lambda: sync.apply_import(ben, out, key), 1)[0]
+        first = timed(lambda: exchange.apply_import(ben, out, key), 1)[0]
         report(f"first import {NOTES} notes (all added)", first, floor, "")
         report(
             "re-import unchanged file",
-            median_ms(timed(lambda: sync.apply_import(ben, out, key), 5)),
+            median_ms(timed(lambda: exchange.apply_import(ben, out, key), 5)),
             floor,
             "",
         )
         report(
             "preview (dry run) unchanged",
-            median_ms(timed(lambda: sync.preview_import(ben, out, key), 5)),
+            median_ms(timed(lambda: exchange.preview_import(ben, out, key), 5)),
             floor,
             "",
         )

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from common import bench_setup, median_ms, p95_ms, report, timed
 
-from peercoach_desktop.core import database
-from peercoach_desktop.core.clock import SystemClock
-from peercoach_desktop.core.keystore import MemoryKeyStore, OsKeyStore
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.domain.clock import SystemClock
+from peercoach_desktop.storage import database
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.vault.keystore import MemoryKeyStore, OsKeyStore
+from peercoach_desktop.vault.library import Library
 
 RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 BARE_WINDOW = """
@@ -125,8 +125,8 @@ def bench_responsive(work: Path) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from peercoach_desktop.ui.main_window import MainWindow
-    from peercoach_desktop.ui.settings import Preferences
+    from peercoach_desktop.ui.infra.settings import Preferences
+    from peercoach_desktop.ui.shell.main_window import MainWindow
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["PEERCOACH_CONFIG_DIR"] = str(work / "config")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from peercoach_desktop.core.clock import SystemClock
-from peercoach_desktop.core.keystore import MemoryKeyStore
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import SessionStatus, StepStatus
-from peercoach_desktop.ui.main_window import MainWindow
-from peercoach_desktop.ui.settings import Preferences
+from peercoach_desktop.domain.clock import SystemClock
+from peercoach_desktop.domain.model import SessionStatus, StepStatus
+from peercoach_desktop.ui.infra.settings import Preferences
+from peercoach_desktop.ui.shell.main_window import MainWindow
+from peercoach_desktop.vault.keystore import MemoryKeyStore
+from peercoach_desktop.vault.library import Library
 
 
 def settle(app: QApplication, window: MainWindow) -> None:
@@ -124,13 +124,13 @@ def main(out: Path) -> None:
     view.run_session()
     shoot(app, window, out, "10-run-session-dark")
     window.in_notebook(lambda: None)
-    from peercoach_desktop.ui import partner_sync
+    from peercoach_desktop.ui.partners import partner_sync
 
     partner_sync.invite(window)
     settle(app, window)
     window.invite_dialog.grab().save(str(out / "11-invite.png"))
     window.invite_dialog.reject()
-    from peercoach_desktop.ui import trash_actions
+    from peercoach_desktop.ui.notebook import trash_actions
 
     view.setCurrentWidget(view.notes)
     view.notes.list.setCurrentIndex(view.notes.model.index(0, 0))
@@ -141,7 +141,7 @@ def main(out: Path) -> None:
     settle(app, window)
     window.trash_dialog.grab().save(str(out / "12-trash.png"))
     window.trash_dialog.reject()
-    from peercoach_desktop.ui import history_dialog, summary_dialog
+    from peercoach_desktop.ui.notebook import history_dialog, summary_dialog
 
     view.setCurrentWidget(view.notes)
     notes = view.notes.model
@@ -181,7 +181,7 @@ def main(out: Path) -> None:
 
 def german(out: Path) -> None:
     """The main views in German (the "language" preference), light theme."""
-    from peercoach_desktop.ui import i18n
+    from peercoach_desktop.ui.infra import i18n
 
     os.environ.setdefault("PEERCOACH_CONFIG_DIR", tempfile.mkdtemp())
     app = QApplication(sys.argv[:1])

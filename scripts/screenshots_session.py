@@ -13,11 +13,11 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.keystore import MemoryKeyStore
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.ui.session_runner import SessionRunnerView
-from peercoach_desktop.ui.tasks import Tasks
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.ui.infra.tasks import Tasks
+from peercoach_desktop.ui.session.runner_view import SessionRunnerView
+from peercoach_desktop.vault.keystore import MemoryKeyStore
+from peercoach_desktop.vault.library import Library
 
 
 def settle(app: QApplication, tasks: Tasks) -> None:
@@ -141,7 +141,7 @@ def grow(app: QApplication, tasks: Tasks, out: Path, prefix: str, language: str 
 
 
 def german(out: Path) -> None:
-    from peercoach_desktop.ui import i18n
+    from peercoach_desktop.ui.infra import i18n
 
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")

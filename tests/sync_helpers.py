@@ -6,12 +6,13 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from peercoach_desktop.core import pairing, sync, sync_rows
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.keystore import MemoryKeyStore
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import Record
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.model import Record
+from peercoach_desktop.storage import sync_rows
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.sync import exchange, pairing
+from peercoach_desktop.vault.keystore import MemoryKeyStore
+from peercoach_desktop.vault.library import Library
 
 PAIRING = "correct horse battery"
 
@@ -28,8 +29,8 @@ class Pair:
 
     def send(self, sender: NotebookStore, receiver: NotebookStore, *, dry_run: bool = False):
         path = self.folder / f"from-{sender.me().name}.pcsync"
-        sync.export_file(sender, self.key, path)
-        act = sync.preview_import if dry_run else sync.apply_import
+        exchange.export_file(sender, self.key, path)
+        act = exchange.preview_import if dry_run else exchange.apply_import
         return act(receiver, path, self.key)
 
     def exchange(self) -> None:
@@ -56,7 +57,7 @@ def make_pair(root: Path, *, invitation_file: bool = False) -> Pair:
         ben = ben_lib.open(pairing.join(ben_lib, path.read_bytes(), PAIRING).descriptor)
     else:
         with ana_lib.open(created.descriptor) as store:
-            key = sync.sync_key(ana_lib, created.descriptor, store, create=True)
+            key = exchange.sync_key(ana_lib, created.descriptor, store, create=True)
             state = sync_rows.read_state(store._conn)
             versions = [e for (kind, _), group in state.items() if kind in pairing.PAIRED for e in group]
             invitation = pairing.Invitation(
@@ -64,7 +65,7 @@ def make_pair(root: Path, *, invitation_file: bool = False) -> Pair:
             )
         ben = pairing._create(ben_lib, invitation, None).store
     ana = ana_lib.open(created.descriptor)
-    key = sync.sync_key(ana_lib, created.descriptor, ana)
+    key = exchange.sync_key(ana_lib, created.descriptor, ana)
     folder = root / "exchange"
     folder.mkdir()
     return Pair(ana, ben, ana_lib, ben_lib, key, folder, clock)

@@ -21,7 +21,7 @@ def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 def test_the_app_quits_cleanly_with_a_notebook_open(secret_service: dict[str, str], tmp_path: Path) -> None:
     data = str(tmp_path / "data")
     new = run(
-        "peercoach_desktop.cli",
+        "peercoach_desktop.cli.main",
         "--data-dir",
         data,
         "new",

@@ -10,16 +10,17 @@ from pathlib import Path
 import pytest
 from helpers import file_digests, files_containing, memory_library
 
-from peercoach_desktop.core import backup, database, recovery, restore
-from peercoach_desktop.core.errors import WrongKeyError
-from peercoach_desktop.core.library import Library
+from peercoach_desktop.domain.errors import WrongKeyError
+from peercoach_desktop.storage import database
+from peercoach_desktop.vault import backup, recovery, restore
+from peercoach_desktop.vault.library import Library
 
 WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from peercoach_desktop.core.clock import SystemClock
-    from peercoach_desktop.core.store import NotebookStore
+    from peercoach_desktop.domain.clock import SystemClock
+    from peercoach_desktop.storage.store import NotebookStore
 
     path, key = Path(sys.argv[1]), bytes.fromhex(sys.stdin.readline().strip())
     store = NotebookStore.open(path, key, clock=SystemClock(), backup_dir=path.parent)

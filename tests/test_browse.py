@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from peercoach_desktop.core import browse
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.errors import UsageError
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import GoalStatus, StepStatus
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.errors import UsageError
+from peercoach_desktop.domain.model import GoalStatus, StepStatus
+from peercoach_desktop.storage import browse
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.vault.library import Library
 
 
 def test_overview_counts_linked_steps_of_active_goals_only(store: NotebookStore) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from peercoach_desktop.cli import main
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.keystore import MemoryKeyStore
-from peercoach_desktop.core.library import Library
+from peercoach_desktop.cli.main import main
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.vault.keystore import MemoryKeyStore
+from peercoach_desktop.vault.library import Library
 
 
 class Cli:

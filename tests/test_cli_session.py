@@ -9,10 +9,10 @@ import pytest
 from icalendar import Calendar
 from test_cli import Cli
 
-from peercoach_desktop.core import session_runner as runner
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.session_runner import Review
-from peercoach_desktop.core.session_timer import SessionTimer
+from peercoach_desktop.coaching import sessions as runner
+from peercoach_desktop.coaching.sessions import Review
+from peercoach_desktop.domain.session_timer import SessionTimer
+from peercoach_desktop.vault.library import Library
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from peercoach_desktop.core.clock import FakeClock, HybridClock, Version
+from peercoach_desktop.domain.clock import FakeClock, HybridClock, Version
 
 
 def test_versions_keep_rising_when_the_wall_clock_steps_back() -> None:

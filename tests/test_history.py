@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peercoach_desktop.core import trash
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.history import HistoryPolicy
-from peercoach_desktop.core.model import Note
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.coaching import trash
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.model import Note
+from peercoach_desktop.storage.history import HistoryPolicy
+from peercoach_desktop.storage.store import NotebookStore
 
 
 def type_and_wait(store: NotebookStore, note: Note, text: str, minutes: int) -> Note:

@@ -32,15 +32,16 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from window_driver import idle, open_sample_summary
 
-from peercoach_desktop.core import edits, keystore, recovery
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.errors import QT_TRANSLATE_NOOP, KeyringError, PeerCoachError, Term
-from peercoach_desktop.core.keystore import OsKeyStore
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.ui import i18n
-from peercoach_desktop.ui.dialogs import error_text
-from peercoach_desktop.ui.main_window import MainWindow
-from peercoach_desktop.ui.settings import LANGUAGES, OPTIONS, Preferences
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, KeyringError, PeerCoachError, Term
+from peercoach_desktop.storage import edits
+from peercoach_desktop.ui.infra import i18n
+from peercoach_desktop.ui.infra.dialogs import error_text
+from peercoach_desktop.ui.infra.settings import LANGUAGES, OPTIONS, Preferences
+from peercoach_desktop.ui.shell.main_window import MainWindow
+from peercoach_desktop.vault import keystore, recovery
+from peercoach_desktop.vault.keystore import OsKeyStore
+from peercoach_desktop.vault.library import Library
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "translations" / "peercoach_de.ts"
@@ -343,7 +344,7 @@ def test_the_window_and_its_dialogs_speak_german(qtbot: QtBot, german_window: Ma
 
 
 def test_dates_and_numbers_follow_the_german_locale(german: None) -> None:
-    from peercoach_desktop.ui.widgets import local_time, month_label, short_date
+    from peercoach_desktop.ui.infra.widgets import local_time, month_label, short_date
 
     assert short_date("2027-01-12") == "12.01.27"
     assert month_label("2026-03") == "März 2026"
@@ -447,7 +448,7 @@ def test_a_summary_exported_in_german_has_german_words_around_the_users(
 ) -> None:
     from test_summary import MINE
 
-    from peercoach_desktop.ui.file_choice import set_next_path
+    from peercoach_desktop.ui.infra.file_choice import set_next_path
 
     dialog = open_sample_summary(qtbot, german_window)
     dialog.private.setChecked(True)

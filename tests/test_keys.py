@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from helpers import file_digests, memory_library
 
-from peercoach_desktop.core.errors import (
+from peercoach_desktop.domain.errors import (
     KeyringError,
     MissingKeyError,
     PassphraseRequiredError,
     UsageError,
     WrongKeyError,
 )
-from peercoach_desktop.core.keystore import OsKeyStore, is_insecure
-from peercoach_desktop.core.library import Library
+from peercoach_desktop.vault.keystore import OsKeyStore, is_insecure
+from peercoach_desktop.vault.library import Library
 
 
 def test_wrong_key_leaves_every_file_byte_identical(data_dir: Path) -> None:

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from peercoach_desktop.core import localize, prompts, templates
-from peercoach_desktop.core.localize import (
+from peercoach_desktop.coaching import localize, prompts, templates
+from peercoach_desktop.coaching.localize import (
     LocalizationError,
     category_title,
     localize_prompts,
     localize_template,
     overlay,
 )
-from peercoach_desktop.core.prompts import Prompt
-from peercoach_desktop.resources import resource_path
+from peercoach_desktop.coaching.prompts import Prompt
+from peercoach_desktop.storage.resources import resource_path
 
 # Words German borrows as they are; anything else identical to the English is untranslated.
 SAME_IN_GERMAN = {"Feedback"}

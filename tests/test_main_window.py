@@ -35,14 +35,14 @@ from window_driver import (
     write_note,
 )
 
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.keystore import OsKeyStore
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import DEFAULT_TURN_MINUTES, Goal, NextStep, Note
-from peercoach_desktop.ui.main_window import MainWindow
-from peercoach_desktop.ui.notes_view import AUTOSAVE_MS
-from peercoach_desktop.ui.settings import Preferences
-from peercoach_desktop.ui.single_instance import InstanceServer, start_or_wake, wake_running
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.model import DEFAULT_TURN_MINUTES, Goal, NextStep, Note
+from peercoach_desktop.ui.infra.settings import Preferences
+from peercoach_desktop.ui.notebook.notes_view import AUTOSAVE_MS
+from peercoach_desktop.ui.shell.main_window import MainWindow
+from peercoach_desktop.ui.shell.single_instance import InstanceServer, start_or_wake, wake_running
+from peercoach_desktop.vault.keystore import OsKeyStore
+from peercoach_desktop.vault.library import Library
 
 MARKER = "OKAPI-PRIVATE-9931"
 
@@ -494,7 +494,7 @@ def test_history_shows_what_changed_and_restores_an_earlier_version(
 def test_a_crashed_instances_socket_file_is_replaced(data_dir: Path) -> None:
     import socket
 
-    from peercoach_desktop.ui.single_instance import server_name
+    from peercoach_desktop.ui.shell.single_instance import server_name
 
     left = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     left.bind(server_name(data_dir))

@@ -9,9 +9,9 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peercoach_desktop.core.clock import FakeClock, HybridClock
-from peercoach_desktop.core.merge import Entry, State, apply, extend_ctx, make_ctx, merge
-from peercoach_desktop.core.model import Note, NoteKind, Visibility
+from peercoach_desktop.domain.clock import FakeClock, HybridClock
+from peercoach_desktop.domain.merge import Entry, State, apply, extend_ctx, make_ctx, merge
+from peercoach_desktop.domain.model import Note, NoteKind, Visibility
 
 ANA, BEN = "peer-ana", "peer-ben"
 

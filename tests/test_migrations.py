@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from helpers import file_digests
 
-from peercoach_desktop.core import database
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.errors import NotebookFormatError
-from peercoach_desktop.core.schema import CURRENT_VERSION, MIGRATIONS
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.errors import NotebookFormatError
+from peercoach_desktop.storage import database
+from peercoach_desktop.storage.schema import CURRENT_VERSION, MIGRATIONS
+from peercoach_desktop.storage.store import NotebookStore
 
 
 def make_v1_notebook(path: Path, key: bytes) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from window_driver import create_partnership, idle
 
-from peercoach_desktop.core.model import Session, SessionStatus, StepStatus
-from peercoach_desktop.core.progress import progress
-from peercoach_desktop.core.store import NotebookStore
-from peercoach_desktop.ui.main_window import MainWindow
+from peercoach_desktop.coaching.progress import progress
+from peercoach_desktop.domain.model import Session, SessionStatus, StepStatus
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.ui.shell.main_window import MainWindow
 
 
 def fill(store: NotebookStore) -> None:

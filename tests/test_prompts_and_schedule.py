@@ -9,14 +9,14 @@ import pytest
 from helpers import memory_library
 from icalendar import Calendar
 
-from peercoach_desktop.core import prompts, schedule
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.errors import UsageError
-from peercoach_desktop.core.nudge import GENTLE_OPENING, curious_nudge
-from peercoach_desktop.core.prompts import PromptLibraryError
-from peercoach_desktop.core.session_timer import Kind, Stage, classic_stages
-from peercoach_desktop.core.store import NotebookStore
-from peercoach_desktop.resources import resource_path
+from peercoach_desktop.coaching import prompts, schedule
+from peercoach_desktop.coaching.prompts import PromptLibraryError
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.errors import UsageError
+from peercoach_desktop.domain.nudge import GENTLE_OPENING, curious_nudge
+from peercoach_desktop.domain.session_timer import Kind, Stage, classic_stages
+from peercoach_desktop.storage.resources import resource_path
+from peercoach_desktop.storage.store import NotebookStore
 
 CATEGORIES = {
     "active_listening",

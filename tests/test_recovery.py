@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peercoach_desktop.core import recovery
-from peercoach_desktop.core.errors import UsageError
+from peercoach_desktop.domain.errors import UsageError
+from peercoach_desktop.vault import recovery
 
 
 @given(st.binary(min_size=32, max_size=32))

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from helpers import file_digests, memory_library
 
-from peercoach_desktop.core import backup, rekey, restore
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.errors import KeyringError, UsageError, WrongKeyError
-from peercoach_desktop.core.keystore import MemoryKeyStore
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.errors import KeyringError, UsageError, WrongKeyError
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.vault import backup, rekey, restore
+from peercoach_desktop.vault.keystore import MemoryKeyStore
+from peercoach_desktop.vault.library import Library
 
 
 def test_after_rekey_the_old_key_and_code_fail_and_the_new_ones_work(data_dir: Path, tmp_path: Path) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from cli_runner import run_cli
 
-from peercoach_desktop.core import recovery, rekey
-from peercoach_desktop.core.keystore import OsKeyStore
-from peercoach_desktop.core.library import Library
+from peercoach_desktop.vault import recovery, rekey
+from peercoach_desktop.vault.keystore import OsKeyStore
+from peercoach_desktop.vault.library import Library
 
 # step -> which key opens the notebook after a crash there
 STEPS = {

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_driver import create_partnership, idle, visible_texts, write_note
 
-from peercoach_desktop.ui.main_window import MainWindow
-from peercoach_desktop.ui.screen_lock import ScreenLockWatcher
-from peercoach_desktop.ui.settings import Preferences
+from peercoach_desktop.ui.infra.settings import Preferences
+from peercoach_desktop.ui.shell.main_window import MainWindow
+from peercoach_desktop.ui.shell.screen_lock import ScreenLockWatcher
 
 
 def _bus(address: str, name: str) -> QDBusConnection:

@@ -8,8 +8,8 @@ from pathlib import Path
 from cli_runner import run_cli
 from helpers import file_digests
 
-from peercoach_desktop.core.keystore import OsKeyStore
-from peercoach_desktop.core.library import Library
+from peercoach_desktop.vault.keystore import OsKeyStore
+from peercoach_desktop.vault.library import Library
 
 
 def test_keys_round_trip_through_gnome_keyring(secret_service: dict[str, str]) -> None:

@@ -8,14 +8,14 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from window_driver import CTRL, create_partnership, idle, press
 
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.model import NextStep, Session, SessionStatus, SessionTemplate
-from peercoach_desktop.core.session_timer import Kind
-from peercoach_desktop.ui import session_widgets
-from peercoach_desktop.ui.main_window import MainWindow
-from peercoach_desktop.ui.session_runner import SessionRunnerView
-from peercoach_desktop.ui.session_tab import SessionTab
-from peercoach_desktop.ui.template_dialog import ProtocolsDialog
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.model import NextStep, Session, SessionStatus, SessionTemplate
+from peercoach_desktop.domain.session_timer import Kind
+from peercoach_desktop.ui.session import session_widgets
+from peercoach_desktop.ui.session.runner_view import SessionRunnerView
+from peercoach_desktop.ui.session.session_tab import SessionTab
+from peercoach_desktop.ui.session.template_dialog import ProtocolsDialog
+from peercoach_desktop.ui.shell.main_window import MainWindow
 
 GROW_TALK = [  # (stage, minutes, who speaks), as in resources/templates/grow.toml
     ("A: Goal", 3, "Ana"),

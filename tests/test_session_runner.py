@@ -9,16 +9,17 @@ from pathlib import Path
 import pytest
 from helpers import files_containing, memory_library
 
-from peercoach_desktop.core import database, prompts, schedule
-from peercoach_desktop.core import session_runner as runner
-from peercoach_desktop.core.accountability import follow_through
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.errors import UsageError
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import NextStep, Session, SessionStatus, StepStatus
-from peercoach_desktop.core.session_runner import Review
-from peercoach_desktop.core.session_timer import SessionTimer
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.coaching import prompts, schedule
+from peercoach_desktop.coaching import sessions as runner
+from peercoach_desktop.coaching.sessions import Review
+from peercoach_desktop.domain.accountability import follow_through
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.errors import UsageError
+from peercoach_desktop.domain.model import NextStep, Session, SessionStatus, StepStatus
+from peercoach_desktop.domain.session_timer import SessionTimer
+from peercoach_desktop.storage import database
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.vault.library import Library
 
 
 @pytest.fixture

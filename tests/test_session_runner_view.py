@@ -11,10 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from peercoach_desktop.core import prompts, templates
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import (
+from peercoach_desktop.coaching import prompts, templates
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.model import (
     Feedback,
     NextStep,
     Note,
@@ -23,11 +22,12 @@ from peercoach_desktop.core.model import (
     StepStatus,
     UserPrompt,
 )
-from peercoach_desktop.core.session_timer import Kind
-from peercoach_desktop.core.store import NotebookStore
-from peercoach_desktop.ui import session_widgets
-from peercoach_desktop.ui.session_runner import SessionRunnerView
-from peercoach_desktop.ui.tasks import Tasks
+from peercoach_desktop.domain.session_timer import Kind
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.ui.infra.tasks import Tasks
+from peercoach_desktop.ui.session import session_widgets
+from peercoach_desktop.ui.session.runner_view import SessionRunnerView
+from peercoach_desktop.vault.library import Library
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.errors import UsageError
-from peercoach_desktop.core.session_timer import Cue, CueKind, Kind, SessionTimer, Stage, classic_stages
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.errors import UsageError
+from peercoach_desktop.domain.session_timer import Cue, CueKind, Kind, SessionTimer, Stage, classic_stages
 
 A, B = "peer-a", "peer-b"
 CHECK_IN, TURN_A, TURN_B, FEEDBACK, NEXT_STEPS = range(5)

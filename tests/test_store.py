@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from peercoach_desktop.core.errors import AmbiguousError, NotFoundError, UsageError
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import Goal, GoalStatus, NextStep, Note, StepStatus, Visibility
-from peercoach_desktop.core.search import MARK_END, MARK_START
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.domain.errors import AmbiguousError, NotFoundError, UsageError
+from peercoach_desktop.domain.model import Goal, GoalStatus, NextStep, Note, StepStatus, Visibility
+from peercoach_desktop.storage.search import MARK_END, MARK_START
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.vault.library import Library
 
 
 def reopen(library: Library, store: NotebookStore) -> NotebookStore:

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from peercoach_desktop.cli import main
-from peercoach_desktop.core import summary
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.keystore import MemoryKeyStore
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import Feedback
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.cli.main import main
+from peercoach_desktop.coaching import summary
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.model import Feedback
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.vault.keystore import MemoryKeyStore
+from peercoach_desktop.vault.library import Library
 
 MINE = "MARKER-MINE-1618"
 THEIRS = "MARKER-THEIRS-2718"

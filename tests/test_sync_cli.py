@@ -10,9 +10,9 @@ import pytest
 from cli_runner import run_cli
 from helpers import file_digests, files_containing
 
-from peercoach_desktop.cli import main
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.keystore import MemoryKeyStore, OsKeyStore, sync_entry
+from peercoach_desktop.cli.main import main
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.vault.keystore import MemoryKeyStore, OsKeyStore, sync_entry
 
 PAIRING = "blue kettle morning"
 SECRET = "ZEBRA-PRIVATE-4711"

@@ -15,13 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sync_helpers import Pair, make_pair
 
-from peercoach_desktop.cli import main
-from peercoach_desktop.core import pairing, sync, sync_file, sync_rows
-from peercoach_desktop.core.errors import SyncFileError
-from peercoach_desktop.core.merge import Entry, make_ctx
-from peercoach_desktop.core.model import Note, NoteKind, Visibility
-from peercoach_desktop.core.passphrase import KdfParams
-from peercoach_desktop.core.sealed import seal
+from peercoach_desktop.cli.main import main
+from peercoach_desktop.domain.errors import SyncFileError
+from peercoach_desktop.domain.merge import Entry, make_ctx
+from peercoach_desktop.domain.model import Note, NoteKind, Visibility
+from peercoach_desktop.storage import sync_rows
+from peercoach_desktop.sync import exchange, pairing, sync_file
+from peercoach_desktop.sync.sealed import seal
+from peercoach_desktop.vault.passphrase import KdfParams
 
 KEY = bytes(range(32))
 HEADER = sync_file.SyncHeader(sync_file.FORMAT, "p-1", "peer-ana", "2026-01-05T09:00:00.000Z")
@@ -79,7 +80,7 @@ def test_a_whole_notebook_round_trips(pair: Pair) -> None:
     pair.ana.add_step("partner", "Draft the list", goal=goal.id, due_date="2026-02-08")
     state = sync_rows.read_state(pair.ana._conn)
     out = pair.folder / "all.pcsync"
-    sync.export_file(pair.ana, pair.key, out)
+    exchange.export_file(pair.ana, pair.key, out)
     header, entries = sync_file.decode(out.read_bytes(), pair.key, pair.ana.partnership_id)
     assert header.sender == pair.ana.me_id and header.format == sync_file.FORMAT
     assert sorted(entries, key=lambda e: e.key) == sorted(
@@ -93,7 +94,7 @@ def test_private_notes_are_not_in_the_file_even_deleted(pair: Pair) -> None:
     pair.ana._change(gone, deleted=True)
     pair.ana.add_note("shared words")
     out = pair.folder / "a.pcsync"
-    sync.export_file(pair.ana, pair.key, out)
+    exchange.export_file(pair.ana, pair.key, out)
     _, entries = sync_file.decode(out.read_bytes(), pair.key, pair.ana.partnership_id)
     sent = json.dumps([sync_file.entry_to_json(e) for e in entries])
     assert "shared words" in sent
@@ -105,7 +106,7 @@ def test_private_notes_are_not_in_the_file_even_deleted(pair: Pair) -> None:
 def test_the_header_is_authenticated(pair: Pair) -> None:
     pair.ana.add_note("hello")
     out = pair.folder / "a.pcsync"
-    sync.export_file(pair.ana, pair.key, out)
+    exchange.export_file(pair.ana, pair.key, out)
     data = out.read_bytes()
     forged = data.replace(pair.ana.me_id.encode(), pair.ben.me_id.encode())  # claim another sender
     assert forged != data
@@ -119,7 +120,7 @@ def test_the_header_is_authenticated(pair: Pair) -> None:
 def bad_files(pair: Pair) -> dict[str, bytes]:
     pair.ana.add_note("Shared words")
     good = pair.folder / "good.pcsync"
-    sync.export_file(pair.ana, pair.key, good)
+    exchange.export_file(pair.ana, pair.key, good)
     data = good.read_bytes()
     head = {"format": 1, "partnership_id": pair.ana.partnership_id, "sender": pair.ana.me_id}
     head |= {"written_at": "2026-01-05T09:00:00.000Z"}
@@ -181,7 +182,7 @@ def test_each_bad_file_says_what_is_wrong(pair: Pair, name: str, message: str) -
     path = pair.folder / "bad.pcsync"
     path.write_bytes(bad_files(pair)[name])
     with pytest.raises(SyncFileError, match=message):
-        sync.apply_import(pair.ben, path, pair.key)
+        exchange.apply_import(pair.ben, path, pair.key)
 
 
 GOOD = sync_file.encode(HEADER, [note_entry("words", "000000000001.0000.peer-ana", {})], KEY)

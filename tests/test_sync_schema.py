@@ -7,9 +7,10 @@ from pathlib import Path
 
 from test_migrations import make_v1_notebook
 
-from peercoach_desktop.core import sync_file, sync_rows
-from peercoach_desktop.core.clock import FakeClock
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.storage import sync_rows
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.sync import sync_file
 
 
 def test_an_old_notebook_gains_sync_metadata_and_exports_its_records(tmp_path: Path) -> None:

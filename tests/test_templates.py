@@ -9,10 +9,7 @@ from pathlib import Path
 import pytest
 from sync_helpers import Pair, make_pair
 
-from peercoach_desktop.core import sync
-from peercoach_desktop.core.model import SessionTemplate
-from peercoach_desktop.core.session_timer import Kind
-from peercoach_desktop.core.templates import (
+from peercoach_desktop.coaching.templates import (
     Phase,
     Template,
     TemplateError,
@@ -25,6 +22,9 @@ from peercoach_desktop.core.templates import (
     save_template,
     stages,
 )
+from peercoach_desktop.domain.model import SessionTemplate
+from peercoach_desktop.domain.session_timer import Kind
+from peercoach_desktop.sync import exchange
 
 HEAD = 'id = "broken"\nname = "x"\ndescription = "y"\n'
 PHASE = '[[phase]]\nname = "Talk"\n'
@@ -172,7 +172,7 @@ def test_a_protocol_edited_on_both_laptops_is_a_conflict_not_a_second_protocol(p
     pair.send(pair.ben, pair.ana)
     listed, problems = own_templates(pair.ana)
     assert problems == [] and len(listed) == 1 and listed[0].id == mine.id
-    assert [c.record_id for c in sync.list_conflicts(pair.ana)] == [mine.id]
+    assert [c.record_id for c in exchange.list_conflicts(pair.ana)] == [mine.id]
 
 
 def test_an_added_stage_gets_a_name_of_its_own_in_any_language() -> None:

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from helpers import memory_library
 
-from peercoach_desktop.core import pairing, sync, trash
-from peercoach_desktop.core.errors import NotFoundError, PeerCoachError
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import Goal, NextStep, Note
-from peercoach_desktop.core.store import NotebookStore
+from peercoach_desktop.coaching import trash
+from peercoach_desktop.domain.errors import NotFoundError, PeerCoachError
+from peercoach_desktop.domain.model import Goal, NextStep, Note
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.sync import exchange, pairing
+from peercoach_desktop.vault.library import Library
 
 
 def test_a_goal_goes_to_the_trash_with_its_steps_and_comes_back_with_them(store: NotebookStore) -> None:
@@ -55,13 +56,13 @@ def test_restore_travels_as_an_edit_and_purge_as_a_deletion(library: Library, tm
     ben_lib = memory_library(tmp_path / "ben")
     joined = pairing.join(ben_lib, invitation.read_bytes(), "blue heron at dawn")
     ben = ben_lib.open(joined.descriptor)
-    key_a = sync.sync_key(library, created.descriptor, ana)
-    key_b = sync.sync_key(ben_lib, joined.descriptor, ben)
+    key_a = exchange.sync_key(library, created.descriptor, ana)
+    key_b = exchange.sync_key(ben_lib, joined.descriptor, ben)
 
     def a_to_b() -> None:
         out = tmp_path / "a.pcsync"
-        sync.export_file(ana, key_a, out)
-        sync.apply_import(ben, out, key_b)
+        exchange.export_file(ana, key_a, out)
+        exchange.apply_import(ben, out, key_b)
 
     note = ana.add_note("shared words")
     a_to_b()

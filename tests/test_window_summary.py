@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from test_summary import MINE, THEIRS
 from window_driver import open_sample_summary
 
-from peercoach_desktop.ui.file_choice import set_next_path
-from peercoach_desktop.ui.main_window import MainWindow
+from peercoach_desktop.ui.infra.file_choice import set_next_path
+from peercoach_desktop.ui.shell.main_window import MainWindow
 
 
 def test_the_preview_is_what_is_saved_as_markdown_and_pdf(

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from window_driver import create_partnership, idle, note_rows, write_note
 
-from peercoach_desktop.core import backup, pairing, restore, sync
-from peercoach_desktop.core.errors import PeerCoachError
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.model import Note
-from peercoach_desktop.ui.file_choice import set_next_path
-from peercoach_desktop.ui.main_window import MainWindow
-from peercoach_desktop.ui.session_widgets import set_next_answer
+from peercoach_desktop.domain.errors import PeerCoachError
+from peercoach_desktop.domain.model import Note
+from peercoach_desktop.sync import exchange, pairing
+from peercoach_desktop.ui.infra.file_choice import set_next_path
+from peercoach_desktop.ui.session.session_widgets import set_next_answer
+from peercoach_desktop.ui.shell.main_window import MainWindow
+from peercoach_desktop.vault import backup, restore
+from peercoach_desktop.vault.library import Library
 
 PASSPHRASE = "blue heron at dawn"
 
@@ -58,7 +59,7 @@ def test_invite_join_import_and_export_between_two_laptops(
         assert store.me().name == "Ben" and store.partner().name == "Ana"
         store.add_note("Ben's reply")
         from_ben = tmp_path / "from-ben.pcsync"
-        sync.export_file(store, sync.sync_key(ben, descriptor, store), from_ben)
+        exchange.export_file(store, exchange.sync_key(ben, descriptor, store), from_ben)
 
     # Ana imports: a preview first, then the note is there
     set_next_path(str(from_ben))
@@ -76,7 +77,7 @@ def test_invite_join_import_and_export_between_two_laptops(
     qtbot.waitUntil(lambda: to_ben.exists() and window.tasks.pending == 0, timeout=15_000)
     assert b"private thought" not in to_ben.read_bytes()
     with ben.open(descriptor) as store:
-        report = sync.apply_import(store, to_ben, sync.sync_key(ben, descriptor, store))
+        report = exchange.apply_import(store, to_ben, exchange.sync_key(ben, descriptor, store))
         bodies = sorted(n.body for n in store.list(Note))
     assert report.counts.added == 1
     assert bodies == ["Ana's shared note", "Ben's reply"]
@@ -89,8 +90,8 @@ def test_a_file_for_no_notebook_here_is_one_clear_error(
     stranger = memory_library(tmp_path / "stranger")
     created = stranger.create("Cleo", "Dan")
     out = tmp_path / "strange.pcsync"
-    key = sync.sync_key(stranger, created.descriptor, created.store, create=True)
-    sync.export_file(created.store, key, out)
+    key = exchange.sync_key(stranger, created.descriptor, created.store, create=True)
+    exchange.export_file(created.store, key, out)
     created.store.close()
     set_next_path(str(out))
     trigger(window, "import_from_partner")

@@ -13,11 +13,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from peercoach_desktop.core.library import Library
-from peercoach_desktop.core.store import NotebookStore
-from peercoach_desktop.ui.main_window import MainWindow
-from peercoach_desktop.ui.settings import Preferences
-from peercoach_desktop.ui.summary_dialog import SummaryDialog
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.ui.infra.settings import Preferences
+from peercoach_desktop.ui.notebook.summary_dialog import SummaryDialog
+from peercoach_desktop.ui.shell.main_window import MainWindow
+from peercoach_desktop.vault.library import Library
 
 
 @pytest.fixture

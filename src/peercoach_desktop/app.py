@@ -16,7 +16,7 @@ from peercoach_desktop import APP_ID, APP_NAME, APP_RDNS, __version__
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from peercoach_desktop.core.library import Library
+    from peercoach_desktop.vault.library import Library
 
 USAGE = """usage: peercoach-desktop [--data-dir DIR] [Qt options]
 
@@ -56,11 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from peercoach_desktop.core.paths import data_dir_text
-    from peercoach_desktop.ui import i18n
-    from peercoach_desktop.ui.main_window import MainWindow
-    from peercoach_desktop.ui.settings import Preferences
-    from peercoach_desktop.ui.single_instance import start_or_wake
+    from peercoach_desktop.storage.paths import data_dir_text
+    from peercoach_desktop.ui.infra import i18n
+    from peercoach_desktop.ui.infra.settings import Preferences
+    from peercoach_desktop.ui.shell.main_window import MainWindow
+    from peercoach_desktop.ui.shell.single_instance import start_or_wake
 
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(APP_ID)
@@ -79,25 +79,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     def after_paint() -> None:  # QtNetwork and the SVG icon load once the notebooks show
         from PySide6.QtGui import QIcon
 
-        from peercoach_desktop.resources import resource_path
-        from peercoach_desktop.ui.single_instance import InstanceServer
+        from peercoach_desktop.storage.resources import resource_path
+        from peercoach_desktop.ui.shell.single_instance import InstanceServer
 
         app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_RDNS}.svg"))))
         window.instance_server = InstanceServer(folder, window, claimed=claimed)
         window.instance_server.wake_requested.connect(window.bring_forward)
         if sys.platform.startswith("linux") or sys.platform == "win32" or sys.platform == "darwin":
-            from peercoach_desktop.ui.screen_lock import ScreenLockWatcher
+            from peercoach_desktop.ui.shell.screen_lock import ScreenLockWatcher
 
             window.screen_lock = ScreenLockWatcher(parent=window)  # screensaver, sleep, suspend
             window.screen_lock.lock_now.connect(window.lock)
 
     window.started.connect(after_paint)
     if check_startup:
-        from peercoach_desktop.ui.startup_check import quit_when_started
+        from peercoach_desktop.ui.shell.startup_check import quit_when_started
 
         quit_when_started(app, window)
     if os.environ.get("PEERCOACH_EXIT_AFTER"):
-        from peercoach_desktop.ui import startup_probe
+        from peercoach_desktop.ui.shell import startup_probe
 
         startup_probe.install(app, window, os.environ["PEERCOACH_EXIT_AFTER"])
     window.show()
@@ -121,8 +121,8 @@ def open_library(folder: str) -> Library:
     """Runs on the worker after the window has painted: SQLCipher and keyring load there."""
     from pathlib import Path
 
-    from peercoach_desktop.core.keystore import OsKeyStore
-    from peercoach_desktop.core.library import Library
+    from peercoach_desktop.vault.keystore import OsKeyStore
+    from peercoach_desktop.vault.library import Library
 
     return Library(Path(folder), OsKeyStore())
 

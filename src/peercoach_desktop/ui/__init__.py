@@ -1,1 +1,4 @@
-"""Qt widgets over core. No SQL and no crypto here: every data call goes through ui.tasks."""
+"""The desktop window (PySide6), by feature: `shell` (main window, menus, lock, start-up), `notebook`
+(the partnership's tabs), `session` (the runner and protocols), `partners` (pairing and sync) and
+`infra` (the worker, translations, theme, settings, shared widgets). Widgets render; the layers
+below decide. Never imported by `cli`."""

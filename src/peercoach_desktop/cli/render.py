@@ -1,0 +1,57 @@
+"""Plain-text rendering of notebooks for the command line (the JSON face is to_dict)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from peercoach_desktop.domain.model import NotebookSnapshot, SearchHit, StepStatus, Visibility
+from peercoach_desktop.storage.search import plain_snippet
+
+STEP_BOX = {StepStatus.OPEN: "[ ]", StepStatus.DONE: "[x]", StepStatus.DROPPED: "[-]"}
+
+
+def short(record_id: str) -> str:
+    return record_id[:8]
+
+
+def notebook_lines(snap: NotebookSnapshot) -> Iterator[str]:
+    names = {snap.me.id: f"{snap.me.name} (me)", snap.partner.id: snap.partner.name}
+    yield f"{snap.title}  [{short(snap.partnership_id)}]"
+    yield f"Peers: {snap.me.name} (me) and {snap.partner.name}"
+    yield ""
+    yield f"Goals ({len(snap.goals)})"
+    for goal in snap.goals:
+        due = f", target {goal.target_date}" if goal.target_date else ""
+        yield f"  {short(goal.id)}  [{goal.status}] {goal.title} — {names.get(goal.owner_id, '?')}{due}"
+    yield ""
+    yield f"Sessions ({len(snap.sessions)})"
+    for session in snap.sessions:
+        spoken = ", ".join(
+            f"{names.get(peer, '?')} {session.seconds_by_speaker.get(peer, 0) // 60} min"
+            for peer in session.speaker_order
+        )
+        yield (
+            f"  {short(session.id)}  {session.scheduled_at}  {session.status}, "
+            f"{session.minutes_per_turn} min per turn; spoke: {spoken}"
+        )
+    yield ""
+    yield f"Next steps ({len(snap.steps)})"
+    for step in snap.steps:
+        due = f", due {step.due_date}" if step.due_date else ""
+        owner = names.get(step.owner_id, "?")
+        yield f"  {short(step.id)}  {STEP_BOX[step.status]} {step.text} — {owner}{due}"
+    yield ""
+    yield f"Notes ({len(snap.notes)})"
+    for note in snap.notes:
+        lock = "private" if note.visibility == Visibility.PRIVATE else "shared"
+        author = names.get(note.author_id, "?")
+        yield f"  {short(note.id)}  {note.kind}, {lock}, by {author}, {note.created_at}"
+        for line in note.body.splitlines() or [""]:
+            yield f"      {line}"
+
+
+def hit_lines(hits: list[SearchHit]) -> Iterator[str]:
+    for hit in hits:
+        lock = " (private)" if hit.private else ""
+        text = " ".join(plain_snippet(hit.snippet).split())
+        yield f"{short(hit.record_id)}  {hit.kind}{lock}: {text}"

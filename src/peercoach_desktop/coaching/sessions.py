@@ -1,0 +1,302 @@
+"""Running a session on the notebook: start or resume, check-in, feedback, next steps, close.
+
+These functions run on the notebook worker. Each mutation is one store transaction
+and returns a fresh RunnerState (plain data) for the view to render. The timer's
+state is saved with the session on every change, so a crash loses nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
+from typing import Any
+
+from peercoach_desktop.coaching import schedule, templates
+from peercoach_desktop.domain.accountability import FollowThrough, follow_through, is_overdue
+from peercoach_desktop.domain.clock import Clock, iso, parse_iso
+from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, UsageError
+from peercoach_desktop.domain.model import (
+    DEFAULT_TURN_MINUTES,
+    Feedback,
+    Goal,
+    GoalStatus,
+    NextStep,
+    Note,
+    Peer,
+    Session,
+    SessionStatus,
+    StepStatus,
+)
+from peercoach_desktop.domain.session_timer import SessionTimer
+from peercoach_desktop.storage.store import NotebookStore
+
+PLANNED_WINDOW = timedelta(hours=12)  # a planned session this close to now is the one being run
+NO_STEPS = QT_TRANSLATE_NOOP(
+    "Core", "Peer coaching ends with next steps: add at least one, or confirm ending without."
+)
+
+
+class Review(StrEnum):
+    DONE = "done"
+    CARRIED_OVER = "carried_over"
+    DROPPED = "dropped"
+
+
+REVIEW_STATUS = {
+    Review.DONE: StepStatus.DONE,
+    Review.CARRIED_OVER: StepStatus.OPEN,
+    Review.DROPPED: StepStatus.DROPPED,
+}
+
+
+def review_of(step: NextStep, session_id: str) -> Review | None:
+    if step.reviewed_in_session_id != session_id:
+        return None
+    return {StepStatus.DONE: Review.DONE, StepStatus.DROPPED: Review.DROPPED}.get(
+        step.status, Review.CARRIED_OVER
+    )
+
+
+@dataclass
+class RunnerState:
+    session: Session
+    me: Peer
+    partner: Peer
+    to_review: list[NextStep]  # last time's open steps, and any already reviewed in this session
+    reviews: dict[str, Review]  # step id -> outcome given in this session
+    steps_set: list[NextStep]
+    feedback: list[Feedback]
+    goals: list[Goal]  # active goals of both peers
+    earlier_seconds: dict[str, int]  # talk time in the partnership's other sessions
+    due_default: str  # next meeting's date, the default due date of a new step
+    session_note: Note | None = None  # the notes typed during this session, to resume them
+    overdue: set[str] = field(default_factory=set)  # ids of open steps past their due date
+    follow: dict[str, FollowThrough] = field(default_factory=dict)  # per peer, last sessions
+    timer_restarted: bool = False  # its saved timer could not be read: it began again (see open_session)
+
+    def name(self, peer_id: str | None) -> str:
+        return {self.me.id: self.me.name, self.partner.id: self.partner.name}.get(peer_id or "", "?")
+
+
+@dataclass
+class SessionSummary:
+    session_id: str
+    names: dict[str, str]
+    seconds_by_speaker: dict[str, int]
+    phase_seconds: dict[str, float]
+    goals_touched: list[str]
+    steps_set: list[NextStep]
+    steps_reviewed: list[tuple[NextStep, Review]]
+    feedback: list[Feedback] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "session_id": self.session_id,
+            "seconds_by_speaker": self.seconds_by_speaker,
+            "phase_seconds": {k: round(v) for k, v in self.phase_seconds.items()},
+            "goals_touched": self.goals_touched,
+            "steps_set": [s.id for s in self.steps_set],
+            "steps_reviewed": {s.id: review.value for s, review in self.steps_reviewed},
+        }
+
+
+def open_session(
+    store: NotebookStore,
+    clock: Clock,
+    turn_minutes: int = DEFAULT_TURN_MINUTES,
+    template: templates.Template | None = None,
+    language: str = "en",
+) -> RunnerState:
+    """Resume the running session, or start the planned one due now, or start a new one
+    following `template` (the default two-turn session if None); stage names are in
+    `language` where the bundled templates are translated."""
+    sessions = store.list(Session)
+    running = [s for s in sessions if s.status == SessionStatus.RUNNING]
+    if running:
+        session = max(running, key=lambda s: s.started_at or "")
+        try:
+            SessionTimer.from_dict(session.timer_state, clock)
+        except UsageError:
+            _restart_timer(store, clock, session, language)
+            return dataclasses.replace(state(store, clock, session.id), timer_restarted=True)
+        return state(store, clock, session.id)
+    now = clock.now()
+    due = [
+        s
+        for s in sessions
+        if s.status == SessionStatus.PLANNED
+        and s.scheduled_at
+        and abs(parse_iso(s.scheduled_at) - now) <= PLANNED_WINDOW
+    ]
+    session = min(due, key=lambda s: abs(parse_iso(s.scheduled_at or "") - now)) if due else None
+    if session is None:
+        session = store.add_session(iso(now), turn_minutes)
+    default = templates.load_builtin(language)[0]
+    stages = templates.stages(template or default, default, session.minutes_per_turn)
+    timer = SessionTimer(session.speaker_order, stages, clock)
+    store.change_record(
+        session, status=SessionStatus.RUNNING, started_at=iso(now), timer_state=timer.to_dict()
+    )
+    return state(store, clock, session.id)
+
+
+def _restart_timer(store: NotebookStore, clock: Clock, session: Session, language: str) -> None:
+    """A running session whose saved timer this app cannot read (a newer app synced it, or it
+    is damaged) would block the runner for good: it starts again at the default protocol's
+    check-in, keeping the talk time counted so far. Notes and steps are untouched."""
+    default = templates.load_builtin(language)[0]
+    fresh = SessionTimer(
+        session.speaker_order, templates.stages(default, default, session.minutes_per_turn), clock
+    )
+    data = fresh.to_dict()
+    data["spoken"] = {p: float(session.seconds_by_speaker.get(p, 0)) for p in session.speaker_order}
+    store.change_record(session, timer_state=data)
+
+
+def state(store: NotebookStore, clock: Clock, session_id: str) -> RunnerState:
+    session = store.get(Session, session_id)
+    steps = store.list(NextStep)
+    to_review = [
+        s
+        for s in steps
+        if s.set_in_session_id != session_id
+        and (s.reviewed_in_session_id == session_id or s.status == StepStatus.OPEN)
+    ]
+    reviews = {s.id: r for s in to_review if (r := review_of(s, session_id)) is not None}
+    sessions = store.list(Session)
+    today = clock.now().date()
+    earlier: dict[str, int] = {}
+    for other in sessions:
+        if other.id != session_id:
+            for peer, seconds in other.seconds_by_speaker.items():
+                earlier[peer] = earlier.get(peer, 0) + int(seconds)
+    return RunnerState(
+        session=session,
+        me=store.me(),
+        partner=store.partner(),
+        to_review=to_review,
+        reviews=reviews,
+        steps_set=[s for s in steps if s.set_in_session_id == session_id],
+        feedback=store.where(Feedback, session_id=session_id),
+        goals=[g for g in store.list(Goal) if g.status == GoalStatus.ACTIVE],
+        earlier_seconds=earlier,
+        due_default=schedule.next_meeting_date(store, clock.now()).isoformat(),
+        session_note=next(iter(store.where(Note, session_id=session_id, author_id=store.me_id)), None),
+        overdue={s.id for s in to_review if is_overdue(s, today)},
+        follow={p: follow_through(p, sessions, steps, today) for p in session.speaker_order},
+    )
+
+
+def _running(store: NotebookStore, session_id: str) -> Session:
+    session = store.get(Session, session_id)
+    if session.status != SessionStatus.RUNNING:
+        raise UsageError(QT_TRANSLATE_NOOP("Core", "This session is not running any more."))
+    return session
+
+
+def save_timer(
+    store: NotebookStore, session_id: str, timer_state: dict[str, Any], seconds: dict[str, int]
+) -> None:
+    """Persist the timer after a change (start, pause, extend, phase, cue)."""
+    session = _running(store, session_id)
+    if session.timer_state != timer_state or session.seconds_by_speaker != seconds:
+        store.change_record(session, timer_state=timer_state, seconds_by_speaker=seconds)
+
+
+def review_step(
+    store: NotebookStore, clock: Clock, session_id: str, step_id: str, review: Review
+) -> RunnerState:
+    _running(store, session_id)
+    store.set_step_status(step_id, REVIEW_STATUS[review], reviewed_in=session_id)
+    return state(store, clock, session_id)
+
+
+def give_feedback(
+    store: NotebookStore,
+    clock: Clock,
+    session_id: str,
+    giver_id: str,
+    situation: str,
+    behaviour: str,
+    impact: str,
+) -> RunnerState:
+    """One giver's feedback in this session; giving it again replaces the earlier words."""
+    session = _running(store, session_id)
+    if giver_id not in session.speaker_order:
+        raise UsageError(QT_TRANSLATE_NOOP("Core", "Feedback is given by one of the two peers."))
+    if not (situation.strip() or behaviour.strip() or impact.strip()):
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "Feedback needs at least one of situation, behaviour or impact.")
+        )
+    receiver = next(p for p in session.speaker_order if p != giver_id)
+    words = {"situation": situation.strip(), "behaviour": behaviour.strip(), "impact": impact.strip()}
+    earlier = store.where(Feedback, session_id=session_id, giver_id=giver_id)
+    if earlier:
+        store.change_record(earlier[0], **words)
+    else:
+        store.add_record(Feedback, session_id=session_id, giver_id=giver_id, receiver_id=receiver, **words)
+    return state(store, clock, session_id)
+
+
+def add_step(
+    store: NotebookStore,
+    clock: Clock,
+    session_id: str,
+    owner_id: str,
+    text: str,
+    due_date: str | None = None,
+    goal_id: str | None = None,
+) -> RunnerState:
+    _running(store, session_id)
+    owner = "me" if owner_id == store.me_id else "partner"
+    due = due_date or schedule.next_meeting_date(store, clock.now()).isoformat()
+    store.add_step(owner, text, goal=goal_id, due_date=due, session=session_id)
+    return state(store, clock, session_id)
+
+
+def end_session(
+    store: NotebookStore,
+    clock: Clock,
+    session_id: str,
+    timer_state: dict[str, Any],
+    allow_without_steps: bool = False,
+) -> SessionSummary:
+    """Close the session. Without a next step this refuses unless the user confirmed."""
+    session = _running(store, session_id)
+    if not allow_without_steps and not any(s.set_in_session_id == session_id for s in store.list(NextStep)):
+        raise UsageError(NO_STEPS)
+    timer = SessionTimer.from_dict(timer_state, clock)
+    timer.finish()
+    ended = store.change_record(
+        session,
+        status=SessionStatus.DONE,
+        ended_at=iso(clock.now()),
+        timer_state=timer.to_dict(),
+        seconds_by_speaker=timer.seconds_by_speaker(),
+    )
+    schedule.plan_following(store, clock, after=ended)
+    return summary(store, session_id)
+
+
+def summary(store: NotebookStore, session_id: str) -> SessionSummary:
+    session = store.get(Session, session_id)
+    steps = store.list(NextStep)
+    set_here = [s for s in steps if s.set_in_session_id == session_id]
+    reviewed = [(s, r) for s in steps if (r := review_of(s, session_id)) is not None]
+    goal_ids = {s.goal_id for s in set_here} | {s.goal_id for s, _ in reviewed}
+    goal_ids |= {n.goal_id for n in store.where(Note, session_id=session_id)}
+    goals = [g.title for g in store.list(Goal) if g.id in goal_ids]
+    phase_seconds = session.timer_state.get("phase_time", {}) if session.timer_state else {}
+    names = {store.me_id: store.me().name, store.partner().id: store.partner().name}
+    return SessionSummary(
+        session_id=session_id,
+        names=names,
+        seconds_by_speaker={p: int(session.seconds_by_speaker.get(p, 0)) for p in session.speaker_order},
+        phase_seconds=dict(phase_seconds),
+        goals_touched=goals,
+        steps_set=set_here,
+        steps_reviewed=reviewed,
+        feedback=store.where(Feedback, session_id=session_id),
+    )

@@ -1,1 +1,0 @@
-"""Domain, storage, keys and sync. Pure Python: nothing here imports Qt."""

@@ -1,0 +1,77 @@
+"""Mapping between record dataclasses and table rows."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any, TypeVar
+
+from peercoach_desktop.domain.model import (
+    Feedback,
+    Goal,
+    GoalStatus,
+    NextStep,
+    Note,
+    NoteKind,
+    Partnership,
+    Peer,
+    Record,
+    Session,
+    SessionStatus,
+    SessionTemplate,
+    StepStatus,
+    UserPrompt,
+    Visibility,
+)
+
+R = TypeVar("R", bound=Record)
+
+TABLE_OF: dict[type[Record], str] = {
+    Partnership: "partnership",
+    Peer: "peers",
+    Goal: "goals",
+    Session: "sessions",
+    Note: "notes",
+    NextStep: "steps",
+    Feedback: "feedback",
+    UserPrompt: "user_prompts",
+    SessionTemplate: "user_templates",
+}
+SYNC_COLUMNS = ("sync_ctx", "conflict_of")
+JSON_FIELDS = {"speaker_order", "seconds_by_speaker", "timer_state", "phases"}
+STATUS_OF: dict[type[Record], type] = {Goal: GoalStatus, Session: SessionStatus, NextStep: StepStatus}
+
+
+def columns(cls: type[Record]) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls)]
+
+
+def to_row(record: Record) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for name in columns(type(record)):
+        value = getattr(record, name)
+        if name in JSON_FIELDS:
+            value = json.dumps(value, sort_keys=True)
+        elif name == "deleted":
+            value = int(value)
+        row[name] = value
+    return row
+
+
+def from_row(cls: type[R], names: list[str], values: tuple[Any, ...]) -> R:
+    data = dict(zip(names, values, strict=True))
+    data.pop("rid", None)
+    for name in SYNC_COLUMNS:  # sync metadata, read and written by core/sync_rows.py only
+        data.pop(name, None)
+    for name in JSON_FIELDS & data.keys():
+        data[name] = json.loads(data[name])
+    data["deleted"] = bool(data["deleted"])
+    if "hidden" in data:
+        data["hidden"] = bool(data["hidden"])
+    if "status" in data:
+        data["status"] = STATUS_OF[cls](data["status"])
+    if "kind" in data:
+        data["kind"] = NoteKind(data["kind"])
+    if "visibility" in data:
+        data["visibility"] = Visibility(data["visibility"])
+    return cls(**data)

@@ -1,0 +1,191 @@
+"""Sync between partners: export, import (with a preview) and conflict resolution.
+
+Everything here is safe to call from the window's worker thread. Every failure
+happens before the first write, and an import is applied in one transaction, so a
+bad file, a crash or a full disk leaves the notebook as it was.
+
+This module works inside NotebookStore's transaction and clock (its `_conn`,
+`_hlc`, `_clock`): the merge must read, write and advance the clock atomically.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from peercoach_desktop.domain.clock import iso
+from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, MissingKeyError, NotFoundError, UsageError
+from peercoach_desktop.domain.merge import Counts, Key, extend_ctx, merge
+from peercoach_desktop.domain.model import Record
+from peercoach_desktop.storage import database, sync_rows
+from peercoach_desktop.storage.files import write_atomic
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.sync import sync_file
+from peercoach_desktop.vault.keystore import sync_entry
+from peercoach_desktop.vault.library import Descriptor, Library
+
+KEY_BYTES = 32
+NOT_PAIRED = QT_TRANSLATE_NOOP(
+    "Core", "This notebook has no sync key yet: invite your partner (peercoach invite) or join theirs."
+)
+Keep = Literal["current", "other", "both"]
+
+
+# ----- the sync key ---------------------------------------------------------------------------
+
+
+def sync_key(
+    library: Library, descriptor: Descriptor, store: NotebookStore, *, create: bool = False
+) -> bytes:
+    """The key both partners share. Kept in the OS keyring; a passphrase notebook (no keyring)
+    keeps it inside its own encrypted file instead."""
+    if descriptor.kdf is None:
+        key = library.keystore.get(sync_entry(descriptor.notebook_id))
+        if key is None and create:
+            key = os.urandom(KEY_BYTES)
+            library.keystore.put(sync_entry(descriptor.notebook_id), key)
+    else:
+        row = store._conn.execute("SELECT value FROM meta WHERE key = 'sync_key'").fetchone()
+        key = bytes.fromhex(row[0]) if row else None
+        if key is None and create:
+            key = os.urandom(KEY_BYTES)
+            keep_sync_key(library, descriptor, store, key)
+    if key is None:
+        raise MissingKeyError(NOT_PAIRED)
+    return key
+
+
+def keep_sync_key(library: Library, descriptor: Descriptor, store: NotebookStore, key: bytes) -> None:
+    if descriptor.kdf is None:
+        library.keystore.put(sync_entry(descriptor.notebook_id), key)
+        return
+    with database.transaction(store._conn):
+        store._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_key', ?)", (key.hex(),))
+
+
+def notebook_for_file(library: Library, path: Path) -> Descriptor:
+    """The local notebook a sync file is for (by the partnership id in its header)."""
+    header = sync_file.peek(path.read_bytes())
+    found = [d for d in library.descriptors() if d.partnership_id == header.partnership_id]
+    if not found:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Core", "No notebook on this laptop belongs to this sync file's partnership.")
+        )
+    return found[0]
+
+
+# ----- export -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    path: Path
+    records: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": str(self.path), "records": self.records}
+
+
+def export_file(store: NotebookStore, key: bytes, out: Path) -> ExportReport:
+    entries = sync_file.shared_entries(sync_rows.read_state(store._conn))
+    now = iso(store._clock.now())
+    header = sync_file.SyncHeader(sync_file.FORMAT, store.partnership_id, store.me_id, now)
+    write_atomic(out, sync_file.encode(header, entries, key))
+    return ExportReport(out, len(entries))
+
+
+# ----- import -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    sender: str  # peer id of whoever wrote the file
+    written_at: str
+    counts: Counts
+    conflicts: list[Key] = field(default_factory=list)
+    dry_run: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sender": self.sender,
+            "written_at": self.written_at,
+            "dry_run": self.dry_run,
+            **self.counts.as_dict(),
+            "conflicts": [{"kind": kind, "id": rid} for kind, rid in self.conflicts],
+        }
+
+
+def _read(store: NotebookStore, path: Path, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
+    return sync_file.decode(path.read_bytes(), key, store.partnership_id)
+
+
+def preview_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
+    """What apply_import would do, without writing anything."""
+    header, entries = _read(store, path, key)
+    result = merge(sync_rows.read_state(store._conn), entries)
+    return ImportReport(header.sender, header.written_at, result.counts, result.conflicts, dry_run=True)
+
+
+def apply_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
+    header, entries = _read(store, path, key)
+    conn = store._conn
+    with database.transaction(conn):
+        result = merge(sync_rows.read_state(conn), entries)
+        sync_rows.write_changes(conn, result.changes)
+        if entries:
+            # Later local edits must sort after everything the partner wrote.
+            store._hlc.observe(max(e.version for e in entries))
+            store._save_clock()
+    return ImportReport(header.sender, header.written_at, result.counts, result.conflicts)
+
+
+# ----- conflicts --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str  # table: notes, goals, steps, sessions, peers, partnership
+    record_id: str
+    current: Record  # the version in place (the newer live one)
+    other: Record  # the version kept beside it; other.deleted: deleted on one side
+    copy_id: str  # the row id under which `other` is listed
+
+
+def list_conflicts(store: NotebookStore) -> list[Conflict]:
+    found = []
+    for table, cls in sync_rows.CLASS_OF.items():
+        for copy in sync_rows.copies_with_ids(store._conn, table):
+            current = store._select(cls, "WHERE id = ?", (copy.record_id,))[0]
+            if current.deleted:
+                continue  # deleted on both laptops: nothing to choose between
+            found.append(Conflict(table, copy.record_id, current, copy.record, copy.row_id))
+    return found
+
+
+def resolve_conflict(store: NotebookStore, record_id: str, keep: Keep) -> Record:
+    """Settle a conflict: keep the current version, the other one, or both (the other
+    becomes a record of its own). Either way the partner's next import settles it too.
+    Accepts the record id or the conflict copy's id."""
+    if keep not in ("current", "other", "both"):
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "Keep 'current', 'other' or 'both', not {keep!r}."), keep=keep
+        )
+    match = [c for c in list_conflicts(store) if record_id in (c.record_id, c.copy_id)]
+    if not match:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Core", "No open conflict for this record."))
+    conflict = match[0]
+    conn = store._conn
+    with database.transaction(conn):
+        current = sync_rows.current_entry(conn, conflict.kind, conflict.record_id)
+        copies = sync_rows.copies_of(conn, conflict.kind, conflict.record_id)
+        chosen = conflict.other if keep == "other" else conflict.current
+        new = dataclasses.replace(
+            chosen, id=conflict.record_id, updated_at=iso(store._clock.now()), version=store._hlc.tick()
+        )
+        base = extend_ctx(dict(current.ctx), current.version)
+        sync_rows.settle(conn, new, base, copies, keep_copies=keep == "both", tick=store._hlc.tick)
+        store._save_clock()
+    return new

@@ -1,0 +1,186 @@
+"""Pairing: the invitation file that lets the partner start the same partnership.
+
+The file is sealed (see sealed.py) with a key derived from a pairing passphrase the
+partners share out of band, through Argon2id (64 MiB, memory-hard) with the salt and
+cost in the clear header. Everything else, ids, title, names and the sync key, is
+inside the ciphertext. Joining creates a notebook whose partnership, both peers
+and their exact versions equal the inviter's, so the first sync finds nothing to
+reconcile in them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from peercoach_desktop.domain.clock import iso
+from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term, UsageError
+from peercoach_desktop.domain.merge import Change, Entry
+from peercoach_desktop.domain.model import Partnership, Peer
+from peercoach_desktop.storage import sync_rows
+from peercoach_desktop.storage.files import write_atomic
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.sync import exchange, sync_file
+from peercoach_desktop.sync.sealed import open_sealed, read_header, seal
+from peercoach_desktop.vault.library import Created, Descriptor, Library
+from peercoach_desktop.vault.passphrase import KdfParams, derive_key
+
+MAGIC = b"PeerCoach invite\n"
+FORMAT = 1
+WHAT = QT_TRANSLATE_NOOP("Core", "invitation file")
+WHAT_PASSPHRASE = QT_TRANSLATE_NOOP("Core", "invitation file (wrong passphrase?)")
+MIN_PAIRING_CHARS = 8
+PAIRED = ("partnership", "peers")
+
+
+@dataclass(frozen=True)
+class Invitation:
+    partnership_id: str
+    inviter_id: str
+    invitee_id: str
+    sync_key: bytes
+    records: list[Entry]  # the partnership and both peers, as the inviter holds them
+
+    def record(self, cls: type, record_id: str) -> Any:
+        return next(e.record for e in self.records if isinstance(e.record, cls) and e.record.id == record_id)
+
+
+def check_pairing_passphrase(passphrase: str) -> None:
+    if len(passphrase.strip()) < MIN_PAIRING_CHARS:
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "A pairing passphrase needs at least {min_pairing_chars} characters."),
+            min_pairing_chars=MIN_PAIRING_CHARS,
+        )
+
+
+def write_invitation(
+    library: Library, ref: str, passphrase: str, out: Path, passphrase_source: Any = None
+) -> Invitation:
+    """Write the invitation for partnership `ref`, making its sync key if it has none yet."""
+    check_pairing_passphrase(passphrase)
+    descriptor = library.resolve(ref)
+    with library.open(descriptor, passphrase_source) as store:
+        key = exchange.sync_key(library, descriptor, store, create=True)
+        state = sync_rows.read_state(store._conn)
+        invitation = Invitation(
+            partnership_id=store.partnership_id,
+            inviter_id=store.me_id,
+            invitee_id=store.partner().id,
+            sync_key=key,
+            records=[e for (kind, _), versions in state.items() if kind in PAIRED for e in versions],
+        )
+        written_at = iso(library.clock.now())
+    kdf = KdfParams.fresh()
+    payload = {
+        "partnership_id": invitation.partnership_id,
+        "inviter_id": invitation.inviter_id,
+        "invitee_id": invitation.invitee_id,
+        "sync_key": key.hex(),
+        "records": [sync_file.entry_to_json(e) for e in invitation.records],
+    }
+    header = {"format": FORMAT, "kdf": kdf.to_dict(), "written_at": written_at}
+    write_atomic(out, seal(MAGIC, header, derive_key(passphrase, kdf), payload))
+    return invitation
+
+
+def read_invitation(data: bytes, passphrase: str) -> Invitation:
+    head, prefix, body = read_header(data, MAGIC, WHAT)
+    if head["format"] > FORMAT:
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP(
+                "Core", "This invitation was written by a newer PeerCoach Desktop. Update the app."
+            )
+        )
+    try:
+        kdf = KdfParams(**head["kdf"])
+        # A header must not talk us into a weak derivation, nor into an endless one.
+        if not (64 * 1024 <= kdf.memory_kib <= 1024 * 1024 and 1 <= kdf.time_cost <= 10):
+            raise ValueError
+        if not 1 <= kdf.parallelism <= 8:
+            raise ValueError
+    except (KeyError, TypeError, ValueError):
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP("Core", "This is not a PeerCoach {what}."), what=Term(WHAT)
+        ) from None
+    payload = open_sealed(head, prefix, body, derive_key(passphrase, kdf), WHAT_PASSPHRASE)
+    try:
+        invitation = Invitation(
+            partnership_id=str(payload["partnership_id"]),
+            inviter_id=str(payload["inviter_id"]),
+            invitee_id=str(payload["invitee_id"]),
+            sync_key=bytes.fromhex(payload["sync_key"]),
+            records=[sync_file.entry_from_json(item) for item in payload["records"]],
+        )
+        invitation.record(Partnership, invitation.partnership_id)
+        invitation.record(Peer, invitation.inviter_id)
+        invitation.record(Peer, invitation.invitee_id)
+    except (KeyError, TypeError, ValueError, StopIteration):
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside."), what=Term(WHAT)
+        ) from None
+    return invitation
+
+
+@dataclass(frozen=True)
+class Joined:
+    descriptor: Descriptor
+    recovery_code: str | None  # None: the partnership was already here, only its sync key changed
+
+
+def join(
+    library: Library,
+    data: bytes,
+    passphrase: str,
+    notebook_passphrase: str | None = None,
+    passphrase_source: Any = None,
+) -> Joined:
+    """Create this laptop's notebook of the partnership the invitation describes. If the
+    partnership is already here (a keyring that lost the sync key, a partner who invited
+    again), only take the invitation's sync key; passphrase_source opens it if protected."""
+    invitation = read_invitation(data, passphrase)
+    found = [d for d in library.descriptors() if d.partnership_id == invitation.partnership_id]
+    if not found:
+        created = _create(library, invitation, notebook_passphrase)
+        created.store.close()
+        return Joined(created.descriptor, created.recovery_code)
+    with library.open(found[0], passphrase_source) as store:
+        if (store.me_id, store.partner().id) != (invitation.invitee_id, invitation.inviter_id):
+            raise UsageError(
+                QT_TRANSLATE_NOOP(
+                    "Core", "This invitation is for your partner's side of this partnership, not yours."
+                )
+            )
+        exchange.keep_sync_key(library, found[0], store, invitation.sync_key)
+    return Joined(found[0], None)
+
+
+def _create(library: Library, invitation: Invitation, notebook_passphrase: str | None) -> Created:
+    me = invitation.record(Peer, invitation.invitee_id)
+    partner = invitation.record(Peer, invitation.inviter_id)
+    title = invitation.record(Partnership, invitation.partnership_id).title
+    created = library.create(
+        me.name,
+        partner.name,
+        title,
+        notebook_passphrase,
+        joining=(invitation.partnership_id, invitation.invitee_id, invitation.inviter_id),
+    )
+    try:
+        _adopt(created.store, invitation.records)
+        exchange.keep_sync_key(library, created.descriptor, created.store, invitation.sync_key)
+    except BaseException:
+        created.store.close()
+        library._discard(created.descriptor)
+        raise
+    return created
+
+
+def _adopt(store: NotebookStore, entries: list[Entry]) -> None:
+    """Replace the freshly made partnership and peers by the inviter's exact versions."""
+    from peercoach_desktop.storage import database
+
+    with database.transaction(store._conn):
+        sync_rows.write_changes(store._conn, [Change(e.key, (), (e,)) for e in entries])
+        store._hlc.observe(max(e.version for e in entries))
+        store._save_clock()

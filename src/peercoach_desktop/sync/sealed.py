@@ -1,0 +1,84 @@
+"""The envelope shared by sync files and invitation files.
+
+    MAGIC | header length (4 bytes, big-endian) | header (JSON) | AEAD ciphertext
+
+The header is readable before decryption (format version, ids, KDF salt, nonce) and
+is authenticated as associated data, so changing one byte of it, of the ciphertext,
+or cutting the file short all fail the same way. The payload is zlib-compressed
+before encryption (ChaCha20-Poly1305 from the maintained `cryptography` library).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import zlib
+from typing import Any
+
+from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
+
+NONCE_BYTES = 12
+MAX_HEADER = 64 * 1024
+MAX_PAYLOAD = 512 * 1024 * 1024  # a bound on decompression, so a crafted file cannot fill memory
+
+
+def seal(magic: bytes, header: dict[str, Any], key: bytes, payload: dict[str, Any]) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    nonce = os.urandom(NONCE_BYTES)
+    head = json.dumps(header | {"nonce": nonce.hex()}, sort_keys=True).encode()
+    prefix = magic + struct.pack(">I", len(head)) + head
+    body = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 6)
+    return prefix + ChaCha20Poly1305(key).encrypt(nonce, body, prefix)
+
+
+def read_header(data: bytes, magic: bytes, what: str) -> tuple[dict[str, Any], bytes, bytes]:
+    """(header, associated data, ciphertext); raises SyncFileError for anything not ours."""
+    not_ours = SyncFileError(
+        QT_TRANSLATE_NOOP(
+            "Core", "This is not a PeerCoach {what} (or it is cut short). Nothing was changed."
+        ),
+        what=Term(what),
+    )
+    if not data.startswith(magic) or len(data) < len(magic) + 4:
+        raise not_ours
+    (size,) = struct.unpack(">I", data[len(magic) : len(magic) + 4])
+    end = len(magic) + 4 + size
+    if size > MAX_HEADER or len(data) < end:
+        raise not_ours
+    try:
+        header = json.loads(data[len(magic) + 4 : end])
+        if not isinstance(header, dict) or not isinstance(header["format"], int):
+            raise ValueError
+        bytes.fromhex(header["nonce"])
+    except (ValueError, KeyError, TypeError):
+        raise not_ours from None
+    return header, data[:end], data[end:]
+
+
+def open_sealed(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: bytes, what: str) -> Any:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    try:
+        body = ChaCha20Poly1305(key).decrypt(bytes.fromhex(header["nonce"]), ciphertext, prefix)
+    except (InvalidTag, ValueError):
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This {what} could not be opened: it was changed or cut short, or it was made "
+                "with a different key. Nothing was changed.",
+            ),
+            what=Term(what),
+        ) from None
+    try:
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(body, MAX_PAYLOAD)
+        if inflater.unconsumed_tail or not inflater.eof:
+            raise ValueError
+        return json.loads(raw.decode("utf-8"))
+    except (ValueError, zlib.error):
+        raise SyncFileError(
+            QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside. Nothing was changed."), what=Term(what)
+        ) from None

@@ -1,0 +1,280 @@
+"""Everything about the selected partnership, in tabs: overview, run session, goals, next
+steps, sessions, notes and search. Search results jump to the record in its own tab.
+
+Only the overview is built up front; each other tab is built (its module loaded, its
+data read) the first time it is shown or asked for, so a notebook shows sooner.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
+
+from peercoach_desktop import APP_NAME
+from peercoach_desktop.domain.clock import SystemClock, iso
+from peercoach_desktop.domain.model import DEFAULT_TURN_MINUTES
+from peercoach_desktop.storage import browse
+from peercoach_desktop.storage.browse import Overview
+from peercoach_desktop.ui.infra.access import NotebookAccess
+from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
+from peercoach_desktop.ui.infra.widgets import named
+from peercoach_desktop.ui.notebook.overview import overview_html
+
+if TYPE_CHECKING:
+    from peercoach_desktop.ui.notebook.goals_view import GoalsView
+    from peercoach_desktop.ui.notebook.notes_view import NotesView
+    from peercoach_desktop.ui.notebook.progress_view import ProgressView
+    from peercoach_desktop.ui.notebook.search_view import SearchView
+    from peercoach_desktop.ui.notebook.sessions_view import SessionsView
+    from peercoach_desktop.ui.notebook.steps_view import StepsView
+    from peercoach_desktop.ui.session.session_tab import SessionTab
+
+LAZY_TABS = (  # titles translated when shown
+    ("session", QT_TRANSLATE_NOOP("NotebookView", "&Run session")),
+    ("goals", QT_TRANSLATE_NOOP("NotebookView", "&Goals")),
+    ("steps", QT_TRANSLATE_NOOP("NotebookView", "Ne&xt steps")),
+    ("sessions", QT_TRANSLATE_NOOP("NotebookView", "Sess&ions")),
+    ("notes", QT_TRANSLATE_NOOP("NotebookView", "No&tes")),
+    ("progress", QT_TRANSLATE_NOOP("NotebookView", "Progress")),  # every letter is taken (Alt+7)
+    ("search", QT_TRANSLATE_NOOP("NotebookView", "&Search")),
+)
+TAB_NAMES = [name for name, _ in LAZY_TABS]
+
+
+class NotebookView(QTabWidget):
+    meeting_planned = Signal()
+    undoable = Signal(str, object)  # what was done, the job that undoes it
+    content_shown = Signal()  # a notebook's overview is on screen
+
+    def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notebook_tabs")
+        self.access = access
+        self.people: Overview | None = None
+        self.turn_minutes = DEFAULT_TURN_MINUTES
+        self.overview = named(QTextBrowser(), "overview", translate("NotebookView", "Overview"))
+        self.addTab(self.overview, translate("NotebookView", "&Overview"))
+        self._views: dict[str, Any] = {}
+        for _name, title in LAZY_TABS:
+            self.addTab(
+                QWidget(), translate("NotebookView", title)
+            )  # a placeholder until the tab is first shown
+        self.currentChanged.connect(self._tab_shown)
+        access.changed.connect(self.refresh_overview)
+
+    # ----- the tabs, built when first needed -----------------------------------------------
+
+    @property
+    def session(self) -> SessionTab:
+        return self._view("session")
+
+    @property
+    def goals(self) -> GoalsView:
+        return self._view("goals")
+
+    @property
+    def steps(self) -> StepsView:
+        return self._view("steps")
+
+    @property
+    def sessions(self) -> SessionsView:
+        return self._view("sessions")
+
+    @property
+    def notes(self) -> NotesView:
+        return self._view("notes")
+
+    @property
+    def progress(self) -> ProgressView:
+        return self._view("progress")
+
+    @property
+    def search(self) -> SearchView:
+        return self._view("search")
+
+    def _tab_shown(self, index: int) -> None:
+        if index >= 1:
+            self._view(TAB_NAMES[index - 1])
+
+    def _view(self, name: str) -> Any:
+        view = self._views.get(name)
+        if view is None:
+            view = self._views[name] = self._make(name)
+            index = TAB_NAMES.index(name) + 1
+            shown = self.currentIndex() == index
+            self.blockSignals(True)
+            placeholder = self.widget(index)
+            self.removeTab(index)
+            self.insertTab(index, view, translate("NotebookView", LAZY_TABS[index - 1][1]))
+            placeholder.deleteLater()
+            if shown:
+                self.setCurrentIndex(index)
+            self.blockSignals(False)
+            if self.people is not None:
+                self._fill(name, view, self.people)
+        return view
+
+    def _make(self, name: str) -> Any:
+        access = self.access
+        if name == "session":
+            from peercoach_desktop.ui.session.session_tab import SessionTab
+
+            session = SessionTab(access)
+            session.turn_minutes = self.turn_minutes
+            session.ended.connect(self._session_ended)
+            return session
+        if name == "goals":
+            from peercoach_desktop.ui.notebook.goals_view import GoalsView
+
+            goals = GoalsView(access)
+            goals.goal_changed.connect(self.refresh_overview)
+            return goals
+        if name == "steps":
+            from peercoach_desktop.ui.notebook.steps_view import StepsView
+
+            steps = StepsView(access)
+            steps.step_changed.connect(self._steps_changed)
+            steps.undoable.connect(self.undoable)
+            return steps
+        if name == "sessions":
+            from peercoach_desktop.ui.notebook.sessions_view import SessionsView
+
+            sessions = SessionsView(access)
+            sessions.turn_minutes = self.turn_minutes
+            sessions.session_planned.connect(self._meeting_planned)
+            return sessions
+        if name == "notes":
+            from peercoach_desktop.ui.notebook.notes_view import NotesView
+
+            notes = NotesView(access)
+            notes.note_changed.connect(self.refresh_overview)
+            return notes
+        if name == "progress":
+            from peercoach_desktop.ui.notebook.progress_view import ProgressView
+
+            return ProgressView(access)
+        from peercoach_desktop.ui.notebook.search_view import SearchView
+
+        search = SearchView(access)
+        search.jump_requested.connect(self.jump)
+        return search
+
+    def current_record_id(self) -> str | None:
+        """The record the user is on in the current tab: the one Delete moves to the trash."""
+        widget = self.currentWidget()
+        views = {name: self._views.get(name) for name in ("notes", "goals", "steps", "sessions")}
+        if widget is views["notes"] and views["notes"]._note is not None:
+            return views["notes"]._note.id
+        if widget is views["goals"] and views["goals"]._goal is not None:
+            return views["goals"]._goal.id
+        if widget is views["steps"] and (step := views["steps"].selected()) is not None:
+            return step.id
+        if widget is views["sessions"]:
+            rows = views["sessions"].table.selectionModel().selectedRows()
+            if rows:
+                return views["sessions"].model.item(rows[0].row()).session.id
+        return None
+
+    def let_go(self, record_id: str) -> None:
+        """The record on screen is about to be deleted: its editor lets go of it unsaved."""
+        for name in ("notes", "goals"):
+            view = self._views.get(name)
+            current = getattr(view, "_note" if name == "notes" else "_goal", None) if view else None
+            if current is not None and current.id == record_id:
+                view._show(None)
+
+    def _built(self, *names: str) -> list[Any]:
+        return [self._views[name] for name in names if name in self._views]
+
+    def set_turn_minutes(self, minutes: int) -> None:
+        self.turn_minutes = minutes
+        for view in self._built("session", "sessions"):
+            view.turn_minutes = minutes
+
+    # ----- loading -------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """A partnership was selected: read its overview, then fill the tabs built so far."""
+        now = self._now()
+        self.access.run(lambda store: browse.overview(store, now), self._loaded)
+
+    def _loaded(self, view: Overview) -> None:
+        self._show_overview(view)
+        for name, built in list(self._views.items()):
+            self._fill(name, built, view)
+
+    @staticmethod
+    def _fill(name: str, view: Any, people: Overview) -> None:
+        if name in ("goals", "steps", "sessions"):
+            view.reload(people)
+        elif name in ("notes", "progress", "session"):
+            view.reload()
+
+    def _now(self) -> str:
+        workspace = self.access.workspace
+        return iso((workspace.library.clock if workspace else SystemClock()).now())
+
+    def refresh_overview(self) -> None:
+        now = self._now()
+        self.access.run(lambda store: browse.overview(store, now), self._show_overview)
+
+    def _show_overview(self, view: Overview) -> None:
+        self.people = view
+        self.overview.setHtml(overview_html(view))
+        for steps in self._built("steps"):
+            steps.set_people(view)  # goals added or renamed since
+        self.content_shown.emit()
+        self.window().setWindowTitle(f"{view.title} — {APP_NAME}")
+
+    def _steps_changed(self) -> None:
+        self.refresh_overview()
+        if self.people is not None:
+            for goals in self._built("goals"):
+                goals.reload(self.people)  # linked-step counts changed
+
+    def _session_ended(self) -> None:
+        if self.people is not None:
+            for name in ("steps", "sessions", "goals"):
+                for view in self._built(name):
+                    view.reload(self.people)
+        self._meeting_planned()
+
+    def run_session(self) -> None:
+        self.setCurrentWidget(self.session)
+        self.session.open()
+
+    def _meeting_planned(self) -> None:
+        self.refresh_overview()
+        self.meeting_planned.emit()  # the sidebar lists the next meeting
+
+    # ----- jumping -------------------------------------------------------------------------
+
+    def jump(self, kind: str, record_id: str) -> None:
+        if kind == "note":
+            self.setCurrentWidget(self.notes)
+            self.notes.select(record_id)
+        elif kind == "goal":
+            self.setCurrentWidget(self.goals)
+            self.goals.select(record_id)
+        elif kind == "step":
+            self.setCurrentWidget(self.steps)
+            self.steps.select(record_id)
+
+    def focus_search(self) -> None:
+        self.setCurrentWidget(self.search)
+        self.search.field.setFocus()
+        self.search.field.selectAll()
+
+    # ----- saving and clearing -------------------------------------------------------------
+
+    def flush(self) -> None:
+        for view in self._built("notes", "goals", "session"):
+            view.flush()
+
+    def clear(self) -> None:
+        self.people = None
+        self.overview.clear()
+        for view in self._views.values():
+            view.clear()

@@ -1,0 +1,182 @@
+"""Progress over months: a chart of talk time and follow-through per peer, and tables with the
+same figures (screen readers read the tables; the charts are for the eye)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peercoach_desktop.coaching.progress import Progress, progress
+from peercoach_desktop.ui.infra.access import NotebookAccess
+from peercoach_desktop.ui.infra.i18n import number, translate
+from peercoach_desktop.ui.infra.widgets import local_time, month_label, named, status_label
+from peercoach_desktop.ui.notebook.sessions_view import minutes
+
+
+class MonthBars(QWidget):
+    """Two bars a month (me, partner), each a share 0..1, drawn in the palette's colours."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.setMinimumHeight(150)
+        self.series: list[tuple[str, float | None, float | None]] = []  # month, me, partner
+
+    def set_series(self, series: list[tuple[str, float | None, float | None]], summary: str) -> None:
+        self.series = series[-12:]  # the last twelve months
+        self.setAccessibleDescription(summary)  # the table below holds every figure
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.setPen(palette.windowText().color())
+        painter.drawText(QRectF(0, 0, self.width(), 18), Qt.AlignmentFlag.AlignLeft, self.title)
+        if not any(value is not None for _month, *values in self.series for value in values):
+            painter.drawText(
+                QRectF(0, 20, self.width(), 20),
+                Qt.AlignmentFlag.AlignLeft,
+                translate("ProgressView", "No data yet."),
+            )
+            return
+        top, bottom = 24.0, self.height() - 20.0
+        slot = self.width() / len(self.series)
+        colours = (palette.highlight().color(), palette.link().color().darker(140))
+        for index, (month, *values) in enumerate(self.series):
+            for which, value in enumerate(values):
+                if value is None:
+                    continue
+                height = (bottom - top) * max(0.0, min(1.0, value))
+                x = index * slot + slot * (0.15 + 0.35 * which)
+                painter.fillRect(QRectF(x, bottom - height, slot * 0.3, height), colours[which])
+            painter.setPen(palette.windowText().color())
+            painter.drawText(
+                QRectF(index * slot, bottom + 2, slot, 16), Qt.AlignmentFlag.AlignHCenter, month[2:]
+            )
+        painter.end()
+
+
+def _table(name: str, accessible: str, headers: list[str]) -> QTableWidget:
+    table = named(QTableWidget(0, len(headers)), name, accessible)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ProgressView(QWidget):
+    def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.access = access
+        self.talk = named(
+            MonthBars(translate("ProgressView", "Talk time: share per month (first bar: you)")),
+            "chart_talk",
+            translate("ProgressView", "Talk-time chart"),
+        )
+        self.follow = named(
+            MonthBars(translate("ProgressView", "Next steps done of those set, per month (first bar: you)")),
+            "chart_follow",
+            translate("ProgressView", "Follow-through chart"),
+        )
+        self.months = _table(
+            "progress_months", translate("ProgressView", "Months"), [translate("ProgressView", "Month")]
+        )
+        self.goals = _table(
+            "progress_goals",
+            translate("ProgressView", "Goal changes"),
+            [
+                translate("ProgressView", "When"),
+                translate("ProgressView", "Goal"),
+                translate("ProgressView", "Status"),
+            ],
+        )
+        charts = QWidget()
+        row = QVBoxLayout(charts)
+        row.addWidget(self.talk)
+        row.addWidget(self.follow)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(charts)
+        splitter.addWidget(self.months)
+        splitter.addWidget(self.goals)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                translate(
+                    "ProgressView",
+                    "How the partnership has gone: meetings, follow-through, talk time, goals.",
+                )
+            )
+        )
+        layout.addWidget(splitter, 1)
+
+    def reload(self) -> None:
+        self.access.run(progress, self._show)
+
+    def _show(self, data: Progress) -> None:
+        me, partner = data.peers
+        name = data.names.get
+        done_set, spoke = (
+            translate("ProgressView", "{name}: done/set"),
+            translate("ProgressView", "{name} spoke"),
+        )
+        headers = [
+            translate("ProgressView", "Month"),
+            translate("ProgressView", "Held"),
+            translate("ProgressView", "Planned"),
+            done_set.format(name=name(me)),
+            done_set.format(name=name(partner)),
+            spoke.format(name=name(me)),
+            spoke.format(name=name(partner)),
+        ]
+        self.months.setColumnCount(len(headers))
+        self.months.setHorizontalHeaderLabels(headers)
+        self.months.setRowCount(len(data.months))
+        talk, follow = [], []
+        for row, month in enumerate(data.months):
+            spoken_me, spoken_partner = month.spoken.get(me, 0), month.spoken.get(partner, 0)
+            cells = [
+                month_label(month.month),
+                number(month.held),
+                number(month.planned),
+                f"{number(month.steps_done.get(me, 0))}/{number(month.steps_set.get(me, 0))}",
+                f"{number(month.steps_done.get(partner, 0))}/{number(month.steps_set.get(partner, 0))}",
+                minutes(spoken_me),
+                minutes(spoken_partner),
+            ]
+            for column, text in enumerate(cells):
+                self.months.setItem(row, column, QTableWidgetItem(text))
+            total = spoken_me + spoken_partner
+            talk.append(
+                (month.month, spoken_me / total if total else None, spoken_partner / total if total else None)
+            )
+            follow.append((month.month, month.rate(me), month.rate(partner)))
+        self.months.resizeColumnsToContents()  # German headers are longer than the figures
+        self.talk.set_series(
+            talk, translate("ProgressView", "Talk time per month: see the table of months below.")
+        )
+        self.follow.set_series(
+            follow, translate("ProgressView", "Follow-through per month: see the table of months below.")
+        )
+        self.goals.setRowCount(len(data.goal_changes))
+        for row, change in enumerate(data.goal_changes):
+            for column, text in enumerate(
+                (local_time(change.when), change.goal.title, status_label(change.status))
+            ):
+                self.goals.setItem(row, column, QTableWidgetItem(text))
+        self.goals.resizeColumnsToContents()
+
+    def clear(self) -> None:
+        self.months.setRowCount(0)
+        self.goals.setRowCount(0)
+        self.talk.set_series([], "")
+        self.follow.set_series([], "")

@@ -1,0 +1,275 @@
+"""The Partner menu: invite, join, export for the partner, import (with a preview first)
+and resolve conflicts. Every file and crypto step runs on the notebook worker; a busy
+dialog shows while it works (Argon2id and large files take a moment)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QProgressDialog
+
+from peercoach_desktop.sync import exchange, pairing
+from peercoach_desktop.ui.infra.dialogs import show_error, tell
+from peercoach_desktop.ui.infra.file_choice import choose_path
+from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, plural, translate
+from peercoach_desktop.ui.partners.partner_dialogs import (
+    ConflictsDialog,
+    ImportPreviewDialog,
+    PairingPassphraseDialog,
+    counts_text,
+)
+
+if TYPE_CHECKING:
+    from peercoach_desktop.ui.shell.main_window import MainWindow
+
+SYNC_FILTER = QT_TRANSLATE_NOOP("PartnerSync", "PeerCoach sync files (*.pcsync);;All files (*)")
+INVITE_FILTER = QT_TRANSLATE_NOOP("PartnerSync", "PeerCoach invitations (*.pcinvite);;All files (*)")
+INVITE_TEXT = QT_TRANSLATE_NOOP(
+    "PartnerSync",
+    "The invitation carries this partnership's shared notebook and its sync key, encrypted "
+    "with a passphrase. Give your partner the file, and tell them the passphrase another way "
+    "(in person or by phone), never in the same e-mail.",
+)
+
+
+def _busy(window: MainWindow, text: str) -> QProgressDialog:
+    dialog = QProgressDialog(text, "", 0, 0, window)  # no range: it moves until the job is done
+    dialog.setObjectName("busy_dialog")
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(300)
+    dialog.setWindowTitle(translate("PartnerSync", "Please wait"))
+    return dialog
+
+
+def _run(window: MainWindow, text: str, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    busy = _busy(window, text)
+
+    def finished(result: Any) -> None:
+        busy.reset()
+        done(result)
+
+    def failed(error: BaseException) -> None:
+        busy.reset()
+        show_error(window, error)
+
+    window.tasks.run(job, finished, failed)
+
+
+def _tell(window: MainWindow, text: str) -> None:
+    tell(window, text, "sync_message")
+
+
+def _current(window: MainWindow) -> str | None:
+    return window.access.partnership_id
+
+
+# ----- pairing ------------------------------------------------------------------------------
+
+
+def invite(window: MainWindow) -> None:
+    pid = _current(window)
+    if pid is None:
+        return
+    dialog = PairingPassphraseDialog(
+        translate("PartnerSync", "Invite your partner"),
+        translate("PartnerSync", INVITE_TEXT),
+        confirm=True,
+        parent=window,
+    )
+    dialog.setObjectName("invite_dialog")
+    window.invite_dialog = dialog
+
+    def chosen() -> None:
+        passphrase = dialog.passphrase.text()
+        out = choose_path(
+            window,
+            translate("PartnerSync", "Save the invitation"),
+            translate("PartnerSync", INVITE_FILTER),
+            save=True,
+            suggested="partner.pcinvite",
+        )
+        if not out:
+            return
+        library = window.workspace.library
+        _run(
+            window,
+            translate("PartnerSync", "Writing the invitation…"),
+            lambda: pairing.write_invitation(library, pid, passphrase, Path(out)),
+            lambda _inv: _tell(
+                window,
+                translate(
+                    "PartnerSync", "Invitation saved to {path}. Your partner opens it with Partner ▸ Join."
+                ).format(path=out),
+            ),
+        )
+
+    dialog.accepted.connect(chosen)
+    dialog.open()
+
+
+def join(window: MainWindow) -> None:
+    source = choose_path(
+        window,
+        translate("PartnerSync", "Open your partner's invitation"),
+        translate("PartnerSync", INVITE_FILTER),
+        save=False,
+    )
+    if not source:
+        return
+    dialog = PairingPassphraseDialog(
+        translate("PartnerSync", "Join a partnership"),
+        translate("PartnerSync", "Type the pairing passphrase your partner told you."),
+        confirm=False,
+        parent=window,
+    )
+    dialog.setObjectName("join_dialog")
+    window.join_dialog = dialog
+    library = window.workspace.library
+
+    def joined(result: pairing.Joined) -> None:
+        from peercoach_desktop.ui.partners.partnership_flow import NOT_SHOWN_WHILE_LOCKED, show_recovery_code
+
+        def show() -> None:
+            window.show_partnership(result.descriptor.partnership_id)
+            if result.recovery_code:
+                show_recovery_code(window, result.recovery_code)
+            else:
+                _tell(
+                    window,
+                    translate(
+                        "PartnerSync",
+                        "This partnership was already here; it now uses the invitation's sync key.",
+                    ),
+                )
+
+        window.when_unlocked(show, translate("PartnershipFlow", NOT_SHOWN_WHILE_LOCKED))
+
+    def chosen() -> None:
+        passphrase = dialog.passphrase.text()
+        dialog.passphrase.clear()
+        data = Path(source).read_bytes
+        _run(
+            window,
+            translate("PartnerSync", "Opening the invitation…"),
+            lambda: pairing.join(library, data(), passphrase),
+            joined,
+        )
+
+    dialog.accepted.connect(chosen)
+    dialog.open()
+
+
+# ----- export and import --------------------------------------------------------------------
+
+
+def export(window: MainWindow) -> None:
+    pid = _current(window)
+    if pid is None:
+        return
+    out = choose_path(
+        window,
+        translate("PartnerSync", "Export for your partner"),
+        translate("PartnerSync", SYNC_FILTER),
+        save=True,
+        suggested="for-partner.pcsync",
+    )
+    if not out:
+        return
+    workspace = window.workspace
+    library = workspace.library
+
+    def job() -> exchange.ExportReport:
+        store = workspace.store(pid)  # on the worker: the notebook as it is now
+        key = exchange.sync_key(library, library.resolve(pid), store)
+        return exchange.export_file(store, key, Path(out))
+
+    _run(
+        window,
+        translate("PartnerSync", "Exporting…"),
+        job,
+        lambda r: _tell(
+            window,
+            plural(
+                r.records,
+                translate("PartnerSync", "Exported {n} shared record to {path}. Private notes stay here."),
+                translate("PartnerSync", "Exported {n} shared records to {path}. Private notes stay here."),
+                path=out,
+            ),
+        ),
+    )
+
+
+def import_file(window: MainWindow, source: str | None = None) -> None:
+    source = source or choose_path(
+        window,
+        translate("PartnerSync", "Import your partner's file"),
+        translate("PartnerSync", SYNC_FILTER),
+        save=False,
+    )
+    if not source:
+        return
+    path, workspace = Path(source), window.workspace
+    library = workspace.library
+
+    def preview() -> tuple[str, str, bytes, exchange.ImportReport]:
+        descriptor = exchange.notebook_for_file(library, path)
+        store = workspace.store(descriptor.partnership_id)
+        key = exchange.sync_key(library, descriptor, store)
+        report = exchange.preview_import(store, path, key)
+        sender = store.partner().name if report.sender == store.partner().id else store.me().name
+        return descriptor.partnership_id, sender, key, report
+
+    def previewed(result: tuple[str, str, bytes, exchange.ImportReport]) -> None:
+        pid, sender, key, report = result
+        dialog = ImportPreviewDialog(sender, report, window)
+        dialog.setObjectName("import_preview_dialog")
+        window.import_preview_dialog = dialog
+
+        def apply() -> None:
+            _run(
+                window,
+                translate("PartnerSync", "Importing…"),
+                lambda: exchange.apply_import(workspace.store(pid), path, key),
+                lambda r: _imported(window, pid, r),
+            )
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+
+    _run(window, translate("PartnerSync", "Reading the file…"), preview, previewed)
+
+
+def _imported(window: MainWindow, pid: str, report: exchange.ImportReport) -> None:
+    if window.locked:
+        return  # the import is in; the notebook shows after unlock
+    window.show_partnership(pid)  # every view re-reads the notebook
+    text = translate("PartnerSync", "Imported: {counts}.").format(counts=counts_text(report))
+    if report.counts.conflicted:
+        text += " " + translate(
+            "PartnerSync", "Partner ▸ Conflicts shows both versions of what you both changed."
+        )
+    _tell(window, text)
+
+
+# ----- conflicts ----------------------------------------------------------------------------
+
+
+def conflicts(window: MainWindow) -> None:
+    if window.access.partnership_id is None:
+        return
+    dialog = ConflictsDialog(window)
+    dialog.setObjectName("conflicts_dialog")
+    window.conflicts_dialog = dialog
+
+    def refresh() -> None:
+        window.access.run(exchange.list_conflicts, dialog.show_conflicts)
+
+    def resolve(record_id: str, keep: str) -> None:
+        window.access.write(lambda s: exchange.resolve_conflict(s, record_id, keep), lambda _r: refresh())
+
+    dialog.resolve_requested.connect(resolve)
+    dialog.finished.connect(lambda _code: window.reload_notebook())
+    refresh()
+    dialog.open()

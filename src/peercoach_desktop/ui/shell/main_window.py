@@ -1,0 +1,358 @@
+"""The main window: partnerships on the left, the selected notebook's tabs on the right,
+a lock page that hides everything, and the window-wide actions and preferences.
+
+Every notebook call is a job on the worker (ui.tasks); widgets render what comes back.
+Start-up paints a light shell first: the notebook core (SQLCipher, keyring) is imported
+and opened on the worker, and the notebook tabs are built while the keyring answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from peercoach_desktop import APP_NAME
+from peercoach_desktop.ui.infra.access import NotebookAccess
+from peercoach_desktop.ui.infra.i18n import translate
+from peercoach_desktop.ui.infra.settings import Preferences
+from peercoach_desktop.ui.infra.tasks import Tasks
+from peercoach_desktop.ui.infra.theme import follow_system_scheme
+from peercoach_desktop.ui.shell.locking import LockingMixin
+from peercoach_desktop.ui.shell.window_preferences import PreferencesMixin
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget
+
+    from peercoach_desktop.ui.notebook.notebook_view import NotebookView
+    from peercoach_desktop.ui.shell.main_frame import MainFrame
+    from peercoach_desktop.vault.library import Library
+    from peercoach_desktop.vault.workspace import PartnershipSummary, Workspace
+
+
+def show_error(parent: QWidget, error: BaseException) -> None:
+    from peercoach_desktop.ui.infra.dialogs import show_error as show
+
+    show(parent, error)
+
+
+class _OnFirstPaint(QObject):
+    def __init__(self, window: QMainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self._then)
+            self._then = None
+            watched.removeEventFilter(self)
+        return False
+
+
+class MainWindow(LockingMixin, PreferencesMixin, QMainWindow):
+    notebook: NotebookView  # built on first load, after the window has painted
+    content_shown = Signal()  # a notebook's overview is on screen
+    started = Signal()  # the first notebooks are listed: time for the rest of start-up
+
+    def __init__(
+        self, library: Library | Callable[[], Library], preferences: Preferences | None = None
+    ) -> None:
+        super().__init__()
+        self.preferences = preferences or Preferences()
+        self._library_source = library
+        self.tasks = Tasks(self)
+        self.tasks.failed.connect(lambda error: show_error(self, error))
+        self.access = NotebookAccess(self.tasks, None, self)
+        self.setWindowTitle(APP_NAME)
+        self.locked = False
+        self._built = False
+        self._started = False
+        self._finished_start = False
+        self._copied_here = False
+        self._backups_due = False
+        self._pending_notices: list[str] = []
+        self.undo_stack: list[tuple[str, object]] = []
+        self._frame: MainFrame | None = None
+
+        self.setCentralWidget(QWidget())  # the frame comes right after the first paint
+        bar = self.menuBar()
+        self._menus = (
+            bar.addMenu(translate("MainWindow", "&Notebook")),
+            bar.addMenu(translate("MainWindow", "&Edit")),
+            bar.addMenu(translate("MainWindow", "&Partner")),
+        )
+        self._restore_window_state()
+
+        self.idle_timer = QTimer(self, singleShot=True)
+        self.idle_timer.timeout.connect(self._idle_timeout)
+        self.apply_preferences()
+
+    # ----- actions -------------------------------------------------------------------------
+
+    def in_notebook(self, act: Callable[[], object]) -> None:
+        """Run a notebook action only when a notebook is open and shown."""
+        if self._built and self.access.partnership_id is not None and not self.locked:
+            self.pages.setCurrentWidget(self.notebook)
+            act()
+
+    # ----- the frame -----------------------------------------------------------------------
+
+    def _build_frame(self) -> MainFrame:
+        if self._frame is None:
+            from peercoach_desktop.ui.shell.main_frame import MainFrame
+
+            frame = MainFrame()
+            frame.partnerships.currentItemChanged.connect(self._partnership_selected)
+            frame.new_requested.connect(lambda: self.new_partnership())
+            frame.unlock_requested.connect(self.unlock)
+            state = self.preferences.window_state("splitter")
+            if state is not None:
+                frame.restoreState(state)
+            self.setCentralWidget(frame)
+            self._frame = frame
+            # Watching every event for the idle lock costs ~20 ms of start-up events: from here.
+            QApplication.instance().installEventFilter(self)
+        return self._frame
+
+    @property
+    def splitter(self) -> MainFrame:
+        return self._build_frame()
+
+    @property
+    def partnerships(self) -> QListWidget:
+        return self._build_frame().partnerships
+
+    @property
+    def pages(self) -> QStackedWidget:
+        return self._build_frame().pages
+
+    @property
+    def sidebar(self) -> QWidget:
+        return self._build_frame().sidebar
+
+    @property
+    def welcome_page(self) -> QWidget:
+        return self._build_frame().welcome_page
+
+    @property
+    def lock_page(self) -> QWidget:
+        return self._build_frame().lock_page
+
+    def _finish_start(self) -> None:
+        """After the first notebooks show: menus' shortcuts (~15 ms to parse the first one),
+        the scheme the desktop asks for, and whatever the app hooked on `started`. Once: the
+        timer that also calls it covers a notebook whose overview never arrives."""
+        if self._finished_start:
+            return
+        self._finished_start = True
+        from peercoach_desktop.ui.shell.window_actions import build_actions
+
+        build_actions(self, self._menus)
+        self._apply_history_policy()
+        QApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+        follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
+        self.started.emit()
+
+    def _after_content(self) -> None:
+        """Once per load, when a notebook is on screen: today's backups (skipped when taken)."""
+        if self._backups_due and self.access.workspace is not None:
+            self._backups_due = False
+            self.tasks.run(self.access.workspace.take_daily_backups, self._show_notices)
+
+    def _show_notices(self, notices: list[str]) -> None:
+        if notices:
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, "\n\n".join(notices), parent=self)
+            box.setObjectName("notices")
+            box.open()
+
+    def load_after_first_paint(self) -> None:
+        """Start-up: let the window paint first, then build the frame and open the notebooks."""
+        self._first_paint = _OnFirstPaint(self, self._painted)
+        self.installEventFilter(self._first_paint)
+
+    def _painted(self) -> None:
+        self.load()  # the worker starts on the keyring while this thread builds the frame
+
+    def bring_forward(self) -> None:
+        """Another launch for this data dir asked us to come forward."""
+        from PySide6.QtCore import Qt
+
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # ----- loading -------------------------------------------------------------------------
+
+    @property
+    def workspace(self) -> Workspace:
+        assert self.access.workspace is not None, "load() first"
+        return self.access.workspace
+
+    def load(self) -> None:
+        """Open the notebooks (keyring reads happen here, after the window has painted).
+
+        The first time, the worker also imports the notebook core and builds the workspace,
+        while this thread builds the frame and the notebook tabs."""
+        self._backups_due = True
+        if self.access.workspace is None:
+            source, access = self._library_source, self.access
+
+            def first_open() -> list[PartnershipSummary]:
+                from peercoach_desktop.vault.workspace import Workspace
+
+                library = source() if callable(source) else source
+                access.workspace = Workspace(library, defer_daily_backups=True)
+                return access.workspace.open_all()
+
+            self.tasks.run(first_open, self._show_partnerships)
+            self._build_frame()
+            QTimer.singleShot(0, self._build)
+        else:
+            self._build_frame()
+            self.tasks.run(self.workspace.open_all, self._show_partnerships)
+        self.idle_timer.start()
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        from peercoach_desktop.ui.notebook.notebook_view import NotebookView
+
+        self.notebook = NotebookView(self.access)
+        self.notebook.meeting_planned.connect(self.refresh_sidebar)
+        self.notebook.content_shown.connect(self.content_shown)
+        self.notebook.undoable.connect(self._remember)
+        self.content_shown.connect(self._after_content)
+        self.pages.addWidget(self.notebook)
+        self._built = True
+        self.notebook.set_turn_minutes(self.preferences.get("turn_minutes"))
+
+    def refresh_sidebar(self) -> None:
+        if not self.locked:
+            self.tasks.run(self.workspace.open_all, self._show_partnerships)
+
+    def _show_partnerships(self, summaries: list[PartnershipSummary]) -> None:
+        from PySide6.QtCore import Qt
+
+        if self.locked:
+            return
+        self._build()
+        if not self._started:  # after the first notebook shows (or right away, with none)
+            self._started = True
+            if any(not summary.problem for summary in summaries):
+                self.content_shown.connect(self._finish_start, Qt.ConnectionType.SingleShotConnection)
+            QTimer.singleShot(0 if all(s.problem for s in summaries) else 1000, self._finish_start)
+        target = self.access.partnership_id
+        self._build_frame().show_summaries(summaries)
+        self.pages.setCurrentWidget(self.notebook if summaries else self.welcome_page)
+        usable = [i for i in range(self.partnerships.count()) if not self._summary(i).problem]
+        chosen = next((i for i in usable if self._summary(i).partnership_id == target), None)
+        if chosen is None and usable:
+            chosen = usable[0]
+        if chosen is not None:
+            self.partnerships.setCurrentRow(chosen)
+        elif summaries and summaries[0].needs_passphrase and len(summaries) == 1:
+            self.partnerships.setCurrentRow(0)  # the only notebook: ask for its passphrase now
+        else:
+            self._select(None)
+
+    def _summary(self, row: int) -> PartnershipSummary:
+        return self._build_frame().summary(self.partnerships.item(row))
+
+    def _partnership_selected(self, item: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
+        summary = self._build_frame().summary(item) if item else None
+        if summary is not None and summary.problem:
+            # The list must keep showing which notebook is on screen: back to the previous row.
+            self._restore_row(previous)
+            if summary.needs_passphrase:
+                self._ask_passphrase(summary.partnership_id)
+            else:
+                from peercoach_desktop.domain.errors import KeyringError
+
+                error = summary.error or KeyringError(summary.problem)
+                show_error(self, KeyringError(error.template, **error.fields))
+            return
+        self._select(summary.partnership_id if summary else None)
+
+    def _restore_row(self, previous: QListWidgetItem | None) -> None:
+        partnerships = self.partnerships
+        partnerships.blockSignals(True)
+        if previous is not None and self.access.partnership_id is not None:
+            partnerships.setCurrentItem(previous)
+        else:
+            partnerships.setCurrentRow(-1)
+        partnerships.blockSignals(False)
+
+    def _select(self, partnership_id: str | None) -> None:
+        if partnership_id == self.access.partnership_id:
+            return
+        self.notebook.flush()
+        self.notebook.clear()
+        self.access.select(partnership_id)
+        self.undo_stack.clear()
+        if partnership_id is not None:
+            self.notebook.load()
+        else:
+            self.setWindowTitle(APP_NAME)
+
+    def _ask_passphrase(self, partnership_id: str) -> None:
+        from peercoach_desktop.ui.partners import partnership_flow
+
+        partnership_flow.ask_passphrase(self, partnership_id)
+
+    def new_partnership(self, keyring_problem: str | None = None) -> None:
+        if self.locked or self.access.workspace is None:
+            return  # still opening: the notebooks come first
+        from peercoach_desktop.ui.partners import partnership_flow
+
+        partnership_flow.new_partnership(self, keyring_problem)
+
+    def _remember(self, what: str, job: object) -> None:
+        from peercoach_desktop.ui.notebook.trash_actions import remember
+
+        remember(self, what, job)  # type: ignore[arg-type]
+
+    def reload_notebook(self) -> None:
+        """After a change made outside the tabs (trash, undo, history, conflicts): re-read the
+        open notebook, keeping the tab and the record on screen."""
+        if self._built and self.access.partnership_id is not None and not self.locked:
+            self.notebook.flush()
+            self.notebook.load()
+            self.refresh_sidebar()
+
+    def show_partnership(self, partnership_id: str) -> None:
+        """Select and show a notebook that was just created, joined, restored or unlocked."""
+        if partnership_id != self.access.partnership_id:
+            self.undo_stack.clear()  # undo belongs to the notebook it was done in
+        self._build()
+        self.notebook.flush()
+        self.notebook.clear()
+        self.access.select(partnership_id)
+        self.notebook.load()
+        self.refresh_sidebar()
+
+    # ----- lock and close ------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        access = self.access
+        try:
+            if self._built:
+                self.notebook.flush()
+            # Waits for the last save first; a workspace still being opened is closed too.
+            self.tasks.run_and_wait(lambda: access.workspace.close_all() if access.workspace else None, 60.0)
+        except TimeoutError:
+            event.ignore()  # still busy (a keyring prompt?): closing now could cut a save short
+            from peercoach_desktop.domain.errors import PeerCoachError
+
+            busy = translate("MainWindow", "Still saving your notebook. Try closing again in a moment.")
+            show_error(self, PeerCoachError(busy))
+            return
+        self._save_window_state()
+        self.tasks.shutdown()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)

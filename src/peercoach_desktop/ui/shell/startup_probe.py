@@ -1,0 +1,62 @@
+"""A start-up probe for benchmarks and packaged-app self-checks (PEERCOACH_EXIT_AFTER).
+
+'paint': quit right after the main window's first paint; 'content': quit once the first
+notebook's overview is on screen. It prints when that happened and the peak memory so
+far (no user data) to stderr, for a benchmark to compare with a bare Qt window's, and the
+interface language chosen at start.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from peercoach_desktop.ui.shell.main_window import MainWindow
+
+ENV = "PEERCOACH_EXIT_AFTER"
+
+
+def peak_rss_kib() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class _FirstPaint(QObject):
+    def __init__(self, finish: object) -> None:
+        super().__init__()
+        self._finish = finish
+        self.seen = 0.0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = time.time()  # the moment the window paints, not when we get to quit
+            QTimer.singleShot(0, self._finish)  # type: ignore[arg-type]
+        return False
+
+
+def install(app: QApplication, window: MainWindow, mode: str) -> None:
+    painted = _FirstPaint(lambda: finish(painted.seen))
+
+    def finish(at: float) -> None:
+        # Wall-clock time, so the benchmark can subtract the moment it spawned us.
+        from peercoach_desktop.ui.infra.i18n import language
+
+        line = f"peercoach-probe {mode} at={at:.6f} peak_rss_kib={peak_rss_kib()} language={language()}"
+        print(line, file=sys.stderr)
+        window.close()
+        app.quit()
+
+    if mode == "paint":
+        window._probe = painted  # type: ignore[attr-defined]  # kept alive with the window
+        window.installEventFilter(painted)
+    elif mode == "content":
+        window.content_shown.connect(lambda: finish(time.time()))

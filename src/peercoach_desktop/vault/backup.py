@@ -1,0 +1,121 @@
+"""Encrypted backups of a notebook: on demand, and one per day of use.
+
+A backup is a plain SQLCipher file encrypted with the notebook's own raw key, so
+the recovery code (which is that key) opens it anywhere, even with a different
+SQLCipher build; the ids it needs to be restored live in its encrypted meta table.
+It is taken with SQLite's online backup in one step: a consistent snapshot of
+every committed transaction, even while the app keeps writing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from peercoach_desktop.domain.errors import PeerCoachError
+from peercoach_desktop.storage import database
+from peercoach_desktop.storage.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
+from peercoach_desktop.vault.library import NOTEBOOK_SUFFIX, Descriptor, Library, PassphraseSource
+
+DEFAULT_KEEP = 7  # daily backups kept per notebook: the one place this default lives
+DAILY_DIR = "daily"
+BUSY_MS = 5000
+
+
+def write_backup(source: Path, key: bytes, target: Path) -> Path:
+    """Snapshot the notebook at source into target (atomically), encrypted with the same key."""
+    ensure_private_dir(target.parent)
+    # A temporary name of our own: two processes taking the same daily backup never share one.
+    partial = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}.partial")
+    conn = database.connect(source, key)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+        dest = database.connect(partial, key)
+        try:
+            conn.backup(dest)  # all pages in one step: one consistent read transaction
+            # Self-contained: opening the backup never needs (or leaves) a -wal beside it.
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        fsync_dir(target.parent)
+    finally:
+        conn.close()
+        _remove_with_journals(partial)
+    return target
+
+
+def _remove_with_journals(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
+
+
+def backup_now(
+    library: Library, descriptor: Descriptor, target: Path, passphrase: PassphraseSource | None = None
+) -> Path:
+    """An encrypted copy of the notebook at target; safe while the notebook is open and in use."""
+    if target.exists() and target.is_dir():
+        stamp = library.clock.now().astimezone().strftime("%Y%m%dT%H%M%S")
+        target = target / f"peercoach-{descriptor.partnership_id[:8]}-{stamp}{NOTEBOOK_SUFFIX}"
+    key = library.key_for(descriptor, passphrase)
+    return write_backup(descriptor.path, key, target)
+
+
+def daily_dir(library: Library) -> Path:
+    return library.backups_dir / DAILY_DIR
+
+
+def daily_target(library: Library, descriptor: Descriptor) -> Path:
+    # The local calendar day, as the user counts days of use.
+    today = library.clock.now().astimezone().date().isoformat()
+    return daily_dir(library) / f"{descriptor.notebook_id}-{today}{NOTEBOOK_SUFFIX}"
+
+
+def daily_backups(library: Library, descriptor: Descriptor) -> list[Path]:
+    """This notebook's daily backups, oldest first (the date in the name sorts them)."""
+    folder = daily_dir(library)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{descriptor.notebook_id}-*{NOTEBOOK_SUFFIX}"))
+
+
+def daily_backup(
+    library: Library, descriptor: Descriptor, key: bytes, keep: int = DEFAULT_KEEP
+) -> Path | None:
+    """Take today's backup if there is none yet, and keep only the last `keep` days.
+
+    Called on every open; when today's copy exists it costs one stat(). A failure
+    never stops the notebook from opening: it becomes a notice for the user."""
+    target = daily_target(library, descriptor)
+    if target.exists():
+        return None
+    try:
+        ensure_private_dir(library.backups_dir)  # before its subfolder, so it is not world-readable
+        write_backup(descriptor.path, key, target)
+        prune(library, descriptor, keep)
+    except (OSError, PeerCoachError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        library.notices.append(f"Today's automatic backup could not be written ({reason}).")
+        return None
+    return target
+
+
+def prune(library: Library, descriptor: Descriptor, keep: int = DEFAULT_KEEP) -> list[Path]:
+    backups = daily_backups(library, descriptor)
+    removed = backups[: max(0, len(backups) - max(1, keep))]
+    for path in removed:
+        path.unlink()
+    return removed
+
+
+def all_backups(library: Library, descriptor: Descriptor) -> list[Path]:
+    """Every backup of this notebook in the data dir: daily, before migrations, replaced ones."""
+    if not library.backups_dir.is_dir():
+        return []
+    pattern = f"{descriptor.notebook_id}-*{NOTEBOOK_SUFFIX}"
+    return sorted(p for p in library.backups_dir.rglob(pattern) if p.is_file())

@@ -1,0 +1,250 @@
+"""Key rotation: a new random key for a notebook, crash-safe at every step.
+
+The keyring and the file cannot change in one atomic step, so the new key is
+first kept in the keyring under a *pending* entry, the file is re-encrypted as a
+copy and renamed over the original, and only then is the pending key promoted.
+At any crash the file opens with the key in the main entry or with the pending
+one; `settle` (run before each open) finishes or rolls back the rotation and says
+which key opens the notebook now.
+
+Only keyring notebooks are rotated here; rotating the partners' shared sync key
+belongs to sync.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+
+from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, KeyringError, PeerCoachError, UsageError
+from peercoach_desktop.storage import database
+from peercoach_desktop.storage.files import fsync_dir, write_atomic
+from peercoach_desktop.vault import backup, recovery
+from peercoach_desktop.vault.library import KEY_MODE_KEYRING, Descriptor, Library
+
+CRASH_ENV = "PEERCOACH_TEST_CRASH_AT"  # crash tests: os._exit at the named step
+CRASH_EXIT = 77
+BUSY_MS = 2000
+OLD, NEW = "old", "new"
+
+
+class NotebookBusyError(PeerCoachError):
+    """Another program has the notebook open, so it cannot be changed as a whole."""
+
+
+@dataclass(frozen=True)
+class Rekeyed:
+    descriptor: Descriptor
+    recovery_code: str
+    fresh_backup: Path | None  # today's daily backup, rewritten with the new key
+    old_backups: list[Path]  # earlier backups: they still open only with the OLD code
+
+
+@dataclass(frozen=True)
+class Settled:
+    """An interrupted rotation was finished or rolled back when the notebook was opened."""
+
+    notebook_id: str
+    opens_with: str  # OLD or NEW
+
+    @property
+    def message(self) -> str:
+        if self.opens_with == OLD:
+            return (
+                "A key change of this notebook was interrupted before it changed the file; it was "
+                "rolled back: the notebook opens with its previous key and recovery code."
+            )
+        return (
+            "A key change of this notebook was interrupted after the file was re-encrypted; it was "
+            "completed: the notebook opens with the NEW key and the old recovery code no longer works. "
+            "If you did not see the new recovery code, run 'peercoach rekey' again to get a fresh one."
+        )
+
+
+def pending_entry(notebook_id: str) -> str:
+    return f"{notebook_id}.pending"
+
+
+def _marker(descriptor: Descriptor) -> Path:
+    # An empty file that says "a key may be pending": every open checks it with one stat()
+    # instead of one more keyring lookup (~25 ms through the Secret Service).
+    return descriptor.folder / f".{descriptor.notebook_id}.key-pending"
+
+
+def stage_pending(library: Library, descriptor: Descriptor, key: bytes) -> None:
+    write_atomic(_marker(descriptor), b"")
+    crash_point("marked")
+    library.keystore.put(pending_entry(descriptor.notebook_id), key)
+
+
+def clear_pending(library: Library, descriptor: Descriptor) -> None:
+    library.keystore.delete(pending_entry(descriptor.notebook_id))
+    with contextlib.suppress(FileNotFoundError):
+        _marker(descriptor).unlink()
+
+
+def crash_point(step: str) -> None:
+    if os.environ.get(CRASH_ENV) == step:
+        os._exit(CRASH_EXIT)
+
+
+def _scratch(descriptor: Descriptor) -> Path:
+    return descriptor.folder / f".{descriptor.path.name}.rekey"
+
+
+def _remove_scratch(descriptor: Descriptor) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{_scratch(descriptor)}{suffix}").unlink()
+
+
+def _opens(path: Path, key: bytes) -> bool | None:
+    """True/False: does the key open the file; None: it is locked by a rotation under way."""
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.OperationalError as exc:
+        return None if "locked" in str(exc) else False
+    except sqlcipher3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+    return True
+
+
+def settle(library: Library, descriptor: Descriptor) -> Settled | None:
+    """Finish or roll back a rotation that a crash interrupted; None when there was none."""
+    if not descriptor.path.exists() or not _marker(descriptor).exists():
+        return None
+    keystore, nid = library.keystore, descriptor.notebook_id
+    try:
+        pending = keystore.get(pending_entry(nid))
+    except KeyringError:
+        return None  # the keyring is unreachable now: try again at the next open
+    if pending is None:
+        clear_pending(library, descriptor)  # crashed before the pending key was stored
+        _remove_scratch(descriptor)
+        return None
+    # A passphrase notebook's key needs its passphrase; only a restore gives it a pending key.
+    current = keystore.get(nid) if descriptor.kdf is None else None
+    current_opens = _opens(descriptor.path, current) if current is not None else False
+    if current_opens is None:
+        return None  # a rotation is running in another process right now: leave it alone
+    if current_opens:
+        clear_pending(library, descriptor)
+        _remove_scratch(descriptor)
+        return Settled(nid, NEW if current == pending else OLD)  # equal: only clean-up was missing
+    pending_opens = _opens(descriptor.path, pending)
+    if pending_opens:
+        keystore.put(nid, pending)
+        clear_pending(library, descriptor)
+        if descriptor.kdf is not None:
+            keyring = dataclasses.replace(descriptor, key_mode=KEY_MODE_KEYRING, kdf=None)
+            write_atomic(keyring.descriptor_path, keyring.to_json())
+        return Settled(nid, NEW)
+    if pending_opens is False and descriptor.kdf is not None:
+        clear_pending(library, descriptor)  # the swap never happened; the passphrase still opens it
+        _remove_scratch(descriptor)
+        return Settled(nid, OLD)
+    return None  # neither key opens it: the normal open reports that, nothing is touched
+
+
+def lock_exclusively(path: Path, key: bytes) -> sqlcipher3.Connection:
+    """Open with the key and hold the only lock on the file, with its WAL folded in.
+
+    Leaving WAL mode needs every other connection closed, so this also proves no
+    other program (the app, another command) has the notebook open."""
+    conn = database.connect(path, key)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower() != "delete":
+            raise sqlcipher3.OperationalError("locked")
+        conn.execute("BEGIN EXCLUSIVE")
+    except sqlcipher3.OperationalError:
+        conn.close()
+        raise NotebookBusyError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "The notebook is open in another program (PeerCoach Desktop or another peercoach "
+                "command); close it there and try again. Nothing was changed.",
+            )
+        ) from None
+    return conn
+
+
+def rekey(library: Library, descriptor: Descriptor) -> Rekeyed:
+    """Re-encrypt the notebook with a new random key; old key and old code stop working."""
+    if descriptor.kdf is not None:
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This notebook is protected by a passphrase; key rotation is for keyring notebooks. "
+                "Run 'peercoach recover' with its recovery code to move it to the keyring first.",
+            )
+        )
+    settle(library, descriptor)
+    old_key = library.key_for(descriptor)
+    new_key = os.urandom(32)
+    conn = lock_exclusively(descriptor.path, old_key)
+    crash_point("locked")
+    scratch = _scratch(descriptor)
+    try:
+        stage_pending(library, descriptor, new_key)
+        crash_point("pending-stored")
+        _remove_scratch(descriptor)
+        _write_rekeyed_copy(descriptor.path, scratch, old_key, new_key)
+        crash_point("copy-written")
+        os.replace(scratch, descriptor.path)
+    except BaseException:
+        conn.close()
+        # Undo only if the old file is still in place; after the swap the pending key is
+        # the only one that opens it, and the next open promotes it.
+        if _opens(descriptor.path, old_key):
+            _remove_scratch(descriptor)
+            with contextlib.suppress(PeerCoachError):
+                clear_pending(library, descriptor)
+        raise
+    conn.close()  # it held the lock on the old file, which is gone now
+    fsync_dir(descriptor.folder)
+    crash_point("renamed")
+    library.keystore.put(descriptor.notebook_id, new_key)
+    crash_point("promoted")
+    clear_pending(library, descriptor)
+    fresh = _fresh_backup(library, descriptor, new_key)
+    old = [p for p in backup.all_backups(library, descriptor) if p != fresh]
+    return Rekeyed(descriptor, recovery.encode(new_key), fresh, old)
+
+
+def _fresh_backup(library: Library, descriptor: Descriptor, key: bytes) -> Path | None:
+    # Today's backup is replaced by one under the new key, so a backup that the new
+    # code opens exists at once. Older ones are left as they are (see the report).
+    try:
+        return backup.write_backup(descriptor.path, key, backup.daily_target(library, descriptor))
+    except (OSError, PeerCoachError):
+        library.notices.append(
+            "A backup under the new key could not be written; take one with peercoach backup."
+        )
+        return None
+
+
+def _write_rekeyed_copy(source: Path, scratch: Path, old_key: bytes, new_key: bytes) -> None:
+    # The source is locked and out of WAL mode, so its bytes on disk are the whole notebook.
+    with open(source, "rb") as src, open(scratch, "xb") as dst:
+        os.chmod(scratch, 0o600)
+        while chunk := src.read(1 << 20):
+            dst.write(chunk)
+    conn = database.connect(scratch, old_key)
+    try:
+        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    finally:
+        conn.close()
+    with open(scratch, "rb+") as handle:
+        os.fsync(handle.fileno())
+    database.connect(scratch, new_key).close()  # proof before it replaces anything

@@ -1,0 +1,142 @@
+"""The notebooks a running app has open, and the summaries its window lists.
+
+Owned by the one worker thread that talks to SQLCipher; the window only ever sees
+the plain dataclasses returned here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from peercoach_desktop.domain.clock import iso
+from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, PassphraseRequiredError, PeerCoachError
+from peercoach_desktop.storage.history import HistoryPolicy
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.vault.library import Descriptor, Library
+
+T = TypeVar("T")
+LOCKED = QT_TRANSLATE_NOOP("Core", "Protected by a passphrase: select it to unlock.")
+
+
+@dataclass(frozen=True)
+class PartnershipSummary:
+    partnership_id: str
+    title: str
+    partner: str
+    next_meeting: str | None
+    problem: str | None = None  # set when the notebook could not be opened
+    needs_passphrase: bool = False  # closed until its passphrase is typed
+    error: PeerCoachError | None = None  # the problem as an error, for the GUI to translate
+
+
+def _bare(error: PeerCoachError) -> PeerCoachError:
+    """The message alone: no traceback holding the failed open's frames alive in a summary."""
+    return PeerCoachError(error.template, **error.fields)
+
+
+class Workspace:
+    def __init__(self, library: Library, *, defer_daily_backups: bool = False) -> None:
+        """defer_daily_backups: the window shows the notebooks first and takes the day's
+        backups afterwards (take_daily_backups), instead of on each open."""
+        self.library = library
+        self._stores: dict[str, NotebookStore] = {}
+        self._defer_backups = defer_daily_backups
+        self.history_policy = HistoryPolicy()
+        if defer_daily_backups:
+            library.daily_backup_on_open = False
+
+    def open_all(self) -> list[PartnershipSummary]:
+        summaries = []
+        for descriptor in self.library.descriptors():
+            pid = descriptor.partnership_id
+            try:
+                store = self._stores.get(pid) or self.library.open(descriptor)
+            except PassphraseRequiredError:
+                locked = PassphraseRequiredError(LOCKED)
+                summaries.append(
+                    PartnershipSummary(
+                        pid, "", "", None, problem=str(locked), needs_passphrase=True, error=locked
+                    )
+                )
+                continue
+            except PeerCoachError as exc:
+                summaries.append(PartnershipSummary(pid, "", "", None, problem=str(exc), error=_bare(exc)))
+                continue
+            store.history_policy = self.history_policy
+            self._stores[pid] = store
+            summaries.append(self.summary(pid))
+        return summaries
+
+    def open_with_passphrase(self, partnership_id: str, passphrase: str) -> PartnershipSummary:
+        descriptor = next(d for d in self.library.descriptors() if d.partnership_id == partnership_id)
+        # Its key is derived from the passphrase, not kept anywhere: back it up while we have it.
+        self.library.daily_backup_on_open = True
+        try:
+            self._stores[partnership_id] = self.library.open(descriptor, lambda: passphrase)
+        finally:
+            self.library.daily_backup_on_open = not self._defer_backups
+        return self.summary(partnership_id)
+
+    def take_daily_backups(self) -> list[str]:
+        """Today's encrypted backup of every open keyring notebook (a stat when it exists);
+        returns the notices the library gathered (a failed backup, a finished key change)."""
+        from peercoach_desktop.vault import backup
+
+        for descriptor in self.library.descriptors():
+            if descriptor.partnership_id in self._stores and descriptor.kdf is None:
+                key = self.library.keystore.get(descriptor.notebook_id)
+                if key is not None:
+                    backup.daily_backup(self.library, descriptor, key)
+        notices, self.library.notices[:] = list(self.library.notices), []
+        return notices
+
+    def summary(self, partnership_id: str) -> PartnershipSummary:
+        store = self.store(partnership_id)
+        return PartnershipSummary(
+            partnership_id, store.partnership().title, store.partner().name, self.next_meeting(store)
+        )
+
+    def next_meeting(self, store: NotebookStore) -> str | None:
+        return store.next_meeting(iso(self.library.clock.now()))
+
+    def add(self, store: NotebookStore) -> None:
+        store.history_policy = self.history_policy
+        self._stores[store.partnership_id] = store
+
+    def set_history_policy(self, policy: HistoryPolicy) -> None:
+        """How many earlier versions, and how old, each open notebook keeps (preferences)."""
+        self.history_policy = policy
+        for store in self._stores.values():
+            store.set_history_policy(policy)
+
+    def store(self, partnership_id: str) -> NotebookStore:
+        try:
+            return self._stores[partnership_id]
+        except KeyError:
+            raise PeerCoachError(QT_TRANSLATE_NOOP("Core", "This notebook is locked or closed.")) from None
+
+    def reopen(self, partnership_id: str, change: Callable[[Descriptor], T]) -> T:
+        """Close one notebook, let `change` work on its closed file (a key rotation), open it again."""
+        descriptor = next(d for d in self.library.descriptors() if d.partnership_id == partnership_id)
+        store = self._stores.pop(partnership_id, None)
+        if store is not None:
+            store.close()
+        try:
+            return change(descriptor)
+        finally:
+            self._stores[partnership_id] = self.library.open(descriptor)
+
+    def close_one(self, partnership_id: str) -> None:
+        """Close one notebook (a restore is about to replace its file); open_all opens it again."""
+        store = self._stores.pop(partnership_id, None)
+        if store is not None:
+            store.close()
+
+    def close_all(self) -> None:
+        """Lock: close every notebook and forget cached keys, so unlocking reads the keyring again."""
+        for store in self._stores.values():
+            store.close()
+        self._stores.clear()
+        self.library.keystore.forget_cached()
