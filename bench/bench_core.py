@@ -20,6 +20,7 @@ from peercoach_desktop.storage import database
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault.keystore import OsKeyStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 NOTES = int(os.environ.get("BENCH_NOTES", "100000"))
 WORDS = [f"w{n:04d}" for n in range(3000)] + [
@@ -72,7 +73,7 @@ def bench_open_and_autosave(work: Path, env: dict[str, str]) -> None:
         counted.open(descriptor).close()
     print(f"{'keyring lookups for 5 opens in one process':<46} {len(calls):9d}      budget: 1 per notebook")
 
-    store = library.open(descriptor)
+    store = open_notebook(library, descriptor)
     note = store.add_note("draft")
     texts = iter(f"draft with {n} more words" for n in range(10_000))
     ours_samples = timed(lambda: store.update_note(note.id, next(texts)), 500)
@@ -105,7 +106,7 @@ def bench_search(work: Path) -> None:
                 (f"bench-{n}", f"{n:012x}.0000.x", store.me_id, " ".join(words)),
             )
     store.close()
-    store = library.open(created.descriptor)
+    store = open_notebook(library, created.descriptor)
     terms = ["delegation", "w0500", "w0050", "w0005", "w0001 w0002", "w00"]
     for term in terms:
         store.search(term)  # warm the page cache once, as a running app has

@@ -50,7 +50,7 @@ def fill(store: NotebookStore, clock: FakeClock) -> None:
     for n in range(SESSIONS):
         clock.advance(DAYS_APART * 86400)
         session = store.add_session()
-        session = store._change(
+        session = store.change_record(
             session,
             status=SessionStatus.DONE,
             started_at=session.scheduled_at,

@@ -20,6 +20,7 @@ from peercoach_desktop.storage import database
 from peercoach_desktop.vault import backup, rekey
 from peercoach_desktop.vault.keystore import MemoryKeyStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 NOTES = int(os.environ.get("BENCH_SAFETY_NOTES", "10000"))
 WORDS = [f"w{n:04d}" for n in range(3000)] + ["delegation", "feedback", "budget", "meeting"]
@@ -61,10 +62,10 @@ def main() -> None:
 
         def first_open_of_a_day() -> None:
             clock.advance(24 * 3600)
-            library.open(d).close()
+            open_notebook(library, d).close()
 
         def later_open() -> None:
-            library.open(d).close()
+            open_notebook(library, d).close()
 
         later = median_ms(timed(later_open, 20))
         first = median_ms(timed(first_open_of_a_day, 7))

@@ -14,6 +14,7 @@ from peercoach_desktop.domain.clock import FakeClock
 from peercoach_desktop.sync import exchange, pairing
 from peercoach_desktop.vault.keystore import MemoryKeyStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 NOTES = 5000
 PAIRING = "bench pairing words"
@@ -32,7 +33,9 @@ def main() -> None:
             if i % 10 == 0:
                 ana.add_step("me", f"Next step {i}")
         pairing.write_invitation(ana_lib, ana.partnership_id, PAIRING, root / "invite")
-        ben = ben_lib.open(pairing.join(ben_lib, (root / "invite").read_bytes(), PAIRING).descriptor)
+        ben = open_notebook(
+            ben_lib, pairing.join(ben_lib, (root / "invite").read_bytes(), PAIRING).descriptor
+        )
         key = exchange.sync_key(ana_lib, created.descriptor, ana)
         out = root / "ana.pcsync"
 

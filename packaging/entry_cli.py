@@ -1,5 +1,5 @@
 """Frozen entry point of `peercoach`, the command line (no command: the window)."""
 
-from peercoach_desktop.cli.main import main
+from peercoach_desktop.launcher import main
 
 raise SystemExit(main())

@@ -13,6 +13,7 @@ from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.sync import exchange, pairing
 from peercoach_desktop.vault.keystore import MemoryKeyStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 PAIRING = "correct horse battery"
 
@@ -54,9 +55,9 @@ def make_pair(root: Path, *, invitation_file: bool = False) -> Pair:
     if invitation_file:
         path = root / "invite.pcinvite"
         pairing.write_invitation(ana_lib, created.descriptor.partnership_id, PAIRING, path)
-        ben = ben_lib.open(pairing.join(ben_lib, path.read_bytes(), PAIRING).descriptor)
+        ben = open_notebook(ben_lib, pairing.join(ben_lib, path.read_bytes(), PAIRING).descriptor)
     else:
-        with ana_lib.open(created.descriptor) as store:
+        with open_notebook(ana_lib, created.descriptor) as store:
             key = exchange.sync_key(ana_lib, created.descriptor, store, create=True)
             state = sync_rows.read_state(store._conn)
             versions = [e for (kind, _), group in state.items() if kind in pairing.PAIRED for e in group]
@@ -64,7 +65,7 @@ def make_pair(root: Path, *, invitation_file: bool = False) -> Pair:
                 store.partnership_id, store.me_id, store.partner().id, key, versions
             )
         ben = pairing._create(ben_lib, invitation, None).store
-    ana = ana_lib.open(created.descriptor)
+    ana = open_notebook(ana_lib, created.descriptor)
     key = exchange.sync_key(ana_lib, created.descriptor, ana)
     folder = root / "exchange"
     folder.mkdir()
@@ -73,11 +74,11 @@ def make_pair(root: Path, *, invitation_file: bool = False) -> Pair:
 
 def delete(store: NotebookStore, record: Record) -> Record:
     """The store has no delete command yet; a tombstone is an ordinary change."""
-    return store._change(record, deleted=True)
+    return store.change_record(record, deleted=True)
 
 
 def edit(store: NotebookStore, record: Record, **changes: object) -> Record:
-    return store._change(record, **changes)
+    return store.change_record(record, **changes)
 
 
 def shared_view(store: NotebookStore) -> dict[str, object]:

@@ -14,6 +14,7 @@ from peercoach_desktop.domain.errors import WrongKeyError
 from peercoach_desktop.storage import database
 from peercoach_desktop.vault import backup, recovery, restore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 WRITER = textwrap.dedent(
     """
@@ -82,13 +83,16 @@ def test_restore_never_overwrites_an_existing_notebook_silently(data_dir: Path, 
 
     beside = restore.restore(library, target, created.recovery_code, conflict=restore.BESIDE)
     assert beside.descriptor.partnership_id != created.descriptor.partnership_id
-    with library.open(beside.descriptor) as copy, library.open(created.descriptor) as current:
+    with (
+        open_notebook(library, beside.descriptor) as copy,
+        open_notebook(library, created.descriptor) as current,
+    ):
         assert [n.body for n in copy.snapshot().notes] == ["in the backup"]
         assert copy.partnership().title.startswith("Ana & Ben (restored ")
         assert len(current.snapshot().notes) == 2
 
     replaced = restore.restore(library, target, created.recovery_code, conflict=restore.REPLACE)
-    with library.open(replaced.descriptor) as store:
+    with open_notebook(library, replaced.descriptor) as store:
         assert [n.body for n in store.snapshot().notes] == ["in the backup"]
     assert replaced.replaced_copy is not None
     conn = database.connect(replaced.replaced_copy, recovery.decode(created.recovery_code))
@@ -118,7 +122,7 @@ def test_passphrase_notebook_backup_opens_with_its_recovery_code(data_dir: Path,
 
 
 def _open_once(library: Library) -> None:
-    library.open(library.descriptors()[0]).close()
+    open_notebook(library, library.descriptors()[0]).close()
 
 
 def test_one_daily_backup_per_day_of_use_and_only_the_last_n_kept(data_dir: Path) -> None:

@@ -10,6 +10,7 @@ from peercoach_desktop.domain.model import GoalStatus, StepStatus
 from peercoach_desktop.storage import browse
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 
 def test_overview_counts_linked_steps_of_active_goals_only(store: NotebookStore) -> None:
@@ -32,7 +33,7 @@ def test_overview_counts_linked_steps_of_active_goals_only(store: NotebookStore)
 
 
 def test_note_pages_cover_every_note_once_newest_first(store: NotebookStore) -> None:
-    clock = store._clock
+    clock = store.clock
     assert isinstance(clock, FakeClock)
     for i in range(23):
         store.add_note(f"note {i}")
@@ -81,7 +82,7 @@ def test_goal_edits_are_kept_and_checked(library: Library, store: NotebookStore)
     with pytest.raises(UsageError, match="date"):
         store.update_goal(goal.id, target_date="soon")
     store.close()
-    reopened = library.open(library.resolve(store.partnership_id))
+    reopened = open_notebook(library, library.resolve(store.partnership_id))
     saved = browse.goal_detail(reopened, goal.id).goal
     reopened.close()
     assert (saved.title, saved.progress, saved.target_date, saved.status) == (
@@ -103,7 +104,7 @@ def test_an_unchanged_edit_writes_nothing(store: NotebookStore) -> None:
 
 def test_overview_shows_each_peers_follow_through_of_recent_sessions(store: NotebookStore) -> None:
     held = store.add_session("2026-01-05T10:00")
-    store._change(held, status="done", started_at="2026-01-05T10:00:00.000Z")
+    store.change_record(held, status="done", started_at="2026-01-05T10:00:00.000Z")
     done = store.add_step("me", "Ask Kim", session=held.id, due_date="2026-01-20")
     store.add_step("me", "Late one", session=held.id, due_date="2026-01-10")
     store.add_step("partner", "Not due yet", session=held.id, due_date="2026-03-01")

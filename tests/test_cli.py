@@ -12,6 +12,7 @@ from peercoach_desktop.cli.main import main
 from peercoach_desktop.domain.clock import FakeClock
 from peercoach_desktop.vault.keystore import MemoryKeyStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 
 class Cli:
@@ -165,7 +166,7 @@ def test_history_lists_and_restores_from_the_command_line(cli: Cli, pid: str, da
     note_id = json.loads(cli("note", "add", pid, "--text", "first words", "--json")[1])["id"]
     cli.clock.advance(seconds=600)  # a later sitting: its edit keeps the first words as a version
     library = Library(data_dir, cli.keystore, cli.clock)
-    with library.open(library.resolve(pid)) as store:
+    with open_notebook(library, library.resolve(pid)) as store:
         store.update_note(note_id, "second words")
     code, out, _ = cli("history", pid, note_id[:8])
     assert code == 0 and "first words" in out

@@ -13,6 +13,7 @@ from peercoach_desktop.coaching import sessions as runner
 from peercoach_desktop.coaching.sessions import Review
 from peercoach_desktop.domain.session_timer import SessionTimer
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def test_show_json_has_phase_times_turns_feedback_reviews_and_follow_through(
     cli: Cli, pid: str, data_dir: Path
 ) -> None:
     library = Library(data_dir, cli.keystore, cli.clock)
-    with library.open(library.resolve(pid)) as store:
+    with open_notebook(library, library.resolve(pid)) as store:
         old = store.add_step("partner", "Read the report")
         state = runner.open_session(store, cli.clock)
         sid, ben = state.session.id, state.partner.id

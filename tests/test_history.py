@@ -13,7 +13,7 @@ from peercoach_desktop.storage.store import NotebookStore
 
 
 def type_and_wait(store: NotebookStore, note: Note, text: str, minutes: int) -> Note:
-    clock = store._clock
+    clock = store.clock
     assert isinstance(clock, FakeClock)
     clock.advance(seconds=minutes * 60)
     return store.update_note(note.id, text)

@@ -17,6 +17,7 @@ from peercoach_desktop.domain.errors import (
 )
 from peercoach_desktop.vault.keystore import OsKeyStore, is_insecure
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 
 def test_wrong_key_leaves_every_file_byte_identical(data_dir: Path) -> None:
@@ -27,7 +28,7 @@ def test_wrong_key_leaves_every_file_byte_identical(data_dir: Path) -> None:
     before = file_digests(data_dir)
     library.keystore.put(created.descriptor.notebook_id, os.urandom(32))
     with pytest.raises(WrongKeyError) as info:
-        library.open(created.descriptor)
+        open_notebook(library, created.descriptor)
     assert file_digests(data_dir) == before  # no -wal or -shm appeared either
     assert "confidential" not in str(info.value)
 
@@ -38,7 +39,7 @@ def test_missing_key_says_how_to_recover(data_dir: Path) -> None:
     created.store.close()
     library.keystore.delete(created.descriptor.notebook_id)
     with pytest.raises(MissingKeyError, match="peercoach recover"):
-        library.open(created.descriptor)
+        open_notebook(library, created.descriptor)
 
 
 class PlaintextKeyring:
@@ -80,12 +81,12 @@ def test_passphrase_notebook_opens_only_with_its_passphrase(data_dir: Path) -> N
     descriptor = library.resolve(created.descriptor.partnership_id)
     assert b"correct horse" not in descriptor.descriptor_path.read_bytes()
     with pytest.raises(PassphraseRequiredError):
-        library.open(descriptor)
+        open_notebook(library, descriptor)
     before = file_digests(data_dir)
     with pytest.raises(WrongKeyError):
-        library.open(descriptor, lambda: "wrong horse battery")
+        open_notebook(library, descriptor, lambda: "wrong horse battery")
     assert file_digests(data_dir) == before
-    store = library.open(descriptor, lambda: "correct horse battery")
+    store = open_notebook(library, descriptor, lambda: "correct horse battery")
     assert store.search("keyring")[0].title == "written on a machine with no keyring"
     store.close()
 
@@ -101,7 +102,7 @@ def test_recovery_code_reopens_after_the_keyring_entry_is_gone(data_dir: Path) -
     created.store.close()
     library.keystore.delete(created.descriptor.notebook_id)
     library.recover(created.descriptor, created.recovery_code.lower()).close()
-    library.open(created.descriptor).close()
+    open_notebook(library, created.descriptor).close()
 
 
 def test_a_code_for_another_notebook_is_refused_and_changes_nothing(data_dir: Path) -> None:

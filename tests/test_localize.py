@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from peercoach_desktop.coaching import localize, prompts, templates
+from peercoach_desktop.coaching import catalog, localize, prompts
 from peercoach_desktop.coaching.localize import (
     LocalizationError,
     category_title,
@@ -52,11 +52,11 @@ def test_every_builtin_prompt_and_category_title_has_german() -> None:
         assert german_title.strip()
         assert german_title != title or title in SAME_IN_GERMAN, category
     assert category_title("goals_next_steps", "de") == "Ziele und nächste Schritte"
-    assert localize.untranslated("de", english, templates.load_builtin()) == []
+    assert localize.untranslated("de", english, catalog.load_builtin()) == []
 
 
 def test_every_template_name_description_and_phase_has_german() -> None:
-    for template in templates.load_builtin():
+    for template in catalog.load_builtin():
         german = localize_template(template, "de")
         assert german.name != template.name and german.description != template.description, template.id
         assert german.id == template.id and german.minutes == template.minutes
@@ -64,7 +64,7 @@ def test_every_template_name_description_and_phase_has_german() -> None:
             assert de.name.strip()
             assert de.name != en.name or en.name in SAME_IN_GERMAN, (template.id, en.name)
             assert (de.minutes, de.speaker, de.prompts) == (en.minutes, en.speaker, en.prompts)
-    grow = localize_template(next(t for t in templates.load_builtin() if t.id == "grow"), "de")
+    grow = localize_template(next(t for t in catalog.load_builtin() if t.id == "grow"), "de")
     assert grow.name.startswith("GROW")
     assert [p.name for p in grow.phases if p.speaker == "a"] == [
         "A: Ziel",
@@ -75,7 +75,7 @@ def test_every_template_name_description_and_phase_has_german() -> None:
 
 
 def test_no_overlay_entry_names_an_id_or_phase_that_does_not_exist() -> None:
-    assert localize.stale("de", prompts.load_builtin(), templates.load_builtin()) == []
+    assert localize.stale("de", prompts.load_builtin(), catalog.load_builtin()) == []
 
 
 def test_a_renamed_id_or_phase_shows_up_as_stale(resources: Path) -> None:
@@ -90,7 +90,7 @@ def test_a_renamed_id_or_phase_shows_up_as_stale(resources: Path) -> None:
         encoding="utf-8",
     )
     (de / "templates" / "gone.toml").write_text('name = "Weg"\n', encoding="utf-8")
-    found = localize.stale("de", prompts.load_builtin(), templates.load_builtin())
+    found = localize.stale("de", prompts.load_builtin(), catalog.load_builtin())
     assert sorted(found) == sorted(
         [
             "title of old_category",
@@ -115,7 +115,7 @@ def test_placeholders_survive_translation() -> None:
 def test_english_or_an_unknown_language_keeps_the_english_texts(language: str) -> None:
     english = prompts.load_builtin()
     assert localize_prompts(english, language) == english
-    for template in templates.load_builtin():
+    for template in catalog.load_builtin():
         assert localize_template(template, language) == template
     assert category_title("feedback_x", language) == "Feedback x"  # no file at all: its name, readable
     assert category_title("goals_next_steps", language) == "Goals and next steps"
@@ -147,11 +147,11 @@ def test_a_prompt_phase_or_title_missing_from_the_overlay_stays_english(resource
     assert german["feedback-ask"] == ask  # English text and why, never empty
     assert german["feedback-balance"].text.startswith("Haben wir")
     assert category_title("feedback", "de") == "Feedback"  # the English file's title
-    template = next(t for t in templates.load_builtin() if t.id == "grow")
+    template = next(t for t in catalog.load_builtin() if t.id == "grow")
     localized = localize_template(template, "de")
     assert localized.name == "GROW (pro Runde)" and localized.description == template.description
     assert [p.name for p in localized.phases][-3:] == ["B: Optionen", "B: Will", "Feedback"]
-    assert localize.untranslated("de", english, templates.load_builtin()) == [
+    assert localize.untranslated("de", english, catalog.load_builtin()) == [
         "title of feedback",
         "prompt feedback-ask",
         "template grow: description",
@@ -176,7 +176,7 @@ def test_an_overlay_is_read_once_per_run(resources: Path, monkeypatch: pytest.Mo
     )
     first = overlay("de")
     assert len(reads) == len(list((resources / "i18n" / "de").rglob("*.toml")))
-    for template in templates.load_builtin():
+    for template in catalog.load_builtin():
         localize_template(template, "de_DE")
     localize_prompts(prompts.load_builtin(), "de")
     assert overlay("de") is first

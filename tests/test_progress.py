@@ -14,7 +14,7 @@ from peercoach_desktop.ui.shell.main_window import MainWindow
 
 def fill(store: NotebookStore) -> None:
     held = store.add_session("2026-03-02T10:00")
-    store._change(
+    store.change_record(
         held, status=SessionStatus.DONE, seconds_by_speaker={store.me_id: 900, store.partner().id: 600}
     )
     store.add_session("2026-03-20T10:00")
@@ -22,7 +22,7 @@ def fill(store: NotebookStore) -> None:
     done = store.add_step("me", "Ask Kim")
     store.add_step("partner", "Book the room")
     store.set_step_status(done.id, StepStatus.DONE)
-    store._clock.advance(seconds=3600)
+    store.clock.advance(seconds=3600)
     store.set_goal_status(goal.id, "achieved")
 
 
@@ -61,12 +61,12 @@ def test_the_progress_tab_shows_the_figures_in_tables(qtbot: QtBot, window: Main
 def test_what_counts_as_held_planned_and_done(store: NotebookStore) -> None:
     me, partner = store.me_id, store.partner().id
     cancelled = store.add_session("2026-05-04T10:00")
-    store._change(cancelled, status=SessionStatus.CANCELLED)
+    store.change_record(cancelled, status=SessionStatus.CANCELLED)
     running = store.add_session("2026-05-30T10:00")  # planned for May, started in June
-    store._change(running, status=SessionStatus.RUNNING, started_at="2026-06-01T09:00:00.000Z")
+    store.change_record(running, status=SessionStatus.RUNNING, started_at="2026-06-01T09:00:00.000Z")
     for seconds, deleted in (({me: 90.9, partner: 30}, False), ({me: 600}, True)):
-        done = store._change(store.add_session("2026-06-10T10:00"), status=SessionStatus.DONE)
-        store._change(done, seconds_by_speaker=seconds, deleted=deleted)
+        done = store.change_record(store.add_session("2026-06-10T10:00"), status=SessionStatus.DONE)
+        store.change_record(done, seconds_by_speaker=seconds, deleted=deleted)
     dropped = store.add_step("partner", "Book the room")
     store.set_step_status(dropped.id, StepStatus.DROPPED)
     months = {m.month: m for m in progress(store).months}

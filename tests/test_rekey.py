@@ -13,6 +13,7 @@ from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault import backup, rekey, restore
 from peercoach_desktop.vault.keystore import MemoryKeyStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 
 def test_after_rekey_the_old_key_and_code_fail_and_the_new_ones_work(data_dir: Path, tmp_path: Path) -> None:
@@ -83,7 +84,7 @@ def test_an_interrupted_rotation_is_settled_on_open_with_old_or_new_key(data_dir
     old = keys[d.notebook_id]
 
     rekey.stage_pending(library, d, b"\x07" * 32)  # crashed before the file changed
-    library.open(d).close()
+    open_notebook(library, d).close()
     assert library.notices[-1].startswith("A key change") and "previous key" in library.notices[-1]
     assert keys == {d.notebook_id: old}
 
@@ -91,7 +92,7 @@ def test_an_interrupted_rotation_is_settled_on_open_with_old_or_new_key(data_dir
     new = keys[d.notebook_id]
     rekey.stage_pending(library, d, new)
     keys[d.notebook_id] = old
-    library.open(d).close()
+    open_notebook(library, d).close()
     assert "NEW key" in library.notices[-1]
     assert keys == {d.notebook_id: new} and done.recovery_code
 
@@ -109,7 +110,7 @@ def test_opening_asks_the_keyring_for_no_pending_key_unless_a_rotation_left_one(
     created = library.create("Ana", "Ben")
     created.store.close()
     for _ in range(3):
-        library.open(created.descriptor).close()
+        open_notebook(library, created.descriptor).close()
     assert asked == [created.descriptor.notebook_id] * 3
 
 
@@ -128,6 +129,6 @@ def test_a_keyring_that_refuses_the_new_key_leaves_everything_as_it_was(data_dir
     with pytest.raises(KeyringError):
         rekey.rekey(library, created.descriptor)
     assert library.keystore.keys == keys_before  # type: ignore[attr-defined]
-    with library.open(created.descriptor) as store:
+    with open_notebook(library, created.descriptor) as store:
         assert [n.body for n in store.snapshot().notes] == ["unchanged"]
     assert library.notices == [] and not list(data_dir.rglob(".*"))

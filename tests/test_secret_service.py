@@ -10,6 +10,7 @@ from helpers import file_digests
 
 from peercoach_desktop.vault.keystore import OsKeyStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 
 def test_keys_round_trip_through_gnome_keyring(secret_service: dict[str, str]) -> None:
@@ -30,7 +31,7 @@ def test_two_data_dirs_on_one_machine_keep_separate_keys(
     assert created[0].recovery_code != created[1].recovery_code
     for name, c in zip(("a", "b"), created, strict=True):
         library = Library(tmp_path / name, OsKeyStore())
-        with library.open(library.descriptors()[0]) as store:
+        with open_notebook(library, library.descriptors()[0]) as store:
             assert store.notebook_id == c.descriptor.notebook_id
 
 

@@ -20,6 +20,7 @@ from peercoach_desktop.domain.session_timer import SessionTimer
 from peercoach_desktop.storage import database
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def test_a_session_opens_running_and_resumes_after_the_app_was_closed(
     runner.save_timer(store, opened.session.id, timer.to_dict(), timer.seconds_by_speaker())
     store.close()  # the window closed mid-turn
 
-    reopened = library.open(library.descriptors()[0])
+    reopened = open_notebook(library, library.descriptors()[0])
     resumed = runner.open_session(reopened, clock)
     assert resumed.session.id == opened.session.id
     restored = SessionTimer.from_dict(resumed.session.timer_state, clock)

@@ -7,11 +7,12 @@ from peercoach_desktop.domain.model import Goal, GoalStatus, NextStep, Note, Ste
 from peercoach_desktop.storage.search import MARK_END, MARK_START
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 
 def reopen(library: Library, store: NotebookStore) -> NotebookStore:
     store.close()
-    return library.open(library.resolve(store.partnership_id))
+    return open_notebook(library, library.resolve(store.partnership_id))
 
 
 def test_a_new_notebook_knows_both_peers_and_who_is_me(store: NotebookStore) -> None:

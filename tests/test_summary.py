@@ -27,7 +27,7 @@ def fill(store: NotebookStore) -> str:
     store.add_note("We agreed Kim drafts the Q2 review", session=session.id)
     store.add_note(f"My own doubt {MINE}", session=session.id, private=True)
     theirs = store.add_note(f"Ben's own doubt {THEIRS}", session=session.id, private=True)
-    store._change(theirs, author_id=store.partner().id)  # as if written on Ben's laptop
+    store.change_record(theirs, author_id=store.partner().id)  # as if written on Ben's laptop
     store.add_step("me", "Hand over the template", session=session.id, goal=goal.id, due_date="2026-03-09")
     store.add_record(
         Feedback,

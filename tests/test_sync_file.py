@@ -22,6 +22,7 @@ from peercoach_desktop.domain.model import Note, NoteKind, Visibility
 from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.sync import exchange, pairing, sync_file
 from peercoach_desktop.sync.sealed import seal
+from peercoach_desktop.vault.opener import open_notebook
 from peercoach_desktop.vault.passphrase import KdfParams
 
 KEY = bytes(range(32))
@@ -148,7 +149,7 @@ def test_every_bad_file_is_one_clear_error_and_changes_nothing(
     pair.close()
     ben_dir = pair.ben_library.data_dir
     descriptor = pair.ben_library.descriptors()[0]
-    pair.ben_library.open(descriptor).close()  # the day's backup is taken on this first open
+    open_notebook(pair.ben_library, descriptor).close()  # the day's backup is taken on this first open
     before = file_digests(ben_dir)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     for name, data in files.items():

@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 from sync_helpers import Pair, make_pair
 
+from peercoach_desktop.coaching.catalog import available, load_builtin
 from peercoach_desktop.coaching.templates import (
     Phase,
     Template,
     TemplateError,
-    available,
     copy_template,
     delete_template,
-    load_builtin,
     own_templates,
     parse,
     save_template,

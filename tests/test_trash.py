@@ -13,6 +13,7 @@ from peercoach_desktop.domain.model import Goal, NextStep, Note
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.sync import exchange, pairing
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 
 def test_a_goal_goes_to_the_trash_with_its_steps_and_comes_back_with_them(store: NotebookStore) -> None:
@@ -21,7 +22,7 @@ def test_a_goal_goes_to_the_trash_with_its_steps_and_comes_back_with_them(store:
     note = store.add_note("why it matters", goal=goal.id)
     separate = store.add_step("me", "Unrelated step")
     trash.delete(store, step.id)  # deleted on its own before the goal
-    store._clock.advance(seconds=5)
+    store.clock.advance(seconds=5)
     moved = trash.delete(store, goal.id)
     assert {r.id for r in moved} == {goal.id, note.id}
     assert store.list(Goal) == [] and [s.id for s in store.list(NextStep)] == [separate.id]
@@ -55,7 +56,7 @@ def test_restore_travels_as_an_edit_and_purge_as_a_deletion(library: Library, tm
     pairing.write_invitation(library, ana.partnership_id, "blue heron at dawn", invitation)
     ben_lib = memory_library(tmp_path / "ben")
     joined = pairing.join(ben_lib, invitation.read_bytes(), "blue heron at dawn")
-    ben = ben_lib.open(joined.descriptor)
+    ben = open_notebook(ben_lib, joined.descriptor)
     key_a = exchange.sync_key(library, created.descriptor, ana)
     key_b = exchange.sync_key(ben_lib, joined.descriptor, ben)
 

@@ -1,3 +1,3 @@
-from peercoach_desktop.cli.main import main
+from peercoach_desktop.launcher import main
 
 raise SystemExit(main())

@@ -16,6 +16,7 @@ from peercoach_desktop.storage.paths import data_dir
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault.keystore import KeyStore, OsKeyStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 
 class Context:
@@ -23,6 +24,7 @@ class Context:
         self.args = args
         self.library = Library(data_dir(args.data_dir), keystore or OsKeyStore(), clock)
         self._passphrase: str | None = None
+        self.open_window: Callable[[Path], int] | None = None  # set by the launcher
 
     def passphrase(self) -> str:
         if self._passphrase is None:
@@ -31,7 +33,7 @@ class Context:
 
     def open(self, ref: str) -> NotebookStore:
         descriptor = self.library.resolve(ref)
-        return self.library.open(descriptor, self.passphrase if descriptor.kdf else None)
+        return open_notebook(self.library, descriptor, self.passphrase if descriptor.kdf else None)
 
     def emit(self, data: Any, lines: Callable[[], Any]) -> None:
         if self.args.json:

@@ -7,6 +7,7 @@ from typing import Any
 
 from peercoach_desktop.domain.errors import PeerCoachError
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 
 def run_doctor(library: Library, as_json: bool) -> bool:
@@ -31,7 +32,7 @@ def run_doctor(library: Library, as_json: bool) -> bool:
             entry |= {"ok": None, "problem": "passphrase-protected: not opened by doctor"}
         else:
             try:
-                store = library.open(descriptor)
+                store = open_notebook(library, descriptor)
             except PeerCoachError as exc:
                 entry |= {"ok": False, "problem": str(exc)}
             else:

@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from peercoach_desktop import __version__
@@ -21,6 +22,7 @@ from peercoach_desktop.domain.model import NoteKind, StepStatus
 from peercoach_desktop.storage.paths import data_dir
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault.keystore import KeyStore
+from peercoach_desktop.vault.opener import open_notebook
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -69,7 +71,7 @@ def cmd_list(ctx: Context) -> None:
         try:
             if d.kdf is not None and not ctx.args.passphrase_file:
                 raise PeerCoachError("passphrase-protected; give --passphrase-file to see it")
-            store = ctx.library.open(d, ctx.passphrase if d.kdf else None)
+            store = open_notebook(ctx.library, d, ctx.passphrase if d.kdf else None)
         except PeerCoachError as exc:
             entry["locked"] = str(exc)
         else:
@@ -166,9 +168,9 @@ def cmd_doctor(ctx: Context) -> None:
 
 
 def cmd_app(ctx: Context) -> None:
-    from peercoach_desktop.app import main as app_main
-
-    raise SystemExit(app_main(["--data-dir", str(ctx.library.data_dir)]))
+    if ctx.open_window is None:
+        raise UsageError("No command given. See: peercoach --help")
+    raise SystemExit(ctx.open_window(ctx.library.data_dir))
 
 
 # ----- parser ----------------------------------------------------------------------------------
@@ -274,13 +276,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(
-    argv: Sequence[str] | None = None, *, keystore: KeyStore | None = None, clock: Clock | None = None
+    argv: Sequence[str] | None = None,
+    *,
+    keystore: KeyStore | None = None,
+    clock: Clock | None = None,
+    open_window: Callable[[Path], int] | None = None,
 ) -> int:
+    """open_window: how "no command" opens the app (the launcher passes it; the command line
+    itself never imports the window)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx: Context | None = None
     try:
         ctx = Context(args, keystore, clock)
+        ctx.open_window = open_window
         args.func(ctx)
     except UsageError as exc:
         print(f"peercoach: {exc}", file=sys.stderr)

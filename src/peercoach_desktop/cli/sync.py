@@ -10,6 +10,7 @@ from typing import Any
 from peercoach_desktop.cli.context import Context, read_passphrase
 from peercoach_desktop.domain.errors import NotFoundError, UsageError
 from peercoach_desktop.sync import exchange, pairing
+from peercoach_desktop.vault.opener import open_notebook
 
 
 def read_pairing_passphrase(source: str | None, *, confirm: bool) -> str:
@@ -64,7 +65,7 @@ def cmd_join(ctx: Context) -> None:
 def cmd_export(ctx: Context) -> None:
     a = ctx.args
     descriptor = ctx.library.resolve(a.partnership)
-    with ctx.library.open(descriptor, ctx.passphrase if descriptor.kdf else None) as store:
+    with open_notebook(ctx.library, descriptor, ctx.passphrase if descriptor.kdf else None) as store:
         key = exchange.sync_key(ctx.library, descriptor, store)
         report = exchange.export_file(store, key, Path(a.out))
     ctx.emit(report.to_dict(), lambda: [f"Exported {report.records} shared records to {a.out}."])
@@ -88,7 +89,7 @@ def cmd_import(ctx: Context) -> None:
     a = ctx.args
     path = Path(a.file)
     descriptor = exchange.notebook_for_file(ctx.library, path)
-    with ctx.library.open(descriptor, ctx.passphrase if descriptor.kdf else None) as store:
+    with open_notebook(ctx.library, descriptor, ctx.passphrase if descriptor.kdf else None) as store:
         key = exchange.sync_key(ctx.library, descriptor, store)
         act = exchange.preview_import if a.dry_run else exchange.apply_import
         report = act(store, path, key)

@@ -74,7 +74,7 @@ def cmd_history(ctx: Any) -> None:
 
 def _record_id(store: Any, ref: str) -> str:
     for cls in (Note, Goal, NextStep):
-        found = store.records(cls, "WHERE deleted = 0 AND id LIKE ?", (ref.lower() + "%",))
+        found = store.matching(cls, id_prefix=ref)
         if len(found) == 1:
             return found[0].id
     raise NotFoundError(f"No note, goal or next step has an id starting with {ref!r}.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from peercoach_desktop.domain.model import Goal, SessionStatus, StepStatus
+from peercoach_desktop.domain.model import Goal, SessionStatus
 from peercoach_desktop.storage.store import NotebookStore
 
 
@@ -38,14 +38,6 @@ class Progress:
     goal_changes: list[GoalChange]
 
 
-# A record's month: its first non-empty moment's "YYYY-MM", or "unknown".
-_MONTH = "coalesce(substr({}, 1, 7), 'unknown')"
-_SESSION_MONTH = _MONTH.format(
-    "coalesce(nullif(started_at, ''), nullif(scheduled_at, ''), nullif(created_at, ''))"
-)
-_STEP_MONTH = _MONTH.format("nullif(created_at, '')")
-
-
 def progress(store: NotebookStore) -> Progress:
     peers = [store.me_id, store.partner().id]
     months: dict[str, Month] = {}
@@ -53,28 +45,16 @@ def progress(store: NotebookStore) -> Progress:
     def month(key: str) -> Month:
         return months.setdefault(key, Month(key))
 
-    # Counted by SQLite, a row a month: reading every session and step as a record held the
-    # worker (and, through the GIL, the window) for ~12 ms per 500 sessions.
-    for key, status, count in store.rows(
-        f"SELECT {_SESSION_MONTH}, status, count(*) FROM sessions WHERE deleted = 0 GROUP BY 1, 2"
-    ):
+    figures = store.monthly_figures()
+    for key, status, count in figures.sessions:
         bucket = month(key)  # a month of cancelled sessions only is listed too, with zeros
         if status == SessionStatus.DONE:
             bucket.held += count
         elif status in (SessionStatus.PLANNED, SessionStatus.RUNNING):
             bucket.planned += count
-    for key, peer, seconds in store.rows(
-        f"SELECT {_SESSION_MONTH}, spoken.key, sum(CAST(spoken.value AS INTEGER))"
-        " FROM sessions, json_each(sessions.seconds_by_speaker) AS spoken"
-        " WHERE deleted = 0 AND status = ? GROUP BY 1, 2",
-        (SessionStatus.DONE,),
-    ):
+    for key, peer, seconds in figures.spoken:
         month(key).spoken[peer] = seconds
-    for key, owner, made, done in store.rows(
-        f"SELECT {_STEP_MONTH}, owner_id, count(*), sum(status = ?) FROM steps"
-        " WHERE deleted = 0 GROUP BY 1, 2",
-        (StepStatus.DONE,),
-    ):
+    for key, owner, made, done in figures.steps:
         bucket = month(key)
         bucket.steps_set[owner] = made
         if done:

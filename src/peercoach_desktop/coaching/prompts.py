@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, PeerCoachError, UsageError
+from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.domain.model import UserPrompt
 from peercoach_desktop.domain.session_timer import Kind, Stage
 from peercoach_desktop.storage.files import read_toml
-from peercoach_desktop.storage.store import NotebookStore, new_id
+from peercoach_desktop.storage.store import NotebookStore
 
 PROMPT_PHASES = ("check_in", "turn", "feedback", "next_steps")
 FIELDS = ("id", "phase", "text", "why")

@@ -13,7 +13,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-from peercoach_desktop.coaching import schedule, templates
+from peercoach_desktop.coaching import catalog, schedule, templates
 from peercoach_desktop.domain.accountability import FollowThrough, follow_through, is_overdue
 from peercoach_desktop.domain.clock import Clock, iso, parse_iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, UsageError
@@ -133,7 +133,7 @@ def open_session(
     session = min(due, key=lambda s: abs(parse_iso(s.scheduled_at or "") - now)) if due else None
     if session is None:
         session = store.add_session(iso(now), turn_minutes)
-    default = templates.load_builtin(language)[0]
+    default = catalog.load_builtin(language)[0]
     stages = templates.stages(template or default, default, session.minutes_per_turn)
     timer = SessionTimer(session.speaker_order, stages, clock)
     store.change_record(
@@ -146,7 +146,7 @@ def _restart_timer(store: NotebookStore, clock: Clock, session: Session, languag
     """A running session whose saved timer this app cannot read (a newer app synced it, or it
     is damaged) would block the runner for good: it starts again at the default protocol's
     check-in, keeping the talk time counted so far. Notes and steps are untouched."""
-    default = templates.load_builtin(language)[0]
+    default = catalog.load_builtin(language)[0]
     fresh = SessionTimer(
         session.speaker_order, templates.stages(default, default, session.minutes_per_turn), clock
     )

@@ -20,7 +20,6 @@ from peercoach_desktop.domain.model import Feedback, Goal, NextStep, Note, Sessi
 from peercoach_desktop.storage.store import NotebookStore
 
 R = TypeVar("R")
-ORIGINALS = "conflict_of IS NULL"
 
 # Sessions saved before templates (timer format 1) keyed their phase times like this.
 PHASE_NAMES = {
@@ -97,7 +96,7 @@ def build(
         start, end = _day(since, "--since", 0), _day(until, "--until", 1)
         chosen = [
             s
-            for s in store.records(Session, f"WHERE deleted = 0 AND {ORIGINALS}")
+            for s in store.matching(Session, originals=True)
             if s.status != SessionStatus.CANCELLED
             and (start is None or parse_iso(s.scheduled_at or s.created_at) >= start)
             and (end is None or parse_iso(s.scheduled_at or s.created_at) < end)
@@ -106,13 +105,12 @@ def build(
     if not chosen:
         raise NotFoundError(QT_TRANSLATE_NOOP("Core", "No session in that range: nothing to summarise."))
     names = {store.me_id: store.me().name, store.partner().id: store.partner().name}
-    goals = {g.id: g for g in store.records(Goal, f"WHERE deleted = 0 AND {ORIGINALS}")}
+    goals = {g.id: g for g in store.matching(Goal, originals=True)}
     parts = []
 
     def of(cls: type[R], column: str, session_id: str) -> list[R]:
         # Conflict copies (a second version from a sync) are settled in Conflicts, not summarised.
-        where = f"WHERE deleted = 0 AND {ORIGINALS} AND {column} = ? ORDER BY created_at"
-        return store.records(cls, where, (session_id,))
+        return store.matching(cls, originals=True, **{column: session_id})
 
     for s in chosen:
         notes = [n for n in of(Note, "session_id", s.id) if _may_show(n, store.me_id, include_private)]

@@ -4,6 +4,9 @@ service, and the bytes go straight to an atomic write, never through a temp file
 from __future__ import annotations
 
 import sys
+from typing import Any
+
+_app: Any = None  # the command line's offscreen QApplication, kept for the process's life
 
 
 def markdown_to_pdf(markdown: str, title: str) -> bytes:
@@ -11,9 +14,10 @@ def markdown_to_pdf(markdown: str, title: str) -> bytes:
     from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
     from PySide6.QtWidgets import QApplication
 
+    global _app
     if QApplication.instance() is None:  # the command line: render without a display
         # A QApplication (not a QGuiApplication), so a window made later in this process works.
-        sys.modules[__name__]._app = QApplication([sys.argv[0], "-platform", "offscreen"])  # type: ignore[attr-defined]
+        _app = QApplication([sys.argv[0], "-platform", "offscreen"])
     document = QTextDocument()
     document.setMarkdown(markdown)
     buffer = QBuffer()

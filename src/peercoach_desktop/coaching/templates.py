@@ -165,21 +165,6 @@ def prompt_categories() -> set[str]:
     return {path.stem for path in resource_path("prompts").glob("*.toml")}
 
 
-def load_builtin(language: str = "en") -> list[Template]:
-    """Every bundled template, validated and in the language where translated; the default
-    two-turn session first."""
-    from peercoach_desktop.coaching.localize import localize_template
-    from peercoach_desktop.storage.resources import resource_path
-
-    categories = prompt_categories()
-    found = [parse(path, categories) for path in sorted(resource_path("templates").glob("*.toml"))]
-    ids = [t.id for t in found]
-    if len(set(ids)) != len(ids):
-        raise TemplateError(QT_TRANSLATE_NOOP("Core", "resources/templates: two templates share an id."))
-    ordered = sorted(found, key=lambda t: (t.id != DEFAULT_ID, t.name))
-    return [localize_template(t, language) for t in ordered]
-
-
 def stages(template: Template, default: Template, turn_minutes: int | None = None) -> tuple[Stage, ...]:
     """The stages a session of this template runs through. Every session reviews last
     time's steps first and ends with new ones: where the template leaves them out, the
@@ -222,20 +207,12 @@ def own_templates(store: NotebookStore) -> tuple[list[Template], list[str]]:
     categories = prompt_categories()
     good, problems = [], []
     # A conflict copy (two laptops edited one protocol) is resolved in Conflicts, not run or edited.
-    for record in store.records(
-        SessionTemplate, "WHERE deleted = 0 AND conflict_of IS NULL ORDER BY created_at"
-    ):
+    for record in store.matching(SessionTemplate, originals=True):
         try:
             good.append(_own(record, categories))
         except TemplateError as exc:
             problems.append(str(exc))
     return sorted(good, key=lambda t: t.name.casefold()), problems
-
-
-def available(store: NotebookStore, language: str = "en") -> tuple[list[Template], list[str]]:
-    """Bundled templates first (the default one first), then the user's own."""
-    own, problems = own_templates(store)
-    return load_builtin(language) + own, problems
 
 
 def copy_template(store: NotebookStore, template: Template, name: str | None = None) -> Template:

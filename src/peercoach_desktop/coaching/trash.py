@@ -25,7 +25,6 @@ TEXT_FIELDS: dict[type[Record], tuple[str, ...]] = {
     Note: ("body",),
     NextStep: ("text",),
 }
-ORIGINALS = "conflict_of IS NULL"  # a sync conflict copy is settled in Conflicts, not here
 LINKS: dict[type[Record], list[tuple[type[Record], str]]] = {
     Goal: [(NextStep, "goal_id"), (Note, "goal_id")],
     Session: [(Note, "session_id")],
@@ -68,7 +67,7 @@ def label(record: Record) -> str:
 
 def _find(store: NotebookStore, record_id: str, *, deleted: bool) -> Record:
     for cls in KINDS.values():
-        found = store.records(cls, f"WHERE id = ? AND deleted = ? AND {ORIGINALS}", (record_id, int(deleted)))
+        found = store.matching(cls, deleted=deleted, originals=True, id=record_id)
         if found:
             return found[0]
     if deleted:
@@ -83,12 +82,10 @@ def _find(store: NotebookStore, record_id: str, *, deleted: bool) -> Record:
 def _linked(store: NotebookStore, record: Record, *, deleted: bool, stamp: str | None = None) -> list[Record]:
     found: list[Record] = []
     for cls, column in LINKS.get(type(record), []):
-        where = f"WHERE {column} = ? AND deleted = ? AND {ORIGINALS}"
-        params: tuple[Any, ...] = (record.id, int(deleted))
+        equals: dict[str, Any] = {column: record.id}
         if stamp is not None:
-            where += " AND updated_at = ?"
-            params += (stamp,)
-        found += store.records(cls, where, params)
+            equals["updated_at"] = stamp
+        found += store.matching(cls, deleted=deleted, originals=True, **equals)
     return found
 
 
@@ -97,8 +94,7 @@ def delete(store: NotebookStore, record_id: str) -> list[Record]:
     record = _find(store, record_id, deleted=False)
     batch = [record, *_linked(store, record, deleted=False)]
     for r in batch:
-        table = {Goal: "goals", Session: "sessions", Note: "notes", NextStep: "steps"}[type(r)]
-        if store.scalar(f"SELECT count(*) FROM {table} WHERE conflict_of = ?", (r.id,)):
+        if store.has_conflict_copies(type(r), r.id):
             raise PeerCoachError(
                 QT_TRANSLATE_NOOP(
                     "Core",
@@ -146,7 +142,7 @@ def items(store: NotebookStore) -> list[TrashItem]:
     listed under it (with_it), not on its own."""
     trashed: list[Record] = []
     for cls in KINDS.values():
-        trashed += [r for r in store.records(cls, f"WHERE deleted = 1 AND {ORIGINALS}") if not _purged(r)]
+        trashed += [r for r in store.matching(cls, deleted=True, originals=True) if not _purged(r)]
     by_id = {r.id: r for r in trashed}
     followers: set[str] = set()
     counts: dict[str, int] = {}

@@ -1,13 +1,14 @@
 """The edits a notebook offers (goals, sessions, notes, next steps), with their checks.
 
-A mixin of NotebookStore: each edit validates what the user gave, then writes through the
-store's one-transaction _add/_change, which also advance the clock and the sync context.
+NotebookEdits builds on NotebookBase (records and the write path) and NotebookStore on it: each
+edit validates what the user gave, then writes through the one-transaction _add/_change, which
+also advance the clock and the sync context.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from peercoach_desktop.domain.clock import iso, parse_iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, Term, UsageError
@@ -25,13 +26,7 @@ from peercoach_desktop.domain.model import (
     StepStatus,
     Visibility,
 )
-
-if TYPE_CHECKING:
-    from peercoach_desktop.storage.store import NotebookStore
-
-    _Base = NotebookStore
-else:
-    _Base = object
+from peercoach_desktop.storage.notebook_base import NotebookBase
 
 
 def parse_date(text: str | None, what: str) -> str | None:
@@ -53,7 +48,7 @@ def require_text(text: str, what: str) -> str:
     return text
 
 
-class NotebookEdits(_Base):
+class NotebookEdits(NotebookBase):
     def add_goal(
         self,
         owner: str,

@@ -15,6 +15,7 @@ from typing import Any
 import sqlcipher3
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, UsageError
+from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.domain.merge import Change, Entry, State, copy_id, extend_ctx, make_ctx, state_of
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import rows
@@ -78,7 +79,6 @@ def settle(
     """Write `new` as a version that has seen `base_ctx` and every conflict copy of the
     record. The copies are dropped, or with keep_copies turned into records of their
     own, so no word is lost. Returns those new records."""
-    from peercoach_desktop.storage.store import new_id  # store imports this module
 
     table = rows.TABLE_OF[type(new)]
     ctx = base_ctx

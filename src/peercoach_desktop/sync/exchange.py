@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from peercoach_desktop.domain.clock import iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, MissingKeyError, NotFoundError, UsageError
 from peercoach_desktop.domain.merge import Counts, Key, extend_ctx, merge
 from peercoach_desktop.domain.model import Record
-from peercoach_desktop.storage import database, sync_rows
+from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.sync import sync_file
+from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.keystore import sync_entry
-from peercoach_desktop.vault.library import Descriptor, Library
+from peercoach_desktop.vault.library import Library
 
 KEY_BYTES = 32
 NOT_PAIRED = QT_TRANSLATE_NOOP(
@@ -48,8 +48,8 @@ def sync_key(
             key = os.urandom(KEY_BYTES)
             library.keystore.put(sync_entry(descriptor.notebook_id), key)
     else:
-        row = store._conn.execute("SELECT value FROM meta WHERE key = 'sync_key'").fetchone()
-        key = bytes.fromhex(row[0]) if row else None
+        kept = store.meta("sync_key")
+        key = bytes.fromhex(kept) if kept else None
         if key is None and create:
             key = os.urandom(KEY_BYTES)
             keep_sync_key(library, descriptor, store, key)
@@ -62,8 +62,8 @@ def keep_sync_key(library: Library, descriptor: Descriptor, store: NotebookStore
     if descriptor.kdf is None:
         library.keystore.put(sync_entry(descriptor.notebook_id), key)
         return
-    with database.transaction(store._conn):
-        store._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_key', ?)", (key.hex(),))
+    with store.writing() as work:
+        work.set_meta("sync_key", key.hex())
 
 
 def notebook_for_file(library: Library, path: Path) -> Descriptor:
@@ -90,8 +90,8 @@ class ExportReport:
 
 
 def export_file(store: NotebookStore, key: bytes, out: Path) -> ExportReport:
-    entries = sync_file.shared_entries(sync_rows.read_state(store._conn))
-    now = iso(store._clock.now())
+    entries = sync_file.shared_entries(store.sync_state())
+    now = store.now()
     header = sync_file.SyncHeader(sync_file.FORMAT, store.partnership_id, store.me_id, now)
     write_atomic(out, sync_file.encode(header, entries, key))
     return ExportReport(out, len(entries))
@@ -125,20 +125,18 @@ def _read(store: NotebookStore, path: Path, key: bytes) -> tuple[sync_file.SyncH
 def preview_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
     """What apply_import would do, without writing anything."""
     header, entries = _read(store, path, key)
-    result = merge(sync_rows.read_state(store._conn), entries)
+    result = merge(store.sync_state(), entries)
     return ImportReport(header.sender, header.written_at, result.counts, result.conflicts, dry_run=True)
 
 
 def apply_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
     header, entries = _read(store, path, key)
-    conn = store._conn
-    with database.transaction(conn):
-        result = merge(sync_rows.read_state(conn), entries)
-        sync_rows.write_changes(conn, result.changes)
+    with store.writing() as work:
+        result = merge(work.sync_state(), entries)
+        work.write_changes(result.changes)
         if entries:
             # Later local edits must sort after everything the partner wrote.
-            store._hlc.observe(max(e.version for e in entries))
-            store._save_clock()
+            work.observe(max(e.version for e in entries))
     return ImportReport(header.sender, header.written_at, result.counts, result.conflicts)
 
 
@@ -157,8 +155,8 @@ class Conflict:
 def list_conflicts(store: NotebookStore) -> list[Conflict]:
     found = []
     for table, cls in sync_rows.CLASS_OF.items():
-        for copy in sync_rows.copies_with_ids(store._conn, table):
-            current = store._select(cls, "WHERE id = ?", (copy.record_id,))[0]
+        for copy in store.conflict_copies(table):
+            current = store.by_id(cls, copy.record_id)
             if current.deleted:
                 continue  # deleted on both laptops: nothing to choose between
             found.append(Conflict(table, copy.record_id, current, copy.record, copy.row_id))
@@ -177,15 +175,11 @@ def resolve_conflict(store: NotebookStore, record_id: str, keep: Keep) -> Record
     if not match:
         raise NotFoundError(QT_TRANSLATE_NOOP("Core", "No open conflict for this record."))
     conflict = match[0]
-    conn = store._conn
-    with database.transaction(conn):
-        current = sync_rows.current_entry(conn, conflict.kind, conflict.record_id)
-        copies = sync_rows.copies_of(conn, conflict.kind, conflict.record_id)
+    with store.writing() as work:
+        current = work.current_entry(conflict.kind, conflict.record_id)
+        copies = work.copies_of(conflict.kind, conflict.record_id)
         chosen = conflict.other if keep == "other" else conflict.current
-        new = dataclasses.replace(
-            chosen, id=conflict.record_id, updated_at=iso(store._clock.now()), version=store._hlc.tick()
-        )
+        new = dataclasses.replace(chosen, id=conflict.record_id, updated_at=work.now(), version=work.tick())
         base = extend_ctx(dict(current.ctx), current.version)
-        sync_rows.settle(conn, new, base, copies, keep_copies=keep == "both", tick=store._hlc.tick)
-        store._save_clock()
+        work.settle(new, base, copies, keep_copies=keep == "both")
     return new

@@ -18,12 +18,13 @@ from peercoach_desktop.domain.clock import iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term, UsageError
 from peercoach_desktop.domain.merge import Change, Entry
 from peercoach_desktop.domain.model import Partnership, Peer
-from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.sync import exchange, sync_file
 from peercoach_desktop.sync.sealed import open_sealed, read_header, seal
-from peercoach_desktop.vault.library import Created, Descriptor, Library
+from peercoach_desktop.vault.descriptors import Descriptor
+from peercoach_desktop.vault.library import Created, Library
+from peercoach_desktop.vault.opener import open_notebook
 from peercoach_desktop.vault.passphrase import KdfParams, derive_key
 
 MAGIC = b"PeerCoach invite\n"
@@ -60,9 +61,9 @@ def write_invitation(
     """Write the invitation for partnership `ref`, making its sync key if it has none yet."""
     check_pairing_passphrase(passphrase)
     descriptor = library.resolve(ref)
-    with library.open(descriptor, passphrase_source) as store:
+    with open_notebook(library, descriptor, passphrase_source) as store:
         key = exchange.sync_key(library, descriptor, store, create=True)
-        state = sync_rows.read_state(store._conn)
+        state = store.sync_state()
         invitation = Invitation(
             partnership_id=store.partnership_id,
             inviter_id=store.me_id,
@@ -144,7 +145,7 @@ def join(
         created = _create(library, invitation, notebook_passphrase)
         created.store.close()
         return Joined(created.descriptor, created.recovery_code)
-    with library.open(found[0], passphrase_source) as store:
+    with open_notebook(library, found[0], passphrase_source) as store:
         if (store.me_id, store.partner().id) != (invitation.invitee_id, invitation.inviter_id):
             raise UsageError(
                 QT_TRANSLATE_NOOP(
@@ -171,16 +172,13 @@ def _create(library: Library, invitation: Invitation, notebook_passphrase: str |
         exchange.keep_sync_key(library, created.descriptor, created.store, invitation.sync_key)
     except BaseException:
         created.store.close()
-        library._discard(created.descriptor)
+        library.discard(created.descriptor)
         raise
     return created
 
 
 def _adopt(store: NotebookStore, entries: list[Entry]) -> None:
     """Replace the freshly made partnership and peers by the inviter's exact versions."""
-    from peercoach_desktop.storage import database
-
-    with database.transaction(store._conn):
-        sync_rows.write_changes(store._conn, [Change(e.key, (), (e,)) for e in entries])
-        store._hlc.observe(max(e.version for e in entries))
-        store._save_clock()
+    with store.writing() as work:
+        work.write_changes([Change(e.key, (), (e,)) for e in entries])
+        work.observe(max(e.version for e in entries))

@@ -16,7 +16,8 @@ from pathlib import Path
 from peercoach_desktop.domain.errors import PeerCoachError
 from peercoach_desktop.storage import database
 from peercoach_desktop.storage.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
-from peercoach_desktop.vault.library import NOTEBOOK_SUFFIX, Descriptor, Library, PassphraseSource
+from peercoach_desktop.vault.descriptors import NOTEBOOK_SUFFIX, Descriptor, PassphraseSource
+from peercoach_desktop.vault.library import Library
 
 DEFAULT_KEEP = 7  # daily backups kept per notebook: the one place this default lives
 DAILY_DIR = "daily"

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,72 +24,21 @@ from peercoach_desktop.domain.errors import (
     QT_TRANSLATE_NOOP,
     AmbiguousError,
     MissingKeyError,
-    NotebookFormatError,
     NotFoundError,
     PassphraseRequiredError,
     PeerCoachError,
 )
+from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.storage.files import ensure_private_dir, write_atomic
-from peercoach_desktop.storage.store import NotebookStore, new_id
+from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.vault.descriptors import (
+    KEY_MODE_KEYRING,
+    KEY_MODE_PASSPHRASE,
+    Descriptor,
+    PassphraseSource,
+)
 from peercoach_desktop.vault.keystore import KeyStore
 from peercoach_desktop.vault.passphrase import KdfParams, check_new_passphrase, derive_key
-
-DESCRIPTOR_FORMAT = 1
-NOTEBOOK_SUFFIX = ".pcnb"
-KEY_MODE_KEYRING = "keyring"
-KEY_MODE_PASSPHRASE = "passphrase"
-PassphraseSource = Callable[[], str]
-
-
-@dataclass(frozen=True)
-class Descriptor:
-    notebook_id: str
-    partnership_id: str
-    created_at: str
-    key_mode: str
-    kdf: KdfParams | None
-    folder: Path
-
-    @property
-    def path(self) -> Path:
-        return self.folder / f"{self.notebook_id}{NOTEBOOK_SUFFIX}"
-
-    @property
-    def descriptor_path(self) -> Path:
-        return self.folder / f"{self.notebook_id}.json"
-
-    def to_json(self) -> bytes:
-        data = {
-            "format": DESCRIPTOR_FORMAT,
-            "notebook_id": self.notebook_id,
-            "partnership_id": self.partnership_id,
-            "created_at": self.created_at,
-            "key_mode": self.key_mode,
-            "kdf": self.kdf.to_dict() if self.kdf else None,
-        }
-        return json.dumps(data, indent=2).encode()
-
-    @classmethod
-    def load(cls, path: Path) -> Descriptor:
-        try:
-            data = json.loads(path.read_bytes())
-            if data["format"] > DESCRIPTOR_FORMAT:
-                raise NotebookFormatError(
-                    QT_TRANSLATE_NOOP("Core", "{file} was written by a newer PeerCoach Desktop."),
-                    file=path.name,
-                )
-            return cls(
-                notebook_id=data["notebook_id"],
-                partnership_id=data["partnership_id"],
-                created_at=data["created_at"],
-                key_mode=data["key_mode"],
-                kdf=KdfParams(**data["kdf"]) if data.get("kdf") else None,
-                folder=path.parent,
-            )
-        except (ValueError, KeyError, TypeError):
-            raise NotebookFormatError(
-                QT_TRANSLATE_NOOP("Core", "The notebook descriptor {file} is damaged."), file=path.name
-            ) from None
 
 
 @dataclass(frozen=True)
@@ -109,9 +56,6 @@ class Library:
         # What opening notebooks had to tell the user (an interrupted key change settled,
         # a daily backup that failed); the CLI prints them, the window shows them.
         self.notices: list[str] = []
-        # The first open of a day takes a backup (~150 ms at 10k notes); the window may turn
-        # this off and call backup.daily_backup itself once the notebook is on screen.
-        self.daily_backup_on_open = True
 
     @property
     def notebooks_dir(self) -> Path:
@@ -171,13 +115,13 @@ class Library:
             )
             write_atomic(descriptor.descriptor_path, descriptor.to_json())
         except BaseException:
-            self._discard(descriptor)
+            self.discard(descriptor)
             raise
         from peercoach_desktop.vault import recovery
 
         return Created(descriptor, recovery.encode(key), store)
 
-    def _discard(self, descriptor: Descriptor) -> None:
+    def discard(self, descriptor: Descriptor) -> None:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 Path(f"{descriptor.path}{suffix}").unlink()
@@ -209,20 +153,21 @@ class Library:
         return key
 
     def open(self, descriptor: Descriptor, passphrase: PassphraseSource | None = None) -> NotebookStore:
+        """The notebook, opened (and migrated to this app's schema) with its key: nothing else.
+        Settling an interrupted key change and the day's backup are the opener's (vault.opener)."""
+        self.require_file(descriptor)  # before asking for a passphrase
+        return self.open_with_key(descriptor, self.key_for(descriptor, passphrase))
+
+    def open_with_key(self, descriptor: Descriptor, key: bytes) -> NotebookStore:
+        self.require_file(descriptor)
+        return NotebookStore.open(descriptor.path, key, clock=self.clock, backup_dir=self.backups_dir)
+
+    @staticmethod
+    def require_file(descriptor: Descriptor) -> None:
         if not descriptor.path.exists():
             raise NotFoundError(
                 QT_TRANSLATE_NOOP("Core", "The notebook file {file} is missing."), file=descriptor.path.name
             )
-        from peercoach_desktop.vault import backup, rekey
-
-        settled = rekey.settle(self, descriptor)
-        if settled is not None:
-            self.notices.append(settled.message)
-        key = self.key_for(descriptor, passphrase)
-        store = NotebookStore.open(descriptor.path, key, clock=self.clock, backup_dir=self.backups_dir)
-        if self.daily_backup_on_open:
-            backup.daily_backup(self, descriptor, key)
-        return store
 
     def recover(self, descriptor: Descriptor, code: str) -> NotebookStore:
         """Check that the code opens the notebook, then keep its key in the keyring.

@@ -25,7 +25,8 @@ from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, KeyringError, Pee
 from peercoach_desktop.storage import database
 from peercoach_desktop.storage.files import fsync_dir, write_atomic
 from peercoach_desktop.vault import backup, recovery
-from peercoach_desktop.vault.library import KEY_MODE_KEYRING, Descriptor, Library
+from peercoach_desktop.vault.descriptors import KEY_MODE_KEYRING, Descriptor
+from peercoach_desktop.vault.library import Library
 
 CRASH_ENV = "PEERCOACH_TEST_CRASH_AT"  # crash tests: os._exit at the named step
 CRASH_EXIT = 77

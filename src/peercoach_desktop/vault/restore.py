@@ -20,6 +20,7 @@ import sqlcipher3
 
 from peercoach_desktop.domain.clock import iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, PeerCoachError, WrongKeyError
+from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.storage import database, rows
 from peercoach_desktop.storage.files import (
     PRIVATE_FILE_MODE,
@@ -28,9 +29,9 @@ from peercoach_desktop.storage.files import (
     fsync_dir,
     write_atomic,
 )
-from peercoach_desktop.storage.store import new_id
 from peercoach_desktop.vault import recovery, rekey
-from peercoach_desktop.vault.library import KEY_MODE_KEYRING, Descriptor, Library
+from peercoach_desktop.vault.descriptors import KEY_MODE_KEYRING, Descriptor
+from peercoach_desktop.vault.library import Library
 
 REFUSE, BESIDE, REPLACE = "refuse", "beside", "replace"
 REPLACED_DIR = "replaced"

@@ -14,7 +14,10 @@ from peercoach_desktop.domain.clock import iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, PassphraseRequiredError, PeerCoachError
 from peercoach_desktop.storage.history import HistoryPolicy
 from peercoach_desktop.storage.store import NotebookStore
-from peercoach_desktop.vault.library import Descriptor, Library
+from peercoach_desktop.vault import backup
+from peercoach_desktop.vault.descriptors import Descriptor
+from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 T = TypeVar("T")
 LOCKED = QT_TRANSLATE_NOOP("Core", "Protected by a passphrase: select it to unlock.")
@@ -44,15 +47,13 @@ class Workspace:
         self._stores: dict[str, NotebookStore] = {}
         self._defer_backups = defer_daily_backups
         self.history_policy = HistoryPolicy()
-        if defer_daily_backups:
-            library.daily_backup_on_open = False
 
     def open_all(self) -> list[PartnershipSummary]:
         summaries = []
         for descriptor in self.library.descriptors():
             pid = descriptor.partnership_id
             try:
-                store = self._stores.get(pid) or self.library.open(descriptor)
+                store = self._stores.get(pid) or self._open(descriptor)
             except PassphraseRequiredError:
                 locked = PassphraseRequiredError(LOCKED)
                 summaries.append(
@@ -72,18 +73,15 @@ class Workspace:
     def open_with_passphrase(self, partnership_id: str, passphrase: str) -> PartnershipSummary:
         descriptor = next(d for d in self.library.descriptors() if d.partnership_id == partnership_id)
         # Its key is derived from the passphrase, not kept anywhere: back it up while we have it.
-        self.library.daily_backup_on_open = True
-        try:
-            self._stores[partnership_id] = self.library.open(descriptor, lambda: passphrase)
-        finally:
-            self.library.daily_backup_on_open = not self._defer_backups
+        self._stores[partnership_id] = open_notebook(self.library, descriptor, lambda: passphrase)
         return self.summary(partnership_id)
+
+    def _open(self, descriptor: Descriptor) -> NotebookStore:
+        return open_notebook(self.library, descriptor, daily_backup=not self._defer_backups)
 
     def take_daily_backups(self) -> list[str]:
         """Today's encrypted backup of every open keyring notebook (a stat when it exists);
         returns the notices the library gathered (a failed backup, a finished key change)."""
-        from peercoach_desktop.vault import backup
-
         for descriptor in self.library.descriptors():
             if descriptor.partnership_id in self._stores and descriptor.kdf is None:
                 key = self.library.keystore.get(descriptor.notebook_id)
@@ -126,7 +124,7 @@ class Workspace:
         try:
             return change(descriptor)
         finally:
-            self._stores[partnership_id] = self.library.open(descriptor)
+            self._stores[partnership_id] = self._open(descriptor)
 
     def close_one(self, partnership_id: str) -> None:
         """Close one notebook (a restore is about to replace its file); open_all opens it again."""

@@ -1,0 +1,315 @@
+"""The notebook's records: reading them, and the one write path every change takes.
+
+NotebookBase holds the SQLCipher connection and the hybrid logical clock. Each change is one
+transaction that also advances the clock (and the sync context), and returns the record as stored.
+Modules outside storage/ write through `writing()`, a unit of work with typed operations; no
+module outside this package sees the connection.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlcipher3
+
+from peercoach_desktop.domain.clock import Clock, HybridClock, iso
+from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, AmbiguousError, NotFoundError, Term, UsageError
+from peercoach_desktop.domain.ids import new_id
+from peercoach_desktop.domain.merge import State
+from peercoach_desktop.domain.model import (
+    Feedback,
+    Goal,
+    NextStep,
+    Note,
+    NotebookSnapshot,
+    Partnership,
+    Peer,
+    Record,
+    Session,
+    SessionStatus,
+)
+from peercoach_desktop.storage import database, history, rows, sync_rows
+from peercoach_desktop.storage.unit_of_work import UnitOfWork
+
+R = TypeVar("R", bound=Record)
+TITLE_FIELD: dict[type[Record], str] = {
+    Goal: "title",
+    Note: "body",
+    NextStep: "text",
+    Session: "scheduled_at",
+}
+
+# How an error names a kind of record (a Term: the GUI translates it).
+KIND_WORDS: dict[type[Record], str] = {
+    Goal: QT_TRANSLATE_NOOP("Core", "goal"),
+    Note: QT_TRANSLATE_NOOP("Core", "note"),
+    NextStep: QT_TRANSLATE_NOOP("Core", "next step"),
+    Session: QT_TRANSLATE_NOOP("Core", "session"),
+}
+
+
+class NotebookBase:
+    def __init__(self, conn: sqlcipher3.Connection, path: Path, clock: Clock) -> None:
+        self._conn = conn
+        self.path = path
+        self._clock = clock
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        self.notebook_id: str = meta["notebook_id"]
+        self.partnership_id: str = meta["partnership_id"]
+        self.me_id: str = meta["me_peer_id"]
+        self._hlc = HybridClock(clock, self.me_id, meta.get("hlc"))
+        self.history_policy = history.HistoryPolicy()  # the window sets it from preferences
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    def now(self) -> str:
+        """This moment as the notebook writes it (ISO 8601, UTC)."""
+        return iso(self._clock.now())
+
+    def meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def sync_state(self) -> State:
+        """Every shared and private record with its sync context, as the merge reads it."""
+        return sync_rows.read_state(self._conn)
+
+    def conflict_copies(self, table: str) -> list[sync_rows.CopyRow]:
+        return sync_rows.copies_with_ids(self._conn, table)
+
+    @contextmanager
+    def writing(self) -> Iterator[UnitOfWork]:
+        """One transaction: `with store.writing() as work:` then work's typed writes. The clock
+        is saved with it; an exception rolls everything back."""
+        with database.transaction(self._conn):
+            yield UnitOfWork(self._conn, self._hlc, self._clock)
+            self._save_clock()
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def matching(
+        self,
+        cls: type[R],
+        *,
+        deleted: bool | None = False,
+        originals: bool = False,
+        id_prefix: str | None = None,
+        order_by: str = "created_at",
+        **equals: Any,
+    ) -> list[R]:
+        """Records of one type by typed conditions (no SQL from callers): `deleted` False = live,
+        True = in the trash, None = both; `originals` leaves out sync conflict copies;
+        `equals` are column = value tests on the record's own fields."""
+        fields = {f.name for f in dataclasses.fields(cls)}
+        unknown = [name for name in (*equals, order_by) if name not in fields]
+        if unknown:
+            raise ValueError(f"{cls.__name__} has no field {unknown[0]!r}")  # a programming error
+        clauses, params = [], []
+        if deleted is not None:
+            clauses.append("deleted = ?")
+            params.append(int(deleted))
+        if originals:
+            clauses.append("conflict_of IS NULL")
+        if id_prefix is not None:
+            clauses.append("id LIKE ?")
+            params.append(id_prefix.lower().replace("%", "").replace("_", "") + "%")
+        for column, value in equals.items():
+            clauses.append(f"{column} = ?")
+            params.append(value)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return self._select(cls, f"{where} ORDER BY {order_by}, rid", tuple(params))
+
+    def has_conflict_copies(self, cls: type[Record], record_id: str) -> bool:
+        table = rows.TABLE_OF[cls]
+        return bool(
+            self._conn.execute(
+                f"SELECT 1 FROM {table} WHERE conflict_of = ? LIMIT 1", (record_id,)
+            ).fetchone()
+        )
+
+    # Raw SQL, for the query modules of storage/ (browse) only: everything above storage uses the
+    # typed methods (tests/test_layers.py checks that no SQL leaves this package).
+    def records(self, cls: type[R], where: str = "", params: tuple[Any, ...] = ()) -> list[R]:
+        """Records of one type by an SQL tail (WHERE/ORDER/LIMIT)."""
+        return self._select(cls, where, params)
+
+    def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        return self._conn.execute(sql, params).fetchone()[0]
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        return self._conn.execute(sql, params).fetchall()
+
+    def _select(self, cls: type[R], where: str = "", params: tuple[Any, ...] = ()) -> list[R]:
+        cursor = self._conn.execute(f"SELECT * FROM {rows.TABLE_OF[cls]} {where}", params)
+        names = [d[0] for d in cursor.description]
+        return [rows.from_row(cls, names, values) for values in cursor.fetchall()]
+
+    def list(self, cls: type[R], *, include_deleted: bool = False) -> list[R]:
+        where = "" if include_deleted else "WHERE deleted = 0"
+        return self._select(cls, f"{where} ORDER BY created_at, rid")
+
+    def where(self, cls: type[R], **equals: Any) -> list[R]:
+        """Live records whose columns equal these values: one (indexed) query, not a full list."""
+        clause = " AND ".join(f"{column} = ?" for column in equals)
+        return self._select(
+            cls, f"WHERE deleted = 0 AND {clause} ORDER BY created_at, rid", tuple(equals.values())
+        )
+
+    def by_id(self, cls: type[R], record_id: str) -> R:
+        """The record with this id, deleted or not (a conflict's current version)."""
+        return self._select(cls, "WHERE id = ?", (record_id,))[0]
+
+    def get(self, cls: type[R], record_id: str) -> R:
+        found = self._select(cls, "WHERE id = ? AND deleted = 0", (record_id,))
+        if not found:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("Core", "No {kind} with id {record_id}."),
+                kind=Term(KIND_WORDS.get(cls, cls.__name__.lower())),
+                record_id=record_id,
+            )
+        return found[0]
+
+    def find(self, cls: type[R], ref: str) -> R:
+        """A record by full id, unique id prefix, or exact (case-insensitive) title/text."""
+        what = Term(KIND_WORDS.get(cls, cls.__name__.lower()))
+        if len(ref) >= 4:
+            pattern = ref.lower().replace("%", "").replace("_", "") + "%"
+            found = self._select(cls, "WHERE deleted = 0 AND id LIKE ?", (pattern,))
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                raise AmbiguousError(
+                    QT_TRANSLATE_NOOP(
+                        "Core", "More than one {what} id starts with {ref!r}; give more characters."
+                    ),
+                    what=what,
+                    ref=ref,
+                )
+        field = TITLE_FIELD[cls]
+        found = self._select(cls, f"WHERE deleted = 0 AND lower({field}) = lower(?)", (ref.strip(),))
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise AmbiguousError(
+                QT_TRANSLATE_NOOP("Core", "More than one {what} is called {ref!r}; use its id."),
+                what=what,
+                ref=ref,
+            )
+        raise NotFoundError(QT_TRANSLATE_NOOP("Core", "No {what} matches {ref!r}."), what=what, ref=ref)
+
+    def partnership(self) -> Partnership:
+        return self._select(Partnership, "WHERE conflict_of IS NULL")[0]  # not a sync conflict copy
+
+    def me(self) -> Peer:
+        return self.get(Peer, self.me_id)
+
+    def partner(self) -> Peer:
+        return next(p for p in self._select(Peer, "WHERE conflict_of IS NULL") if p.id != self.me_id)
+
+    def peer_id(self, who: str) -> str:
+        if who == "me":
+            return self.me_id
+        if who == "partner":
+            return self.partner().id
+        raise UsageError(QT_TRANSLATE_NOOP("Core", "An owner is 'me' or 'partner', not {who!r}."), who=who)
+
+    def snapshot(self) -> NotebookSnapshot:
+        return NotebookSnapshot(
+            notebook_id=self.notebook_id,
+            partnership_id=self.partnership_id,
+            title=self.partnership().title,
+            me=self.me(),
+            partner=self.partner(),
+            goals=self.list(Goal),
+            sessions=self._select(Session, "WHERE deleted = 0 ORDER BY scheduled_at, rid"),
+            notes=self.list(Note),
+            steps=self.list(NextStep),
+            feedback=self.list(Feedback),
+        )
+
+    def next_meeting(self, now_iso: str) -> str | None:
+        """The earliest planned session from now on: one indexed query, no snapshot."""
+        row = self._conn.execute(
+            "SELECT min(scheduled_at) FROM sessions WHERE deleted = 0 AND status = ? AND scheduled_at >= ?",
+            (SessionStatus.PLANNED.value, now_iso),
+        ).fetchone()
+        return row[0]
+
+    # ----- writing -------------------------------------------------------------------------
+
+    def _common(self) -> dict[str, Any]:
+        now = iso(self._clock.now())
+        return {
+            "id": new_id(),
+            "created_at": now,
+            "updated_at": now,
+            "author_id": self.me_id,
+            "deleted": False,
+        }
+
+    def _add(self, record_type: type[R], **fields: Any) -> R:
+        with database.transaction(self._conn):
+            record = record_type(**self._common(), version=self._hlc.tick(), **fields)
+            insert(self._conn, record)
+            self._save_clock()
+        return record
+
+    def _change(self, record: R, _keep_history: bool = False, **changes: Any) -> R:
+        with database.transaction(self._conn):
+            updated = dataclasses.replace(
+                record, **changes, updated_at=iso(self._clock.now()), version=self._hlc.tick()
+            )
+            update(self._conn, updated)
+            sync_rows.after_local_change(self._conn, record, updated, self._hlc.tick)
+            history.remember(self._conn, record, updated, self.history_policy, always=_keep_history)
+            self._save_clock()
+        return updated
+
+    def change_together(
+        self, changes: list[tuple[R, dict[str, Any]]], *, forget_history: bool = False
+    ) -> list[R]:
+        """Several records changed in one transaction with one timestamp: a goal moved to the
+        trash with its steps, so restoring it can bring back exactly those."""
+        stamp = iso(self._clock.now())
+        done = []
+        with database.transaction(self._conn):
+            for record, fields in changes:
+                updated = dataclasses.replace(record, **fields, updated_at=stamp, version=self._hlc.tick())
+                update(self._conn, updated)
+                sync_rows.after_local_change(self._conn, record, updated, self._hlc.tick)
+                if forget_history:  # a purge: no earlier words of it stay behind
+                    history.forget(self._conn, record.id)
+                else:
+                    history.remember(self._conn, record, updated, self.history_policy)
+                done.append(updated)
+            self._save_clock()
+        return done
+
+    # Feature modules (session_runner, prompts, schedule) write through the same path.
+    add_record = _add
+    change_record = _change
+
+    def _save_clock(self) -> None:
+        self._conn.execute("UPDATE meta SET value = ? WHERE key = 'hlc'", (self._hlc.last,))
+
+    def _optional(self, cls: type[Record], ref: str | None) -> str | None:
+        return None if ref is None else self.find(cls, ref).id
+
+
+def insert(conn: sqlcipher3.Connection, record: Record) -> None:
+    row = rows.to_row(record)
+    names = ", ".join(row)
+    marks = ", ".join(f":{name}" for name in row)
+    conn.execute(f"INSERT INTO {rows.TABLE_OF[type(record)]} ({names}) VALUES ({marks})", row)
+
+
+def update(conn: sqlcipher3.Connection, record: Record) -> None:
+    row = rows.to_row(record)
+    assignments = ", ".join(f"{name} = :{name}" for name in row if name != "id")
+    conn.execute(f"UPDATE {rows.TABLE_OF[type(record)]} SET {assignments} WHERE id = :id", row)

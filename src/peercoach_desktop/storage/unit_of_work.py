@@ -1,0 +1,57 @@
+"""The writes of one notebook transaction, for modules outside storage/ (sync, pairing).
+
+Obtained from `NotebookStore.writing()`: the store opens the transaction, saves the clock when the
+block ends and rolls back on an exception. Each operation is typed; none takes SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlcipher3
+
+from peercoach_desktop.domain.clock import Clock, HybridClock, iso
+from peercoach_desktop.domain.merge import Change, Entry, State
+from peercoach_desktop.domain.model import Record
+from peercoach_desktop.storage import sync_rows
+
+
+class UnitOfWork:
+    def __init__(self, conn: sqlcipher3.Connection, hlc: HybridClock, clock: Clock) -> None:
+        self._conn = conn
+        self._hlc = hlc
+        self._clock = clock
+
+    def now(self) -> str:
+        return iso(self._clock.now())
+
+    def tick(self) -> str:
+        """A new version, later than every version this notebook has written or seen."""
+        return self._hlc.tick()
+
+    def observe(self, version: str) -> None:
+        """A partner's version was seen: later local edits must sort after it."""
+        self._hlc.observe(version)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def sync_state(self) -> State:
+        return sync_rows.read_state(self._conn)
+
+    def write_changes(self, changes: Iterable[Change]) -> None:
+        sync_rows.write_changes(self._conn, changes)
+
+    def current_entry(self, table: str, record_id: str) -> Entry:
+        return sync_rows.current_entry(self._conn, table, record_id)
+
+    def copies_of(self, table: str, record_id: str) -> list[Entry]:
+        return sync_rows.copies_of(self._conn, table, record_id)
+
+    def settle(
+        self, new: Record, base_ctx: dict[str, str], copies: list[Entry], *, keep_copies: bool
+    ) -> list[Record]:
+        """Write `new` over a record and its conflict copies (sync_rows.settle)."""
+        return sync_rows.settle(
+            self._conn, new, base_ctx, copies, keep_copies=keep_copies, tick=self._hlc.tick
+        )
