@@ -128,8 +128,8 @@ def main(out: Path) -> None:
 
     partner_sync.invite(window)
     settle(app, window)
-    window.invite_dialog.grab().save(str(out / "11-invite.png"))
-    window.invite_dialog.reject()
+    window.dialogs["invite_dialog"].grab().save(str(out / "11-invite.png"))
+    window.dialogs["invite_dialog"].reject()
     from peercoach_desktop.ui.notebook import trash_actions
 
     view.setCurrentWidget(view.notes)
@@ -139,8 +139,8 @@ def main(out: Path) -> None:
     settle(app, window)
     trash_actions.show_trash(window)
     settle(app, window)
-    window.trash_dialog.grab().save(str(out / "12-trash.png"))
-    window.trash_dialog.reject()
+    window.dialogs["trash_dialog"].grab().save(str(out / "12-trash.png"))
+    window.dialogs["trash_dialog"].reject()
     from peercoach_desktop.ui.notebook import history_dialog, summary_dialog
 
     view.setCurrentWidget(view.notes)
@@ -150,8 +150,8 @@ def main(out: Path) -> None:
     settle(app, window)
     history_dialog.show_history(window)
     settle(app, window)
-    window.history_dialog.grab().save(str(out / "13-history.png"))
-    window.history_dialog.reject()
+    window.dialogs["history_dialog"].grab().save(str(out / "13-history.png"))
+    window.dialogs["history_dialog"].reject()
     view.setCurrentWidget(view.sessions)
     sessions = view.sessions.model
     view.sessions.table.selectRow(
@@ -159,8 +159,8 @@ def main(out: Path) -> None:
     )
     summary_dialog.export_summary(window)
     settle(app, window)
-    window.summary_dialog.grab().save(str(out / "14-summary.png"))
-    window.summary_dialog.reject()
+    window.dialogs["summary_dialog"].grab().save(str(out / "14-summary.png"))
+    window.dialogs["summary_dialog"].reject()
     view.session.edit_protocols()
     protocols = view.session.protocols_dialog
     settle(app, window)
@@ -172,8 +172,8 @@ def main(out: Path) -> None:
     protocols.reject()
     window.open_preferences()
     settle(app, window)
-    window.preferences_dialog.grab().save(str(out / "08-preferences.png"))
-    window.preferences_dialog.reject()
+    window.dialogs["preferences_dialog"].grab().save(str(out / "08-preferences.png"))
+    window.dialogs["preferences_dialog"].reject()
     window.lock()
     shoot(app, window, out, "09-locked")
     window.close()

@@ -239,16 +239,16 @@ def test_the_window_and_its_dialogs_speak_german(qtbot: QtBot, german_window: Ma
     assert assert_german(win, english) > 10  # the welcome page and the menus
 
     win.new_partnership()
-    dialog = win.new_partnership_dialog
+    dialog = win.dialogs["new_partnership_dialog"]
     assert_german(dialog, english)
     _mnemonics_unique([b.text() for b in dialog.findChildren(QAbstractButton)], "new partnership")
     qtbot.keyClicks(dialog.me, "Ana")
     qtbot.keyClicks(dialog.partner, "Ben")
     dialog.accept()
-    qtbot.waitUntil(lambda: hasattr(win, "recovery_dialog") and win.recovery_dialog.isVisible())
-    assert_german(win.recovery_dialog, english)
-    win.recovery_dialog.stored.setChecked(True)
-    win.recovery_dialog.accept()
+    qtbot.waitUntil(lambda: win.dialogs.is_open("recovery_code_dialog"))
+    assert_german(win.dialogs["recovery_code_dialog"], english)
+    win.dialogs["recovery_code_dialog"].stored.setChecked(True)
+    win.dialogs["recovery_code_dialog"].accept()
     idle(qtbot, win)
 
     # Something in every list: a note, a goal, a step with a due date, a planned meeting.
@@ -320,7 +320,7 @@ def test_the_window_and_its_dialogs_speak_german(qtbot: QtBot, german_window: Ma
 
     notebook.setCurrentWidget(notebook.notes)
     win.open_preferences()
-    prefs = win.preferences_dialog
+    prefs = win.dialogs["preferences_dialog"]
     assert_german(prefs, english)
     _mnemonics_unique([label.text() for label in prefs.findChildren(QLabel)], "preferences")
     assert prefs.language.currentData() == "system"
@@ -334,13 +334,13 @@ def test_the_window_and_its_dialogs_speak_german(qtbot: QtBot, german_window: Ma
     ):
         win.findChild(QAction, action).trigger()
         idle(qtbot, win)
-        opened: QDialog = getattr(win, attribute)
+        opened: QDialog = win.dialogs[attribute]
         assert_german(opened, english)
         _mnemonics_unique([b.text() for b in opened.findChildren(QAbstractButton)], attribute)
         opened.reject()
     win.findChild(QAction, "action_invite_partner").trigger()  # the file is chosen after it
-    assert_german(win.invite_dialog, english)
-    win.invite_dialog.reject()
+    assert_german(win.dialogs["invite_dialog"], english)
+    win.dialogs["invite_dialog"].reject()
 
 
 def test_dates_and_numbers_follow_the_german_locale(german: None) -> None:
@@ -546,11 +546,13 @@ def test_a_refused_keyring_is_explained_in_german(german: None, qtbot: QtBot, tm
     win.load()
     idle(qtbot, win)
     win.new_partnership()
-    qtbot.keyClicks(win.new_partnership_dialog.me, "Ana")
-    qtbot.keyClicks(win.new_partnership_dialog.partner, "Ben")
-    win.new_partnership_dialog.accept()
-    qtbot.waitUntil(lambda: win.new_partnership_dialog.findChild(QLabel, "keyring_problem") is not None)
-    text = win.new_partnership_dialog.findChild(QLabel, "keyring_problem").text()
+    qtbot.keyClicks(win.dialogs["new_partnership_dialog"].me, "Ana")
+    qtbot.keyClicks(win.dialogs["new_partnership_dialog"].partner, "Ben")
+    win.dialogs["new_partnership_dialog"].accept()
+    qtbot.waitUntil(
+        lambda: win.dialogs["new_partnership_dialog"].findChild(QLabel, "keyring_problem") is not None
+    )
+    text = win.dialogs["new_partnership_dialog"].findChild(QLabel, "keyring_problem").text()
     # The core's KeyringError, its value (the backend's name) and its hint, all in German.
     assert text.startswith(
         "Das Schlüsselbund-Backend keyring.backends.fail.Keyring würde Schlüssel ungeschützt auf der "

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 
+import pytest
 from helpers import files_containing
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QAction, QPalette
@@ -43,6 +46,7 @@ from peercoach_desktop.ui.shell.main_window import MainWindow
 from peercoach_desktop.ui.shell.single_instance import InstanceServer, start_or_wake, wake_running
 from peercoach_desktop.vault.keystore import OsKeyStore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 MARKER = "OKAPI-PRIVATE-9931"
 
@@ -63,7 +67,7 @@ def test_autosave_survives_closing_right_after_typing(
     create_partnership(qtbot, window)
     write_note(qtbot, window, "typed just before closing")
     window.close()  # well inside the autosave debounce
-    with library.open(library.descriptors()[0]) as store:
+    with open_notebook(library, library.descriptors()[0]) as store:
         assert [n.body for n in store.list(Note)] == ["typed just before closing"]
 
 
@@ -72,7 +76,7 @@ def test_autosave_writes_after_the_debounce(qtbot: QtBot, window: MainWindow, li
     write_note(qtbot, window, "saved by the timer")
     qtbot.wait(AUTOSAVE_MS + 300)
     idle(qtbot, window)
-    with library.open(library.descriptors()[0]) as store:
+    with open_notebook(library, library.descriptors()[0]) as store:
         assert [n.body for n in store.list(Note)] == ["saved by the timer"]
     assert note_rows(window) == ["saved by the timer"]
 
@@ -85,7 +89,7 @@ def test_private_toggle_shows_a_lock_and_is_stored(
     window.notebook.notes.private.click()
     idle(qtbot, window)
     assert note_rows(window)[0].startswith("[Private]")
-    with library.open(library.descriptors()[0]) as store:
+    with open_notebook(library, library.descriptors()[0]) as store:
         assert store.list(Note)[0].visibility == "private"
 
 
@@ -127,7 +131,7 @@ def test_goal_form_saves_itself_and_search_jumps_to_it(
     qtbot.keyClicks(goals.why, "I am the bottleneck")
     qtbot.wait(AUTOSAVE_MS + 300)
     idle(qtbot, window)
-    with library.open(library.descriptors()[0]) as store:
+    with open_notebook(library, library.descriptors()[0]) as store:
         saved = store.list(Goal)[0]
     assert (saved.title, saved.progress, saved.status, saved.target_date, saved.why) == (
         "Delegate the budget review",
@@ -178,7 +182,7 @@ def test_next_steps_checklist_with_owner_due_date_and_goal(
     steps.table.selectRow(0)
     qtbot.mouseClick(steps.findChild(QPushButton, "step_drop"), Qt.MouseButton.LeftButton)
     idle(qtbot, window)
-    with library.open(library.descriptors()[0]) as store:
+    with open_notebook(library, library.descriptors()[0]) as store:
         saved = store.list(NextStep)[0]
         goal = store.list(Goal)[0]
         partner = store.partner()
@@ -237,7 +241,7 @@ def test_idle_time_locks_the_window(qtbot: QtBot, library: Library) -> None:
 
 def test_preferences_are_kept_and_applied(qtbot: QtBot, window: MainWindow, library: Library) -> None:
     window.open_preferences()
-    dialog = window.preferences_dialog
+    dialog = window.dialogs["preferences_dialog"]
     dialog.turn_minutes.setValue(25)
     dialog.idle_minutes.setValue(12)
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
@@ -251,8 +255,10 @@ def test_preferences_are_kept_and_applied(qtbot: QtBot, window: MainWindow, libr
     fresh = Preferences()  # what the next start reads
     assert (fresh.get("turn_minutes"), fresh.get("idle_lock_minutes"), fresh.get("theme")) == (25, 12, "dark")
     window.open_preferences()
-    window.preferences_dialog.theme.setCurrentIndex(window.preferences_dialog.theme.findData("light"))
-    window.preferences_dialog.accept()
+    window.dialogs["preferences_dialog"].theme.setCurrentIndex(
+        window.dialogs["preferences_dialog"].theme.findData("light")
+    )
+    window.dialogs["preferences_dialog"].accept()
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 200
 
 
@@ -274,10 +280,11 @@ def test_a_passphrase_notebook_asks_for_its_passphrase(qtbot: QtBot, library: Li
     win.show()
     win.load()
     qtbot.waitUntil(
-        lambda: hasattr(win, "passphrase_dialog") and win.passphrase_dialog.isVisible(), timeout=10_000
+        lambda: win.dialogs.is_open("passphrase_dialog"),
+        timeout=10_000,
     )
-    qtbot.keyClicks(win.passphrase_dialog.passphrase, "correct horse battery")
-    win.passphrase_dialog.accept()
+    qtbot.keyClicks(win.dialogs["passphrase_dialog"].passphrase, "correct horse battery")
+    win.dialogs["passphrase_dialog"].accept()
     qtbot.waitUntil(lambda: "With Cleo" in win.notebook.overview.toPlainText(), timeout=10_000)
     qtbot.waitUntil(lambda: "With Cleo" in win.partnerships.item(0).text())  # the sidebar refreshes after
 
@@ -290,9 +297,11 @@ def test_no_keyring_offers_a_passphrase_notebook(qtbot: QtBot, data_dir: Path) -
     win.load()
     idle(qtbot, win)
     create_partnership_fields(qtbot, win)
-    win.new_partnership_dialog.accept()
-    qtbot.waitUntil(lambda: win.new_partnership_dialog.findChild(QLabel, "keyring_problem") is not None)
-    dialog = win.new_partnership_dialog
+    win.dialogs["new_partnership_dialog"].accept()
+    qtbot.waitUntil(
+        lambda: win.dialogs["new_partnership_dialog"].findChild(QLabel, "keyring_problem") is not None
+    )
+    dialog = win.dialogs["new_partnership_dialog"]
     assert dialog.use_passphrase.isChecked()
     qtbot.keyClicks(dialog.me, "Ana")
     qtbot.keyClicks(dialog.partner, "Ben")
@@ -300,14 +309,14 @@ def test_no_keyring_offers_a_passphrase_notebook(qtbot: QtBot, data_dir: Path) -
     assert not dialog.buttons.buttons()[0].isEnabled()  # not repeated yet
     qtbot.keyClicks(dialog.repeat, "correct horse battery")
     dialog.accept()
-    qtbot.waitUntil(lambda: hasattr(win, "recovery_dialog"), timeout=10_000)
+    qtbot.waitUntil(lambda: "recovery_code_dialog" in win.dialogs, timeout=10_000)
     assert [d.key_mode for d in library.descriptors()] == ["passphrase"]
 
 
 def create_partnership_fields(qtbot: QtBot, win: MainWindow) -> None:
     win.new_partnership()
-    qtbot.keyClicks(win.new_partnership_dialog.me, "Ana")
-    qtbot.keyClicks(win.new_partnership_dialog.partner, "Ben")
+    qtbot.keyClicks(win.dialogs["new_partnership_dialog"].me, "Ana")
+    qtbot.keyClicks(win.dialogs["new_partnership_dialog"].partner, "Ben")
 
 
 def test_window_leaves_no_plaintext_in_the_data_dir(
@@ -419,14 +428,14 @@ def test_the_instance_socket_is_claimed_before_the_window_serves_it(qtbot: QtBot
 
 def test_a_result_arriving_after_lock_stays_hidden_until_unlock(qtbot: QtBot, window: MainWindow) -> None:
     window.new_partnership()
-    dialog = window.new_partnership_dialog
+    dialog = window.dialogs["new_partnership_dialog"]
     qtbot.keyClicks(dialog.me, "Ana")
     qtbot.keyClicks(dialog.partner, f"Ben {MARKER}")
     dialog.accept()  # the notebook is created on the worker…
     window.lock()  # …while the user locks
     idle(qtbot, window)
     assert not any(MARKER in t for t in visible_texts(window))
-    recovery = getattr(window, "recovery_dialog", None)
+    recovery = window.dialogs.get("recovery_code_dialog")
     assert recovery is None or not recovery.isVisible()  # no recovery code over the lock screen
     window.unlock()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "notices") is not None)
@@ -442,9 +451,9 @@ def test_delete_goes_to_the_trash_and_undo_brings_it_back(qtbot: QtBot, window: 
     press(qtbot, window, Qt.Key.Key_Delete, CTRL_SHIFT)  # the note in the editor goes to the trash
     qtbot.waitUntil(lambda: note_rows(window) == ["keep me"])
     window.findChild(QAction, "action_trash").trigger()
-    qtbot.waitUntil(lambda: window.trash_dialog.list.count() == 1)
-    assert window.trash_dialog.list.item(0).text().startswith("Note: delete me")
-    window.trash_dialog.reject()
+    qtbot.waitUntil(lambda: window.dialogs["trash_dialog"].list.count() == 1)
+    assert window.dialogs["trash_dialog"].list.item(0).text().startswith("Note: delete me")
+    window.dialogs["trash_dialog"].reject()
     window.notebook.setCurrentWidget(window.notebook.overview)  # focus away from the text editor
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: sorted(note_rows(window)) == ["delete me", "keep me"])
@@ -462,7 +471,7 @@ def test_undo_reverses_a_next_step_marked_done(qtbot: QtBot, window: MainWindow,
     window.notebook.setCurrentWidget(window.notebook.overview)
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     idle(qtbot, window)
-    with library.open(library.descriptors()[0]) as store:
+    with open_notebook(library, library.descriptors()[0]) as store:
         assert [s.status for s in store.list(NextStep)] == ["open"]
 
 
@@ -480,12 +489,14 @@ def test_history_shows_what_changed_and_restores_an_earlier_version(
     idle(qtbot, window)
     press(qtbot, window, Qt.Key.Key_H, CTRL_SHIFT)
     # newest first: the Tuesday words, then the "New note" placeholder they replaced
-    qtbot.waitUntil(lambda: hasattr(window, "history_dialog") and window.history_dialog.list.count() == 2)
-    diff = window.history_dialog.diff.toPlainText()
+    qtbot.waitUntil(
+        lambda: "history_dialog" in window.dialogs and window.dialogs["history_dialog"].list.count() == 2
+    )
+    diff = window.dialogs["history_dialog"].diff.toPlainText()
     assert "Tuesday" in diff and "Friday" in diff
-    window.history_dialog.restore.click()
+    window.dialogs["history_dialog"].restore.click()
     qtbot.waitUntil(lambda: window.notebook.notes.editor.toPlainText() == "We agreed on Tuesday")
-    with library.open(library.descriptors()[0]) as store:
+    with open_notebook(library, library.descriptors()[0]) as store:
         note = store.list(Note)[0]
         assert note.body == "We agreed on Tuesday"
         assert store.versions(note.id)[0].fields["body"] == "We agreed on Friday"  # kept, not overwritten
@@ -533,3 +544,48 @@ def test_a_next_step_typed_in_the_session_runner_survives_a_lock(qtbot: QtBot, w
     press(qtbot, window, Qt.Key.Key_R, CTRL)
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     assert tab.view.next_steps.text.text() == f"Send the agenda {MARKER}"
+
+
+def test_lock_hides_at_once_while_the_worker_is_busy(qtbot: QtBot, window: MainWindow) -> None:
+    """A busy worker (a keyring prompt, a large import) never keeps a notebook on screen: lock()
+    hides and returns without waiting for it; the saves it queued still land afterwards."""
+    create_partnership(qtbot, window)
+    write_note(qtbot, window, f"typed before the lock {MARKER}")
+    tab = window.notebook.session
+    press(qtbot, window, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
+    release, finished = threading.Event(), threading.Event()
+
+    def busy() -> None:  # holds the worker until the test lets go (at most 3 s)
+        release.wait(3.0)
+        finished.set()
+
+    window.tasks.run(busy)
+    window.lock()
+    assert not finished.is_set(), "lock() waited for the busy worker"
+    assert window.pages.currentWidget() is window.lock_page
+    assert not any(MARKER in t or "Ben" in t for t in visible_texts(window))
+    release.set()
+    idle(qtbot, window)
+    window.unlock()
+    idle(qtbot, window)
+    qtbot.waitUntil(lambda: any(MARKER in row for row in note_rows(window)))
+
+
+def test_an_unexpected_error_in_the_window_is_one_sentence_and_a_local_log(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peercoach_desktop.app import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_excepthook(str(data_dir), window)
+    try:
+        raise RuntimeError(f"a note's words {MARKER}")
+    except RuntimeError as error:
+        sys.excepthook(RuntimeError, error, error.__traceback__)
+    box = window.findChild(QMessageBox, "error_message")
+    assert box is not None and box.isVisible()
+    assert "Something went wrong (RuntimeError)" in box.text() and MARKER not in box.text()
+    log = (data_dir / "logs" / "errors.log").read_text()
+    assert "RuntimeError" in log and "test_main_window.py" in log
+    assert MARKER not in log  # the message may quote a note: only the type and the frames

@@ -19,6 +19,7 @@ from peercoach_desktop.ui.session.session_widgets import set_next_answer
 from peercoach_desktop.ui.shell.main_window import MainWindow
 from peercoach_desktop.vault import backup, restore
 from peercoach_desktop.vault.library import Library
+from peercoach_desktop.vault.opener import open_notebook
 
 PASSPHRASE = "blue heron at dawn"
 
@@ -44,7 +45,7 @@ def test_invite_join_import_and_export_between_two_laptops(
     invitation = tmp_path / "ben.pcinvite"
     set_next_path(str(invitation))
     trigger(window, "invite_partner")
-    dialog = window.invite_dialog
+    dialog = window.dialogs["invite_dialog"]
     dialog.passphrase.setText(PASSPHRASE)
     assert not dialog.buttons.buttons()[0].isEnabled()  # not repeated yet
     dialog.repeat.setText(PASSPHRASE)
@@ -64,8 +65,8 @@ def test_invite_join_import_and_export_between_two_laptops(
     # Ana imports: a preview first, then the note is there
     set_next_path(str(from_ben))
     trigger(window, "import_from_partner")
-    qtbot.waitUntil(lambda: hasattr(window, "import_preview_dialog"), timeout=15_000)
-    preview = window.import_preview_dialog
+    qtbot.waitUntil(lambda: "import_preview_dialog" in window.dialogs, timeout=15_000)
+    preview = window.dialogs["import_preview_dialog"]
     assert "1 added" in preview.summary.text() and "Ben" in preview.summary.text()
     preview.accept()
     qtbot.waitUntil(lambda: "Ben's reply" in note_rows(window), timeout=15_000)
@@ -104,7 +105,7 @@ def test_backup_and_key_change_from_the_notebook_menu(
     qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
 ) -> None:
     create_partnership(qtbot, window)
-    first_code = window.recovery_dialog.code.text()
+    first_code = window.dialogs["recovery_code_dialog"].code.text()
     write_note(qtbot, window, "kept through the key change")
     window.notebook.flush()
     idle(qtbot, window)
@@ -112,7 +113,7 @@ def test_backup_and_key_change_from_the_notebook_menu(
     out = tmp_path / "backup.pcnb"
     set_next_path(str(out))
     trigger(window, "back_up_now")
-    qtbot.waitUntil(lambda: hasattr(window, "safety_message"))
+    qtbot.waitUntil(lambda: "safety_message" in window.dialogs)
     other_laptop = memory_library(tmp_path / "other")
     restored = restore.restore(other_laptop, out, first_code)  # the backup opens with the code alone
     with other_laptop.open(restored.descriptor) as store:
@@ -120,8 +121,8 @@ def test_backup_and_key_change_from_the_notebook_menu(
 
     set_next_answer(True)
     trigger(window, "change_the_key")
-    qtbot.waitUntil(lambda: window.recovery_dialog.code.text() != first_code, timeout=15_000)
-    new_code = window.recovery_dialog.code.text()
+    qtbot.waitUntil(lambda: window.dialogs["recovery_code_dialog"].code.text() != first_code, timeout=15_000)
+    new_code = window.dialogs["recovery_code_dialog"].code.text()
     qtbot.waitUntil(lambda: "kept through the key change" in note_rows(window))
     descriptor = library.descriptors()[0]
     window.close()
@@ -147,7 +148,7 @@ def test_restoring_a_backup_from_the_window_asks_before_touching_the_notebook_he
     qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
 ) -> None:
     create_partnership(qtbot, window)
-    code = window.recovery_dialog.code.text()
+    code = window.dialogs["recovery_code_dialog"].code.text()
     original = library.descriptors()[0].partnership_id
     write_note(qtbot, window, "in the backup")
     window.notebook.flush()
@@ -155,8 +156,8 @@ def test_restoring_a_backup_from_the_window_asks_before_touching_the_notebook_he
     out = tmp_path / "backup.pcnb"
     set_next_path(str(out))
     trigger(window, "back_up_now")
-    qtbot.waitUntil(lambda: hasattr(window, "safety_message"))
-    window.safety_message.accept()  # "Backup saved to …"
+    qtbot.waitUntil(lambda: "safety_message" in window.dialogs)
+    window.dialogs["safety_message"].accept()  # "Backup saved to …"
     write_note(qtbot, window, "written after the backup")
     window.notebook.flush()
     idle(qtbot, window)
@@ -166,11 +167,9 @@ def test_restoring_a_backup_from_the_window_asks_before_touching_the_notebook_he
             set_next_answer(answer)
         set_next_path(str(out))
         trigger(window, "restore_a_backup")
-        qtbot.waitUntil(
-            lambda: hasattr(window, "restore_code_dialog") and window.restore_code_dialog.isVisible()
-        )
-        window.restore_code_dialog.code.setText(code)
-        window.restore_code_dialog.accept()
+        qtbot.waitUntil(lambda: window.dialogs.is_open("restore_code_dialog"))
+        window.dialogs["restore_code_dialog"].code.setText(code)
+        window.dialogs["restore_code_dialog"].accept()
         idle(qtbot, window)
         qtbot.wait(100)
         idle(qtbot, window)
@@ -185,9 +184,11 @@ def test_restoring_a_backup_from_the_window_asks_before_touching_the_notebook_he
     assert any("restored" in window.partnerships.item(i).text() for i in range(2))
 
     restore_with(False, True)  # replace: the notebook here becomes the backup's
-    qtbot.waitUntil(lambda: hasattr(window, "safety_message") and "replaced" in window.safety_message.text())
+    qtbot.waitUntil(
+        lambda: "safety_message" in window.dialogs and "replaced" in window.dialogs["safety_message"].text()
+    )
     here = next(d for d in library.descriptors() if d.partnership_id == original)
-    with library.open(here) as store:
+    with open_notebook(library, here) as store:
         assert [n.body for n in store.list(Note)] == ["in the backup"]
     assert list((library.backups_dir / "replaced").iterdir())  # the notebook it replaced, kept
     window.show_partnership(original)  # the replaced notebook opens again in the window

@@ -49,12 +49,12 @@ def idle(qtbot: QtBot, win: MainWindow) -> None:
 
 def create_partnership(qtbot: QtBot, win: MainWindow) -> None:
     win.new_partnership()
-    dialog = win.new_partnership_dialog
+    dialog = win.dialogs["new_partnership_dialog"]
     qtbot.keyClicks(dialog.me, "Ana")
     qtbot.keyClicks(dialog.partner, "Ben")
     dialog.accept()
-    qtbot.waitUntil(lambda: hasattr(win, "recovery_dialog") and win.recovery_dialog.isVisible())
-    recovery = win.recovery_dialog
+    qtbot.waitUntil(lambda: win.dialogs.is_open("recovery_code_dialog"))
+    recovery = win.dialogs["recovery_code_dialog"]
     assert len(recovery.code.text().split("-")) == 14
     assert not recovery.buttons.buttons()[0].isEnabled()  # must confirm first
     recovery.stored.setChecked(True)
@@ -119,4 +119,4 @@ def open_sample_summary(qtbot: QtBot, win: MainWindow) -> SummaryDialog:
     qtbot.waitUntil(lambda: win.notebook.sessions.model.rowCount() == 1)
     win.notebook.sessions.table.selectRow(0)
     win.findChild(QAction, "action_export_a_summary").trigger()
-    return win.summary_dialog
+    return win.dialogs["summary_dialog"]

@@ -6,6 +6,7 @@ notebook core): bench/bench_window.py holds it to 1.2x a bare PySide6 window.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -14,6 +15,8 @@ from typing import TYPE_CHECKING
 from peercoach_desktop import APP_ID, APP_NAME, APP_RDNS, __version__
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from PySide6.QtWidgets import QApplication, QWidget
 
     from peercoach_desktop.vault.library import Library
@@ -75,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if running:
         return 0  # the running window for this data dir comes forward instead
     window = MainWindow(lambda: open_library(folder), preferences)
+    install_excepthook(folder, window)
 
     def after_paint() -> None:  # QtNetwork and the SVG icon load once the notebooks show
         from PySide6.QtGui import QIcon
@@ -103,6 +107,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     window.load_after_first_paint()  # keys are fetched after the first paint
     return leave(app, window, app.exec())
+
+
+def install_excepthook(folder: str, window: QWidget) -> None:
+    """An unexpected error in the window: one sentence on screen, the stack frames (no message,
+    which may quote a note) in the local errors.log, never a traceback on a terminal."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        from pathlib import Path
+
+        from peercoach_desktop.storage.crash_log import record
+        from peercoach_desktop.ui.infra.dialogs import show_error
+
+        with contextlib.suppress(OSError):  # a full disk must not turn one error into two
+            record(Path(folder), error.with_traceback(tb))
+        show_error(window, error)
+
+    sys.excepthook = hook
 
 
 def leave(app: QApplication, window: QWidget, code: int) -> int:

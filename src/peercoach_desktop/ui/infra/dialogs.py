@@ -208,11 +208,10 @@ def error_text(error: BaseException) -> str:
 
 
 def tell(parent: QWidget, text: str, name: str) -> QMessageBox:
-    """A short message the user reads and closes; kept as parent.<name> for tests."""
+    """A short message the user reads and closes, named so tests find it (window.findChild)."""
     box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=parent)
     box.setObjectName(name)
     box.open()
-    setattr(parent, name, box)
     return box
 
 

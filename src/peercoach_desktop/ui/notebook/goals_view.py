@@ -157,6 +157,14 @@ class GoalsView(QWidget):
         indexes = selected.indexes()
         self._show(self.model.item(indexes[0].row()) if indexes else None)
 
+    def editing_id(self) -> str | None:
+        """The id of the record in the editor, if any."""
+        return self._goal.id if self._goal is not None else None
+
+    def let_go(self) -> None:
+        """The record in the editor is about to be deleted: empty the editor without saving."""
+        self._show(None)
+
     def _show(self, goal: Goal | None) -> None:
         self._goal = goal
         self._loading = True

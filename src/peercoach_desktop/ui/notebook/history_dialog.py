@@ -27,7 +27,7 @@ from peercoach_desktop.ui.infra.i18n import translate
 from peercoach_desktop.ui.infra.widgets import local_time, named
 
 if TYPE_CHECKING:
-    from peercoach_desktop.ui.shell.main_window import MainWindow
+    from peercoach_desktop.ui.notebook.window_host import NotebookHost
 
 # Marked text in colours that read in light and dark themes alike (text colour set too).
 DIFF_STYLE = """
@@ -53,14 +53,14 @@ def diff_html(earlier: str, now: str) -> str:
 def current_text(store: NotebookStore, record_id: str) -> str:
     """The record's words as they are now, in the same form as a version's."""
     for cls, fields in KEPT.items():
-        found = store.records(cls, "WHERE id = ? AND deleted = 0", (record_id,))
+        found = store.where(cls, id=record_id)
         if found:
             return Version(0, record_id, "", {name: getattr(found[0], name) for name in fields}).text()
     return ""
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, window: MainWindow, record_id: str) -> None:
+    def __init__(self, window: NotebookHost, record_id: str) -> None:
         super().__init__(window)
         self.setWindowTitle(translate("HistoryDialog", "Earlier versions"))
         self.resize(860, 520)
@@ -122,11 +122,9 @@ class HistoryDialog(QDialog):
         self.window_.reload_notebook()
 
 
-def show_history(window: MainWindow) -> None:
+def show_history(window: NotebookHost) -> None:
     record_id = window.notebook.current_record_id()
     if record_id is None:
         return
     window.notebook.flush()  # what was just typed is the "now" the versions compare with
-    window.history_dialog = HistoryDialog(window, record_id)
-    window.history_dialog.setObjectName("history_dialog")
-    window.history_dialog.open()
+    window.dialogs.keep("history_dialog", HistoryDialog(window, record_id)).open()

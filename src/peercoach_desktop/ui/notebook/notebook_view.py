@@ -98,6 +98,10 @@ class NotebookView(QTabWidget):
         if index >= 1:
             self._view(TAB_NAMES[index - 1])
 
+    def has_view(self, name: str) -> bool:
+        """Whether a lazily built tab (e.g. "sessions", "session") exists yet."""
+        return name in self._views
+
     def _view(self, name: str) -> Any:
         view = self._views.get(name)
         if view is None:
@@ -165,10 +169,10 @@ class NotebookView(QTabWidget):
         """The record the user is on in the current tab: the one Delete moves to the trash."""
         widget = self.currentWidget()
         views = {name: self._views.get(name) for name in ("notes", "goals", "steps", "sessions")}
-        if widget is views["notes"] and views["notes"]._note is not None:
-            return views["notes"]._note.id
-        if widget is views["goals"] and views["goals"]._goal is not None:
-            return views["goals"]._goal.id
+        if widget is views["notes"] and (note_id := views["notes"].editing_id()) is not None:
+            return note_id
+        if widget is views["goals"] and (goal_id := views["goals"].editing_id()) is not None:
+            return goal_id
         if widget is views["steps"] and (step := views["steps"].selected()) is not None:
             return step.id
         if widget is views["sessions"]:
@@ -181,9 +185,8 @@ class NotebookView(QTabWidget):
         """The record on screen is about to be deleted: its editor lets go of it unsaved."""
         for name in ("notes", "goals"):
             view = self._views.get(name)
-            current = getattr(view, "_note" if name == "notes" else "_goal", None) if view else None
-            if current is not None and current.id == record_id:
-                view._show(None)
+            if view is not None and view.editing_id() == record_id:
+                view.let_go()
 
     def _built(self, *names: str) -> list[Any]:
         return [self._views[name] for name in names if name in self._views]
@@ -269,9 +272,13 @@ class NotebookView(QTabWidget):
 
     # ----- saving and clearing -------------------------------------------------------------
 
-    def flush(self) -> None:
-        for view in self._built("notes", "goals", "session"):
+    def flush(self, *, wait: bool = True) -> None:
+        """Queue the saves of what is typed. wait=False (the lock): never block on the worker;
+        its jobs run in order, so the saves still land before the notebook closes."""
+        for view in self._built("notes", "goals"):
             view.flush()
+        for view in self._built("session"):
+            view.flush(wait=wait)
 
     def clear(self) -> None:
         self.people = None

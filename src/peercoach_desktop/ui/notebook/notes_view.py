@@ -134,6 +134,14 @@ class NotesView(QWidget):
         indexes = selected.indexes()
         self._show(self.model.item(indexes[0].row()) if indexes else None)
 
+    def editing_id(self) -> str | None:
+        """The id of the record in the editor, if any."""
+        return self._note.id if self._note is not None else None
+
+    def let_go(self) -> None:
+        """The record in the editor is about to be deleted: empty the editor without saving."""
+        self._show(None)
+
     def _show(self, note: Note | None) -> None:
         self._note = note
         self._loading = True

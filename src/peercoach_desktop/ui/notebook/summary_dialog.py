@@ -29,11 +29,11 @@ from peercoach_desktop.ui.infra.i18n import translate
 from peercoach_desktop.ui.infra.widgets import date_edit_format, named
 
 if TYPE_CHECKING:
-    from peercoach_desktop.ui.shell.main_window import MainWindow
+    from peercoach_desktop.ui.notebook.window_host import NotebookHost
 
 
 class SummaryDialog(QDialog):
-    def __init__(self, window: MainWindow, session_id: str | None) -> None:
+    def __init__(self, window: NotebookHost, session_id: str | None) -> None:
         super().__init__(window)
         self.setWindowTitle(translate("SummaryDialog", "Export a summary"))
         self.resize(760, 560)
@@ -197,12 +197,10 @@ def summary_words() -> summary.Words:
     )
 
 
-def export_summary(window: MainWindow) -> None:
+def export_summary(window: NotebookHost) -> None:
     session_id = None
-    if "sessions" in window.notebook._views:
+    if window.notebook.has_view("sessions"):
         rows = window.notebook.sessions.table.selectionModel().selectedRows()
         if rows:
             session_id = window.notebook.sessions.model.item(rows[0].row()).session.id
-    window.summary_dialog = SummaryDialog(window, session_id)
-    window.summary_dialog.setObjectName("summary_dialog")
-    window.summary_dialog.open()
+    window.dialogs.keep("summary_dialog", SummaryDialog(window, session_id)).open()

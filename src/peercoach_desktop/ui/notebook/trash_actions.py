@@ -35,7 +35,7 @@ def kind_label(kind: str) -> str:
 
 
 if TYPE_CHECKING:
-    from peercoach_desktop.ui.shell.main_window import MainWindow
+    from peercoach_desktop.ui.notebook.window_host import NotebookHost
 
 Undo = tuple[str, Callable[[NotebookStore], Any]]
 PURGE_QUESTION = QT_TRANSLATE_NOOP(
@@ -46,13 +46,13 @@ PURGE_QUESTION = QT_TRANSLATE_NOOP(
 )
 
 
-def remember(window: MainWindow, what: str, job: Callable[[NotebookStore], Any]) -> None:
+def remember(window: NotebookHost, what: str, job: Callable[[NotebookStore], Any]) -> None:
     """Keep what Ctrl+Z undoes (per open notebook; a lock or a switch forgets it)."""
     window.undo_stack.append((what, job))
     del window.undo_stack[:-20]
 
 
-def delete_current(window: MainWindow) -> None:
+def delete_current(window: NotebookHost) -> None:
     record_id = window.notebook.current_record_id()
     if record_id is None:
         return
@@ -66,7 +66,7 @@ def delete_current(window: MainWindow) -> None:
     window.access.write(lambda store: trash.delete(store, record_id), moved)
 
 
-def undo(window: MainWindow) -> None:
+def undo(window: NotebookHost) -> None:
     if not window.undo_stack:
         return
     _what, job = window.undo_stack.pop()
@@ -74,7 +74,7 @@ def undo(window: MainWindow) -> None:
 
 
 class TrashDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: NotebookHost) -> None:
         super().__init__(window)
         self.setWindowTitle(translate("TrashDialog", "Trash"))
         self.resize(640, 420)
@@ -140,8 +140,7 @@ class TrashDialog(QDialog):
         self.window_.reload_notebook()
 
 
-def show_trash(window: MainWindow) -> None:
+def show_trash(window: NotebookHost) -> None:
     dialog = TrashDialog(window)
-    dialog.setObjectName("trash_dialog")
-    window.trash_dialog = dialog
+    window.dialogs.keep("trash_dialog", dialog)
     dialog.open()

@@ -22,7 +22,7 @@ from peercoach_desktop.ui.partners.partner_dialogs import (
 )
 
 if TYPE_CHECKING:
-    from peercoach_desktop.ui.shell.main_window import MainWindow
+    from peercoach_desktop.ui.infra.window_host import WindowHost
 
 SYNC_FILTER = QT_TRANSLATE_NOOP("PartnerSync", "PeerCoach sync files (*.pcsync);;All files (*)")
 INVITE_FILTER = QT_TRANSLATE_NOOP("PartnerSync", "PeerCoach invitations (*.pcinvite);;All files (*)")
@@ -34,7 +34,7 @@ INVITE_TEXT = QT_TRANSLATE_NOOP(
 )
 
 
-def _busy(window: MainWindow, text: str) -> QProgressDialog:
+def _busy(window: WindowHost, text: str) -> QProgressDialog:
     dialog = QProgressDialog(text, "", 0, 0, window)  # no range: it moves until the job is done
     dialog.setObjectName("busy_dialog")
     dialog.setCancelButton(None)
@@ -43,7 +43,7 @@ def _busy(window: MainWindow, text: str) -> QProgressDialog:
     return dialog
 
 
-def _run(window: MainWindow, text: str, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+def _run(window: WindowHost, text: str, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
     busy = _busy(window, text)
 
     def finished(result: Any) -> None:
@@ -57,18 +57,18 @@ def _run(window: MainWindow, text: str, job: Callable[[], Any], done: Callable[[
     window.tasks.run(job, finished, failed)
 
 
-def _tell(window: MainWindow, text: str) -> None:
-    tell(window, text, "sync_message")
+def _tell(window: WindowHost, text: str) -> None:
+    window.dialogs.keep("sync_message", tell(window, text, "sync_message"))
 
 
-def _current(window: MainWindow) -> str | None:
+def _current(window: WindowHost) -> str | None:
     return window.access.partnership_id
 
 
 # ----- pairing ------------------------------------------------------------------------------
 
 
-def invite(window: MainWindow) -> None:
+def invite(window: WindowHost) -> None:
     pid = _current(window)
     if pid is None:
         return
@@ -78,8 +78,7 @@ def invite(window: MainWindow) -> None:
         confirm=True,
         parent=window,
     )
-    dialog.setObjectName("invite_dialog")
-    window.invite_dialog = dialog
+    window.dialogs.keep("invite_dialog", dialog)
 
     def chosen() -> None:
         passphrase = dialog.passphrase.text()
@@ -109,7 +108,7 @@ def invite(window: MainWindow) -> None:
     dialog.open()
 
 
-def join(window: MainWindow) -> None:
+def join(window: WindowHost) -> None:
     source = choose_path(
         window,
         translate("PartnerSync", "Open your partner's invitation"),
@@ -124,8 +123,7 @@ def join(window: MainWindow) -> None:
         confirm=False,
         parent=window,
     )
-    dialog.setObjectName("join_dialog")
-    window.join_dialog = dialog
+    window.dialogs.keep("join_dialog", dialog)
     library = window.workspace.library
 
     def joined(result: pairing.Joined) -> None:
@@ -164,7 +162,7 @@ def join(window: MainWindow) -> None:
 # ----- export and import --------------------------------------------------------------------
 
 
-def export(window: MainWindow) -> None:
+def export(window: WindowHost) -> None:
     pid = _current(window)
     if pid is None:
         return
@@ -201,7 +199,7 @@ def export(window: MainWindow) -> None:
     )
 
 
-def import_file(window: MainWindow, source: str | None = None) -> None:
+def import_file(window: WindowHost, source: str | None = None) -> None:
     source = source or choose_path(
         window,
         translate("PartnerSync", "Import your partner's file"),
@@ -224,8 +222,7 @@ def import_file(window: MainWindow, source: str | None = None) -> None:
     def previewed(result: tuple[str, str, bytes, exchange.ImportReport]) -> None:
         pid, sender, key, report = result
         dialog = ImportPreviewDialog(sender, report, window)
-        dialog.setObjectName("import_preview_dialog")
-        window.import_preview_dialog = dialog
+        window.dialogs.keep("import_preview_dialog", dialog)
 
         def apply() -> None:
             _run(
@@ -241,7 +238,7 @@ def import_file(window: MainWindow, source: str | None = None) -> None:
     _run(window, translate("PartnerSync", "Reading the file…"), preview, previewed)
 
 
-def _imported(window: MainWindow, pid: str, report: exchange.ImportReport) -> None:
+def _imported(window: WindowHost, pid: str, report: exchange.ImportReport) -> None:
     if window.locked:
         return  # the import is in; the notebook shows after unlock
     window.show_partnership(pid)  # every view re-reads the notebook
@@ -256,12 +253,11 @@ def _imported(window: MainWindow, pid: str, report: exchange.ImportReport) -> No
 # ----- conflicts ----------------------------------------------------------------------------
 
 
-def conflicts(window: MainWindow) -> None:
+def conflicts(window: WindowHost) -> None:
     if window.access.partnership_id is None:
         return
     dialog = ConflictsDialog(window)
-    dialog.setObjectName("conflicts_dialog")
-    window.conflicts_dialog = dialog
+    window.dialogs.keep("conflicts_dialog", dialog)
 
     def refresh() -> None:
         window.access.run(exchange.list_conflicts, dialog.show_conflicts)

@@ -19,7 +19,7 @@ from peercoach_desktop.ui.infra.dialogs import (
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
-    from peercoach_desktop.ui.shell.main_window import MainWindow
+    from peercoach_desktop.ui.infra.window_host import WindowHost
     from peercoach_desktop.vault.workspace import PartnershipSummary
 
 
@@ -30,12 +30,11 @@ NOT_SHOWN_WHILE_LOCKED = QT_TRANSLATE_NOOP(
 )
 
 
-def ask_passphrase(window: MainWindow, partnership_id: str) -> None:
+def ask_passphrase(window: WindowHost, partnership_id: str) -> None:
     dialog = PassphraseDialog(
         translate("PartnershipFlow", "Passphrase for notebook {id}:").format(id=partnership_id[:8]), window
     )
-    dialog.setObjectName("passphrase_dialog")
-    window.passphrase_dialog = dialog
+    window.dialogs.keep("passphrase_dialog", dialog)
     workspace = window.workspace
 
     def opened(summary: PartnershipSummary) -> None:
@@ -50,26 +49,23 @@ def ask_passphrase(window: MainWindow, partnership_id: str) -> None:
     dialog.open()
 
 
-def new_partnership(window: MainWindow, keyring_problem: str | None = None) -> None:
+def new_partnership(window: WindowHost, keyring_problem: str | None = None) -> None:
     dialog = NewPartnershipDialog(window, keyring_problem=keyring_problem)
-    dialog.setObjectName("new_partnership_dialog")
     dialog.accepted.connect(
         lambda: _create(
             window, dialog.me.text(), dialog.partner.text(), dialog.title.text(), dialog.chosen_passphrase()
         )
     )
+    window.dialogs.keep("new_partnership_dialog", dialog).open()
+
+
+def show_recovery_code(window: WindowHost, code: str) -> RecoveryCodeDialog:
+    dialog = window.dialogs.keep("recovery_code_dialog", RecoveryCodeDialog(code, window))
     dialog.open()
-    window.new_partnership_dialog = dialog
+    return dialog
 
 
-def show_recovery_code(window: MainWindow, code: str) -> RecoveryCodeDialog:
-    window.recovery_dialog = RecoveryCodeDialog(code, window)
-    window.recovery_dialog.setObjectName("recovery_code_dialog")
-    window.recovery_dialog.open()
-    return window.recovery_dialog
-
-
-def _create(window: MainWindow, me: str, partner: str, title: str, passphrase: str | None) -> None:
+def _create(window: WindowHost, me: str, partner: str, title: str, passphrase: str | None) -> None:
     workspace = window.workspace
     library = workspace.library
 

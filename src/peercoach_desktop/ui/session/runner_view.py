@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peercoach_desktop.coaching import catalog, templates
 from peercoach_desktop.coaching import prompts as prompt_lib
 from peercoach_desktop.coaching import sessions as runner
-from peercoach_desktop.coaching import templates
 from peercoach_desktop.domain.clock import Clock
 from peercoach_desktop.domain.errors import UsageError
 from peercoach_desktop.domain.model import DEFAULT_TURN_MINUTES
@@ -178,7 +178,7 @@ class SessionRunnerView(PromptActions, QWidget):
         clock, minutes, template_id, language = self.clock, self.turn_minutes, self.template_id, self.language
 
         def job(store: NotebookStore) -> tuple[runner.RunnerState, SessionTimer, list[prompt_lib.Prompt]]:
-            template = templates.find(templates.available(store, language)[0], template_id)
+            template = templates.find(catalog.available(store, language)[0], template_id)
             state = runner.open_session(store, clock, minutes, template, language)
             # Read here, not in the callback: an error reaches _failed and is shown.
             timer = SessionTimer.from_dict(state.session.timer_state, clock)
@@ -387,10 +387,12 @@ class SessionRunnerView(PromptActions, QWidget):
 
         self._run(job)
 
-    def flush(self) -> None:
-        """Before the window closes or locks: save notes, feedback and the timer, and wait for the worker."""
+    def flush(self, *, wait: bool = True) -> None:
+        """Before the window closes, locks or switches: queue the saves of notes, feedback and the
+        timer; wait=True also waits for the worker to finish them."""
         self.save_notes()
         self.feedback.flush()
         if self.timer is not None and self.state is not None and not self.timer.done:
             self._changed()
-        self.tasks.run_and_wait(lambda: None)
+        if wait:
+            self.tasks.run_and_wait(lambda: None)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from peercoach_desktop.coaching import templates
+from peercoach_desktop.coaching import catalog, templates
 from peercoach_desktop.domain.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.dialogs import show_error
@@ -116,7 +116,7 @@ class SessionTab(QWidget):
     def reload(self) -> None:
         """Read the protocols: the bundled ones and this notebook's own."""
         language = self.language
-        self.access.run(lambda store: templates.available(store, language)[0], self._templates_loaded)
+        self.access.run(lambda store: catalog.available(store, language)[0], self._templates_loaded)
 
     def _templates_loaded(self, found: list[templates.Template]) -> None:
         wanted = self.protocol.currentData() or self._chosen.get(self.access.partnership_id or "")
@@ -150,10 +150,10 @@ class SessionTab(QWidget):
         self.protocols_dialog = dialog
         dialog.open()
 
-    def flush(self) -> None:
+    def flush(self, *, wait: bool = True) -> None:
         """Before a lock or a switch, while the notebook is still selected: queue the saves."""
         if self.view is not None:
-            self.view.flush()  # notes and timer
+            self.view.flush(wait=wait)  # notes and timer
         if self.protocols_dialog is not None:
             self.protocols_dialog.flush()  # a protocol being edited
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from peercoach_desktop.coaching import templates
+from peercoach_desktop.coaching import catalog, templates
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.dialogs import error_text
 from peercoach_desktop.ui.infra.i18n import translate
@@ -158,7 +158,7 @@ class ProtocolsDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         language = self.language
         self.access.run(
-            lambda store: templates.available(store, language), lambda found: self._loaded(found, select)
+            lambda store: catalog.available(store, language), lambda found: self._loaded(found, select)
         )
 
     def _loaded(self, found: tuple[list[templates.Template], list[str]], select: str | None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -21,8 +21,9 @@ from peercoach_desktop.ui.infra.i18n import translate
 from peercoach_desktop.ui.infra.settings import Preferences
 from peercoach_desktop.ui.infra.tasks import Tasks
 from peercoach_desktop.ui.infra.theme import follow_system_scheme
-from peercoach_desktop.ui.shell.locking import LockingMixin
-from peercoach_desktop.ui.shell.window_preferences import PreferencesMixin
+from peercoach_desktop.ui.infra.window_host import OpenDialogs
+from peercoach_desktop.ui.shell.locking import WindowLock
+from peercoach_desktop.ui.shell.window_preferences import WindowPreferences
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget
@@ -52,7 +53,7 @@ class _OnFirstPaint(QObject):
         return False
 
 
-class MainWindow(LockingMixin, PreferencesMixin, QMainWindow):
+class MainWindow(QMainWindow):
     notebook: NotebookView  # built on first load, after the window has painted
     content_shown = Signal()  # a notebook's overview is on screen
     started = Signal()  # the first notebooks are listed: time for the rest of start-up
@@ -67,14 +68,15 @@ class MainWindow(LockingMixin, PreferencesMixin, QMainWindow):
         self.tasks.failed.connect(lambda error: show_error(self, error))
         self.access = NotebookAccess(self.tasks, None, self)
         self.setWindowTitle(APP_NAME)
-        self.locked = False
         self._built = False
         self._started = False
         self._finished_start = False
-        self._copied_here = False
         self._backups_due = False
-        self._pending_notices: list[str] = []
         self.undo_stack: list[tuple[str, object]] = []
+        self.dialogs = OpenDialogs()  # the last dialog of each kind, by name (window parts keep them)
+        # Set by the app once the notebooks show (app.after_paint): kept alive with the window.
+        self.instance_server: QObject | None = None
+        self.screen_lock: QObject | None = None
         self._frame: MainFrame | None = None
 
         self.setCentralWidget(QWidget())  # the frame comes right after the first paint
@@ -84,11 +86,47 @@ class MainWindow(LockingMixin, PreferencesMixin, QMainWindow):
             bar.addMenu(translate("MainWindow", "&Edit")),
             bar.addMenu(translate("MainWindow", "&Partner")),
         )
-        self._restore_window_state()
+        # Window parts as controllers: each sees the window only through its small Protocol.
+        self.locking = WindowLock(self, self)
+        self.idle_timer = self.locking.idle_timer
+        self.window_preferences = WindowPreferences(self, self.idle_timer)
+        self.window_preferences.restore_window_state()
+        self.window_preferences.apply()
 
-        self.idle_timer = QTimer(self, singleShot=True)
-        self.idle_timer.timeout.connect(self._idle_timeout)
-        self.apply_preferences()
+    # ----- what the controllers offer the rest of the app -------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.locking.locked
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    @property
+    def actions_built(self) -> bool:
+        return self._finished_start
+
+    def lock(self) -> None:
+        self.locking.lock()
+
+    def panic_lock(self) -> None:
+        self.locking.panic_lock()
+
+    def unlock(self) -> None:
+        self.locking.unlock()
+
+    def when_unlocked(self, show: Callable[[], None], instead: str) -> None:
+        self.locking.when_unlocked(show, instead)
+
+    def open_preferences(self) -> None:
+        self.window_preferences.open_dialog()
+
+    def apply_preferences(self) -> None:
+        self.window_preferences.apply()
+
+    def splitter_state(self) -> QByteArray | None:
+        return self._frame.saveState() if self._frame is not None else None
 
     # ----- actions -------------------------------------------------------------------------
 
@@ -114,7 +152,7 @@ class MainWindow(LockingMixin, PreferencesMixin, QMainWindow):
             self.setCentralWidget(frame)
             self._frame = frame
             # Watching every event for the idle lock costs ~20 ms of start-up events: from here.
-            QApplication.instance().installEventFilter(self)
+            self.locking.watch_input()
         return self._frame
 
     @property
@@ -151,8 +189,8 @@ class MainWindow(LockingMixin, PreferencesMixin, QMainWindow):
         from peercoach_desktop.ui.shell.window_actions import build_actions
 
         build_actions(self, self._menus)
-        self._apply_history_policy()
-        QApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+        self.window_preferences.apply_history_policy()
+        self.locking.watch_clipboard()
         follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
         self.started.emit()
 
@@ -160,9 +198,9 @@ class MainWindow(LockingMixin, PreferencesMixin, QMainWindow):
         """Once per load, when a notebook is on screen: today's backups (skipped when taken)."""
         if self._backups_due and self.access.workspace is not None:
             self._backups_due = False
-            self.tasks.run(self.access.workspace.take_daily_backups, self._show_notices)
+            self.tasks.run(self.access.workspace.take_daily_backups, self.show_notices)
 
-    def _show_notices(self, notices: list[str]) -> None:
+    def show_notices(self, notices: list[str]) -> None:
         if notices:
             from PySide6.QtWidgets import QMessageBox
 
@@ -352,7 +390,7 @@ class MainWindow(LockingMixin, PreferencesMixin, QMainWindow):
             busy = translate("MainWindow", "Still saving your notebook. Try closing again in a moment.")
             show_error(self, PeerCoachError(busy))
             return
-        self._save_window_state()
+        self.window_preferences.save_window_state()
         self.tasks.shutdown()
-        QApplication.instance().removeEventFilter(self)
+        self.locking.stop_watching()
         super().closeEvent(event)

@@ -16,7 +16,7 @@ from peercoach_desktop.ui.session.session_widgets import ask_yes_no
 from peercoach_desktop.vault import backup, rekey, restore
 
 if TYPE_CHECKING:
-    from peercoach_desktop.ui.shell.main_window import MainWindow
+    from peercoach_desktop.ui.notebook.window_host import NotebookHost
 
 BACKUP_FILTER = QT_TRANSLATE_NOOP("SafetyActions", "PeerCoach notebooks (*.pcnb);;All files (*)")
 ALREADY_HERE = QT_TRANSLATE_NOOP(
@@ -43,11 +43,11 @@ REKEY_QUESTION = QT_TRANSLATE_NOOP(
 )
 
 
-def _tell(window: MainWindow, text: str) -> None:
-    tell(window, text, "safety_message")
+def _tell(window: NotebookHost, text: str) -> None:
+    window.dialogs.keep("safety_message", tell(window, text, "safety_message"))
 
 
-def back_up_now(window: MainWindow) -> None:
+def back_up_now(window: NotebookHost) -> None:
     pid = window.access.partnership_id
     if pid is None:
         return
@@ -77,7 +77,7 @@ def back_up_now(window: MainWindow) -> None:
     window.tasks.run(job, done, lambda error: show_error(window, error))
 
 
-def change_key(window: MainWindow) -> None:
+def change_key(window: NotebookHost) -> None:
     pid = window.access.partnership_id
     if pid is None or not ask_yes_no(
         window, translate("SafetyActions", "Change the key"), translate("SafetyActions", REKEY_QUESTION)
@@ -138,7 +138,7 @@ class CodeDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def restore_backup(window: MainWindow) -> None:
+def restore_backup(window: NotebookHost) -> None:
     source = choose_path(
         window,
         translate("SafetyActions", "Restore a backup"),
@@ -148,8 +148,7 @@ def restore_backup(window: MainWindow) -> None:
     if not source:
         return
     dialog = CodeDialog(window)
-    dialog.setObjectName("restore_code_dialog")
-    window.restore_code_dialog = dialog
+    window.dialogs.keep("restore_code_dialog", dialog)
     workspace = window.workspace
     library = workspace.library
 
@@ -200,7 +199,7 @@ def restore_backup(window: MainWindow) -> None:
     dialog.open()
 
 
-def _restored(window: MainWindow, result: restore.Restored) -> None:
+def _restored(window: NotebookHost, result: restore.Restored) -> None:
     window.show_partnership(result.descriptor.partnership_id)
     if result.how == restore.BESIDE:
         _tell(

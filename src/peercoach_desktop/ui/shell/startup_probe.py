@@ -56,7 +56,7 @@ def install(app: QApplication, window: MainWindow, mode: str) -> None:
         app.quit()
 
     if mode == "paint":
-        window._probe = painted  # type: ignore[attr-defined]  # kept alive with the window
+        painted.setParent(window)  # kept alive with the window
         window.installEventFilter(painted)
     elif mode == "content":
         window.content_shown.connect(lambda: finish(time.time()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -18,12 +18,30 @@ from PySide6.QtWidgets import QMenu
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
-    from peercoach_desktop.ui.shell.main_window import MainWindow
+    from peercoach_desktop.ui.notebook.window_host import NotebookHost
+
+    class ActionsHost(NotebookHost, Protocol):
+        """What the menus call on the main window."""
+
+        def lock(self) -> None: ...
+
+        def panic_lock(self) -> None: ...
+
+        def open_preferences(self) -> None: ...
+
+        def new_partnership(self, keyring_problem: str | None = None) -> None: ...
+
+        def in_notebook(self, act: Callable[[], object]) -> None: ...
+
+        def addAction(self, action: QAction) -> None: ...
+
+        def close(self) -> bool: ...
+
 
 TAB_SHORTCUTS = 8  # Alt+1…8 reach the notebook's tabs
 
 
-def deferred(window: MainWindow, action: Callable[[], Callable[[MainWindow], object]]) -> Callable[[], None]:
+def deferred(window: ActionsHost, action: Callable[[], Callable[[Any], object]]) -> Callable[[], None]:
     """An action whose code loads when first used: `action()` imports its module and returns the
     function to call with the window (so start-up does not pay for dialogs nobody opened yet)."""
 
@@ -66,7 +84,7 @@ def _partner_sync() -> ModuleType:
     return partner_sync
 
 
-def build_actions(window: MainWindow, menus: tuple[QMenu, ...]) -> None:
+def build_actions(window: ActionsHost, menus: tuple[QMenu, ...]) -> None:
     notebook_menu, edit, partner = menus
 
     def in_notebook(act: Callable[[], object]) -> Callable[[], None]:
