@@ -248,7 +248,7 @@ def measure(library: Library, floor_env: dict[str, str], since: str, until: str,
         wait_for(dialog.save_pdf.isEnabled, "the summary preview")
         set_next_path(str(out))
         dialog.save_pdf.click()
-        wait_for(lambda: hasattr(dialog, "saved_message"), "the PDF to be written")
+        wait_for(lambda: dialog.findChild(QMessageBox, "saved_message") is not None, "the PDF to be written")
         elapsed = (time.perf_counter() - start) * 1000
         stall = stalls.stop()
         if b"%PDF" not in out.read_bytes()[:8] or out.stat().st_size < 20_000:
