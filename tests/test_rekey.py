@@ -30,7 +30,11 @@ def test_after_rekey_the_old_key_and_code_fail_and_the_new_ones_work(data_dir: P
     assert done.recovery_code != created.recovery_code
     new_key = library.keystore.get(d.notebook_id)
     assert new_key is not None and new_key != old_key
+    # Until the caller has shown the code, a reminder stays for the next open.
+    assert library.keystore.get(rekey.pending_entry(d.notebook_id)) == new_key
+    rekey.code_shown(library, d)
     assert library.keystore.get(rekey.pending_entry(d.notebook_id)) is None
+    assert not list(d.folder.glob(".*.key-pending"))
     with pytest.raises(WrongKeyError):
         NotebookStore.open(d.path, old_key, clock=library.clock, backup_dir=tmp_path)
     with pytest.raises(WrongKeyError):
@@ -88,12 +92,34 @@ def test_an_interrupted_rotation_is_settled_on_open_with_old_or_new_key(data_dir
     assert keys == {d.notebook_id: old}
 
     done = rekey.rekey(library, d)  # now crash "after the rename": main entry still old
+    rekey.code_shown(library, d)
     new = keys[d.notebook_id]
     rekey.stage_pending(library, d, new)
     keys[d.notebook_id] = old
     library.open(d).close()
-    assert "NEW key" in library.notices[-1]
-    assert keys == {d.notebook_id: new} and done.recovery_code
+    assert "NEW key" in library.notices[-1] and done.recovery_code in library.notices[-1]
+    library.notices_shown()
+    assert keys == {d.notebook_id: new}
+
+
+def test_a_rotation_that_died_before_its_code_was_shown_names_the_code_until_it_is(data_dir: Path) -> None:
+    library = memory_library(data_dir)
+    created = library.create("Ana", "Ben")
+    created.store.close()
+    d = created.descriptor
+    done = rekey.rekey(library, d)  # ...and the process dies before printing done.recovery_code
+
+    later = Library(data_dir, library.keystore, FakeClock())  # the next command
+    later.open(d).close()
+    assert done.recovery_code in later.notices[-1]
+    later.open(d).close()  # not yet shown (the command died too): named again
+    assert done.recovery_code in later.notices[-1]
+    later.notices_shown()
+    again = Library(data_dir, library.keystore, FakeClock())
+    again.open(d).close()
+    assert again.notices == []
+    with again.recover(d, done.recovery_code) as store:
+        assert store.integrity_problems() == []
 
 
 def test_opening_asks_the_keyring_for_no_pending_key_unless_a_rotation_left_one(data_dir: Path) -> None:

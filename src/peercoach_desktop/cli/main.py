@@ -307,6 +307,7 @@ def main(
     finally:
         if ctx is not None:
             cli_safety.print_notices(ctx.library.notices)
+            ctx.library.notices_shown()
     return 0
 
 

@@ -70,10 +70,21 @@ def cmd_restore_backup(ctx: Context) -> None:
 
 
 def cmd_rekey(ctx: Context) -> None:
-    from peercoach_desktop.vault.rekey import rekey
+    from peercoach_desktop.vault.rekey import code_shown, rekey
 
     descriptor = ctx.library.resolve(ctx.args.partnership)
     done = rekey(ctx.library, descriptor)
+    try:
+        _print_rekeyed(ctx, done)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        return  # not shown (a closed pipe): the next open names the new code instead
+    code_shown(ctx.library, descriptor)
+
+
+def _print_rekeyed(ctx: Context, done: Any) -> None:
+    descriptor = done.descriptor
     if ctx.args.json:
         data = {
             "id": descriptor.partnership_id,

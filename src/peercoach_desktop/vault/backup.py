@@ -16,6 +16,7 @@ from pathlib import Path
 from peercoach_desktop.domain.errors import PeerCoachError
 from peercoach_desktop.storage import database
 from peercoach_desktop.storage.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
+from peercoach_desktop.vault.crash_points import crash_point
 from peercoach_desktop.vault.library import NOTEBOOK_SUFFIX, Descriptor, Library, PassphraseSource
 
 DEFAULT_KEEP = 7  # daily backups kept per notebook: the one place this default lives
@@ -41,12 +42,42 @@ def write_backup(source: Path, key: bytes, target: Path) -> Path:
             dest.close()
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
+        crash_point("backup-written")
         os.replace(partial, target)
         fsync_dir(target.parent)
     finally:
         conn.close()
         _remove_with_journals(partial)
     return target
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or we cannot tell: leave its file alone
+    return True
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Half-written backups of processes that died (kill -9, power cut): each is a whole
+    notebook's size, so they are removed rather than left to fill the disk."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        # .<target>.<pid>-<random>.partial, see write_backup
+        if not (entry.name.startswith(".") and entry.name.endswith(".partial")):
+            continue
+        pid_part = entry.name.rsplit(".", 2)[-2].split("-", 1)[0]
+        if pid_part.isdigit() and not _pid_alive(int(pid_part)):
+            _remove_with_journals(Path(entry.path))
+            removed.append(Path(entry.path))
+    return removed
 
 
 def _remove_with_journals(path: Path) -> None:
@@ -92,6 +123,7 @@ def daily_backup(
     Called on every open; when today's copy exists it costs one stat(). A failure
     never stops the notebook from opening: it becomes a notice for the user."""
     target = daily_target(library, descriptor)
+    remove_stale_partials(daily_dir(library))
     if target.exists():
         return None
     try:

@@ -109,6 +109,10 @@ class Library:
         # What opening notebooks had to tell the user (an interrupted key change settled,
         # a daily backup that failed); the CLI prints them, the window shows them.
         self.notices: list[str] = []
+        # Notebooks whose notices carry a recovery code: settled for good once it is shown.
+        self._unshown_codes: list[Descriptor] = []
+        # Notebooks this process is rotating the key of: their open must not settle it.
+        self.rotating: set[str] = set()
         # The first open of a day takes a backup (~150 ms at 10k notes); the window may turn
         # this off and call backup.daily_backup itself once the notebook is on screen.
         self.daily_backup_on_open = True
@@ -187,6 +191,15 @@ class Library:
             with contextlib.suppress(PeerCoachError):
                 self.keystore.delete(descriptor.notebook_id)
 
+    def notices_shown(self) -> None:
+        """The notices reached the user: a recovery code they named need not be shown again."""
+        from peercoach_desktop.vault import rekey
+
+        shown, self._unshown_codes = self._unshown_codes, []
+        for descriptor in shown:
+            with contextlib.suppress(PeerCoachError):
+                rekey.code_shown(self, descriptor)
+
     def key_for(self, descriptor: Descriptor, passphrase: PassphraseSource | None = None) -> bytes:
         if descriptor.kdf is not None:
             if passphrase is None:
@@ -218,6 +231,8 @@ class Library:
         settled = rekey.settle(self, descriptor)
         if settled is not None:
             self.notices.append(settled.message)
+            if settled.recovery_code is not None:
+                self._unshown_codes.append(descriptor)
         key = self.key_for(descriptor, passphrase)
         store = NotebookStore.open(descriptor.path, key, clock=self.clock, backup_dir=self.backups_dir)
         if self.daily_backup_on_open:

@@ -90,6 +90,8 @@ class Workspace:
                 if key is not None:
                     backup.daily_backup(self.library, descriptor, key)
         notices, self.library.notices[:] = list(self.library.notices), []
+        # Handed to the window, which shows them at once (or after unlock, before any content).
+        self.library.notices_shown()
         return notices
 
     def summary(self, partnership_id: str) -> PartnershipSummary:
