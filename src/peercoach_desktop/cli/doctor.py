@@ -6,13 +6,16 @@ import json
 from typing import Any
 
 from peercoach_desktop.domain.errors import PeerCoachError
+from peercoach_desktop.vault.keyring_probe import probe
 from peercoach_desktop.vault.library import Library
 
 
 def run_doctor(library: Library, as_json: bool) -> bool:
     report: dict[str, Any] = {"data_dir": str(library.data_dir), "notebooks": []}
     try:
-        report["keyring"] = {"backend": library.keystore.name, "ok": True}
+        backend = library.keystore.name
+        probe(library.keystore)  # a name is not proof: store, read and delete a probe entry
+        report["keyring"] = {"backend": backend, "ok": True}
     except PeerCoachError as exc:
         report["keyring"] = {"backend": None, "ok": False, "problem": str(exc)}
     healthy = report["keyring"]["ok"]

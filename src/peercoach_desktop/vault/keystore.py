@@ -99,9 +99,27 @@ def describe_backend(backend: object) -> str:
 
 
 def is_insecure(backend: object) -> bool:
-    """keyrings.alt (files on disk), and the null/fail backends that store nothing."""
+    """keyrings.alt (files on disk), the null/fail backends that store nothing, and any
+    chainer that chains to one of them: a chainer writes to the first backend that takes
+    the key, so one file backend in its chain can receive a key whenever the others fail."""
     parts = describe_backend(backend).lower().split(".")
-    return parts[0] == "keyrings" or "plaintext" in parts[-1] or bool(INSECURE_MODULES & set(parts))
+    if parts[0] == "keyrings" or "plaintext" in parts[-1] or bool(INSECURE_MODULES & set(parts)):
+        return True
+    chained = _chained(backend)
+    if chained is None:
+        return False
+    return not chained or any(is_insecure(inner) for inner in chained)
+
+
+def _chained(backend: object) -> list[object] | None:
+    """The backends a chaining backend (keyring's ChainerBackend) passes keys on to; None if
+    it chains nothing. Any failure to list them counts as an empty, hence refused, chain."""
+    if "chain" not in describe_backend(backend).lower():
+        return None
+    try:
+        return list(getattr(backend, "backends", None) or [])
+    except Exception:
+        return []
 
 
 def _uses_secret_service() -> bool:
