@@ -9,21 +9,23 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from peercoach_desktop import __version__
+from peercoach_desktop.cli import failure
 from peercoach_desktop.cli import safety as cli_safety
 from peercoach_desktop.cli import session as cli_session
 from peercoach_desktop.cli.context import Context, read_passphrase, read_text
 from peercoach_desktop.domain.clock import Clock, iso
-from peercoach_desktop.domain.errors import PeerCoachError, UsageError
+from peercoach_desktop.domain.errors import PeerCoachError
 from peercoach_desktop.domain.model import NoteKind, StepStatus
 from peercoach_desktop.storage.paths import data_dir
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault.keystore import KeyStore
 
-EXIT_ERROR = 1
-EXIT_USAGE = 2
+EXIT_ERROR = failure.EXIT_ERROR
+EXIT_USAGE = failure.EXIT_USAGE
 
 
 # ----- commands --------------------------------------------------------------------------------
@@ -282,33 +284,24 @@ def main(
     try:
         ctx = Context(args, keystore, clock)
         args.func(ctx)
-    except UsageError as exc:
-        print(f"peercoach: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except PeerCoachError as exc:
-        print(f"peercoach: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except OSError as exc:
-        print(
-            f"peercoach: {exc.strerror or type(exc).__name__}: {exc.filename or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except SystemExit as exc:
         return int(exc.code or 0)
-    except Exception as exc:  # never a traceback on the terminal; see crash_log
-        from peercoach_desktop.storage.crash_log import record
-
-        where = record(data_dir(args.data_dir), exc)
-        print(f"peercoach: internal error ({type(exc).__name__}); details in {where}", file=sys.stderr)
-        return EXIT_ERROR
+    except Exception as exc:  # never a traceback on the terminal: one line, see cli/failure
+        return failure.report(exc, as_json=bool(getattr(args, "json", False)), data_dir=_data_dir(args))
     finally:
         if ctx is not None:
             cli_safety.print_notices(ctx.library.notices)
             ctx.library.notices_shown()
     return 0
+
+
+def _data_dir(args: argparse.Namespace) -> Path | None:
+    try:
+        return data_dir(args.data_dir)
+    except Exception:
+        return None
 
 
 if __name__ == "__main__":

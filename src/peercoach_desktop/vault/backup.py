@@ -16,6 +16,7 @@ from pathlib import Path
 from peercoach_desktop.domain.errors import PeerCoachError
 from peercoach_desktop.storage import database
 from peercoach_desktop.storage.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
+from peercoach_desktop.storage.storage_errors import storage_errors
 from peercoach_desktop.vault.crash_points import crash_point
 from peercoach_desktop.vault.library import NOTEBOOK_SUFFIX, Descriptor, Library, PassphraseSource
 
@@ -127,12 +128,13 @@ def daily_backup(
     if target.exists():
         return None
     try:
-        ensure_private_dir(library.backups_dir)  # before its subfolder, so it is not world-readable
-        write_backup(descriptor.path, key, target)
-        prune(library, descriptor, keep)
+        with storage_errors():
+            ensure_private_dir(library.backups_dir)  # before its subfolder, so it is not world-readable
+            write_backup(descriptor.path, key, target)
+            prune(library, descriptor, keep)
     except (OSError, PeerCoachError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-        library.notices.append(f"Today's automatic backup could not be written ({reason}).")
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        library.notices.append(f"Today's automatic backup could not be written: {reason}")
         return None
     return target
 

@@ -28,7 +28,7 @@ def probe(keystore: KeyStore) -> None:
     except KeyringError:
         raise
     except PeerCoachError as exc:
-        raise KeyringError(str(exc)) from None
+        raise KeyringError(exc.template, **exc.fields) from None
     if read != value or not gone:
         raise KeyringError(
             QT_TRANSLATE_NOOP(

@@ -29,6 +29,7 @@ import sqlcipher3
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, KeyringError, PeerCoachError, UsageError
 from peercoach_desktop.storage import database
 from peercoach_desktop.storage.files import fsync_dir, write_atomic
+from peercoach_desktop.storage.storage_errors import explain, storage_errors
 from peercoach_desktop.vault import backup, recovery
 
 # CRASH_ENV and CRASH_EXIT are re-exported: the crash tests name them through this module.
@@ -173,6 +174,11 @@ def settle(library: Library, descriptor: Descriptor) -> Settled | None:
     return None  # neither key opens it: the normal open reports that, nothing is touched
 
 
+def _is_busy(exc: sqlcipher3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 def lock_exclusively(path: Path, key: bytes) -> sqlcipher3.Connection:
     """Open with the key and hold the only lock on the file, with its WAL folded in.
 
@@ -184,8 +190,13 @@ def lock_exclusively(path: Path, key: bytes) -> sqlcipher3.Connection:
         if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower() != "delete":
             raise sqlcipher3.OperationalError("locked")
         conn.execute("BEGIN EXCLUSIVE")
-    except sqlcipher3.OperationalError:
+    except sqlcipher3.OperationalError as exc:
         conn.close()
+        if not _is_busy(exc):  # a full disk or an I/O error is not "open elsewhere"
+            mapped = explain(exc)
+            if mapped is not None:
+                raise mapped from None
+            raise
         raise NotebookBusyError(
             QT_TRANSLATE_NOOP(
                 "Core",
@@ -247,7 +258,8 @@ def _fresh_backup(library: Library, descriptor: Descriptor, key: bytes) -> Path 
     # Today's backup is replaced by one under the new key, so a backup that the new
     # code opens exists at once. Older ones are left as they are (see the report).
     try:
-        return backup.write_backup(descriptor.path, key, backup.daily_target(library, descriptor))
+        with storage_errors():
+            return backup.write_backup(descriptor.path, key, backup.daily_target(library, descriptor))
     except (OSError, PeerCoachError):
         library.notices.append(
             "A backup under the new key could not be written; take one with peercoach backup."
