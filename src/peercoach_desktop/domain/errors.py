@@ -99,3 +99,10 @@ class StorageError(PeerCoachError):
     def __init__(self, message: str, /, kind: str = "storage", **fields: Any) -> None:
         super().__init__(message, **fields)
         self.kind = kind
+
+
+class InputFileError(PeerCoachError):
+    """A file handed to the app (sync file, invitation, backup) is not a regular file, is too
+    large, or inflates past what its format allows; it was refused before being trusted."""
+
+    kind = "input_file"

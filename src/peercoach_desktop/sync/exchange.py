@@ -66,9 +66,16 @@ def keep_sync_key(library: Library, descriptor: Descriptor, store: NotebookStore
         store._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('sync_key', ?)", (key.hex(),))
 
 
-def notebook_for_file(library: Library, path: Path) -> Descriptor:
+SyncSource = Path | bytes  # a path, or the file's bytes already read (read and decrypt once)
+
+
+def _bytes(source: SyncSource) -> bytes:
+    return source if isinstance(source, bytes) else sync_file.read_file(source)
+
+
+def notebook_for_file(library: Library, source: SyncSource) -> Descriptor:
     """The local notebook a sync file is for (by the partnership id in its header)."""
-    header = sync_file.peek(path.read_bytes())
+    header = sync_file.peek(_bytes(source))
     found = [d for d in library.descriptors() if d.partnership_id == header.partnership_id]
     if not found:
         raise NotFoundError(
@@ -118,19 +125,19 @@ class ImportReport:
         }
 
 
-def _read(store: NotebookStore, path: Path, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
-    return sync_file.decode(path.read_bytes(), key, store.partnership_id)
+def _read(store: NotebookStore, source: SyncSource, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
+    return sync_file.decode(_bytes(source), key, store.partnership_id)
 
 
-def preview_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
+def preview_import(store: NotebookStore, source: SyncSource, key: bytes) -> ImportReport:
     """What apply_import would do, without writing anything."""
-    header, entries = _read(store, path, key)
+    header, entries = _read(store, source, key)
     result = merge(sync_rows.read_state(store._conn), entries)
     return ImportReport(header.sender, header.written_at, result.counts, result.conflicts, dry_run=True)
 
 
-def apply_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
-    header, entries = _read(store, path, key)
+def apply_import(store: NotebookStore, source: SyncSource, key: bytes) -> ImportReport:
+    header, entries = _read(store, source, key)
     conn = store._conn
     with database.transaction(conn):
         result = merge(sync_rows.read_state(conn), entries)
