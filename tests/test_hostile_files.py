@@ -120,7 +120,7 @@ def test_hostile_sync_files_are_refused_fast_with_one_line_and_change_nothing(
     for name, path in files.items():
         for command in (["import", str(path)], ["import", str(path), "--json"]):
             code, out, err, took = _ben_cli(pair, capsys, *command)
-            assert code == 1, (name, err)
+            assert code == 1 and out == "", (name, err)
             assert err.count("\n") == 1 and "Traceback" not in err and "internal error" not in err, (
                 name,
                 err,
