@@ -18,12 +18,12 @@ from typing import Any, Literal
 
 from peercoach_desktop.domain.clock import iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, MissingKeyError, NotFoundError, UsageError
-from peercoach_desktop.domain.merge import Counts, Key, extend_ctx, merge
+from peercoach_desktop.domain.merge import Counts, Entry, Key, State, extend_ctx, merge
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import database, sync_rows
 from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
-from peercoach_desktop.sync import sync_file
+from peercoach_desktop.sync import inbound, sync_file
 from peercoach_desktop.vault.keystore import sync_entry
 from peercoach_desktop.vault.library import Descriptor, Library
 
@@ -129,10 +129,24 @@ def _read(store: NotebookStore, source: SyncSource, key: bytes) -> tuple[sync_fi
     return sync_file.decode(_bytes(source), key, store.partnership_id)
 
 
+def _checked(store: NotebookStore, entries: list[Entry], local: State) -> None:
+    """Every record from the partner through the one validator, before the merge sees it."""
+    inbound.check_from_partner(
+        entries,
+        local,
+        me_id=store.me_id,
+        partner_id=store.partner().id,
+        partnership_id=store.partnership_id,
+        what=sync_file.WHAT,
+    )
+
+
 def preview_import(store: NotebookStore, source: SyncSource, key: bytes) -> ImportReport:
     """What apply_import would do, without writing anything."""
     header, entries = _read(store, source, key)
-    result = merge(sync_rows.read_state(store._conn), entries)
+    local = sync_rows.read_state(store._conn)
+    _checked(store, entries, local)
+    result = merge(local, entries)
     return ImportReport(header.sender, header.written_at, result.counts, result.conflicts, dry_run=True)
 
 
@@ -140,7 +154,9 @@ def apply_import(store: NotebookStore, source: SyncSource, key: bytes) -> Import
     header, entries = _read(store, source, key)
     conn = store._conn
     with database.transaction(conn):
-        result = merge(sync_rows.read_state(conn), entries)
+        local = sync_rows.read_state(conn)
+        _checked(store, entries, local)
+        result = merge(local, entries)
         sync_rows.write_changes(conn, result.changes)
         if entries:
             # Later local edits must sort after everything the partner wrote.

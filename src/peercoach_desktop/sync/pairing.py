@@ -22,7 +22,7 @@ from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.storage.bounded_input import read_handed_file
 from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
-from peercoach_desktop.sync import exchange, sync_file
+from peercoach_desktop.sync import exchange, inbound, sync_file
 from peercoach_desktop.sync.sealed import open_sealed, read_header, seal
 from peercoach_desktop.vault.library import Created, Descriptor, Library
 from peercoach_desktop.vault.passphrase import KdfParams, derive_key
@@ -133,10 +133,15 @@ def read_invitation(data: bytes, passphrase: str) -> Invitation:
         invitation.record(Partnership, invitation.partnership_id)
         invitation.record(Peer, invitation.inviter_id)
         invitation.record(Peer, invitation.invitee_id)
+        ids = {invitation.partnership_id, invitation.inviter_id, invitation.invitee_id}
+        if any(e.kind not in PAIRED or e.record.id not in ids for e in invitation.records):
+            raise ValueError("an invitation holds the partnership and its two peers only")
     except (KeyError, TypeError, ValueError, StopIteration, AttributeError, RecursionError):
         raise SyncFileError(
             QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside."), what=Term(WHAT)
         ) from None
+    # The same validator as every sync file: types, lengths, versions, the two peers only.
+    inbound.check_invitation(invitation.records, invitation.inviter_id, invitation.invitee_id, WHAT)
     return invitation
 
 
