@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from peercoach_desktop.cli.render import visible
 from peercoach_desktop.domain.errors import PeerCoachError, UsageError
 from peercoach_desktop.storage.storage_errors import explain
 
@@ -23,7 +24,7 @@ def report(exc: BaseException, *, as_json: bool, data_dir: Path | None) -> int:
                 json.dumps({"error": {"message": message, "kind": kind}}, ensure_ascii=False), file=sys.stderr
             )
         else:
-            print(f"peercoach: {message}", file=sys.stderr)
+            print(f"peercoach: {visible(message)}", file=sys.stderr)
     except OSError:
         pass  # stderr is gone (a closed pipe): the exit code still says it failed
     return code

@@ -107,11 +107,11 @@ def cmd_show(ctx: Context) -> None:
 
 
 def cmd_search(ctx: Context) -> None:
-    from peercoach_desktop.cli.render import hit_lines
+    from peercoach_desktop.cli.render import hit_dict, hit_lines
 
     with ctx.open(ctx.args.partnership) as store:
         hits = store.search(ctx.args.query, limit=ctx.args.limit)
-    ctx.emit([h.__dict__ for h in hits], lambda: hit_lines(hits) if hits else iter(["No matches."]))
+    ctx.emit([hit_dict(h) for h in hits], lambda: hit_lines(hits) if hits else iter(["No matches."]))
 
 
 def _mutate(ctx: Context, action: Callable[[NotebookStore], Any]) -> None:

@@ -65,7 +65,9 @@ def cmd_restore_backup(ctx: Context) -> None:
         restore.BESIDE: f"Restored beside the current notebook as {done.title!r} (a separate copy).",
         restore.REPLACE: f"Replaced the notebook with the backup; the old one is in {done.replaced_copy}.",
     }[done.how]
-    print(what, file=sys.stderr)
+    from peercoach_desktop.cli.render import visible
+
+    print(visible(what), file=sys.stderr)  # the title is the partner's text too
     print(d.partnership_id)
 
 
