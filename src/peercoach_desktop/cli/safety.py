@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,9 +16,11 @@ def cmd_backup(ctx: Context) -> None:
     from peercoach_desktop.vault.backup import backup_now
 
     descriptor = ctx.library.resolve(ctx.args.partnership)
-    target = backup_now(
-        ctx.library, descriptor, Path(ctx.args.out), ctx.passphrase if descriptor.kdf else None
-    )
+    out: str = ctx.args.out
+    # Path() drops a trailing slash: "DIR/" must not become a file named DIR when DIR is missing.
+    folder = out.endswith(("/", os.sep))
+    passphrase = ctx.passphrase if descriptor.kdf else None
+    target = backup_now(ctx.library, descriptor, Path(out), passphrase, into_folder=folder)
     if ctx.args.json:
         print(json.dumps({"id": descriptor.partnership_id, "backup": str(target)}, indent=2))
         return

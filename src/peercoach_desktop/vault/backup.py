@@ -88,9 +88,18 @@ def _remove_with_journals(path: Path) -> None:
 
 
 def backup_now(
-    library: Library, descriptor: Descriptor, target: Path, passphrase: PassphraseSource | None = None
+    library: Library,
+    descriptor: Descriptor,
+    target: Path,
+    passphrase: PassphraseSource | None = None,
+    *,
+    into_folder: bool = False,
 ) -> Path:
-    """An encrypted copy of the notebook at target; safe while the notebook is open and in use."""
+    """An encrypted copy of the notebook at target; safe while the notebook is open and in use.
+
+    into_folder: target names a folder (the user wrote DIR/), made if it is missing."""
+    if into_folder:
+        ensure_private_dir(target)
     if target.exists() and target.is_dir():
         stamp = library.clock.now().astimezone().strftime("%Y%m%dT%H%M%S")
         target = target / f"peercoach-{descriptor.partnership_id[:8]}-{stamp}{NOTEBOOK_SUFFIX}"

@@ -31,7 +31,7 @@ from peercoach_desktop.domain.errors import (
     PassphraseRequiredError,
     PeerCoachError,
 )
-from peercoach_desktop.storage.files import ensure_private_dir, write_atomic
+from peercoach_desktop.storage.files import ensure_private_dir, tighten_dir, write_atomic
 from peercoach_desktop.storage.store import NotebookStore, new_id
 from peercoach_desktop.vault.keystore import KeyStore
 from peercoach_desktop.vault.passphrase import KdfParams, check_new_passphrase, derive_key
@@ -105,6 +105,8 @@ class Library:
     def __init__(self, data_dir: Path, keystore: KeyStore, clock: Clock | None = None) -> None:
         self.data_dir = data_dir
         self.keystore = keystore
+        for folder in (data_dir, data_dir / "notebooks", data_dir / "backups"):
+            tighten_dir(folder)  # 0700 at every start: older versions left 0755 (or 0777 as found)
         self.clock = clock or SystemClock()
         # What opening notebooks had to tell the user (an interrupted key change settled,
         # a daily backup that failed); the CLI prints them, the window shows them.
