@@ -113,13 +113,18 @@ def _open_backup(path: Path, key: bytes) -> sqlcipher3.Connection:
         problems = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check")]
         problems += [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
         if problems:
-            raise PeerCoachError(
-                QT_TRANSLATE_NOOP("Core", "The backup file is damaged; nothing was restored.")
-            )
+            raise _damaged()
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise _damaged() from None  # a page so broken that the check itself gives up
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _damaged() -> PeerCoachError:
+    return PeerCoachError(QT_TRANSLATE_NOOP("Core", "The backup file is damaged; nothing was restored."))
 
 
 def restore(library: Library, source: Path, code: str, *, conflict: str = REFUSE) -> Restored:
@@ -134,7 +139,10 @@ def restore(library: Library, source: Path, code: str, *, conflict: str = REFUSE
         copy_handed_file(source, staging, max_bytes=MAX_BACKUP_BYTES, what=WHAT)
         conn = _open_backup(staging, key)
         try:
-            info = read_info(conn)
+            try:
+                info = read_info(conn)
+            except (sqlcipher3.DatabaseError, KeyError, TypeError):
+                raise _damaged() from None  # checked, yet its meta or tables do not read back
             existing = _existing(library, info)
             if existing is not None and conflict == BESIDE:
                 info = _fork(conn, info, library)
