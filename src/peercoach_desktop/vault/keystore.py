@@ -135,6 +135,10 @@ class OsKeyStore:
         self._backend = backend
         self._cache: dict[str, bytes] = {}  # each key is fetched once per process
         self._reader: SecretServiceReader | None = None
+        # The fast path falls back to keyring silently (the user still gets the key), so what
+        # it did is kept for doctor and the tests: how many keys it read, and why it gave up.
+        self.fast_reads = 0
+        self.fast_path_problem: str | None = None
         if backend is None and _uses_secret_service():
             self._reader = SecretServiceReader()  # the fast read path; see core.secret_service
 
@@ -198,10 +202,12 @@ class OsKeyStore:
         if self._reader is not None:
             try:
                 text = self._reader.read(SERVICE, entry)
-            except Exception:
+            except Exception as exc:
                 self._reader = None  # keyring's path gives the full diagnosis from here on
+                self.fast_path_problem = type(exc).__name__
             else:
                 if text is not None:
+                    self.fast_reads += 1
                     return text
                 # Not in the default collection: keyring may keep it elsewhere (a preferred
                 # collection, KWallet beside gnome-keyring). Only a miss pays for asking it.
