@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 from helpers import file_digests, memory_library
 
 from peercoach_desktop.domain.errors import (
@@ -116,3 +117,54 @@ def test_a_code_for_another_notebook_is_refused_and_changes_nothing(data_dir: Pa
         library.recover(first.descriptor, second.recovery_code)
     assert file_digests(data_dir) == before
     assert library.keystore.get(first.descriptor.notebook_id) is None
+
+
+def test_a_chainer_is_refused_when_anything_in_its_chain_keeps_keys_in_a_file() -> None:
+    from keyring.backends import SecretService, chainer
+    from keyrings.alt.file import EncryptedKeyring, PlaintextKeyring
+
+    class Chain(chainer.ChainerBackend):
+        def __init__(self, inner: list[object]) -> None:
+            self._inner = inner
+
+        @property
+        def backends(self) -> list[object]:  # type: ignore[override]
+            return self._inner
+
+    assert is_insecure(Chain([SecretService.Keyring(), PlaintextKeyring()]))  # a fallback is enough
+    # Built without its constructor, which needs pycryptodome: only its class is looked at.
+    assert is_insecure(Chain([EncryptedKeyring.__new__(EncryptedKeyring)]))
+    assert is_insecure(Chain([]))  # chains nothing: stores nothing
+    assert not is_insecure(Chain([SecretService.Keyring()]))
+
+
+def _no_secret_service_env(tmp_path: Path, backend: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS", "XDG"))}
+    home = tmp_path / "home"
+    home.mkdir()
+    return env | {
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path / 'no-bus'}",
+        "PYTHON_KEYRING_BACKEND": backend,
+    }
+
+
+def test_new_refuses_a_chainer_falling_back_to_a_plaintext_file_and_writes_no_key(tmp_path: Path) -> None:
+    """The attack from issue 21: keyrings.alt installed, the chainer chosen, no Secret Service."""
+    env = _no_secret_service_env(tmp_path, "keyring.backends.chainer.ChainerBackend")
+    created = run_cli(tmp_path / "data", env, "new", "--me", "Ana", "--partner", "Ben")
+    assert created.code == 1
+    assert len(created.err.strip().splitlines()) == 1 and "unprotected on disk" in created.err
+    assert not [p for p in (tmp_path / "home").rglob("*") if p.is_file()]  # no keyring_pass.cfg
+    assert not list((tmp_path / "data").rglob("*.pcnb"))
+
+
+def test_doctor_probes_the_keyring_and_exits_1_with_the_fix_when_it_fails(tmp_path: Path) -> None:
+    env = _no_secret_service_env(tmp_path, "")
+    env.pop("PYTHON_KEYRING_BACKEND")
+    doctor = run_cli(tmp_path / "data", env, "doctor")
+    assert doctor.code == 1, doctor.out
+    assert "keyring:  PROBLEM:" in doctor.out and "Secret Service keyring" in doctor.out
+    assert doctor.out.strip().endswith("problems found")

@@ -13,7 +13,7 @@ from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault import backup, rekey, restore
 from peercoach_desktop.vault.keystore import MemoryKeyStore
 from peercoach_desktop.vault.library import Library
-from peercoach_desktop.vault.opener import open_notebook
+from peercoach_desktop.vault.opener import notices_shown, open_notebook
 
 
 def test_after_rekey_the_old_key_and_code_fail_and_the_new_ones_work(data_dir: Path, tmp_path: Path) -> None:
@@ -31,7 +31,11 @@ def test_after_rekey_the_old_key_and_code_fail_and_the_new_ones_work(data_dir: P
     assert done.recovery_code != created.recovery_code
     new_key = library.keystore.get(d.notebook_id)
     assert new_key is not None and new_key != old_key
+    # Until the caller has shown the code, a reminder stays for the next open.
+    assert library.keystore.get(rekey.pending_entry(d.notebook_id)) == new_key
+    rekey.code_shown(library, d)
     assert library.keystore.get(rekey.pending_entry(d.notebook_id)) is None
+    assert not list(d.folder.glob(".*.key-pending"))
     with pytest.raises(WrongKeyError):
         NotebookStore.open(d.path, old_key, clock=library.clock, backup_dir=tmp_path)
     with pytest.raises(WrongKeyError):
@@ -89,12 +93,34 @@ def test_an_interrupted_rotation_is_settled_on_open_with_old_or_new_key(data_dir
     assert keys == {d.notebook_id: old}
 
     done = rekey.rekey(library, d)  # now crash "after the rename": main entry still old
+    rekey.code_shown(library, d)
     new = keys[d.notebook_id]
     rekey.stage_pending(library, d, new)
     keys[d.notebook_id] = old
     open_notebook(library, d).close()
-    assert "NEW key" in library.notices[-1]
-    assert keys == {d.notebook_id: new} and done.recovery_code
+    assert "NEW key" in library.notices[-1] and done.recovery_code in library.notices[-1]
+    notices_shown(library)
+    assert keys == {d.notebook_id: new}
+
+
+def test_a_rotation_that_died_before_its_code_was_shown_names_the_code_until_it_is(data_dir: Path) -> None:
+    library = memory_library(data_dir)
+    created = library.create("Ana", "Ben")
+    created.store.close()
+    d = created.descriptor
+    done = rekey.rekey(library, d)  # ...and the process dies before printing done.recovery_code
+
+    later = Library(data_dir, library.keystore, FakeClock())  # the next command
+    open_notebook(later, d).close()
+    assert done.recovery_code in later.notices[-1]
+    open_notebook(later, d).close()  # not yet shown (the command died too): named again
+    assert done.recovery_code in later.notices[-1]
+    notices_shown(later)
+    again = Library(data_dir, library.keystore, FakeClock())
+    open_notebook(again, d).close()
+    assert again.notices == []
+    with again.recover(d, done.recovery_code) as store:
+        assert store.integrity_problems() == []
 
 
 def test_opening_asks_the_keyring_for_no_pending_key_unless_a_rotation_left_one(data_dir: Path) -> None:

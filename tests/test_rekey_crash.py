@@ -4,6 +4,7 @@ the notebook always opens with the old key or the new one, and says which."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,9 @@ STEPS = {
     "copy-written": "old",
     "renamed": "new",
     "promoted": "new",
+    "backup-written": "new",  # inside today's backup under the new key, before the code is shown
 }
+CODE = re.compile(r"\b(?:[0-9A-Z]{4}-){13}[0-9A-Z]{4}\b")
 
 
 def _notebook(data: Path) -> dict[str, str]:
@@ -54,9 +57,11 @@ def test_rekey_killed_at_each_step_leaves_a_notebook_that_opens(
         assert step in ("locked", "marked") or "previous key" in shown.err  # told which key
     else:
         assert key_now != old_key and "NEW key" in shown.err
+        assert [recovery.decode(c) for c in CODE.findall(shown.err)] == [key_now]  # the code it names
         wrong = run_cli(data, secret_service, "recover", created["id"], "--code", created["recovery_code"])
         assert wrong.code == 1
-    assert not list(data.rglob(".*.rekey*")) and not list(data.rglob(".*.key-pending"))
+    leftovers = [".*.rekey*", ".*.key-pending", ".*.partial"]
+    assert not [p for pattern in leftovers for p in data.rglob(pattern)]
     again = run_cli(data, secret_service, "rekey", created["id"], "--json")  # a later rotation works
     assert again.code == 0, again.err
     assert OsKeyStore().get(created["notebook_id"]) == recovery.decode(json.loads(again.out)["recovery_code"])
@@ -108,22 +113,32 @@ def test_rekey_killed_at_random_moments_never_leaves_a_notebook_that_opens_with_
     created = _notebook(data)
     command = [sys.executable, "-m", "peercoach_desktop", "--data-dir", str(data), "rekey", created["id"]]
     start = time.perf_counter()
-    assert subprocess.run(command, env=secret_service, capture_output=True, timeout=60).returncode == 0
+    first = subprocess.run(command, env=secret_service, capture_output=True, text=True, timeout=60)
     whole = time.perf_counter() - start  # one rotation, start-up included
+    assert first.returncode == 0
+    known = CODE.findall(first.stderr)[-1]  # the code the user holds: the last one the app named
+    notebook = data / "notebooks" / f"{created['notebook_id']}.pcnb"
     rng = random.Random(20261125)
-    unopenable = killed = 0
+    unopenable = killed = without_code = 0
     for _ in range(ROUNDS):
         proc = subprocess.Popen(
-            command, env=secret_service, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            command, env=secret_service, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
         )
         time.sleep(rng.uniform(0.0, whole * 1.1))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed += 1
-        proc.wait(timeout=60)
+        _, err = proc.communicate(timeout=60)
+        known = (CODE.findall(err) or [known])[-1]
         shown = run_cli(data, secret_service, "show", created["id"], "--json")
         if shown.code != 0 or len(json.loads(shown.out)["notes"]) != 30:
             unopenable += 1
-    print(f"rekey killed at random: {killed} of {ROUNDS} rounds cut short, {unopenable} unopenable")
-    assert unopenable == 0
+        known = (CODE.findall(shown.err) or [known])[-1]
+        if not rekey._opens(notebook, recovery.decode(known)):
+            without_code += 1  # the user would hold no code that opens their notebook
+    print(
+        f"rekey killed at random: {killed} of {ROUNDS} rounds cut short, {unopenable} unopenable, "
+        f"{without_code} without a code that opens the notebook"
+    )
+    assert unopenable == 0 and without_code == 0
     assert killed >= ROUNDS // 4  # most rounds really were cut short somewhere

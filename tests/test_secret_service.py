@@ -17,7 +17,10 @@ def test_keys_round_trip_through_gnome_keyring(secret_service: dict[str, str]) -
     store = OsKeyStore()
     assert store.name == "keyring.backends.SecretService.Keyring"
     store.put("nb-test", b"\x01" * 32)
-    assert OsKeyStore().get("nb-test") == b"\x01" * 32  # a fresh per-process cache
+    fresh = OsKeyStore()  # a fresh per-process cache
+    assert fresh.get("nb-test") == b"\x01" * 32
+    # ...read by the direct Secret Service path, not by its silent fallback to keyring
+    assert (fresh.fast_reads, fresh.fast_path_problem) == (1, None)
     store.delete("nb-test")
     assert OsKeyStore().get("nb-test") is None
 

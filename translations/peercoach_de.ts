@@ -264,6 +264,10 @@
         <translation>Dieses Notizbuch ist durch eine Passphrase geschützt; ein Schlüsselwechsel ist für Notizbücher im Schlüsselbund gedacht. Führen Sie zuerst „peercoach recover“ mit seinem Wiederherstellungscode aus, um es in den Schlüsselbund zu übernehmen.</translation>
     </message>
     <message>
+        <source>backup file</source>
+        <translation>Sicherungsdatei</translation>
+    </message>
+    <message>
         <source>Partnership {partnership} already has a notebook here (last changed {here}); the backup was last changed {backup}. Nothing was changed. Restore it beside the current one with --beside, or replace the current one with --replace (which first keeps it, encrypted, in backups/replaced/).</source>
         <translation>Die Partnerschaft {partnership} hat hier bereits ein Notizbuch (zuletzt geändert {here}); die Sicherung wurde zuletzt {backup} geändert. Es wurde nichts verändert. Stellen Sie sie mit --beside neben dem aktuellen Notizbuch wieder her oder ersetzen Sie das aktuelle mit --replace (das es zuvor verschlüsselt in backups/replaced/ aufbewahrt).</translation>
     </message>
@@ -448,6 +452,10 @@
         <translation>Abgleichsdatei</translation>
     </message>
     <message>
+        <source>This {what} holds more records than PeerCoach ever writes ({limit}). Nothing was changed.</source>
+        <translation>Diese {what} enthält mehr Einträge, als PeerCoach je schreibt ({limit}). Es wurde nichts verändert.</translation>
+    </message>
+    <message>
         <source>This sync file was written by a newer PeerCoach Desktop (format {found}; this version reads up to {format}). Update the app. Nothing was changed.</source>
         <translation>Diese Abgleichsdatei wurde von einer neueren Version von PeerCoach Desktop geschrieben (Format {found}; diese Version liest bis {format}). Aktualisieren Sie die App. Es wurde nichts verändert.</translation>
     </message>
@@ -558,6 +566,46 @@
     <message>
         <source>The app&apos;s resource {path} is missing; reinstall PeerCoach Desktop.</source>
         <translation>Die Ressource {path} der App fehlt; installieren Sie PeerCoach Desktop neu.</translation>
+    </message>
+    <message>
+        <source>There is no {what} at {path}.</source>
+        <translation>Unter {path} gibt es keine {what}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a folder, device, pipe or a link to one), so it cannot be a {what}. Nothing was changed.</source>
+        <translation>{path} ist keine gewöhnliche Datei (sondern ein Ordner, ein Gerät, eine Pipe oder ein Verweis darauf) und kann daher keine {what} sein. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>This {what} is larger than any PeerCoach {what} can be ({limit} MB); it was not read. Nothing was changed.</source>
+        <translation>Diese {what} ist größer, als eine {what} von PeerCoach sein kann ({limit} MB); sie wurde nicht gelesen. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>The disk is full: this change was not saved, and everything saved before is intact. Free some space and try again.</source>
+        <translation>Der Datenträger ist voll: Diese Änderung wurde nicht gespeichert, alles zuvor Gespeicherte ist unversehrt. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The disk reported a read or write error: this change was not saved. Check the disk and take a backup of your notebooks to another disk.</source>
+        <translation>Der Datenträger meldete einen Lese- oder Schreibfehler: Diese Änderung wurde nicht gespeichert. Prüfen Sie den Datenträger und sichern Sie Ihre Notizbücher auf einen anderen Datenträger.</translation>
+    </message>
+    <message>
+        <source>The file is damaged (a database page does not check out); nothing was changed. If it is a notebook, restore it from a backup with: peercoach restore-backup</source>
+        <translation>Die Datei ist beschädigt (eine Datenbankseite ist fehlerhaft); es wurde nichts verändert. Ist es ein Notizbuch, stellen Sie es aus einer Sicherung wieder her mit: peercoach restore-backup</translation>
+    </message>
+    <message>
+        <source>The file or its folder is read-only: this change was not saved. Nothing was lost.</source>
+        <translation>Die Datei oder ihr Ordner ist schreibgeschützt: Diese Änderung wurde nicht gespeichert. Es ging nichts verloren.</translation>
+    </message>
+    <message>
+        <source>This {what} holds a record that is not well-formed ({kind}, field {field}). Nothing was changed.</source>
+        <translation>Diese {what} enthält einen fehlerhaft aufgebauten Eintrag ({kind}, Feld {field}). Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>This {what} holds a record written in someone else&apos;s name ({kind}, field {field}): only your partner&apos;s own changes are accepted. Nothing was changed.</source>
+        <translation>Diese {what} enthält einen Eintrag, der im Namen einer anderen Person geschrieben wurde ({kind}, Feld {field}): Nur eigene Änderungen Ihres Partners werden übernommen. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>The OS keyring did not give back a key it had just stored. {fix_hint}</source>
+        <translation>Der Schlüsselbund des Betriebssystems gab einen soeben gespeicherten Schlüssel nicht zurück. {fix_hint}</translation>
     </message>
 </context>
 <context>

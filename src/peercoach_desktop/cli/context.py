@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from peercoach_desktop.cli.render import visible
 from peercoach_desktop.domain.clock import Clock
 from peercoach_desktop.domain.errors import UsageError
 from peercoach_desktop.storage.paths import data_dir
@@ -40,7 +41,7 @@ class Context:
             print(json.dumps(data, indent=2, ensure_ascii=False))
         else:
             for line in lines():
-                print(line)
+                print(visible(str(line)))  # partner text never drives the terminal
 
 
 def read_passphrase(source: str | None, *, confirm: bool) -> str:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from peercoach_desktop.domain.errors import PeerCoachError
+from peercoach_desktop.vault.keyring_probe import probe
 from peercoach_desktop.vault.library import Library
 from peercoach_desktop.vault.opener import open_notebook
 
@@ -13,7 +14,12 @@ from peercoach_desktop.vault.opener import open_notebook
 def run_doctor(library: Library, as_json: bool) -> bool:
     report: dict[str, Any] = {"data_dir": str(library.data_dir), "notebooks": []}
     try:
-        report["keyring"] = {"backend": library.keystore.name, "ok": True}
+        backend = library.keystore.name
+        probe(library.keystore)  # a name is not proof: store, read and delete a probe entry
+        report["keyring"] = {"backend": backend, "ok": True}
+        problem = getattr(library.keystore, "fast_path_problem", None)
+        if problem:  # keys still come through keyring, only slower: a note, not a failure
+            report["keyring"]["fast_path_problem"] = problem
     except PeerCoachError as exc:
         report["keyring"] = {"backend": None, "ok": False, "problem": str(exc)}
     healthy = report["keyring"]["ok"]
@@ -55,6 +61,8 @@ def run_doctor(library: Library, as_json: bool) -> bool:
 def _lines(report: dict[str, Any]) -> Any:
     keyring = report["keyring"]
     yield f"keyring:  {keyring['backend'] if keyring['ok'] else 'PROBLEM: ' + keyring['problem']}"
+    if keyring.get("fast_path_problem"):
+        yield f"          (the direct Secret Service read failed: {keyring['fast_path_problem']}; slower)"
     yield f"data dir: {report['data_dir']}"
     if "problem" in report:
         yield f"PROBLEM: {report['problem']}"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from peercoach_desktop import __version__
+from peercoach_desktop.cli import failure
 from peercoach_desktop.cli import safety as cli_safety
 from peercoach_desktop.cli import session as cli_session
 from peercoach_desktop.cli.context import Context, read_passphrase, read_text
@@ -22,10 +23,10 @@ from peercoach_desktop.domain.model import NoteKind, StepStatus
 from peercoach_desktop.storage.paths import data_dir
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault.keystore import KeyStore
-from peercoach_desktop.vault.opener import open_notebook
+from peercoach_desktop.vault.opener import notices_shown, open_notebook
 
-EXIT_ERROR = 1
-EXIT_USAGE = 2
+EXIT_ERROR = failure.EXIT_ERROR
+EXIT_USAGE = failure.EXIT_USAGE
 
 
 # ----- commands --------------------------------------------------------------------------------
@@ -107,11 +108,11 @@ def cmd_show(ctx: Context) -> None:
 
 
 def cmd_search(ctx: Context) -> None:
-    from peercoach_desktop.cli.render import hit_lines
+    from peercoach_desktop.cli.render import hit_dict, hit_lines
 
     with ctx.open(ctx.args.partnership) as store:
         hits = store.search(ctx.args.query, limit=ctx.args.limit)
-    ctx.emit([h.__dict__ for h in hits], lambda: hit_lines(hits) if hits else iter(["No matches."]))
+    ctx.emit([hit_dict(h) for h in hits], lambda: hit_lines(hits) if hits else iter(["No matches."]))
 
 
 def _mutate(ctx: Context, action: Callable[[NotebookStore], Any]) -> None:
@@ -291,32 +292,24 @@ def main(
         ctx = Context(args, keystore, clock)
         ctx.open_window = open_window
         args.func(ctx)
-    except UsageError as exc:
-        print(f"peercoach: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except PeerCoachError as exc:
-        print(f"peercoach: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except OSError as exc:
-        print(
-            f"peercoach: {exc.strerror or type(exc).__name__}: {exc.filename or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except SystemExit as exc:
         return int(exc.code or 0)
-    except Exception as exc:  # never a traceback on the terminal; see crash_log
-        from peercoach_desktop.storage.crash_log import record
-
-        where = record(data_dir(args.data_dir), exc)
-        print(f"peercoach: internal error ({type(exc).__name__}); details in {where}", file=sys.stderr)
-        return EXIT_ERROR
+    except Exception as exc:  # never a traceback on the terminal: one line, see cli/failure
+        return failure.report(exc, as_json=bool(getattr(args, "json", False)), data_dir=_data_dir(args))
     finally:
         if ctx is not None:
             cli_safety.print_notices(ctx.library.notices)
+            notices_shown(ctx.library)
     return 0
+
+
+def _data_dir(args: argparse.Namespace) -> Path | None:
+    try:
+        return data_dir(args.data_dir)
+    except Exception:
+        return None
 
 
 if __name__ == "__main__":

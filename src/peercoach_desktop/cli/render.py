@@ -5,9 +5,46 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from peercoach_desktop.domain.model import NotebookSnapshot, SearchHit, StepStatus, Visibility
-from peercoach_desktop.storage.search import plain_snippet
+from peercoach_desktop.storage.search import MARK_END, MARK_START, plain_snippet
 
 STEP_BOX = {StepStatus.OPEN: "[ ]", StepStatus.DONE: "[x]", StepStatus.DROPPED: "[-]"}
+# Bidirectional formatting characters: they reorder what the terminal shows (a partner's note
+# could make a line read differently from what it holds), so they are shown, not obeyed.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def visible(text: str) -> str:
+    """Text for a terminal: control characters (ESC sequences that set the title or clear
+    the screen, C1 controls) and bidi overrides in their escaped form, never interpreted.
+    Only the text mode uses this; JSON output keeps the exact text."""
+    if text.isprintable():
+        return text  # the common case, one C-level scan
+    return "".join(_escaped(ch) if _hidden(ch) else ch for ch in text)
+
+
+def _hidden(ch: str) -> bool:
+    code = ord(ch)
+    return (code < 0x20 and ch != "\t") or 0x7F <= code <= 0x9F or ch in BIDI_CONTROLS
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def hit_dict(hit: SearchHit) -> dict[str, object]:
+    """A search hit for JSON: the snippet as plain text and where the matches are in it (offsets),
+    instead of the control characters the index marks them with."""
+    plain, spans, at, start = [], [], 0, 0
+    for ch in hit.snippet:
+        if ch == MARK_START:
+            start = at
+        elif ch == MARK_END:
+            spans.append([start, at])
+        else:
+            plain.append(ch)
+            at += 1
+    return hit.__dict__ | {"snippet": "".join(plain), "matches": spans}
 
 
 def short(record_id: str) -> str:

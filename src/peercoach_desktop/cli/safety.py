@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,9 +16,11 @@ def cmd_backup(ctx: Context) -> None:
     from peercoach_desktop.vault.backup import backup_now
 
     descriptor = ctx.library.resolve(ctx.args.partnership)
-    target = backup_now(
-        ctx.library, descriptor, Path(ctx.args.out), ctx.passphrase if descriptor.kdf else None
-    )
+    out: str = ctx.args.out
+    # Path() drops a trailing slash: "DIR/" must not become a file named DIR when DIR is missing.
+    folder = out.endswith(("/", os.sep))
+    passphrase = ctx.passphrase if descriptor.kdf else None
+    target = backup_now(ctx.library, descriptor, Path(out), passphrase, into_folder=folder)
     if ctx.args.json:
         print(json.dumps({"id": descriptor.partnership_id, "backup": str(target)}, indent=2))
         return
@@ -65,15 +68,28 @@ def cmd_restore_backup(ctx: Context) -> None:
         restore.BESIDE: f"Restored beside the current notebook as {done.title!r} (a separate copy).",
         restore.REPLACE: f"Replaced the notebook with the backup; the old one is in {done.replaced_copy}.",
     }[done.how]
-    print(what, file=sys.stderr)
+    from peercoach_desktop.cli.render import visible
+
+    print(visible(what), file=sys.stderr)  # the title is the partner's text too
     print(d.partnership_id)
 
 
 def cmd_rekey(ctx: Context) -> None:
-    from peercoach_desktop.vault.rekey import rekey
+    from peercoach_desktop.vault.rekey import code_shown, rekey
 
     descriptor = ctx.library.resolve(ctx.args.partnership)
     done = rekey(ctx.library, descriptor)
+    try:
+        _print_rekeyed(ctx, done)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        return  # not shown (a closed pipe): the next open names the new code instead
+    code_shown(ctx.library, descriptor)
+
+
+def _print_rekeyed(ctx: Context, done: Any) -> None:
+    descriptor = done.descriptor
     if ctx.args.json:
         data = {
             "id": descriptor.partnership_id,

@@ -9,7 +9,7 @@ from typing import Any
 
 from peercoach_desktop.cli.context import Context, read_passphrase
 from peercoach_desktop.domain.errors import NotFoundError, UsageError
-from peercoach_desktop.sync import exchange, pairing
+from peercoach_desktop.sync import exchange, pairing, sync_file
 from peercoach_desktop.vault.opener import open_notebook
 
 
@@ -43,7 +43,7 @@ def cmd_invite(ctx: Context) -> None:
 
 def cmd_join(ctx: Context) -> None:
     a = ctx.args
-    data = Path(a.file).read_bytes()
+    data = pairing.read_file(Path(a.file))
     passphrase = read_pairing_passphrase(a.pairing_file, confirm=False)
     notebook_passphrase = ctx.passphrase() if a.passphrase else None
     joined = pairing.join(ctx.library, data, passphrase, notebook_passphrase, ctx.passphrase)
@@ -87,12 +87,12 @@ def _describe(report: exchange.ImportReport, partner: str) -> list[str]:
 
 def cmd_import(ctx: Context) -> None:
     a = ctx.args
-    path = Path(a.file)
-    descriptor = exchange.notebook_for_file(ctx.library, path)
+    data = sync_file.read_file(Path(a.file))  # read once, bounded; decrypted once below
+    descriptor = exchange.notebook_for_file(ctx.library, data)
     with open_notebook(ctx.library, descriptor, ctx.passphrase if descriptor.kdf else None) as store:
         key = exchange.sync_key(ctx.library, descriptor, store)
         act = exchange.preview_import if a.dry_run else exchange.apply_import
-        report = act(store, path, key)
+        report = act(store, data, key)
         partner = store.partner().name if report.sender == store.partner().id else "your"
     ctx.emit(report.to_dict(), lambda: _describe(report, partner))
 

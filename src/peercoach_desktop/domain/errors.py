@@ -30,6 +30,8 @@ class Term(str):
 class PeerCoachError(Exception):
     """Base of every error the user can be told about in one line."""
 
+    kind = "error"  # a stable word for scripts (`--json` errors); subclasses name their own
+
     def __init__(self, message: str, /, **fields: Any) -> None:
         super().__init__(message.format(**fields) if fields else message)
         self.template = message
@@ -39,34 +41,68 @@ class PeerCoachError(Exception):
 class UsageError(PeerCoachError):
     """The request itself is wrong (bad id, bad value): the CLI exits 2."""
 
+    kind = "usage"
+
 
 class NotFoundError(PeerCoachError):
     """No partnership or record matches what was asked for."""
+
+    kind = "not_found"
 
 
 class AmbiguousError(PeerCoachError):
     """More than one partnership or record matches a prefix or title."""
 
+    kind = "ambiguous"
+
 
 class KeyringError(PeerCoachError):
     """The OS keyring is missing, insecure, locked or refused the request."""
+
+    kind = "keyring"
 
 
 class MissingKeyError(PeerCoachError):
     """The keyring holds no key for a notebook (new laptop, wiped keyring)."""
 
+    kind = "missing_key"
+
 
 class WrongKeyError(PeerCoachError):
     """The key, recovery code or passphrase does not open the notebook."""
+
+    kind = "wrong_key"
 
 
 class NotebookFormatError(PeerCoachError):
     """The file is not a notebook we can open (corrupt, newer schema, not ours)."""
 
+    kind = "notebook_format"
+
 
 class PassphraseRequiredError(PeerCoachError):
     """A passphrase-protected notebook was opened without a passphrase."""
 
+    kind = "passphrase_required"
+
 
 class SyncFileError(PeerCoachError):
     """A sync or invitation file is not ours, damaged, for another partnership or too new."""
+
+    kind = "sync_file"
+
+
+class StorageError(PeerCoachError):
+    """The disk refused or damaged a read or write: full, I/O error, corrupt page, read-only.
+    Its kind says which (storage/storage_errors.py maps the causes)."""
+
+    def __init__(self, message: str, /, kind: str = "storage", **fields: Any) -> None:
+        super().__init__(message, **fields)
+        self.kind = kind
+
+
+class InputFileError(PeerCoachError):
+    """A file handed to the app (sync file, invitation, backup) is not a regular file, is too
+    large, or inflates past what its format allows; it was refused before being trusted."""
+
+    kind = "input_file"

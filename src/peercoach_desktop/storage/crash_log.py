@@ -1,7 +1,8 @@
 """A local log of unexpected errors: exception type and stack frames only.
 
 The exception message is left out on purpose: it may quote a note. Nothing here
-is ever sent anywhere.
+is ever sent anywhere. Writing the log never raises: it runs while another error is
+being reported, often for the same cause (a full disk), and must not replace it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from pathlib import Path
 MAX_LOG_BYTES = 256 * 1024
 
 
-def record(data_dir: Path, exc: BaseException) -> Path:
+def record(data_dir: Path, exc: BaseException) -> Path | None:
+    """Append exc to data_dir/logs/errors.log; the path, or None when it could not be written."""
+    try:
+        return _record(data_dir, exc)
+    except Exception:
+        return None
+
+
+def _record(data_dir: Path, exc: BaseException) -> Path:
     log_dir = data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = log_dir / "errors.log"

@@ -15,6 +15,7 @@ import sqlcipher3
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotebookFormatError, WrongKeyError
 from peercoach_desktop.storage.files import copy_atomic, ensure_private_dir
 from peercoach_desktop.storage.schema import CURRENT_VERSION, MIGRATIONS
+from peercoach_desktop.storage.storage_errors import explain
 
 MIN_CACHE_KIB = 8 * 1024
 MAX_CACHE_KIB = 256 * 1024
@@ -37,8 +38,11 @@ def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError:
+    except sqlcipher3.DatabaseError as exc:
         conn.close()
+        mapped = explain(exc)
+        if mapped is not None and mapped.kind != "corrupt":
+            raise mapped from None  # a full disk or an I/O error says nothing about the key
         raise WrongKeyError(WRONG_KEY) from None
     return conn
 

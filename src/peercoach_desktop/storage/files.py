@@ -17,8 +17,19 @@ PRIVATE_FILE_MODE = 0o600
 
 
 def ensure_private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    """The folder, made 0700 with every missing parent (mkdir's mode covers only the last)."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # made meanwhile by another process
+            folder.mkdir(mode=PRIVATE_DIR_MODE)
     return path
+
+
+def tighten_dir(path: Path) -> None:
+    """A folder that holds notebooks, made private if it was left open to others (0755, 0777)."""
+    with contextlib.suppress(OSError):  # missing yet, or not ours: nothing to tighten
+        if path.stat().st_mode & 0o077:
+            path.chmod(PRIVATE_DIR_MODE)
 
 
 def _fsync_dir(path: Path) -> None:

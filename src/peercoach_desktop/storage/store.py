@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from peercoach_desktop.domain.clock import Clock, HybridClock, iso
@@ -11,6 +12,7 @@ from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.domain.model import Partnership, Peer, Record, SearchHit
 from peercoach_desktop.storage import database, history
 from peercoach_desktop.storage.edits import NotebookEdits, require_text
+from peercoach_desktop.storage.files import PRIVATE_FILE_MODE
 from peercoach_desktop.storage.monthly_figures import MonthlyFigures, monthly_figures
 from peercoach_desktop.storage.notebook_base import KIND_WORDS, TITLE_FIELD, insert
 from peercoach_desktop.storage.search import search as fts_search
@@ -40,6 +42,9 @@ class NotebookStore(NotebookEdits):
         require_text(partner_name, QT_TRANSLATE_NOOP("Core", "Your partner's name"))
         if path.exists():
             raise UsageError(QT_TRANSLATE_NOOP("Core", "A notebook file with this id already exists."))
+        # Made 0600 before SQLite opens it (its -wal and -shm take the same mode): the file
+        # is encrypted, but its size and times are nobody else's business either.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
         conn = database.connect(path, key)
         database.configure(conn, path)
         database.migrate(conn, 0, backup=lambda _v: None)

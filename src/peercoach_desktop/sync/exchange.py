@@ -4,8 +4,8 @@ Everything here is safe to call from the window's worker thread. Every failure
 happens before the first write, and an import is applied in one transaction, so a
 bad file, a crash or a full disk leaves the notebook as it was.
 
-This module works inside NotebookStore's transaction and clock (its `_conn`,
-`_hlc`, `_clock`): the merge must read, write and advance the clock atomically.
+An import reads, merges, writes and advances the clock in one unit of work
+(`store.writing()`), so the merge is atomic.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, MissingKeyError, NotFoundError, UsageError
-from peercoach_desktop.domain.merge import Counts, Key, extend_ctx, merge
+from peercoach_desktop.domain.merge import Counts, Entry, Key, State, extend_ctx, merge
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
-from peercoach_desktop.sync import sync_file
+from peercoach_desktop.sync import inbound, sync_file
 from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.keystore import sync_entry
 from peercoach_desktop.vault.library import Library
@@ -66,9 +66,16 @@ def keep_sync_key(library: Library, descriptor: Descriptor, store: NotebookStore
         work.set_meta("sync_key", key.hex())
 
 
-def notebook_for_file(library: Library, path: Path) -> Descriptor:
+SyncSource = Path | bytes  # a path, or the file's bytes already read (read and decrypt once)
+
+
+def _bytes(source: SyncSource) -> bytes:
+    return source if isinstance(source, bytes) else sync_file.read_file(source)
+
+
+def notebook_for_file(library: Library, source: SyncSource) -> Descriptor:
     """The local notebook a sync file is for (by the partnership id in its header)."""
-    header = sync_file.peek(path.read_bytes())
+    header = sync_file.peek(_bytes(source))
     found = [d for d in library.descriptors() if d.partnership_id == header.partnership_id]
     if not found:
         raise NotFoundError(
@@ -118,21 +125,37 @@ class ImportReport:
         }
 
 
-def _read(store: NotebookStore, path: Path, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
-    return sync_file.decode(path.read_bytes(), key, store.partnership_id)
+def _read(store: NotebookStore, source: SyncSource, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
+    return sync_file.decode(_bytes(source), key, store.partnership_id)
 
 
-def preview_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
+def _checked(store: NotebookStore, entries: list[Entry], local: State) -> None:
+    """Every record from the partner through the one validator, before the merge sees it."""
+    inbound.check_from_partner(
+        entries,
+        local,
+        me_id=store.me_id,
+        partner_id=store.partner().id,
+        partnership_id=store.partnership_id,
+        what=sync_file.WHAT,
+    )
+
+
+def preview_import(store: NotebookStore, source: SyncSource, key: bytes) -> ImportReport:
     """What apply_import would do, without writing anything."""
-    header, entries = _read(store, path, key)
-    result = merge(store.sync_state(), entries)
+    header, entries = _read(store, source, key)
+    local = store.sync_state()
+    _checked(store, entries, local)
+    result = merge(local, entries)
     return ImportReport(header.sender, header.written_at, result.counts, result.conflicts, dry_run=True)
 
 
-def apply_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
-    header, entries = _read(store, path, key)
+def apply_import(store: NotebookStore, source: SyncSource, key: bytes) -> ImportReport:
+    header, entries = _read(store, source, key)
     with store.writing() as work:
-        result = merge(work.sync_state(), entries)
+        local = work.sync_state()
+        _checked(store, entries, local)
+        result = merge(local, entries)
         work.write_changes(result.changes)
         if entries:
             # Later local edits must sort after everything the partner wrote.

@@ -18,9 +18,10 @@ from peercoach_desktop.domain.clock import iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term, UsageError
 from peercoach_desktop.domain.merge import Change, Entry
 from peercoach_desktop.domain.model import Partnership, Peer
+from peercoach_desktop.storage.bounded_input import read_handed_file
 from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
-from peercoach_desktop.sync import exchange, sync_file
+from peercoach_desktop.sync import exchange, inbound, sync_file
 from peercoach_desktop.sync.sealed import open_sealed, read_header, seal
 from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.library import Created, Library
@@ -32,6 +33,16 @@ FORMAT = 1
 WHAT = QT_TRANSLATE_NOOP("Core", "invitation file")
 WHAT_PASSPHRASE = QT_TRANSLATE_NOOP("Core", "invitation file (wrong passphrase?)")
 MIN_PAIRING_CHARS = 8
+# An invitation holds one partnership and two peers (each with a few versions).
+MAX_INVITATION_BYTES = 1024 * 1024
+MAX_INVITATION_RECORDS = 64
+
+
+def read_file(path: Path) -> bytes:
+    """An invitation handed to the app, read once through the bounded reader."""
+    return read_handed_file(path, max_bytes=MAX_INVITATION_BYTES, what=WHAT)
+
+
 PAIRED = ("partnership", "peers")
 
 
@@ -100,11 +111,18 @@ def read_invitation(data: bytes, passphrase: str) -> Invitation:
             raise ValueError
         if not 1 <= kdf.parallelism <= 8:
             raise ValueError
+        if not all(isinstance(v, int) for v in (kdf.memory_kib, kdf.time_cost, kdf.parallelism)):
+            raise TypeError
+        if len(bytes.fromhex(kdf.salt_hex)) < 8:  # not hex, or too short for Argon2: damaged
+            raise ValueError
     except (KeyError, TypeError, ValueError):
         raise SyncFileError(
             QT_TRANSLATE_NOOP("Core", "This is not a PeerCoach {what}."), what=Term(WHAT)
         ) from None
     payload = open_sealed(head, prefix, body, derive_key(passphrase, kdf), WHAT_PASSPHRASE)
+    records = payload.get("records") if isinstance(payload, dict) else None
+    if isinstance(records, list) and len(records) > MAX_INVITATION_RECORDS:
+        raise sync_file.too_many_records(WHAT, MAX_INVITATION_RECORDS)
     try:
         invitation = Invitation(
             partnership_id=str(payload["partnership_id"]),
@@ -116,10 +134,15 @@ def read_invitation(data: bytes, passphrase: str) -> Invitation:
         invitation.record(Partnership, invitation.partnership_id)
         invitation.record(Peer, invitation.inviter_id)
         invitation.record(Peer, invitation.invitee_id)
-    except (KeyError, TypeError, ValueError, StopIteration):
+        ids = {invitation.partnership_id, invitation.inviter_id, invitation.invitee_id}
+        if any(e.kind not in PAIRED or e.record.id not in ids for e in invitation.records):
+            raise ValueError("an invitation holds the partnership and its two peers only")
+    except (KeyError, TypeError, ValueError, StopIteration, AttributeError, RecursionError):
         raise SyncFileError(
             QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside."), what=Term(WHAT)
         ) from None
+    # The same validator as every sync file: types, lengths, versions, the two peers only.
+    inbound.check_invitation(invitation.records, invitation.inviter_id, invitation.invitee_id, WHAT)
     return invitation
 
 

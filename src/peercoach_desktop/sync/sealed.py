@@ -17,10 +17,16 @@ import zlib
 from typing import Any
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
+from peercoach_desktop.storage.bounded_input import inflate
 
 NONCE_BYTES = 12
 MAX_HEADER = 64 * 1024
-MAX_PAYLOAD = 512 * 1024 * 1024  # a bound on decompression, so a crafted file cannot fill memory
+# Bounds on decompression, so a crafted file cannot fill memory: 128 MiB of JSON is about
+# 250k notes of a page each, well past the 100k notes the app is built for; JSON of
+# words compresses 3-10x, so 100x is only reached by a file made to inflate.
+MAX_PAYLOAD = 128 * 1024 * 1024
+MAX_RATIO = 100
+MAX_FILE = MAX_HEADER + MAX_PAYLOAD  # a compressed payload is never larger than the raw one
 
 
 def seal(magic: bytes, header: dict[str, Any], key: bytes, payload: dict[str, Any]) -> bytes:
@@ -73,12 +79,9 @@ def open_sealed(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: b
             what=Term(what),
         ) from None
     try:
-        inflater = zlib.decompressobj()
-        raw = inflater.decompress(body, MAX_PAYLOAD)
-        if inflater.unconsumed_tail or not inflater.eof:
-            raise ValueError
+        raw = inflate(body, max_bytes=MAX_PAYLOAD, max_ratio=MAX_RATIO)
         return json.loads(raw.decode("utf-8"))
-    except (ValueError, zlib.error):
+    except (ValueError, zlib.error, RecursionError):  # RecursionError: JSON nested too deep
         raise SyncFileError(
             QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside. Nothing was changed."), what=Term(what)
         ) from None

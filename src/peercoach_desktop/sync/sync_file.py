@@ -12,17 +12,38 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
 from peercoach_desktop.domain.merge import Entry, State, is_private, make_ctx
 from peercoach_desktop.storage import rows
+from peercoach_desktop.storage.bounded_input import read_handed_file
 from peercoach_desktop.storage.sync_rows import CLASS_OF
-from peercoach_desktop.sync.sealed import open_sealed, read_header, seal
+from peercoach_desktop.sync.sealed import MAX_FILE, open_sealed, read_header, seal
 
 MAGIC = b"PeerCoach sync\n\x00"
 FORMAT = 1
 WHAT = QT_TRANSLATE_NOOP("Core", "sync file")
+# Every version of every shared record: 100k notes (the app's design size) with their goals,
+# steps, sessions and a few conflict copies fit with room to spare.
+MAX_RECORDS = 300_000
+
+
+def read_file(path: Path) -> bytes:
+    """A sync file handed to the app, read once through the bounded reader."""
+    return read_handed_file(path, max_bytes=MAX_FILE, what=WHAT)
+
+
+def too_many_records(what: str, limit: int) -> SyncFileError:
+    return SyncFileError(
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "This {what} holds more records than PeerCoach ever writes ({limit}). Nothing was changed.",
+        ),
+        what=Term(what),
+        limit=limit,
+    )
 
 
 @dataclass(frozen=True)
@@ -97,8 +118,13 @@ def decode(data: bytes, key: bytes, partnership_id: str) -> tuple[SyncHeader, li
     head, prefix, body = read_header(data, MAGIC, WHAT)
     payload = open_sealed(head, prefix, body, key, WHAT)
     try:
-        entries = [entry_from_json(item) for item in payload["records"]]
-    except (KeyError, TypeError, ValueError, AttributeError, json.JSONDecodeError):
+        records = payload["records"]
+        if not isinstance(records, list):
+            raise TypeError("records")
+        if len(records) > MAX_RECORDS:
+            raise too_many_records(WHAT, MAX_RECORDS)
+        entries = [entry_from_json(item) for item in records]
+    except (KeyError, TypeError, ValueError, AttributeError, json.JSONDecodeError, RecursionError):
         raise SyncFileError(
             QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside. Nothing was changed."), what=Term(WHAT)
         ) from None

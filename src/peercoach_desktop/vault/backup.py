@@ -16,6 +16,8 @@ from pathlib import Path
 from peercoach_desktop.domain.errors import PeerCoachError
 from peercoach_desktop.storage import database
 from peercoach_desktop.storage.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
+from peercoach_desktop.storage.storage_errors import storage_errors
+from peercoach_desktop.vault.crash_points import crash_point
 from peercoach_desktop.vault.descriptors import NOTEBOOK_SUFFIX, Descriptor, PassphraseSource
 from peercoach_desktop.vault.library import Library
 
@@ -42,12 +44,42 @@ def write_backup(source: Path, key: bytes, target: Path) -> Path:
             dest.close()
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
+        crash_point("backup-written")
         os.replace(partial, target)
         fsync_dir(target.parent)
     finally:
         conn.close()
         _remove_with_journals(partial)
     return target
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or we cannot tell: leave its file alone
+    return True
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Half-written backups of processes that died (kill -9, power cut): each is a whole
+    notebook's size, so they are removed rather than left to fill the disk."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        # .<target>.<pid>-<random>.partial, see write_backup
+        if not (entry.name.startswith(".") and entry.name.endswith(".partial")):
+            continue
+        pid_part = entry.name.rsplit(".", 2)[-2].split("-", 1)[0]
+        if pid_part.isdigit() and not _pid_alive(int(pid_part)):
+            _remove_with_journals(Path(entry.path))
+            removed.append(Path(entry.path))
+    return removed
 
 
 def _remove_with_journals(path: Path) -> None:
@@ -57,9 +89,18 @@ def _remove_with_journals(path: Path) -> None:
 
 
 def backup_now(
-    library: Library, descriptor: Descriptor, target: Path, passphrase: PassphraseSource | None = None
+    library: Library,
+    descriptor: Descriptor,
+    target: Path,
+    passphrase: PassphraseSource | None = None,
+    *,
+    into_folder: bool = False,
 ) -> Path:
-    """An encrypted copy of the notebook at target; safe while the notebook is open and in use."""
+    """An encrypted copy of the notebook at target; safe while the notebook is open and in use.
+
+    into_folder: target names a folder (the user wrote DIR/), made if it is missing."""
+    if into_folder:
+        ensure_private_dir(target)
     if target.exists() and target.is_dir():
         stamp = library.clock.now().astimezone().strftime("%Y%m%dT%H%M%S")
         target = target / f"peercoach-{descriptor.partnership_id[:8]}-{stamp}{NOTEBOOK_SUFFIX}"
@@ -93,15 +134,17 @@ def daily_backup(
     Called on every open; when today's copy exists it costs one stat(). A failure
     never stops the notebook from opening: it becomes a notice for the user."""
     target = daily_target(library, descriptor)
+    remove_stale_partials(daily_dir(library))
     if target.exists():
         return None
     try:
-        ensure_private_dir(library.backups_dir)  # before its subfolder, so it is not world-readable
-        write_backup(descriptor.path, key, target)
-        prune(library, descriptor, keep)
+        with storage_errors():
+            ensure_private_dir(library.backups_dir)  # before its subfolder, so it is not world-readable
+            write_backup(descriptor.path, key, target)
+            prune(library, descriptor, keep)
     except (OSError, PeerCoachError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-        library.notices.append(f"Today's automatic backup could not be written ({reason}).")
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        library.notices.append(f"Today's automatic backup could not be written: {reason}")
         return None
     return target
 

@@ -99,9 +99,27 @@ def describe_backend(backend: object) -> str:
 
 
 def is_insecure(backend: object) -> bool:
-    """keyrings.alt (files on disk), and the null/fail backends that store nothing."""
+    """keyrings.alt (files on disk), the null/fail backends that store nothing, and any
+    chainer that chains to one of them: a chainer writes to the first backend that takes
+    the key, so one file backend in its chain can receive a key whenever the others fail."""
     parts = describe_backend(backend).lower().split(".")
-    return parts[0] == "keyrings" or "plaintext" in parts[-1] or bool(INSECURE_MODULES & set(parts))
+    if parts[0] == "keyrings" or "plaintext" in parts[-1] or bool(INSECURE_MODULES & set(parts)):
+        return True
+    chained = _chained(backend)
+    if chained is None:
+        return False
+    return not chained or any(is_insecure(inner) for inner in chained)
+
+
+def _chained(backend: object) -> list[object] | None:
+    """The backends a chaining backend (keyring's ChainerBackend) passes keys on to; None if
+    it chains nothing. Any failure to list them counts as an empty, hence refused, chain."""
+    if "chain" not in describe_backend(backend).lower():
+        return None
+    try:
+        return list(getattr(backend, "backends", None) or [])
+    except Exception:
+        return []
 
 
 def _uses_secret_service() -> bool:
@@ -117,6 +135,10 @@ class OsKeyStore:
         self._backend = backend
         self._cache: dict[str, bytes] = {}  # each key is fetched once per process
         self._reader: SecretServiceReader | None = None
+        # The fast path falls back to keyring silently (the user still gets the key), so what
+        # it did is kept for doctor and the tests: how many keys it read, and why it gave up.
+        self.fast_reads = 0
+        self.fast_path_problem: str | None = None
         if backend is None and _uses_secret_service():
             self._reader = SecretServiceReader()  # the fast read path; see core.secret_service
 
@@ -180,10 +202,12 @@ class OsKeyStore:
         if self._reader is not None:
             try:
                 text = self._reader.read(SERVICE, entry)
-            except Exception:
+            except Exception as exc:
                 self._reader = None  # keyring's path gives the full diagnosis from here on
+                self.fast_path_problem = type(exc).__name__
             else:
                 if text is not None:
+                    self.fast_reads += 1
                     return text
                 # Not in the default collection: keyring may keep it elsewhere (a preferred
                 # collection, KWallet beside gnome-keyring). Only a miss pays for asking it.

@@ -29,7 +29,7 @@ from peercoach_desktop.domain.errors import (
     PeerCoachError,
 )
 from peercoach_desktop.domain.ids import new_id
-from peercoach_desktop.storage.files import ensure_private_dir, write_atomic
+from peercoach_desktop.storage.files import ensure_private_dir, tighten_dir, write_atomic
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault.descriptors import (
     KEY_MODE_KEYRING,
@@ -52,10 +52,17 @@ class Library:
     def __init__(self, data_dir: Path, keystore: KeyStore, clock: Clock | None = None) -> None:
         self.data_dir = data_dir
         self.keystore = keystore
+        for folder in (data_dir, data_dir / "notebooks", data_dir / "backups"):
+            tighten_dir(folder)  # 0700 at every start: older versions left 0755 (or 0777 as found)
         self.clock = clock or SystemClock()
         # What opening notebooks had to tell the user (an interrupted key change settled,
         # a daily backup that failed); the CLI prints them, the window shows them.
         self.notices: list[str] = []
+        # Notebooks whose notices carry a recovery code: settled for good once it is shown
+        # (vault.opener.notices_shown).
+        self.unshown_codes: list[Descriptor] = []
+        # Notebooks this process is rotating the key of: their open must not settle it.
+        self.rotating: set[str] = set()
 
     @property
     def notebooks_dir(self) -> Path:

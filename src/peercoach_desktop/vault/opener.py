@@ -5,6 +5,9 @@ by title (Library.resolve) never touches keys or backups."""
 
 from __future__ import annotations
 
+import contextlib
+
+from peercoach_desktop.domain.errors import PeerCoachError
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault import backup, rekey
 from peercoach_desktop.vault.descriptors import Descriptor, PassphraseSource
@@ -27,8 +30,18 @@ def open_notebook(
     settled = rekey.settle(library, descriptor)
     if settled is not None:
         library.notices.append(settled.message)
+        if settled.recovery_code is not None:
+            library.unshown_codes.append(descriptor)
     key = library.key_for(descriptor, passphrase)  # once: a passphrase's KDF costs ~240 ms
     store = library.open_with_key(descriptor, key)
     if daily_backup:
         backup.daily_backup(library, descriptor, key)
     return store
+
+
+def notices_shown(library: Library) -> None:
+    """The notices reached the user: a recovery code they named need not be shown again."""
+    shown, library.unshown_codes[:] = list(library.unshown_codes), []
+    for descriptor in shown:
+        with contextlib.suppress(PeerCoachError):
+            rekey.code_shown(library, descriptor)

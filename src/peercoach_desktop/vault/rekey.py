@@ -7,6 +7,11 @@ At any crash the file opens with the key in the main entry or with the pending
 one; `settle` (run before each open) finishes or rolls back the rotation and says
 which key opens the notebook now.
 
+The pending entry and its marker stay until the caller has shown the new recovery
+code (`code_shown`): a rotation killed after the swap but before the code reached
+the user is found by the next open, which names the new code in its notice. So at
+every instant the user holds, or is about to be shown, a code that opens the file.
+
 Only keyring notebooks are rotated here; rotating the partners' shared sync key
 belongs to sync.
 """
@@ -24,12 +29,16 @@ import sqlcipher3
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, KeyringError, PeerCoachError, UsageError
 from peercoach_desktop.storage import database
 from peercoach_desktop.storage.files import fsync_dir, write_atomic
+from peercoach_desktop.storage.storage_errors import explain, storage_errors
 from peercoach_desktop.vault import backup, recovery
+
+# CRASH_ENV and CRASH_EXIT are re-exported: the crash tests name them through this module.
+from peercoach_desktop.vault.crash_points import CRASH_ENV as CRASH_ENV
+from peercoach_desktop.vault.crash_points import CRASH_EXIT as CRASH_EXIT
+from peercoach_desktop.vault.crash_points import crash_point
 from peercoach_desktop.vault.descriptors import KEY_MODE_KEYRING, Descriptor
 from peercoach_desktop.vault.library import Library
 
-CRASH_ENV = "PEERCOACH_TEST_CRASH_AT"  # crash tests: os._exit at the named step
-CRASH_EXIT = 77
 BUSY_MS = 2000
 OLD, NEW = "old", "new"
 
@@ -52,6 +61,7 @@ class Settled:
 
     notebook_id: str
     opens_with: str  # OLD or NEW
+    recovery_code: str | None = None  # NEW: the code that opens it now, until it has been shown
 
     @property
     def message(self) -> str:
@@ -63,7 +73,8 @@ class Settled:
         return (
             "A key change of this notebook was interrupted after the file was re-encrypted; it was "
             "completed: the notebook opens with the NEW key and the old recovery code no longer works. "
-            "If you did not see the new recovery code, run 'peercoach rekey' again to get a fresh one."
+            "Its new recovery code (keep it somewhere safe, away from this laptop):\n"
+            f"  {self.recovery_code}"
         )
 
 
@@ -87,11 +98,12 @@ def clear_pending(library: Library, descriptor: Descriptor) -> None:
     library.keystore.delete(pending_entry(descriptor.notebook_id))
     with contextlib.suppress(FileNotFoundError):
         _marker(descriptor).unlink()
+    library.rotating.discard(descriptor.notebook_id)
 
 
-def crash_point(step: str) -> None:
-    if os.environ.get(CRASH_ENV) == step:
-        os._exit(CRASH_EXIT)
+def code_shown(library: Library, descriptor: Descriptor) -> None:
+    """The new recovery code has reached the user: the rotation needs no reminder any more."""
+    clear_pending(library, descriptor)
 
 
 def _scratch(descriptor: Descriptor) -> Path:
@@ -124,6 +136,8 @@ def settle(library: Library, descriptor: Descriptor) -> Settled | None:
     """Finish or roll back a rotation that a crash interrupted; None when there was none."""
     if not descriptor.path.exists() or not _marker(descriptor).exists():
         return None
+    if descriptor.notebook_id in library.rotating:
+        return None  # this process rotates it right now and shows the code itself
     keystore, nid = library.keystore, descriptor.notebook_id
     try:
         pending = keystore.get(pending_entry(nid))
@@ -138,23 +152,32 @@ def settle(library: Library, descriptor: Descriptor) -> Settled | None:
     current_opens = _opens(descriptor.path, current) if current is not None else False
     if current_opens is None:
         return None  # a rotation is running in another process right now: leave it alone
-    if current_opens:
+    if current_opens and current != pending:
         clear_pending(library, descriptor)
         _remove_scratch(descriptor)
-        return Settled(nid, NEW if current == pending else OLD)  # equal: only clean-up was missing
+        return Settled(nid, OLD)
+    if current_opens:
+        _remove_scratch(descriptor)
+        # Promoted, but the process may have died before the code was shown: the marker and
+        # pending entry stay until the caller has shown this notice (code_shown).
+        return Settled(nid, NEW, recovery.encode(pending))
     pending_opens = _opens(descriptor.path, pending)
     if pending_opens:
         keystore.put(nid, pending)
-        clear_pending(library, descriptor)
         if descriptor.kdf is not None:
             keyring = dataclasses.replace(descriptor, key_mode=KEY_MODE_KEYRING, kdf=None)
             write_atomic(keyring.descriptor_path, keyring.to_json())
-        return Settled(nid, NEW)
+        return Settled(nid, NEW, recovery.encode(pending))
     if pending_opens is False and descriptor.kdf is not None:
         clear_pending(library, descriptor)  # the swap never happened; the passphrase still opens it
         _remove_scratch(descriptor)
         return Settled(nid, OLD)
     return None  # neither key opens it: the normal open reports that, nothing is touched
+
+
+def _is_busy(exc: sqlcipher3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def lock_exclusively(path: Path, key: bytes) -> sqlcipher3.Connection:
@@ -168,8 +191,13 @@ def lock_exclusively(path: Path, key: bytes) -> sqlcipher3.Connection:
         if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower() != "delete":
             raise sqlcipher3.OperationalError("locked")
         conn.execute("BEGIN EXCLUSIVE")
-    except sqlcipher3.OperationalError:
+    except sqlcipher3.OperationalError as exc:
         conn.close()
+        if not _is_busy(exc):  # a full disk or an I/O error is not "open elsewhere"
+            mapped = explain(exc)
+            if mapped is not None:
+                raise mapped from None
+            raise
         raise NotebookBusyError(
             QT_TRANSLATE_NOOP(
                 "Core",
@@ -190,12 +218,14 @@ def rekey(library: Library, descriptor: Descriptor) -> Rekeyed:
                 "Run 'peercoach recover' with its recovery code to move it to the keyring first.",
             )
         )
-    settle(library, descriptor)
+    if settle(library, descriptor) is not None:
+        clear_pending(library, descriptor)  # the code this rotation shows supersedes that one
     old_key = library.key_for(descriptor)
     new_key = os.urandom(32)
     conn = lock_exclusively(descriptor.path, old_key)
     crash_point("locked")
     scratch = _scratch(descriptor)
+    library.rotating.add(descriptor.notebook_id)
     try:
         stage_pending(library, descriptor, new_key)
         crash_point("pending-stored")
@@ -205,6 +235,7 @@ def rekey(library: Library, descriptor: Descriptor) -> Rekeyed:
         os.replace(scratch, descriptor.path)
     except BaseException:
         conn.close()
+        library.rotating.discard(descriptor.notebook_id)
         # Undo only if the old file is still in place; after the swap the pending key is
         # the only one that opens it, and the next open promotes it.
         if _opens(descriptor.path, old_key):
@@ -217,7 +248,8 @@ def rekey(library: Library, descriptor: Descriptor) -> Rekeyed:
     crash_point("renamed")
     library.keystore.put(descriptor.notebook_id, new_key)
     crash_point("promoted")
-    clear_pending(library, descriptor)
+    # The pending entry and marker stay until the caller calls code_shown: dying from here
+    # on (in the backup, before the code is printed) leaves the next open to show the code.
     fresh = _fresh_backup(library, descriptor, new_key)
     old = [p for p in backup.all_backups(library, descriptor) if p != fresh]
     return Rekeyed(descriptor, recovery.encode(new_key), fresh, old)
@@ -227,7 +259,8 @@ def _fresh_backup(library: Library, descriptor: Descriptor, key: bytes) -> Path 
     # Today's backup is replaced by one under the new key, so a backup that the new
     # code opens exists at once. Older ones are left as they are (see the report).
     try:
-        return backup.write_backup(descriptor.path, key, backup.daily_target(library, descriptor))
+        with storage_errors():
+            return backup.write_backup(descriptor.path, key, backup.daily_target(library, descriptor))
     except (OSError, PeerCoachError):
         library.notices.append(
             "A backup under the new key could not be written; take one with peercoach backup."

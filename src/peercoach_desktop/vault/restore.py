@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +21,8 @@ from peercoach_desktop.domain.clock import iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, PeerCoachError, WrongKeyError
 from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.storage import database, rows
+from peercoach_desktop.storage.bounded_input import copy_handed_file
 from peercoach_desktop.storage.files import (
-    PRIVATE_FILE_MODE,
     copy_atomic,
     ensure_private_dir,
     fsync_dir,
@@ -34,6 +33,9 @@ from peercoach_desktop.vault.descriptors import KEY_MODE_KEYRING, Descriptor
 from peercoach_desktop.vault.library import Library
 
 REFUSE, BESIDE, REPLACE = "refuse", "beside", "replace"
+WHAT = QT_TRANSLATE_NOOP("Core", "backup file")
+# A notebook of 100k notes with its search index is ~0.3 GB; a backup is that one file.
+MAX_BACKUP_BYTES = 4 * 1024 * 1024 * 1024
 REPLACED_DIR = "replaced"
 CONFLICT_DATES = QT_TRANSLATE_NOOP(
     "Core",
@@ -112,28 +114,36 @@ def _open_backup(path: Path, key: bytes) -> sqlcipher3.Connection:
         problems = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check")]
         problems += [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
         if problems:
-            raise PeerCoachError(
-                QT_TRANSLATE_NOOP("Core", "The backup file is damaged; nothing was restored.")
-            )
+            raise _damaged()
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise _damaged() from None  # a page so broken that the check itself gives up
     except BaseException:
         conn.close()
         raise
     return conn
 
 
+def _damaged() -> PeerCoachError:
+    return PeerCoachError(QT_TRANSLATE_NOOP("Core", "The backup file is damaged; nothing was restored."))
+
+
 def restore(library: Library, source: Path, code: str, *, conflict: str = REFUSE) -> Restored:
     """Bring the backup at source into this data dir, opened by its recovery code alone."""
     key = recovery.decode(code)
-    if not source.is_file():
+    if not source.exists():
         raise NotFoundError(QT_TRANSLATE_NOOP("Core", "There is no backup file at {source}."), source=source)
     ensure_private_dir(library.notebooks_dir)
     staging = library.notebooks_dir / f".restore-{new_id()}.partial"
     try:
-        shutil.copyfile(source, staging)
-        os.chmod(staging, PRIVATE_FILE_MODE)
+        # Bounded and from the one descriptor that was checked: no FIFO, device or endless file.
+        copy_handed_file(source, staging, max_bytes=MAX_BACKUP_BYTES, what=WHAT)
         conn = _open_backup(staging, key)
         try:
-            info = read_info(conn)
+            try:
+                info = read_info(conn)
+            except (sqlcipher3.DatabaseError, KeyError, TypeError):
+                raise _damaged() from None  # checked, yet its meta or tables do not read back
             existing = _existing(library, info)
             if existing is not None and conflict == BESIDE:
                 info = _fork(conn, info, library)

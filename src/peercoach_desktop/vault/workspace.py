@@ -17,7 +17,7 @@ from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault import backup
 from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.library import Library
-from peercoach_desktop.vault.opener import open_notebook
+from peercoach_desktop.vault.opener import notices_shown, open_notebook
 
 T = TypeVar("T")
 LOCKED = QT_TRANSLATE_NOOP("Core", "Protected by a passphrase: select it to unlock.")
@@ -88,6 +88,8 @@ class Workspace:
                 if key is not None:
                     backup.daily_backup(self.library, descriptor, key)
         notices, self.library.notices[:] = list(self.library.notices), []
+        # Handed to the window, which shows them at once (or after unlock, before any content).
+        notices_shown(self.library)
         return notices
 
     def summary(self, partnership_id: str) -> PartnershipSummary:

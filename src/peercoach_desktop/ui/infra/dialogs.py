@@ -198,6 +198,10 @@ def message_text(error: PeerCoachError) -> str:
 
 
 def error_text(error: BaseException) -> str:
+    # Imported here: SQLite's module is not needed to paint the first window.
+    from peercoach_desktop.storage.storage_errors import explain
+
+    error = explain(error) or error  # a full disk, an I/O error, a damaged page: their sentence
     if isinstance(error, KeyringError):
         return f"{message_text(error)}\n\n{translate('Dialogs', NO_KEYRING_HINT)}"
     if isinstance(error, PeerCoachError):

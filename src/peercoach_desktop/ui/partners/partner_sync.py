@@ -147,7 +147,10 @@ def join(window: WindowHost) -> None:
     def chosen() -> None:
         passphrase = dialog.passphrase.text()
         dialog.passphrase.clear()
-        data = Path(source).read_bytes
+
+        def data() -> bytes:
+            return pairing.read_file(Path(source))  # bounded: a FIFO or /dev/zero is refused
+
         _run(
             window,
             translate("PartnerSync", "Opening the invitation…"),

@@ -91,6 +91,8 @@ def change_key(window: NotebookHost) -> None:
         def show() -> None:
             window.show_partnership(pid)
             show_recovery_code(window, result.recovery_code)
+            # Only now may the rotation forget it: had the app died before, the next open names it.
+            window.tasks.run(lambda: rekey.code_shown(library, result.descriptor))
             if result.old_backups:
                 old = len(result.old_backups)
                 _tell(

@@ -1,0 +1,209 @@
+"""The one validator for records from outside (a partner's sync file, an invitation), run
+before the merge sees them.
+
+The sync key is shared, so a sealed file proves only that it came from the partnership,
+not that each record is well-formed or honestly authored. Checked here, for every version:
+
+- shape: every field has its declared type, within a length or range, text is valid
+  UTF-8 (no lone surrogates), nested JSON fields are shallow;
+- versions: the fixed-width HLC form `<12 hex>.<4 hex>.<peer id>` the clock's string
+  ordering relies on, written by one of the two peers;
+- authorship: only the two peers of this partnership exist; the partner cannot create a
+  record in my name, change who wrote a record, rename me, or add a second partnership.
+
+Any failure refuses the whole file: nothing is merged, nothing changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from peercoach_desktop.domain.clock import SystemClock
+from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
+from peercoach_desktop.domain.merge import Entry, Key, node_of
+from peercoach_desktop.domain.model import Partnership, Peer, Record
+from peercoach_desktop.domain.session_timer import SessionTimer
+
+HLC = re.compile(r"[0-9a-f]{12}\.[0-9a-f]{4}\.[0-9A-Za-z_-]{1,64}")
+MAX_ID = 64
+MAX_STAMP = 40  # an ISO timestamp or date
+MAX_NAME = 1_000  # names, titles, categories
+MAX_TEXT = 1_000_000  # a note, a goal's why: a long page is ~5k characters
+MAX_DEPTH = 8  # nesting of the JSON fields (timer state, template phases)
+MAX_ITEMS = 10_000  # entries of a list or dict field
+MAX_INT = 2**53
+RANGES = {"progress": (0, 100), "minutes_per_turn": (1, 600), "cadence_weeks": (1, 520)}
+ID_FIELDS = {"id", "author_id", "owner_id", "session_id", "goal_id", "giver_id", "receiver_id"}
+ID_FIELDS |= {"set_in_session_id", "reviewed_in_session_id", "prompt_id"}
+NAME_FIELDS = {"name", "title", "category", "phase"}
+
+MALFORMED = QT_TRANSLATE_NOOP(
+    "Core",
+    "This {what} holds a record that is not well-formed ({kind}, field {field}). Nothing was changed.",
+)
+FORGED = QT_TRANSLATE_NOOP(
+    "Core",
+    "This {what} holds a record written in someone else's name ({kind}, field {field}): only your "
+    "partner's own changes are accepted. Nothing was changed.",
+)
+
+
+def check_shape(entries: Iterable[Entry], what: str) -> None:
+    """Types, lengths, ranges and version form of every entry; raises SyncFileError."""
+    for entry in entries:
+        record = entry.record
+        for spec in dataclasses.fields(record):
+            if not _fits(spec.name, str(spec.type), getattr(record, spec.name)):
+                raise SyncFileError(MALFORMED, what=Term(what), kind=entry.kind, field=spec.name)
+        if not HLC.fullmatch(record.version):
+            raise SyncFileError(MALFORMED, what=Term(what), kind=entry.kind, field="version")
+        for node, version in entry.ctx:
+            if not (isinstance(node, str) and HLC.fullmatch(version) and node_of(version) == node):
+                raise SyncFileError(MALFORMED, what=Term(what), kind=entry.kind, field="ctx")
+
+
+def check_from_partner(
+    entries: Iterable[Entry],
+    local: dict[Key, tuple[Entry, ...]],
+    *,
+    me_id: str,
+    partner_id: str,
+    partnership_id: str,
+    what: str,
+) -> None:
+    """Shape, then authorship against the notebook as it is (`local`: sync_rows.read_state)."""
+    entries = list(entries)
+    check_shape(entries, what)
+    peers = {me_id, partner_id}
+    for entry in entries:
+        mine = local.get(entry.key)
+        field = _forged_field(entry, mine, peers, me_id, partner_id, partnership_id)
+        if field is not None:
+            raise forged(what, entry.kind, field)
+
+
+def check_invitation(entries: list[Entry], inviter_id: str, invitee_id: str, what: str) -> None:
+    """An invitation's records: well-formed, and written by one of its two peers."""
+    check_shape(entries, what)
+    peers = {inviter_id, invitee_id}
+    for entry in entries:
+        if node_of(entry.record.version) not in peers or entry.record.author_id not in peers:
+            raise forged(what, entry.kind, "author_id")
+
+
+def forged(what: str, kind: str, field: str) -> SyncFileError:
+    return SyncFileError(FORGED, what=Term(what), kind=kind, field=field)
+
+
+def _forged_field(
+    entry: Entry,
+    mine: tuple[Entry, ...] | None,
+    peers: set[str],
+    me_id: str,
+    partner_id: str,
+    partnership_id: str,
+) -> str | None:
+    record = entry.record
+    if node_of(record.version) not in peers or any(node not in peers for node, _ in entry.ctx):
+        return "version"  # a third peer
+    if record.author_id not in peers:
+        return "author_id"
+    if isinstance(record, Partnership) and record.id != partnership_id:
+        return "id"  # a second partnership
+    if isinstance(record, Peer):
+        if record.id not in peers:
+            return "id"  # a third peer
+        if record.id == me_id and mine and (record.name != _current(mine).name or record.deleted):
+            return "name"  # only I rename (or remove) myself
+    if mine:
+        if record.author_id != _current(mine).author_id:
+            return "author_id"  # who wrote a record never changes
+    elif record.author_id != partner_id or node_of(record.version) != partner_id:
+        return "author_id"  # a new record from the partner is the partner's
+    return None
+
+
+def _current(versions: tuple[Entry, ...]) -> Record:
+    return versions[0].record  # state_of puts the current version first
+
+
+def _fits(name: str, annotation: str, value: Any) -> bool:
+    optional = annotation.endswith("| None")
+    if value is None:
+        return optional
+    base = annotation.removesuffix(" | None")
+    if base == "bool":
+        return isinstance(value, bool)
+    if base == "int":
+        low, high = RANGES.get(name, (-MAX_INT, MAX_INT))
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+    if base == "str" or base.endswith(("Status", "Kind", "Visibility")):  # enums are str
+        return isinstance(value, str) and _text_ok(value, _limit(name))
+    if base == "list[str]":
+        return isinstance(value, list) and len(value) <= 2 and all(_id_ok(v) for v in value)
+    if base == "dict[str, int]":
+        return (
+            isinstance(value, dict)
+            and len(value) <= 2
+            and all(_id_ok(k) and _fits("", "int", v) and v >= 0 for k, v in value.items())
+        )
+    if base in ("dict[str, Any]", "list[dict[str, Any]]"):
+        want = dict if base.startswith("dict") else list
+        shallow = isinstance(value, want) and _json_ok(value, 0)
+        return shallow and (name != "timer_state" or _timer_ok(value))
+    return False  # a field this validator does not know: refuse rather than trust
+
+
+def _limit(name: str) -> int:
+    if name in ID_FIELDS:
+        return MAX_ID
+    if name.endswith(("_at", "_date")):
+        return MAX_STAMP
+    return MAX_NAME if name in NAME_FIELDS else MAX_TEXT
+
+
+def _text_ok(value: str, limit: int) -> bool:
+    if len(value) > limit:
+        return False
+    try:
+        value.encode("utf-8")  # a lone surrogate cannot be stored or shown
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _id_ok(value: Any) -> bool:
+    return isinstance(value, str) and _text_ok(value, MAX_ID)
+
+
+def _json_ok(value: Any, depth: int) -> bool:
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(value, dict):
+        return len(value) <= MAX_ITEMS and all(
+            isinstance(k, str) and _text_ok(k, MAX_NAME) and _json_ok(v, depth + 1) for k, v in value.items()
+        )
+    if isinstance(value, list):
+        return len(value) <= MAX_ITEMS and all(_json_ok(v, depth + 1) for v in value)
+    if isinstance(value, str):
+        return _text_ok(value, MAX_TEXT)
+    if isinstance(value, float):
+        return value == value and abs(value) < 1e15  # no NaN, no infinities
+    return value is None or (isinstance(value, (bool, int)) and abs(value) <= MAX_INT)
+
+
+def _timer_ok(value: dict[str, Any]) -> bool:
+    """A session's saved timer is read back by every `show`: it must parse as one."""
+    if not value:
+        return True  # a session that never ran
+    try:
+        SessionTimer.from_dict(value, SystemClock())
+    except Exception:  # any way a crafted timer fails to parse: it is not one
+        return False
+    phase_time = value.get("phase_time", {})
+    return isinstance(phase_time, dict) and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in phase_time.values()
+    )
