@@ -37,6 +37,8 @@ OPTIONS: dict[str, Option] = {
         Option("history_versions", 50, lambda v: 1 <= v <= 1000),
         Option("history_days", 365, lambda v: 1 <= v <= 3650),
         Option("language", "system", lambda v: v in LANGUAGES),
+        # The reminder a calendar shows for an exported meeting (.ics VALARM); 0 = none.
+        Option("calendar_alarm_minutes", 15, lambda v: 0 <= v <= 1440),
     )
 }
 
