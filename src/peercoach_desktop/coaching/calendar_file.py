@@ -56,10 +56,8 @@ def calendar_bytes(
             cal.add_component(event)
     tz = plan.tz if plan else zone(local_zone_name())
     first_year = plan.first.year if plan else now.year
-    described = calendar_zone.vtimezone(tz.key, min(first_year, now.year))
-    if described is not None:
-        cal.add_component(described)
-    for session in schedule.one_offs(store, now):
+    described = calendar_zone.vtimezone_bytes(tz.key, min(first_year, now.year))
+    for session in schedule.one_offs(store, now, plan):
         event = Event()
         event.add("uid", f"{session.id}@peercoach-desktop")
         event.add("sequence", 0)
@@ -69,7 +67,13 @@ def calendar_bytes(
         cal.add_component(event)
     if described is None:
         cal.add_missing_timezones()  # a zone without a yearly rule: icalendar lists its changes
-    return cal.to_ical()
+        return cal.to_ical()
+    # The zone's text is the same for every export (serialising it is a third of the cost), so it
+    # is kept and put where clients expect it: before the first event.
+    data = cal.to_ical()
+    at = data.find(b"BEGIN:VEVENT")
+    at = at if at >= 0 else data.rfind(b"END:VCALENDAR")
+    return data[:at] + described + data[at:]
 
 
 def _series(plan: MeetingPlan, uid: str, now: datetime) -> list[Event]:

@@ -100,3 +100,10 @@ def vtimezone(name: str, first_year: int) -> Timezone | None:
         part.add("rrule", {"freq": "YEARLY", "bymonth": wall.month, "byday": f"{n}{_WEEKDAYS[weekday]}"})
         component.add_component(part)
     return component
+
+
+@functools.lru_cache(maxsize=16)
+def vtimezone_bytes(name: str, first_year: int) -> bytes | None:
+    """The serialised VTIMEZONE (CRLF lines, folded), or None as for vtimezone."""
+    component = vtimezone(name, first_year)
+    return component.to_ical() if component is not None else None

@@ -245,8 +245,8 @@ def upcoming(store: NotebookStore, now: datetime, count: int) -> list[Meeting]:
     return sorted(found, key=lambda m: m.at)[:count]
 
 
-def one_offs(store: NotebookStore, now: datetime) -> list[Session]:
-    plan = plan_of(store)
+def one_offs(store: NotebookStore, now: datetime, plan: MeetingPlan | None) -> list[Session]:
+    """Planned sessions still to come that are not meetings of the series."""
     return [
         s
         for s in store.list(Session)

@@ -53,7 +53,13 @@ def zone(name: str) -> ZoneInfo:
 
 def parse_local(text: str) -> datetime:
     """A wall-clock time as stored ("2027-03-18T15:00"), naive; ValueError if malformed."""
-    return datetime.strptime(text, LOCAL_FORMAT)
+    # fromisoformat is ~20x faster than strptime, but takes more forms: only this one passes.
+    if len(text) != len("2027-03-18T15:00") or text[10] != "T":
+        raise ValueError(text)
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is not None:
+        raise ValueError(text)
+    return moment
 
 
 def local_text(moment: datetime) -> str:
