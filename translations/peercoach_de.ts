@@ -1673,6 +1673,26 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation> Tage</translation>
     </message>
     <message>
+        <source>&amp;Remind me before meetings and of due steps</source>
+        <translation>&amp;Erinnern vor Treffen und an fällige Schritte</translation>
+    </message>
+    <message>
+        <source>Remind minutes before a meeting</source>
+        <translation>Erinnerung Minuten vor einem Treffen</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> Min. vorher</translation>
+    </message>
+    <message>
+        <source>Calendar reminder, minutes before</source>
+        <translation>Kalender-Erinnerung, Minuten vorher</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
         <source>Default &amp;turn length</source>
         <translation>Standard-&amp;Redezeit</translation>
     </message>
@@ -1691,6 +1711,14 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>Pa&amp;nic lock (locks and hides)</source>
         <translation>&amp;Notfallsperre (sperrt und blendet aus)</translation>
+    </message>
+    <message>
+        <source>Meeting rem&amp;inder</source>
+        <translation>Treffen-Erinnerun&amp;g</translation>
+    </message>
+    <message>
+        <source>Reminder in e&amp;xported calendars</source>
+        <translation>Erinnerung in e&amp;xportierten Kalendern</translation>
     </message>
     <message>
         <source>Earlier &amp;versions kept</source>
@@ -2037,6 +2065,25 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>A meeting starts in {n} minute.</source>
+        <translation>Ein Treffen beginnt in {n} Minute.</translation>
+    </message>
+    <message>
+        <source>A meeting starts in {n} minutes.</source>
+        <translation>Ein Treffen beginnt in {n} Minuten.</translation>
+    </message>
+    <message>
+        <source>{n} of your next steps is due today or overdue.</source>
+        <translation>{n} Ihrer nächsten Schritte ist heute fällig oder überfällig.</translation>
+    </message>
+    <message>
+        <source>{n} of your next steps are due today or overdue.</source>
+        <translation>{n} Ihrer nächsten Schritte sind heute fällig oder überfällig.</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from peercoach_desktop.ui.notebook.notebook_view import NotebookView
     from peercoach_desktop.ui.shell.main_frame import MainFrame
+    from peercoach_desktop.ui.shell.reminders import ReminderController
     from peercoach_desktop.vault.library import Library
     from peercoach_desktop.vault.workspace import PartnershipSummary, Workspace
 
@@ -89,6 +90,16 @@ class MainWindow(LockingMixin, PreferencesMixin, QMainWindow):
         self.idle_timer = QTimer(self, singleShot=True)
         self.idle_timer.timeout.connect(self._idle_timeout)
         self.apply_preferences()
+        self.reminders: ReminderController | None = None
+        self.started.connect(self._start_reminders)
+
+    def _start_reminders(self) -> None:
+        """With the first notebooks listed, not before: start-up does not wait for its imports."""
+        from peercoach_desktop.ui.shell.reminders import ReminderController
+
+        if self.reminders is None:
+            self.reminders = ReminderController(self)
+            self.reminders.start()
 
     # ----- actions -------------------------------------------------------------------------
 
