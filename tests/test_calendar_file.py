@@ -122,3 +122,59 @@ def test_a_reminder_by_default_or_as_chosen_and_no_names_in_the_file(
     assert event.valarm.trigger.value == timedelta(minutes=-5)
     text = (tmp_path / "meetings.ics").read_text()
     assert "Quokka" not in text and "Wombat" not in text and store.partnership().title not in text
+
+
+def test_partners_in_two_zones_share_one_series_and_a_bad_plan_from_a_partner_is_refused(
+    tmp_path: Path,
+) -> None:
+    import dataclasses
+
+    from sync_helpers import make_pair
+
+    from peercoach_desktop.domain.errors import SyncFileError
+    from peercoach_desktop.domain.model import Partnership
+    from peercoach_desktop.storage import sync_rows
+    from peercoach_desktop.sync import exchange, sync_file
+
+    pair = make_pair(tmp_path)
+    try:
+        pair.clock.advance((datetime(2027, 2, 1, tzinfo=UTC) - pair.clock.now()).total_seconds())
+        schedule.plan_meetings(
+            pair.ana,
+            pair.clock,
+            Repeat.WEEKLY,
+            every_weeks=2,
+            next_at="2027-03-18T15:00",
+            zone_name="Europe/Berlin",
+        )
+        pair.exchange()
+        on_ana = [m.at for m in schedule.upcoming(pair.ana, pair.clock.now(), 6)]
+        on_ben = [m.at for m in schedule.upcoming(pair.ben, pair.clock.now(), 6)]
+        assert on_ana == on_ben  # the same instants: Ben in New York reads them in his own time
+        assert [t.astimezone(ZoneInfo("America/New_York")).hour for t in on_ben[:2]] == [10, 9]
+        uids = set()
+        for who, store in (("ana", pair.ana), ("ben", pair.ben)):
+            target = tmp_path / f"{who}.ics"
+            calendar_file.write_ics(store, pair.clock, target)
+            uids |= {e.uid.value for e in vobject.readOne(target.read_text()).vevent_list}
+        assert len(uids) == 1  # imported by both into one shared calendar: still one series
+
+        # A partner's file whose plan names no real zone is refused whole, nothing changed.
+        state = sync_rows.read_state(pair.ana._conn)
+        entries = [e for group in state.values() for e in group]
+        bad = {"zone": "../../../etc/passwd", "start": "2027-03-18T15:00"}
+        entries = [
+            dataclasses.replace(e, record=dataclasses.replace(e.record, meeting_plan=bad))
+            if isinstance(e.record, Partnership)
+            else e
+            for e in entries
+        ]
+        header = sync_file.SyncHeader(sync_file.FORMAT, pair.ana.partnership_id, pair.ana.me_id, "2027-02-01")
+        path = tmp_path / "bad.pcsync"
+        path.write_bytes(sync_file.encode(header, entries, pair.key))
+        before = schedule.plan_of(pair.ben)
+        with pytest.raises(SyncFileError, match="damaged"):
+            exchange.apply_import(pair.ben, path, pair.key)
+        assert schedule.plan_of(pair.ben) == before
+    finally:
+        pair.close()
