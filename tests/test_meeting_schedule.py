@@ -144,3 +144,20 @@ def test_a_step_set_today_is_due_on_the_day_of_the_next_meeting(
         store, clock, Repeat.WEEKLY, next_at="2027-03-19T08:30", zone_name="Australia/Sydney"
     )
     assert schedule.next_meeting_date(store, clock.now()).isoformat() == "2027-03-19"
+
+
+def test_saving_the_series_again_later_keeps_its_start_and_its_exceptions(
+    store: NotebookStore, clock: FakeClock
+) -> None:
+    schedule.plan_meetings(store, clock, Repeat.WEEKLY, next_at="2027-03-18T15:00", zone_name="Europe/Berlin")
+    clock.advance(timedelta(days=60).total_seconds())  # the first meeting is long past
+    schedule.skip(store, "2027-04-22T15:00")
+    # The window shows the next meeting of the series and saves it with a new duration.
+    plan = schedule.plan_meetings(
+        store, clock, Repeat.WEEKLY, next_at="2027-04-08T15:00", zone_name="Europe/Berlin", minutes=60
+    )
+    assert (plan.start, plan.skipped, plan.minutes) == ("2027-03-18T15:00", ("2027-04-22T15:00",), 60)
+    with pytest.raises(ScheduleError, match="already passed"):  # off the series, in the past
+        schedule.plan_meetings(
+            store, clock, Repeat.WEEKLY, next_at="2027-03-19T15:00", zone_name="Europe/Berlin"
+        )

@@ -126,14 +126,23 @@ def plan_meetings(
     zone(name)  # an unknown zone is refused before anything else is read
     length = minutes or (old.minutes if old else DEFAULT_MINUTES)
     _check_minutes(length)
+    every = every_weeks if repeat == Repeat.WEEKLY else 1
     if next_at is not None:
         start = local_moment(next_at, name)
-        _future(start, name, clock)
+        if (
+            old is not None
+            and (old.zone, old.repeat, old.every) == (name, repeat, every)
+            and old.is_meeting(start)
+        ):
+            start = (
+                old.first
+            )  # a meeting of the agreed series: the series stays as it is, with its exceptions
+        else:
+            _future(start, name, clock)
     elif old is not None:
         start = old.first if old.zone == name else _shown_in(old, name)
     else:
         start = _after_last(store, clock, name, every_weeks if repeat == Repeat.WEEKLY else 4)
-    every = every_weeks if repeat == Repeat.WEEKLY else 1
     if old is None:
         plan = MeetingPlan(name, local_text(start), length, repeat, every)
     else:

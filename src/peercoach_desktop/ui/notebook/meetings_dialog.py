@@ -164,7 +164,10 @@ class MeetingsDialog(QDialog):
         zone = plan.zone if plan else local_zone_name()
         self.zone.setCurrentText(zone)
         if plan is not None:
-            self.first.setDateTime(_qt(plan.first))
+            # The series' next meeting, not its first (which may be long past): saving it
+            # unchanged keeps the series, its skipped and moved meetings (coaching/schedule.py).
+            nxt = next((m.original for m in meetings if m.original is not None), plan.first)
+            self.first.setDateTime(_qt(nxt))
             self.repeat.setCurrentIndex(self.repeat.findData(plan.repeat))
             self.every.setValue(plan.every)
             self.minutes.setValue(plan.minutes)
