@@ -21,6 +21,9 @@ ZONES = [
     ("Europe/Berlin", "2027-03-18T15:00"),
     ("America/New_York", "2027-03-04T15:00"),
     ("Australia/Sydney", "2027-03-18T15:00"),
+    # no weekday rule: each change listed (Israel: the Friday before the last Sunday; Chile)
+    ("Asia/Jerusalem", "2027-03-18T15:00"),
+    ("America/Santiago", "2027-03-18T15:00"),
 ]
 
 

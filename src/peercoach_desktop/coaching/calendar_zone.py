@@ -1,11 +1,11 @@
 """A VTIMEZONE written the way calendar clients write them: one yearly RRULE per change.
 
 icalendar can describe a zone too, but as a list of every past change date (RDATE) up to 2038.
-Some readers keep only the first date of such a list (vobject does; Outlook is known to stumble
-over RDATE zones), and then every meeting after the spring change shows an hour late. Zones
+Some readers keep only the first date of such a list (vobject does, seen in our tests), and then
+every meeting after the spring change shows an hour late. Zones
 whose clocks change on "the last Sunday of March"-style rules (all of Europe, North America,
 Australia, ...) get the RRULE form here, checked against zoneinfo for the years it must hold;
-any other zone falls back to icalendar's form.
+any other zone lists its changes one component each (see `listed`).
 """
 
 from __future__ import annotations
@@ -102,8 +102,37 @@ def vtimezone(name: str, first_year: int) -> Timezone | None:
     return component
 
 
+def listed(name: str, first_year: int, years: int = CHECK_YEARS) -> Timezone:
+    """A zone whose changes follow no weekday rule (Morocco, Israel, Chile...): one component
+    per change, each with its own DTSTART and no RDATE list (which some readers cut short),
+    for the years from first_year on."""
+    tz = ZoneInfo(name)
+    component = Timezone()
+    component.add("tzid", name)
+    base = first_year - 1
+    start = datetime(base, 1, 1, tzinfo=UTC)
+    first = TimezoneStandard()
+    first.add("dtstart", (start + _offset(tz, start)).replace(tzinfo=None))
+    first.add("tzoffsetfrom", _offset(tz, start))
+    first.add("tzoffsetto", _offset(tz, start))
+    first.add("tzname", start.astimezone(tz).tzname() or name)
+    component.add_component(first)
+    for year in range(base, base + years + 1):
+        for change in _changes(tz, year):
+            before, after = _offset(tz, change - timedelta(minutes=1)), _offset(tz, change)
+            local_after = change.astimezone(tz)
+            part = TimezoneDaylight() if local_after.dst() else TimezoneStandard()
+            part.add("dtstart", (change + before).replace(tzinfo=None))
+            part.add("tzoffsetfrom", before)
+            part.add("tzoffsetto", after)
+            part.add("tzname", local_after.tzname() or name)
+            component.add_component(part)
+    return component
+
+
 @functools.lru_cache(maxsize=16)
-def vtimezone_bytes(name: str, first_year: int) -> bytes | None:
-    """The serialised VTIMEZONE (CRLF lines, folded), or None as for vtimezone."""
-    component = vtimezone(name, first_year)
-    return component.to_ical() if component is not None else None
+def vtimezone_bytes(name: str, first_year: int) -> bytes:
+    """The serialised VTIMEZONE (CRLF lines, folded): the yearly-rule form where the zone has
+    one, else each change of the next CHECK_YEARS years on its own (~3 ms, once per zone)."""
+    component = vtimezone(name, first_year) or listed(name, first_year)
+    return component.to_ical()
