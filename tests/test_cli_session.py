@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,42 @@ def test_schedule_and_ics_export(cli: Cli, pid: str, tmp_path: Path) -> None:
     assert event["rrule"]["INTERVAL"] == [2]
     assert cli("schedule", pid, "--every-weeks", "40")[0] == 2
     assert cli("schedule", pid, "--every-weeks", "1", "--next", "soon")[0] == 2
+
+
+def test_a_berlin_meeting_is_at_15_00_before_and_after_the_spring_change(
+    cli: Cli, pid: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")  # the laptop's zone, the default for new meetings
+    cli.clock.advance((datetime(2027, 3, 1, tzinfo=UTC) - cli.clock.now()).total_seconds())
+    code, out, _ = cli("schedule", pid, "--every-weeks", "2", "--next", "2027-03-18T15:00", "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["zone"] == "Europe/Berlin"
+    assert [m["start"] for m in shown["meetings"][:2]] == [
+        "2027-03-18T15:00:00+01:00",
+        "2027-04-01T15:00:00+02:00",
+    ]
+    code, out, _ = cli("schedule", pid, "--every-weeks", "2", "--count", "2")
+    assert code == 0 and "Thu 2027-03-18 15:00 CET" in out and "Thu 2027-04-01 15:00 CEST" in out
+    assert "UTC" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--next", "2026-01-01T15:00"), "already passed"),
+        (("--next", "2027-03-28T02:30"), "does not exist in Europe/Berlin"),
+        (("--next", "2027-03-18T15:00", "--zone", "Europe/Atlantis"), "not a time zone"),
+    ],
+)
+def test_a_meeting_that_cannot_be_kept_is_one_line_exit_1_and_nothing_stored(
+    cli: Cli, pid: str, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], says: str
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    before = cli("show", pid, "--json")[1]
+    code, out, err = cli("schedule", pid, "--every-weeks", "2", *args)
+    assert code == 1 and out == "" and says in err and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+    assert cli("show", pid, "--json")[1] == before
 
 
 def test_show_json_has_phase_times_turns_feedback_reviews_and_follow_through(

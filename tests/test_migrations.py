@@ -72,3 +72,38 @@ def test_notebook_from_a_newer_app_is_refused_and_left_untouched(tmp_path: Path)
 
 def test_every_migration_is_registered_in_order() -> None:
     assert CURRENT_VERSION == len(MIGRATIONS) >= 2
+
+
+def test_a_v7_rhythm_in_utc_becomes_the_local_time_it_showed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from peercoach_desktop.coaching import schedule
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    key = os.urandom(32)
+    path = tmp_path / "nb.pcnb"
+    make_v1_notebook(path, key)
+    conn = database.connect(path, key)
+    database.migrate(conn, 1, backup=lambda _v: None, to_version=7)
+    conn.execute("UPDATE partnership SET cadence_weeks = 2")
+    common = "'2027-02-01T00:00:00.000Z', '2027-02-01T00:00:00.000Z', '000000000002.0000.me', 'me', 0"
+    conn.execute(  # planned for 15:00 in Berlin (winter time) by the UTC-only version
+        f"INSERT INTO sessions(id, created_at, updated_at, version, author_id, deleted, scheduled_at, "
+        f"minutes_per_turn, speaker_order, seconds_by_speaker, status) VALUES ('s', {common}, "
+        f"'2027-03-18T14:00:00.000Z', 15, '[\"me\", \"ben\"]', '{{}}', 'planned')"
+    )
+    conn.close()
+    clock = FakeClock(datetime(2027, 3, 1, tzinfo=UTC))
+    store = NotebookStore.open(path, key, clock=clock, backup_dir=tmp_path / "backups")
+    plan = schedule.plan_of(store)
+    assert plan is not None and (plan.zone, plan.start, plan.every) == (
+        "Europe/Berlin",
+        "2027-03-18T15:00",
+        2,
+    )
+    first, second = schedule.upcoming(store, clock.now(), 2)  # the planned session is the first, once
+    assert first.at == datetime(2027, 3, 18, 14, 0, tzinfo=UTC)
+    assert second.at == datetime(2027, 4, 1, 13, 0, tzinfo=UTC)  # 15:00 summer time, not 16:00
+    store.close()

@@ -1,17 +1,14 @@
-"""The prompt library files, the curious-stance nudge, and the meeting schedule with .ics."""
+"""The prompt library files and the curious-stance nudge (the schedule: test_meeting_schedule.py)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from helpers import memory_library
-from icalendar import Calendar
 
-from peercoach_desktop.coaching import prompts, schedule
+from peercoach_desktop.coaching import prompts
 from peercoach_desktop.coaching.prompts import PromptLibraryError
-from peercoach_desktop.domain.clock import FakeClock
 from peercoach_desktop.domain.errors import UsageError
 from peercoach_desktop.domain.nudge import GENTLE_OPENING, curious_nudge
 from peercoach_desktop.domain.session_timer import Kind, Stage, classic_stages
@@ -140,37 +137,6 @@ def test_why_did_you_questions_get_a_curious_rewording(typed: str, suggestion: s
 )
 def test_other_text_gets_no_nudge(typed: str) -> None:
     assert curious_nudge(typed) is None
-
-
-def test_schedule_sets_a_rhythm_and_the_ics_parses_back(store: NotebookStore, tmp_path: Path) -> None:
-    clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
-    session = schedule.schedule(store, clock, 2, "2026-01-12T10:00:00Z")
-    assert session is not None and store.partnership().cadence_weeks == 2
-    assert schedule.schedule(store, clock, 2, "2026-01-12T10:00:00Z").id == session.id  # idempotent
-    store.add_session("2026-01-26T10:00:00Z")  # on the rhythm: shown by the repeat
-    store.add_session("2026-01-29T15:00:00Z", minutes=20)  # an extra meeting
-    target = tmp_path / "meetings.ics"
-    assert schedule.write_ics(store, clock, target) == 2
-    cal = Calendar.from_ical(target.read_bytes())
-    events = sorted(cal.walk("VEVENT"), key=lambda e: e.decoded("dtstart"))
-    assert [e.decoded("dtstart") for e in events] == [
-        datetime(2026, 1, 12, 10, 0, tzinfo=UTC),
-        datetime(2026, 1, 29, 15, 0, tzinfo=UTC),
-    ]
-    assert events[0]["rrule"]["FREQ"] == ["WEEKLY"] and events[0]["rrule"]["INTERVAL"] == [2]
-    assert events[1].decoded("duration") == timedelta(minutes=60)
-    assert "Ana" not in target.read_text() and "Ben" not in target.read_text()
-    with pytest.raises(UsageError):
-        schedule.set_cadence(store, 0)
-
-
-def test_with_a_rhythm_the_next_meeting_is_planned_after_a_session(store: NotebookStore) -> None:
-    clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
-    schedule.set_cadence(store, 1)
-    planned = schedule.plan_following(store, clock)
-    assert planned is not None and planned.scheduled_at == "2026-01-12T09:00:00.000Z"
-    assert schedule.plan_following(store, clock) is None  # already planned
-    assert schedule.next_meeting_date(store, clock.now()).isoformat() == "2026-01-12"
 
 
 def test_resources_are_found_through_one_function() -> None:

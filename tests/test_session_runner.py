@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import files_containing, memory_library
 
-from peercoach_desktop.coaching import prompts, schedule
+from peercoach_desktop.coaching import calendar_file, prompts, schedule
 from peercoach_desktop.coaching import sessions as runner
 from peercoach_desktop.coaching.sessions import Review
 from peercoach_desktop.domain.accountability import follow_through
@@ -184,7 +184,7 @@ def test_a_session_run_leaves_no_plaintext_on_disk(library: Library, data_dir: P
     schedule.schedule(store, clock, 2, None)
     runner.end_session(store, clock, sid, store.get(Session, sid).timer_state)
     calendar = tmp_path / "meetings.ics"
-    schedule.write_ics(store, clock, calendar)
+    calendar_file.write_ics(store, clock, calendar)
     store.close()
     assert files_containing(data_dir, MARKER) == []
     assert files_containing(tmp_path, MARKER) == []

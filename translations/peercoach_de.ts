@@ -68,8 +68,24 @@
         <translation>Der Status eines Ziels ist einer von {allowed}, nicht {status!r}.</translation>
     </message>
     <message>
+        <source>A meeting lasts {low} to {high} minutes, not {minutes}.</source>
+        <translation>Ein Treffen dauert {low} bis {high} Minuten, nicht {minutes}.</translation>
+    </message>
+    <message>
         <source>A time must look like 2026-03-31T15:00, not {text!r}.</source>
         <translation>Eine Uhrzeit muss wie 2026-03-31T15:00 aussehen, nicht {text!r}.</translation>
+    </message>
+    <message>
+        <source>{when} ({zone}) has already passed. Give a time still to come.</source>
+        <translation>{when} ({zone}) ist schon vorbei. Bitte eine Zeit in der Zukunft angeben.</translation>
+    </message>
+    <message>
+        <source>There is no planned meeting at {when}.</source>
+        <translation>Um {when} ist kein Treffen geplant.</translation>
+    </message>
+    <message>
+        <source>No meetings are planned yet.</source>
+        <translation>Es sind noch keine Treffen geplant.</translation>
     </message>
     <message>
         <source>Install and unlock a Secret Service keyring (GNOME Keyring or KWallet) and try again, or create a passphrase-protected notebook with --passphrase.</source>
@@ -607,6 +623,14 @@
         <source>The OS keyring did not give back a key it had just stored. {fix_hint}</source>
         <translation>Der Schlüsselbund des Betriebssystems gab einen soeben gespeicherten Schlüssel nicht zurück. {fix_hint}</translation>
     </message>
+    <message>
+        <source>{zone!r} is not a time zone; use a name like Europe/Berlin.</source>
+        <translation>{zone!r} ist keine Zeitzone; bitte einen Namen wie Europe/Berlin verwenden.</translation>
+    </message>
+    <message>
+        <source>{when} does not exist in {zone}: the clocks skip that hour. Pick another time.</source>
+        <translation>{when} gibt es in {zone} nicht: Die Uhren überspringen diese Stunde. Bitte eine andere Zeit wählen.</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -945,6 +969,164 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     </message>
 </context>
 <context>
+    <name>MeetingWords</name>
+    <message>
+        <source>{day} {date}, {time}</source>
+        <translation>{day}, {date}, {time}</translation>
+    </message>
+    <message>
+        <source>{day} {time}</source>
+        <translation>{day} {time}</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>morgen</translation>
+    </message>
+    <message>
+        <source>in {n} day</source>
+        <translation>in {n} Tag</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>in {n} Tagen</translation>
+    </message>
+    <message>
+        <source>in {n} week</source>
+        <translation>in {n} Woche</translation>
+    </message>
+    <message>
+        <source>in {n} weeks</source>
+        <translation>in {n} Wochen</translation>
+    </message>
+    <message>
+        <source>{moment}, {when}</source>
+        <translation>{moment}, {when}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsDialog</name>
+    <message>
+        <source>Plan meetings</source>
+        <translation>Treffen planen</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Nächstes Treffen</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Every week or every few weeks</source>
+        <translation>Jede Woche oder alle paar Wochen</translation>
+    </message>
+    <message>
+        <source>Monthly, on the same weekday</source>
+        <translation>Monatlich, am gleichen Wochentag</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Einmalig</translation>
+    </message>
+    <message>
+        <source>Every how many weeks</source>
+        <translation>Alle wie viele Wochen</translation>
+    </message>
+    <message>
+        <source> week(s)</source>
+        <translation> Woche(n)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>&amp;Save plan</source>
+        <translation>Plan &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Coming meetings</source>
+        <translation>Kommende Treffen</translation>
+    </message>
+    <message>
+        <source>S&amp;kip this one</source>
+        <translation>Dieses &amp;auslassen</translation>
+    </message>
+    <message>
+        <source>Move it to</source>
+        <translation>Verschieben auf</translation>
+    </message>
+    <message>
+        <source>&amp;Move it</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Export calendar…</source>
+        <translation>Kalender &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Next meeting:</source>
+        <translation>Nächstes Treffen:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Meetings stay at this time in this zone when the clocks change; your partner sees them in their own time.</source>
+        <translation>Die Treffen bleiben bei der Zeitumstellung zu dieser Uhrzeit in dieser Zeitzone; Ihr Partner sieht sie in seiner eigenen Zeit.</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>oder</translation>
+    </message>
+    <message>
+        <source>Coming meetings (your time):</source>
+        <translation>Kommende Treffen (Ihre Zeit):</translation>
+    </message>
+    <message>
+        <source> (one-off)</source>
+        <translation> (einmalig)</translation>
+    </message>
+    <message>
+        <source>No meetings planned.</source>
+        <translation>Keine Treffen geplant.</translation>
+    </message>
+    <message>
+        <source>Export the calendar</source>
+        <translation>Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderdateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>Calendar saved to {path}. It holds no names and no notes.</source>
+        <translation>Kalender gespeichert unter {path}. Er enthält keine Namen und keine Notizen.</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;New partnership…</source>
@@ -1009,6 +1191,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>E&amp;xport a summary…</source>
         <translation>Zusammenfassung e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Plan &amp;meetings…</source>
+        <translation>&amp;Treffen planen…</translation>
     </message>
     <message>
         <source>&amp;Restore a backup…</source>
@@ -1535,6 +1721,26 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation> Tage</translation>
     </message>
     <message>
+        <source>&amp;Remind me before meetings and of due steps</source>
+        <translation>&amp;Erinnern vor Treffen und an fällige Schritte</translation>
+    </message>
+    <message>
+        <source>Remind minutes before a meeting</source>
+        <translation>Erinnerung Minuten vor einem Treffen</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> Min. vorher</translation>
+    </message>
+    <message>
+        <source>Calendar reminder, minutes before</source>
+        <translation>Kalender-Erinnerung, Minuten vorher</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
         <source>Default &amp;turn length</source>
         <translation>Standard-&amp;Redezeit</translation>
     </message>
@@ -1553,6 +1759,14 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>Pa&amp;nic lock (locks and hides)</source>
         <translation>&amp;Notfallsperre (sperrt und blendet aus)</translation>
+    </message>
+    <message>
+        <source>Meeting rem&amp;inder</source>
+        <translation>Treffen-Erinnerun&amp;g</translation>
+    </message>
+    <message>
+        <source>Reminder in e&amp;xported calendars</source>
+        <translation>Erinnerung in e&amp;xportierten Kalendern</translation>
     </message>
     <message>
         <source>Earlier &amp;versions kept</source>
@@ -1899,6 +2113,25 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>A meeting starts in {n} minute.</source>
+        <translation>Ein Treffen beginnt in {n} Minute.</translation>
+    </message>
+    <message>
+        <source>A meeting starts in {n} minutes.</source>
+        <translation>Ein Treffen beginnt in {n} Minuten.</translation>
+    </message>
+    <message>
+        <source>{n} of your next steps is due today or overdue.</source>
+        <translation>{n} Ihrer nächsten Schritte ist heute fällig oder überfällig.</translation>
+    </message>
+    <message>
+        <source>{n} of your next steps are due today or overdue.</source>
+        <translation>{n} Ihrer nächsten Schritte sind heute fällig oder überfällig.</translation>
     </message>
 </context>
 <context>
@@ -2776,10 +3009,6 @@ Die Sitzung trotzdem beenden?</translation>
     <message>
         <source>Includes private notes of the person who exported it.</source>
         <translation>Enthält private Notizen der Person, die exportiert hat.</translation>
-    </message>
-    <message>
-        <source>{when} UTC</source>
-        <translation>{when} UTC</translation>
     </message>
     <message>
         <source>Time per speaker:</source>

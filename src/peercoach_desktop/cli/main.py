@@ -85,6 +85,8 @@ def cmd_list(ctx: Context) -> None:
                 }
         entries.append(entry)
 
+    from peercoach_desktop.cli.render import local_moment
+
     def lines() -> Any:
         if not entries:
             yield "No partnerships yet. Start one: peercoach new --me NAME --partner NAME"
@@ -92,7 +94,7 @@ def cmd_list(ctx: Context) -> None:
             if "locked" in e:
                 yield f"{e['id'][:8]}  (locked: {e['locked']})"
             else:
-                meeting = f"  next meeting {e['next_meeting']}" if e["next_meeting"] else ""
+                meeting = f"  next meeting {local_moment(e['next_meeting'])}" if e["next_meeting"] else ""
                 yield f"{e['id'][:8]}  {e['title']}  — with {e['partner']}{meeting}"
 
     ctx.emit(entries, lines)

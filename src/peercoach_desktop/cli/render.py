@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from peercoach_desktop.domain.clock import parse_iso
 from peercoach_desktop.domain.model import NotebookSnapshot, SearchHit, StepStatus, Visibility
 from peercoach_desktop.storage.search import MARK_END, MARK_START, plain_snippet
 
@@ -68,7 +69,7 @@ def notebook_lines(snap: NotebookSnapshot) -> Iterator[str]:
             for peer in session.speaker_order
         )
         yield (
-            f"  {short(session.id)}  {session.scheduled_at}  {session.status}, "
+            f"  {short(session.id)}  {local_moment(session.scheduled_at)}  {session.status}, "
             f"{session.minutes_per_turn} min per turn; spoke: {spoken}"
         )
     yield ""
@@ -92,3 +93,9 @@ def hit_lines(hits: list[SearchHit]) -> Iterator[str]:
         lock = " (private)" if hit.private else ""
         text = " ".join(plain_snippet(hit.snippet).split())
         yield f"{short(hit.record_id)}  {hit.kind}{lock}: {text}"
+
+
+def local_moment(moment_iso: str | None) -> str:
+    """A stored instant as this laptop's wall-clock time with its zone (text output is for people;
+    --json keeps the stored UTC ISO form)."""
+    return parse_iso(moment_iso).astimezone().strftime("%Y-%m-%d %H:%M %Z") if moment_iso else "—"

@@ -269,14 +269,14 @@ def end_session(
         raise UsageError(NO_STEPS)
     timer = SessionTimer.from_dict(timer_state, clock)
     timer.finish()
-    ended = store.change_record(
+    # The next meeting is the agreed series' (coaching/schedule.py): nothing to plan here.
+    store.change_record(
         session,
         status=SessionStatus.DONE,
         ended_at=iso(clock.now()),
         timer_state=timer.to_dict(),
         seconds_by_speaker=timer.seconds_by_speaker(),
     )
-    schedule.plan_following(store, clock, after=ended)
     return summary(store, session_id)
 
 

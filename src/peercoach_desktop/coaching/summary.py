@@ -38,7 +38,7 @@ class Words:
 
     title: str = "{title}: session summary"
     includes_private: str = "Includes private notes of the person who exported it."
-    when: str = "{when} UTC"
+    when: str = "{when}"  # a local time with its zone's abbreviation (CET, CEST), see _local
     time_per_speaker: str = "Time per speaker:"
     time_per_phase: str = "Time per phase:"
     minutes: str = "{m} min {s} s"
@@ -152,6 +152,11 @@ def _day(text: str | None, what: str, days_after: int) -> datetime | None:
     return datetime.combine(day, time()).astimezone().astimezone(UTC)
 
 
+def _local(moment_iso: str) -> str:
+    """A stored instant as this laptop's wall-clock time: summaries are read by people."""
+    return parse_iso(moment_iso).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+
+
 def md(text: str) -> str:
     """User text as literal Markdown: no links, no images (a note could otherwise pull a
     file from this laptop into the PDF), no headings, lists or emphasis it did not mean."""
@@ -173,7 +178,7 @@ def to_markdown(summary: Summary, words: Words = ENGLISH) -> str:
         lines += [f"*{w.includes_private}*", ""]
     for part in summary.sessions:
         s = part.session
-        when = (s.scheduled_at or s.created_at)[:16].replace("T", " ")
+        when = _local(s.scheduled_at or s.created_at)
         lines += [f"## {w.when.format(when=when)}", ""]
         spoken = s.seconds_by_speaker
         times = ", ".join(f"{name(p)} {minutes(spoken.get(p, 0))}" for p in s.speaker_order)

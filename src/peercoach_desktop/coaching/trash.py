@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from peercoach_desktop.domain.clock import parse_iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, PeerCoachError
 from peercoach_desktop.domain.model import Goal, NextStep, Note, Record, Session
 from peercoach_desktop.storage.search import first_line
@@ -61,7 +62,8 @@ def label(record: Record) -> str:
     if isinstance(record, NextStep):
         return record.text
     if isinstance(record, Session):
-        return f"Session of {(record.scheduled_at or record.created_at)[:16].replace('T', ' ')} UTC"
+        when = parse_iso(record.scheduled_at or record.created_at).astimezone()  # this laptop's time
+        return f"Session of {when:%Y-%m-%d %H:%M %Z}"
     return record.id
 
 

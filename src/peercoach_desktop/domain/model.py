@@ -64,6 +64,9 @@ class Record:
 class Partnership(Record):
     title: str
     cadence_weeks: int | None = None  # meet every N weeks; None = no rhythm set
+    # The agreed meetings in local time and zone: MeetingPlan.to_dict() (domain/meeting_plan.py);
+    # {} = none. Replaces cadence_weeks, which is kept in step for older readers of --json.
+    meeting_plan: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -16,9 +16,10 @@ from typing import Any, TypeVar
 
 import sqlcipher3
 
-from peercoach_desktop.domain.clock import Clock, HybridClock, iso
+from peercoach_desktop.domain.clock import Clock, HybridClock, iso, parse_iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, AmbiguousError, NotFoundError, Term, UsageError
 from peercoach_desktop.domain.ids import new_id
+from peercoach_desktop.domain.meeting_plan import MeetingPlan
 from peercoach_desktop.domain.merge import State
 from peercoach_desktop.domain.model import (
     Feedback,
@@ -234,12 +235,16 @@ class NotebookBase:
         )
 
     def next_meeting(self, now_iso: str) -> str | None:
-        """The earliest planned session from now on: one indexed query, no snapshot."""
+        """The earliest meeting from now on, planned one-off or of the agreed series (UTC ISO):
+        one indexed query and a few steps of the series, no snapshot."""
         row = self._conn.execute(
             "SELECT min(scheduled_at) FROM sessions WHERE deleted = 0 AND status = ? AND scheduled_at >= ?",
             (SessionStatus.PLANNED.value, now_iso),
         ).fetchone()
-        return row[0]
+        plan = MeetingPlan.from_dict(self.partnership().meeting_plan)
+        in_series = plan.next_meeting(parse_iso(now_iso)) if plan else None
+        found = [t for t in (row[0], in_series and iso(in_series)) if t]
+        return min(found) if found else None
 
     # ----- writing -------------------------------------------------------------------------
 

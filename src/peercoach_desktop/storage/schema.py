@@ -7,9 +7,22 @@ schema, never half of one.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import sqlcipher3
+
+from peercoach_desktop.domain.clock import parse_iso
+from peercoach_desktop.domain.meeting_plan import (
+    DEFAULT_MINUTES,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    MeetingPlan,
+    Repeat,
+    local_text,
+)
+from peercoach_desktop.domain.meeting_plan import zone as zone_of
+from peercoach_desktop.storage.local_zone import local_zone_name
 
 COMMON = """
     rid INTEGER PRIMARY KEY,
@@ -182,6 +195,38 @@ CREATE TABLE user_templates ({COMMON},
 CREATE INDEX user_templates_by_conflict ON user_templates(conflict_of) WHERE conflict_of IS NOT NULL;
 """
 
+
+def _meetings_in_local_time(conn: sqlcipher3.Connection) -> None:
+    """Schema 8: meetings are kept as the local time and zone people agreed on (issue 18).
+
+    A rhythm used to hang on a UTC instant, so 15:00 in Berlin became 16:00 after the spring
+    change. The series now starts at the local time the newest planned meeting showed when it
+    was set (this laptop's zone, the one it was shown in) and repeats every N weeks there.
+    Planned meetings stay as they are: those on the series are the same meetings, the others
+    one-off ones."""
+    conn.execute("ALTER TABLE partnership ADD COLUMN meeting_plan TEXT NOT NULL DEFAULT '{}'")
+    name = local_zone_name()
+    for rid, weeks in conn.execute("SELECT rid, cadence_weeks FROM partnership").fetchall():
+        if not weeks:
+            continue
+        row = conn.execute(
+            "SELECT scheduled_at, minutes_per_turn FROM sessions "
+            "WHERE deleted = 0 AND scheduled_at IS NOT NULL "
+            "ORDER BY status = 'planned' DESC, scheduled_at DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            continue  # a rhythm with no meeting to start from: planned again from the window
+        local = parse_iso(row[0]).astimezone(zone_of(name)).replace(tzinfo=None)
+        minutes = min(max(2 * int(row[1]) + 20, MIN_MINUTES), MAX_MINUTES) if row[1] else DEFAULT_MINUTES
+        plan = MeetingPlan(
+            zone=name, start=local_text(local), minutes=minutes, repeat=Repeat.WEEKLY, every=int(weeks)
+        )
+        conn.execute(
+            "UPDATE partnership SET meeting_plan = ? WHERE rid = ?",
+            (json.dumps(plan.to_dict(), sort_keys=True), rid),
+        )
+
+
 # MIGRATIONS[n] takes a schema at version n to version n + 1.
 MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [
     _script(V1),
@@ -191,5 +236,6 @@ MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [
     _script(V_SYNC_CONFLICTS),
     _script(V_HISTORY),
     _script(V_USER_TEMPLATES),
+    _meetings_in_local_time,
 ]
 CURRENT_VERSION = len(MIGRATIONS)

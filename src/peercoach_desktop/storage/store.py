@@ -9,7 +9,12 @@ from pathlib import Path
 from peercoach_desktop.domain.clock import Clock, HybridClock, iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, UsageError
 from peercoach_desktop.domain.ids import new_id
-from peercoach_desktop.domain.model import Partnership, Peer, Record, SearchHit
+from peercoach_desktop.domain.model import (
+    Partnership,
+    Peer,
+    Record,
+    SearchHit,
+)
 from peercoach_desktop.storage import database, history
 from peercoach_desktop.storage.edits import NotebookEdits, require_text
 from peercoach_desktop.storage.files import PRIVATE_FILE_MODE

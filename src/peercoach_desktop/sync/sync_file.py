@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
+from peercoach_desktop.domain.meeting_plan import MeetingPlan
 from peercoach_desktop.domain.merge import Entry, State, is_private, make_ctx
+from peercoach_desktop.domain.model import Partnership
 from peercoach_desktop.storage import rows
 from peercoach_desktop.storage.bounded_input import read_handed_file
 from peercoach_desktop.storage.sync_rows import CLASS_OF
@@ -68,7 +70,11 @@ def entry_from_json(item: Any) -> Entry:
     cls = CLASS_OF[item["kind"]]
     row = item["row"]
     names = rows.columns(cls)
+    if cls is Partnership:
+        row.setdefault("meeting_plan", "{}")  # from a partner whose app predates meeting plans
     record = rows.from_row(cls, names, tuple(row[n] for n in names))
+    if isinstance(record, Partnership):
+        MeetingPlan.from_dict(record.meeting_plan)  # a zone, times and counts we can use, or ValueError
     ctx = item["ctx"]
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in ctx.items()):
         raise TypeError("ctx")

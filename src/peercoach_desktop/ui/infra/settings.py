@@ -37,6 +37,12 @@ OPTIONS: dict[str, Option] = {
         Option("history_versions", 50, lambda v: 1 <= v <= 1000),
         Option("history_days", 365, lambda v: 1 <= v <= 3650),
         Option("language", "system", lambda v: v in LANGUAGES),
+        # The reminder a calendar shows for an exported meeting (.ics VALARM); 0 = none.
+        Option("calendar_alarm_minutes", 15, lambda v: 0 <= v <= 1440),
+        # Reminders while the app runs (ui/shell/reminders.py): before a meeting, and on the
+        # morning a next step is due.
+        Option("reminders", True, lambda v: isinstance(v, bool)),
+        Option("reminder_minutes", 10, lambda v: 1 <= v <= 240),
     )
 }
 

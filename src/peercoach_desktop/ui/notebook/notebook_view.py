@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
 
 from peercoach_desktop import APP_NAME
-from peercoach_desktop.domain.clock import SystemClock, iso
+from peercoach_desktop.domain.clock import SystemClock, iso, parse_iso
 from peercoach_desktop.domain.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.storage import browse
 from peercoach_desktop.storage.browse import Overview
@@ -225,7 +225,7 @@ class NotebookView(QTabWidget):
 
     def _show_overview(self, view: Overview) -> None:
         self.people = view
-        self.overview.setHtml(overview_html(view))
+        self.overview.setHtml(overview_html(view, parse_iso(self._now())))
         for steps in self._built("steps"):
             steps.set_people(view)  # goals added or renamed since
         self.content_shown.emit()

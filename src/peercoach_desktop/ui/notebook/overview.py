@@ -3,16 +3,18 @@ peers with owner and due date, active goals with progress."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from html import escape
 
 from peercoach_desktop.storage.browse import Overview
 from peercoach_desktop.ui.infra.i18n import number, percent, plural, translate
-from peercoach_desktop.ui.infra.widgets import is_overdue, local_time, short_date
+from peercoach_desktop.ui.infra.widgets import is_overdue, short_date
+from peercoach_desktop.ui.notebook.meeting_words import meeting_in_words
 
 
-def overview_html(view: Overview) -> str:
+def overview_html(view: Overview, now: datetime | None = None) -> str:
     if view.next_meeting:
-        meeting = escape(local_time(view.next_meeting))
+        meeting = escape(meeting_in_words(view.next_meeting, now or datetime.now(UTC)))
     else:
         meeting = translate("Overview", "not planned yet")
     counts = ", ".join(

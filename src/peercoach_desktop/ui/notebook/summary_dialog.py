@@ -174,7 +174,6 @@ def summary_words() -> summary.Words:
     return summary.Words(
         title=translate("SummaryText", "{title}: session summary"),
         includes_private=translate("SummaryText", "Includes private notes of the person who exported it."),
-        when=translate("SummaryText", "{when} UTC"),
         time_per_speaker=translate("SummaryText", "Time per speaker:"),
         time_per_phase=translate("SummaryText", "Time per phase:"),
         minutes=translate("SummaryText", "{m} min {s} s"),

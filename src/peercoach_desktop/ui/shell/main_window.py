@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from peercoach_desktop.ui.notebook.notebook_view import NotebookView
     from peercoach_desktop.ui.shell.main_frame import MainFrame
+    from peercoach_desktop.ui.shell.reminders import ReminderController
     from peercoach_desktop.vault.library import Library
     from peercoach_desktop.vault.workspace import PartnershipSummary, Workspace
 
@@ -92,6 +93,17 @@ class MainWindow(QMainWindow):
         self.window_preferences = WindowPreferences(self, self.idle_timer)
         self.window_preferences.restore_window_state()
         self.window_preferences.apply()
+
+        self.reminders: ReminderController | None = None
+        self.started.connect(self._start_reminders)
+
+    def _start_reminders(self) -> None:
+        """With the first notebooks listed, not before: start-up does not wait for its imports."""
+        from peercoach_desktop.ui.shell.reminders import ReminderController
+
+        if self.reminders is None:
+            self.reminders = ReminderController(self)
+            self.reminders.start()
 
     # ----- what the controllers offer the rest of the app -------------------------------------
 

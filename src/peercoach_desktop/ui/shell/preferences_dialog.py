@@ -98,6 +98,30 @@ class PreferencesDialog(QDialog):
         self.history_days.setRange(1, 3650)
         self.history_days.setSuffix(translate("PreferencesDialog", " days"))
         self.history_days.setValue(preferences.get("history_days"))
+        self.reminders = named(
+            QCheckBox(translate("PreferencesDialog", "&Remind me before meetings and of due steps")),
+            "pref_reminders",
+        )
+        self.reminders.setChecked(preferences.get("reminders"))
+        self.reminder_minutes = named(
+            QSpinBox(),
+            "pref_reminder_minutes",
+            translate("PreferencesDialog", "Remind minutes before a meeting"),
+        )
+        self.reminder_minutes.setRange(1, 240)
+        self.reminder_minutes.setSuffix(translate("PreferencesDialog", " min before"))
+        self.reminder_minutes.setValue(preferences.get("reminder_minutes"))
+        self.reminders.toggled.connect(self.reminder_minutes.setEnabled)
+        self.reminder_minutes.setEnabled(self.reminders.isChecked())
+        self.calendar_alarm = named(
+            QSpinBox(),
+            "pref_calendar_alarm",
+            translate("PreferencesDialog", "Calendar reminder, minutes before"),
+        )
+        self.calendar_alarm.setRange(0, 1440)
+        self.calendar_alarm.setSpecialValueText(translate("PreferencesDialog", "none"))
+        self.calendar_alarm.setSuffix(translate("PreferencesDialog", " min before"))
+        self.calendar_alarm.setValue(preferences.get("calendar_alarm_minutes"))
         folder = QHBoxLayout()
         folder.addWidget(self.data_dir, 1)
         folder.addWidget(browse)
@@ -108,6 +132,9 @@ class PreferencesDialog(QDialog):
         form.addRow(translate("PreferencesDialog", "Lan&guage"), self.language)
         form.addRow(translate("PreferencesDialog", "Pa&nic lock (locks and hides)"), self.panic)
         form.addRow("", self.clear_clipboard)
+        form.addRow("", self.reminders)
+        form.addRow(translate("PreferencesDialog", "Meeting rem&inder"), self.reminder_minutes)
+        form.addRow(translate("PreferencesDialog", "Reminder in e&xported calendars"), self.calendar_alarm)
         form.addRow(translate("PreferencesDialog", "Earlier &versions kept"), self.history_versions)
         form.addRow(translate("PreferencesDialog", "…for at &most"), self.history_days)
         folder_label = QLabel(translate("PreferencesDialog", "&Data folder"))
@@ -149,4 +176,7 @@ class PreferencesDialog(QDialog):
         self.preferences.set("clear_clipboard_on_lock", self.clear_clipboard.isChecked())
         self.preferences.set("history_versions", self.history_versions.value())
         self.preferences.set("history_days", self.history_days.value())
+        self.preferences.set("reminders", self.reminders.isChecked())
+        self.preferences.set("reminder_minutes", self.reminder_minutes.value())
+        self.preferences.set("calendar_alarm_minutes", self.calendar_alarm.value())
         super().accept()

@@ -72,6 +72,12 @@ def _summary() -> ModuleType:
     return summary_dialog
 
 
+def _meetings() -> ModuleType:
+    from peercoach_desktop.ui.notebook import meetings_dialog
+
+    return meetings_dialog
+
+
 def _history() -> ModuleType:
     from peercoach_desktop.ui.notebook import history_dialog
 
@@ -188,6 +194,12 @@ def build_actions(window: ActionsHost, menus: tuple[QMenu, ...]) -> None:
             QT_TRANSLATE_NOOP("Menus", "E&xport a summary…"),
             QKeySequence("Ctrl+Shift+E"),
             in_notebook(deferred(window, lambda: _summary().export_summary)),
+        ),
+        (
+            notebook_menu,
+            QT_TRANSLATE_NOOP("Menus", "Plan &meetings…"),
+            QKeySequence("Ctrl+Shift+M"),
+            in_notebook(deferred(window, lambda: _meetings().plan_meetings)),
         ),
         (
             notebook_menu,
