@@ -81,7 +81,7 @@ def test_plan_skip_and_export_meetings_that_stay_at_15_00(
     set_next_path(str(target))
     dialog.export.click()
     idle(qtbot, window)
-    qtbot.waitUntil(lambda: hasattr(dialog, "saved_message"))
+    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, "saved_message") is not None)
     event = next(e for e in vobject.readOne(target.read_text()).vevent_list if hasattr(e, "rrule"))
     assert event.valarm.trigger.value.total_seconds() == -15 * 60  # the preference's default
     berlin_times = {t.astimezone().strftime("%H:%M") for t in event.getrruleset(addRDate=True)[:20]}
