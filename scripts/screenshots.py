@@ -70,7 +70,12 @@ def sample_notebook(library: Library) -> None:
     heard = store.add_note("What I heard: you hold on to the budget.", session=past.id)
     store.history_policy = type(store.history_policy)(coalesce_seconds=0)
     store.update_note(heard.id, "What I heard: you hold on to the budget because you fear surprises.")
-    store.add_note("My own reflection: I gave advice too early in turn B.", private=True, session=past.id)
+    store.add_note(
+        "My own reflection: I gave advice too early in turn B.",
+        kind="reflection",
+        private=True,
+        session=past.id,
+    )
     store.add_note("Kim asked good questions about the forecast.", goal=goal.id)
     store.close()
     library.create("Ana", "Cleo").store.close()
@@ -109,6 +114,7 @@ def main(out: Path) -> None:
         view.sessions.table.selectRow(1)
         shoot(app, window, out, f"05-sessions-{theme}")
         view.setCurrentWidget(view.notes)
+        settle(app, window)  # the list loads when the tab is first shown
         view.notes.list.setCurrentIndex(view.notes.model.index(1, 0))
         shoot(app, window, out, f"06-notes-{theme}")
         view.setCurrentWidget(view.progress)
@@ -204,6 +210,10 @@ def german(out: Path) -> None:
     ):
         view.setCurrentWidget(tab)
         shoot(app, window, out, f"de-{name}")
+    view.setCurrentWidget(view.notes)
+    settle(app, window)
+    view.notes.list.setCurrentIndex(view.notes.model.index(1, 0))
+    shoot(app, window, out, "de-notes")
     view.session.edit_protocols()
     settle(app, window)
     view.session.protocols_dialog.grab().save(str(out / "de-protocols.png"))

@@ -992,6 +992,73 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     </message>
 </context>
 <context>
+    <name>NoteLinks</name>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>Reflexion</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Goal: {title}</source>
+        <translation>Ziel: {title}</translation>
+    </message>
+    <message>
+        <source>Session: {when}</source>
+        <translation>Sitzung: {when}</translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation>Art der Notiz</translation>
+    </message>
+    <message>
+        <source>Goal the note is about</source>
+        <translation>Ziel, um das es in der Notiz geht</translation>
+    </message>
+    <message>
+        <source>Session of the note</source>
+        <translation>Sitzung der Notiz</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>&amp;About goal</source>
+        <translation>Zu&amp;m Ziel</translation>
+    </message>
+    <message>
+        <source>In s&amp;ession</source>
+        <translation>In der Sit&amp;zung</translation>
+    </message>
+    <message>
+        <source>All goals</source>
+        <translation>Alle Ziele</translation>
+    </message>
+    <message>
+        <source>No goal</source>
+        <translation>Kein Ziel</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>Alle Sitzungen</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>Keine Sitzung</translation>
+    </message>
+</context>
+<context>
     <name>NotebookView</name>
     <message>
         <source>&amp;Run session</source>
@@ -1473,6 +1540,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>&amp;Clear text copied from a notebook when it locks</source>
         <translation>Kopierten Notizbuch-Text beim Sperren &amp;löschen</translation>
+    </message>
+    <message>
+        <source>New notes are p&amp;rivate until I share them</source>
+        <translation>Neue Notizen sind p&amp;rivat, bis ich sie teile</translation>
     </message>
     <message>
         <source>Earlier versions kept per item</source>

@@ -157,14 +157,41 @@ def _keyset(column: str, cursor: Cursor | None) -> tuple[str, tuple[str, ...]]:
     return f"AND ({column} < ? OR ({column} = ? AND id < ?))", (cursor[0], cursor[0], cursor[1])
 
 
-def notes_page(store: NotebookStore, cursor: Cursor | None = None, limit: int = PAGE_SIZE) -> Page[Note]:
+@dataclass(frozen=True)
+class NoteFilter:
+    """Which notes a list shows: all, or those about one goal, of one session or of one kind."""
+
+    goal_id: str | None = None
+    session_id: str | None = None
+    kind: str | None = None
+
+    def sql(self) -> tuple[str, tuple[str, ...]]:
+        chosen = [(column, value) for column, value in vars(self).items() if value is not None]
+        return "".join(f"AND {column} = ? " for column, _ in chosen), tuple(v for _, v in chosen)
+
+
+def notes_page(
+    store: NotebookStore,
+    cursor: Cursor | None = None,
+    limit: int = PAGE_SIZE,
+    only: NoteFilter = NoteFilter(),
+) -> Page[Note]:
     after, params = _keyset("created_at", cursor)
+    which, values = only.sql()
     notes = store.records(
-        Note, f"WHERE deleted = 0 {after} ORDER BY created_at DESC, id DESC LIMIT ?", (*params, limit + 1)
+        Note,
+        f"WHERE deleted = 0 {which}{after} ORDER BY created_at DESC, id DESC LIMIT ?",
+        (*values, *params, limit + 1),
     )
     more = len(notes) > limit
     notes = notes[:limit]
     return Page(notes, (notes[-1].created_at, notes[-1].id) if more else None)
+
+
+def note_subjects(store: NotebookStore) -> tuple[list[Goal], list[Session]]:
+    """What a note can be about: every goal (as goals() orders them) and session (newest first)."""
+    sessions = store.records(Session, "WHERE deleted = 0 ORDER BY coalesce(scheduled_at, created_at) DESC")
+    return goals(store), sessions
 
 
 def sessions_page(

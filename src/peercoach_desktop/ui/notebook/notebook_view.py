@@ -54,6 +54,7 @@ class NotebookView(QTabWidget):
         self.access = access
         self.people: Overview | None = None
         self.turn_minutes = DEFAULT_TURN_MINUTES
+        self.new_notes_private = False
         self.overview = named(QTextBrowser(), "overview", translate("NotebookView", "Overview"))
         self.addTab(self.overview, translate("NotebookView", "&Overview"))
         self._views: dict[str, Any] = {}
@@ -129,7 +130,7 @@ class NotebookView(QTabWidget):
             from peercoach_desktop.ui.notebook.goals_view import GoalsView
 
             goals = GoalsView(access)
-            goals.goal_changed.connect(self.refresh_overview)
+            goals.goal_changed.connect(self._goal_changed)
             return goals
         if name == "steps":
             from peercoach_desktop.ui.notebook.steps_view import StepsView
@@ -149,7 +150,8 @@ class NotebookView(QTabWidget):
             from peercoach_desktop.ui.notebook.notes_view import NotesView
 
             notes = NotesView(access)
-            notes.note_changed.connect(self.refresh_overview)
+            notes.new_private = self.new_notes_private
+            notes.note_changed.connect(self._note_changed)
             return notes
         if name == "progress":
             from peercoach_desktop.ui.notebook.progress_view import ProgressView
@@ -165,7 +167,7 @@ class NotebookView(QTabWidget):
         """The record the user is on in the current tab: the one Delete moves to the trash."""
         widget = self.currentWidget()
         views = {name: self._views.get(name) for name in ("notes", "goals", "steps", "sessions")}
-        if widget is views["notes"] and views["notes"]._note is not None:
+        if widget is views["notes"] and views["notes"]._note is not None and not views["notes"]._draft:
             return views["notes"]._note.id
         if widget is views["goals"] and views["goals"]._goal is not None:
             return views["goals"]._goal.id
@@ -188,6 +190,11 @@ class NotebookView(QTabWidget):
     def _built(self, *names: str) -> list[Any]:
         return [self._views[name] for name in names if name in self._views]
 
+    def set_new_notes_private(self, private: bool) -> None:
+        self.new_notes_private = private
+        for view in self._built("notes"):
+            view.new_private = private
+
     def set_turn_minutes(self, minutes: int) -> None:
         self.turn_minutes = minutes
         for view in self._built("session", "sessions"):
@@ -207,9 +214,9 @@ class NotebookView(QTabWidget):
 
     @staticmethod
     def _fill(name: str, view: Any, people: Overview) -> None:
-        if name in ("goals", "steps", "sessions"):
+        if name in ("goals", "steps", "sessions", "notes"):
             view.reload(people)
-        elif name in ("notes", "progress", "session"):
+        elif name in ("progress", "session"):
             view.reload()
 
     def _now(self) -> str:
@@ -227,6 +234,19 @@ class NotebookView(QTabWidget):
             steps.set_people(view)  # goals added or renamed since
         self.content_shown.emit()
         self.window().setWindowTitle(f"{view.title} — {APP_NAME}")
+
+    def _goal_changed(self) -> None:
+        self.refresh_overview()
+        self._refresh_note_subjects()
+
+    def _refresh_note_subjects(self) -> None:
+        for notes in self._built("notes"):
+            notes.refresh_subjects()  # a goal or session was added or renamed
+
+    def _note_changed(self) -> None:
+        self.refresh_overview()
+        for goals in self._built("goals"):
+            goals.refresh_links()  # a note may have moved to or from the goal on screen
 
     def _steps_changed(self) -> None:
         self.refresh_overview()
@@ -247,6 +267,7 @@ class NotebookView(QTabWidget):
 
     def _meeting_planned(self) -> None:
         self.refresh_overview()
+        self._refresh_note_subjects()
         self.meeting_planned.emit()  # the sidebar lists the next meeting
 
     # ----- jumping -------------------------------------------------------------------------

@@ -41,6 +41,7 @@ class PreferencesMixin(_Base):
             self.idle_timer.start()
         if self._built:
             self.notebook.set_turn_minutes(self.preferences.get("turn_minutes"))
+            self.notebook.set_new_notes_private(self.preferences.get("new_notes_private"))
         apply_palette(QApplication.instance(), self.preferences.get("theme"))
 
     def _preferences_changed(self) -> None:

@@ -1,0 +1,125 @@
+"""What a note is about: its kind, goal and session, chosen in three combo boxes that both
+the note's form and the list's filter use, and the words the list shows for them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QWidget
+
+from peercoach_desktop.domain.model import Goal, Note, NoteKind, Session
+from peercoach_desktop.storage.browse import NoteFilter
+from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
+from peercoach_desktop.ui.infra.widgets import local_time, named
+
+KIND_LABELS = {
+    NoteKind.NOTE: QT_TRANSLATE_NOOP("NoteLinks", "Note"),
+    NoteKind.REFLECTION: QT_TRANSLATE_NOOP("NoteLinks", "Reflection"),
+    NoteKind.FEEDBACK: QT_TRANSLATE_NOOP("NoteLinks", "Feedback"),
+}
+
+
+def kind_label(kind: str) -> str:
+    text = KIND_LABELS.get(kind)  # type: ignore[call-overload]  # a StrEnum key matches its str
+    return translate("NoteLinks", text) if text else kind
+
+
+@dataclass
+class Subjects:
+    """The notebook's goals and sessions, by id, and who its two peers are."""
+
+    goals: list[Goal] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def goal_title(self, goal_id: str | None) -> str | None:
+        return next((g.title for g in self.goals if g.id == goal_id), None) if goal_id else None
+
+    def session_time(self, session_id: str | None) -> str | None:
+        found = next((s for s in self.sessions if s.id == session_id), None) if session_id else None
+        return local_time(found.scheduled_at or found.created_at) if found else None
+
+    def describe(self, note: Note) -> str:
+        """The list's second line: kind, author, date, and what the note is about."""
+        parts = [
+            kind_label(note.kind),
+            self.names.get(note.author_id, "?"),
+            local_time(note.created_at),
+        ]
+        if title := self.goal_title(note.goal_id):
+            parts.append(translate("NoteLinks", "Goal: {title}").format(title=title))
+        if when := self.session_time(note.session_id):
+            parts.append(translate("NoteLinks", "Session: {when}").format(when=when))
+        return " · ".join(parts)
+
+
+class NoteLinks(QWidget):
+    """Kind, goal and session of a note (or, with `any_choice`, of the notes a list shows)."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, any_choice: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._any = any_choice
+        self.kind = named(QComboBox(), f"{name}_kind", translate("NoteLinks", "Kind of note"))
+        self.goal = named(QComboBox(), f"{name}_goal", translate("NoteLinks", "Goal the note is about"))
+        self.session = named(QComboBox(), f"{name}_session", translate("NoteLinks", "Session of the note"))
+        for box in (self.goal, self.session):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)  # long goal titles must not widen the window
+        if any_choice:
+            self.kind.addItem(translate("NoteLinks", "All kinds"), None)
+        for kind in NoteKind:
+            self.kind.addItem(kind_label(kind), kind.value)
+        self.fill(Subjects())
+        for box in (self.kind, self.goal, self.session):
+            box.currentIndexChanged.connect(self.changed)
+        if any_choice:
+            layout = QHBoxLayout(self)
+            for box in (self.kind, self.goal, self.session):
+                layout.addWidget(box, 1)
+        else:
+            layout = QFormLayout(self)
+            layout.addRow(translate("NoteLinks", "&Kind"), self.kind)
+            layout.addRow(translate("NoteLinks", "&About goal"), self.goal)
+            layout.addRow(translate("NoteLinks", "In s&ession"), self.session)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def fill(self, subjects: Subjects) -> None:
+        """New choices of goals and sessions; the chosen ones stay chosen when still there."""
+        self.blockSignals(True)
+        goal, session = self.goal.currentData(), self.session.currentData()
+        self.goal.clear()
+        no_goal = translate("NoteLinks", "All goals") if self._any else translate("NoteLinks", "No goal")
+        self.goal.addItem(no_goal, None)
+        for g in subjects.goals:
+            self.goal.addItem(g.title, g.id)
+        self.session.clear()
+        no_session = (
+            translate("NoteLinks", "All sessions") if self._any else translate("NoteLinks", "No session")
+        )
+        self.session.addItem(no_session, None)
+        for s in subjects.sessions:
+            self.session.addItem(local_time(s.scheduled_at or s.created_at), s.id)
+        self.set(self.kind.currentData(), goal, session)
+        self.blockSignals(False)
+
+    def set(self, kind: str | None, goal_id: str | None, session_id: str | None) -> None:
+        for box, value in ((self.kind, kind), (self.goal, goal_id), (self.session, session_id)):
+            box.setCurrentIndex(max(0, box.findData(value)))
+
+    def kind_value(self) -> str:
+        return self.kind.currentData() or NoteKind.NOTE.value
+
+    def goal_id(self) -> str | None:
+        return self.goal.currentData()
+
+    def session_id(self) -> str | None:
+        return self.session.currentData()
+
+    def as_filter(self) -> NoteFilter:
+        return NoteFilter(goal_id=self.goal_id(), session_id=self.session_id(), kind=self.kind.currentData())
+
+    def clear(self) -> None:
+        self.fill(Subjects())
