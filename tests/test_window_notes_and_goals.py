@@ -137,3 +137,40 @@ def test_notes_carry_goal_session_and_kind_and_the_goal_lists_them(
     goals.select(goal.id)
     qtbot.waitUntil(lambda: "Notes (1)" in goals.linked.toPlainText())
     assert "I waited too long to speak" in goals.linked.toPlainText()
+
+
+def test_a_private_note_written_in_the_window_reaches_its_sessions_summary_when_asked(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtGui import QAction
+
+    create_partnership(qtbot, window)
+    pid = window.access.partnership_id
+    window.tasks.run_and_wait(lambda: window.workspace.store(pid).add_session("2026-03-03T10:00"))
+    window.reload_notebook()
+    idle(qtbot, window)
+    notes = window.notebook.notes
+    window.notebook.setCurrentWidget(notes)
+    qtbot.waitUntil(lambda: notes.links.session.count() == 2)
+    press(qtbot, window, Qt.Key.Key_N, CTRL_SHIFT)
+    notes.private.click()
+    notes.links.session.setCurrentIndex(1)
+    notes.editor.setFocus()
+    type_here(qtbot, "I rushed to advice")
+    window.notebook.flush()
+    idle(qtbot, window)
+
+    sessions = window.notebook.sessions
+    window.notebook.setCurrentWidget(sessions)
+    qtbot.waitUntil(lambda: sessions.model.rowCount() == 1)
+    sessions.table.selectRow(0)
+    qtbot.waitUntil(lambda: "I rushed to advice" in sessions.detail.toPlainText())
+    window.findChild(QAction, "action_export_a_summary").trigger()
+    dialog = window.summary_dialog
+    qtbot.waitUntil(lambda: "Not held" in dialog.preview.toPlainText())
+    assert "I rushed to advice" not in dialog.preview.toPlainText()
+    assert "Includes private notes" not in dialog.preview.toPlainText()
+    dialog.private.setChecked(True)
+    qtbot.waitUntil(lambda: "I rushed to advice" in dialog.preview.toPlainText())
+    assert "Includes private notes" in dialog.preview.toPlainText()
+    dialog.reject()

@@ -2577,6 +2577,10 @@ Die Sitzung trotzdem beenden?</translation>
         <translation>Notizen ({n})</translation>
     </message>
     <message>
+        <source>Feedback ({n})</source>
+        <translation>Feedback ({n})</translation>
+    </message>
+    <message>
         <source>Next steps set ({n})</source>
         <translation>Vereinbarte nächste Schritte ({n})</translation>
     </message>
@@ -2829,8 +2833,24 @@ Die Sitzung trotzdem beenden?</translation>
         <translation>Feedback</translation>
     </message>
     <message>
-        <source>{giver} to {receiver}: when {situation}; {behaviour}; the effect: {impact}</source>
-        <translation>{giver} an {receiver}: als {situation}; {behaviour}; die Wirkung: {impact}</translation>
+        <source>{giver} to {receiver}: {parts}</source>
+        <translation>{giver} an {receiver}: {parts}</translation>
+    </message>
+    <message>
+        <source>situation: {text}</source>
+        <translation>Situation: {text}</translation>
+    </message>
+    <message>
+        <source>behaviour: {text}</source>
+        <translation>Verhalten: {text}</translation>
+    </message>
+    <message>
+        <source>impact: {text}</source>
+        <translation>Wirkung: {text}</translation>
+    </message>
+    <message>
+        <source>Not held: no time was spoken.</source>
+        <translation>Nicht abgehalten: Es wurde keine Redezeit erfasst.</translation>
     </message>
     <message>
         <source>Next steps set</source>

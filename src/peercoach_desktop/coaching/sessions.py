@@ -29,7 +29,7 @@ from peercoach_desktop.domain.model import (
     SessionStatus,
     StepStatus,
 )
-from peercoach_desktop.domain.session_timer import SessionTimer
+from peercoach_desktop.domain.session_timer import SessionTimer, stage_times
 from peercoach_desktop.storage.store import NotebookStore
 
 PLANNED_WINDOW = timedelta(hours=12)  # a planned session this close to now is the one being run
@@ -288,13 +288,13 @@ def summary(store: NotebookStore, session_id: str) -> SessionSummary:
     goal_ids = {s.goal_id for s in set_here} | {s.goal_id for s, _ in reviewed}
     goal_ids |= {n.goal_id for n in store.where(Note, session_id=session_id)}
     goals = [g.title for g in store.list(Goal) if g.id in goal_ids]
-    phase_seconds = session.timer_state.get("phase_time", {}) if session.timer_state else {}
+    phase_seconds = stage_times(session.timer_state)
     names = {store.me_id: store.me().name, store.partner().id: store.partner().name}
     return SessionSummary(
         session_id=session_id,
         names=names,
         seconds_by_speaker={p: int(session.seconds_by_speaker.get(p, 0)) for p in session.speaker_order},
-        phase_seconds=dict(phase_seconds),
+        phase_seconds=dict(phase_seconds),  # in the protocol's order
         goals_touched=goals,
         steps_set=set_here,
         steps_reviewed=reviewed,

@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 
 from peercoach_desktop.domain.accountability import DEFAULT_LAST_SESSIONS, FollowThrough, follow_through
 from peercoach_desktop.domain.model import (
+    Feedback,
     Goal,
     GoalStatus,
     NextStep,
@@ -71,6 +72,7 @@ class SessionDetail:
     notes: list[Note]
     steps_set: list[NextStep]
     steps_reviewed: list[NextStep]
+    feedback: list[Feedback] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -231,4 +233,7 @@ def session_detail(store: NotebookStore, session_id: str) -> SessionDetail:
         notes=store.records(Note, "WHERE deleted = 0 AND session_id = ? ORDER BY created_at", (session_id,)),
         steps_set=steps_where("set_in_session_id"),
         steps_reviewed=steps_where("reviewed_in_session_id"),
+        feedback=store.records(
+            Feedback, "WHERE deleted = 0 AND session_id = ? ORDER BY created_at", (session_id,)
+        ),
     )

@@ -181,9 +181,11 @@ def summary_words() -> summary.Words:
         goals_touched=translate("SummaryText", "Goals touched"),
         goal=translate("SummaryText", "{title} ({owner}, {progress}%)"),
         feedback=translate("SummaryText", "Feedback"),
-        feedback_line=translate(
-            "SummaryText", "{giver} to {receiver}: when {situation}; {behaviour}; the effect: {impact}"
-        ),
+        feedback_line=translate("SummaryText", "{giver} to {receiver}: {parts}"),
+        situation=translate("SummaryText", "situation: {text}"),
+        behaviour=translate("SummaryText", "behaviour: {text}"),
+        impact=translate("SummaryText", "impact: {text}"),
+        not_held=translate("SummaryText", "Not held: no time was spoken."),
         steps_set=translate("SummaryText", "Next steps set"),
         steps_reviewed=translate("SummaryText", "Next steps reviewed"),
         step=translate("SummaryText", "{text} ({owner}, due {due}, {status})"),
