@@ -174,3 +174,46 @@ def test_a_private_note_written_in_the_window_reaches_its_sessions_summary_when_
     qtbot.waitUntil(lambda: "I rushed to advice" in dialog.preview.toPlainText())
     assert "Includes private notes" in dialog.preview.toPlainText()
     dialog.reject()
+
+
+def test_history_wraps_at_words_and_restores_the_versions_private_flag(
+    qtbot: QtBot, window: MainWindow, library: Library
+) -> None:
+    create_partnership(qtbot, window)
+    notes = window.notebook.notes
+    long_words = " ".join(f"word{n:02d}" for n in range(60))
+    press(qtbot, window, Qt.Key.Key_N, CTRL_SHIFT)
+    type_here(qtbot, f"shared {long_words}")
+    window.notebook.flush()
+    idle(qtbot, window)
+    library.clock.advance(seconds=600)  # a later sitting
+    notes.private.click()
+    notes.editor.selectAll()
+    type_here(qtbot, f"private {long_words} more")
+    window.notebook.flush()
+    idle(qtbot, window)
+    assert note_rows(window)[0].startswith("[Private]")
+
+    press(qtbot, window, Qt.Key.Key_H, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: hasattr(window, "history_dialog") and window.history_dialog.list.count() == 1)
+    dialog = window.history_dialog
+    assert "[Private]" not in dialog.list.item(0).text()  # the version was shared
+    # every line of the side-by-side view ends between two words, never inside one
+    document, broken, lines = dialog.diff.document(), [], 0
+    document.setTextWidth(400)  # a narrow dialog: each side about 200 px
+    document.size()  # lays it out
+    block = document.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        lines += layout.lineCount()
+        for i in range(layout.lineCount() - 1):
+            end = layout.lineAt(i).textStart() + layout.lineAt(i).textLength()
+            if not (text[end - 1 : end].isspace() or text[end : end + 1].isspace()):
+                broken.append(text[end - 8 : end + 8])
+        block = block.next()
+    assert lines > 2 * document.blockCount() and broken == []  # it wrapped, and only between words
+    dialog.restore.click()
+    qtbot.waitUntil(lambda: note_rows(window) and note_rows(window)[0].startswith("shared"))
+    with library.open(library.descriptors()[0]) as store:
+        (note,) = store.list(Note)
+        assert note.visibility == "shared"  # as that version was
