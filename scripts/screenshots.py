@@ -128,6 +128,7 @@ def main(out: Path) -> None:
         shoot(app, window, out, f"07-search-{theme}")
         view.steps.show_all.setChecked(False)
     view.run_session()
+    view.session.start_button.click()
     shoot(app, window, out, "10-run-session-dark")
     window.in_notebook(lambda: None)
     from peercoach_desktop.ui.partners import partner_sync

@@ -299,6 +299,7 @@ def test_the_window_and_its_dialogs_speak_german(qtbot: QtBot, german_window: Ma
         "run session tab, menu bar and tabs",
     )
     notebook.run_session()
+    tab.start_button.click()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     runner = tab.view
     assert [b.text() for b in runner.stage_bar.buttons][:2] == ["Ankommen", "Fall schildern"]

@@ -393,6 +393,11 @@ def test_a_session_runs_in_the_window_resumes_after_lock_and_lock_hides_it(
     tab = window.notebook.session
     press(qtbot, window, Qt.Key.Key_R, CTRL)
     assert window.notebook.currentWidget() is tab
+    # Ctrl+R opens the chooser, it does not start a session behind the user's back
+    assert tab.view is None and tab.start_button.hasFocus()
+    assert tab.open_state.text() == "No session is open."
+    assert "new session" in tab.start_button.text().replace("&", "")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # the focused Start button
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     first = tab.view.state.session.id
     assert any("Ben" in t for t in visible_texts(window))  # the runner names the peers
@@ -402,6 +407,10 @@ def test_a_session_runs_in_the_window_resumes_after_lock_and_lock_hides_it(
     window.unlock()
     idle(qtbot, window)
     press(qtbot, window, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: "A session is open since" in tab.open_state.text())
+    assert "Resume the open session" in tab.start_button.text().replace("&", "")
+    assert "A session is open" in window.notebook.overview.toPlainText()
+    tab.start_button.click()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     assert tab.view.state.session.id == first  # the running session resumes, not a new one
 
@@ -524,6 +533,7 @@ def test_a_next_step_typed_in_the_session_runner_survives_a_lock(qtbot: QtBot, w
     create_partnership(qtbot, window)
     tab = window.notebook.session
     press(qtbot, window, Qt.Key.Key_R, CTRL)
+    tab.start_button.click()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     tab.view.next_steps.text.setText(f"Send the agenda {MARKER}")
     window.lock()
@@ -531,5 +541,6 @@ def test_a_next_step_typed_in_the_session_runner_survives_a_lock(qtbot: QtBot, w
     window.unlock()
     idle(qtbot, window)
     press(qtbot, window, Qt.Key.Key_R, CTRL)
+    tab.start_button.click()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     assert tab.view.next_steps.text.text() == f"Send the agenda {MARKER}"

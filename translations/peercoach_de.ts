@@ -1150,6 +1150,14 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
 <context>
     <name>Overview</name>
     <message>
+        <source>No session is open.</source>
+        <translation>Keine Sitzung ist offen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A session is open&lt;/b&gt; since {when}: Run session (Ctrl+R) resumes it.</source>
+        <translation>&lt;b&gt;Eine Sitzung ist offen&lt;/b&gt; seit {when}: Sitzung durchführen (Strg+R) setzt sie fort.</translation>
+    </message>
+    <message>
         <source>not planned yet</source>
         <translation>noch nicht geplant</translation>
     </message>
@@ -2427,16 +2435,68 @@ Die Sitzung trotzdem beenden?</translation>
         <translation>Proto&amp;koll</translation>
     </message>
     <message>
-        <source>Start or res&amp;ume the session</source>
-        <translation>Sitzung starten oder &amp;fortsetzen</translation>
+        <source>Open session</source>
+        <translation>Offene Sitzung</translation>
+    </message>
+    <message>
+        <source>Session open</source>
+        <translation>Sitzung offen</translation>
+    </message>
+    <message>
+        <source>A&amp;bandon this session…</source>
+        <translation>Diese Sitzung a&amp;bbrechen …</translation>
+    </message>
+    <message>
+        <source>Abandon this session</source>
+        <translation>Diese Sitzung abbrechen</translation>
+    </message>
+    <message>
+        <source>No session is open.</source>
+        <translation>Keine Sitzung ist offen.</translation>
+    </message>
+    <message>
+        <source>Start a ne&amp;w session</source>
+        <translation>Neue Sitzun&amp;g beginnen</translation>
+    </message>
+    <message>
+        <source>Start a new session</source>
+        <translation>Neue Sitzung beginnen</translation>
+    </message>
+    <message>
+        <source>A session is open since {when}; it goes on where it was left.</source>
+        <translation>Eine Sitzung ist offen seit {when}; sie geht dort weiter, wo sie unterbrochen wurde.</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume the open session</source>
+        <translation>Offene Sitzung &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume the open session</source>
+        <translation>Offene Sitzung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Opening the session…</source>
+        <translation>Sitzung wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Session open since {when}.</source>
+        <translation>Sitzung offen seit {when}.</translation>
+    </message>
+    <message>
+        <source>Session ended.</source>
+        <translation>Sitzung beendet.</translation>
+    </message>
+    <message>
+        <source>The session stops here and is kept as cancelled: no meeting is planned from it. Its notes, feedback and next steps so far are kept.</source>
+        <translation>Die Sitzung endet hier und wird als abgebrochen aufbewahrt: Daraus wird kein Treffen geplant. Ihre bisherigen Notizen, ihr Feedback und ihre nächsten Schritte bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Abandon this session?</source>
+        <translation>Diese Sitzung abbrechen?</translation>
     </message>
     <message>
         <source>Copy and edit protocols</source>
         <translation>Protokolle kopieren und bearbeiten</translation>
-    </message>
-    <message>
-        <source>Start or resume the session</source>
-        <translation>Sitzung starten oder fortsetzen</translation>
     </message>
     <message>
         <source>{name} (yours)</source>

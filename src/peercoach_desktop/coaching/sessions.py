@@ -280,6 +280,24 @@ def end_session(
     return summary(store, session_id)
 
 
+def abandon_session(
+    store: NotebookStore, clock: Clock, session_id: str, timer_state: dict[str, Any]
+) -> Session:
+    """Stop a session that will not go on (the meeting broke off, it was opened by mistake):
+    it is kept as cancelled, with the time it ran; its notes, feedback and steps stay as they
+    are, and no following meeting is planned from it."""
+    session = _running(store, session_id)
+    timer = SessionTimer.from_dict(timer_state, clock)
+    timer.finish()
+    return store.change_record(
+        session,
+        status=SessionStatus.CANCELLED,
+        ended_at=iso(clock.now()),
+        timer_state=timer.to_dict(),
+        seconds_by_speaker=timer.seconds_by_speaker(),
+    )
+
+
 def summary(store: NotebookStore, session_id: str) -> SessionSummary:
     session = store.get(Session, session_id)
     steps = store.list(NextStep)

@@ -54,6 +54,7 @@ class Overview:
     note_count: int
     session_count: int
     follow_through: list[FollowThrough] = field(default_factory=list)  # me, then partner
+    open_session_since: str | None = None  # when the session still running was started
 
     def name_of(self, peer_id: str) -> str:
         return {self.me.id: self.me.name, self.partner.id: self.partner.name}.get(peer_id, "?")
@@ -102,6 +103,11 @@ def overview(store: NotebookStore, now_iso: str) -> Overview:
         note_count=store.scalar("SELECT count(*) FROM notes WHERE deleted = 0"),
         session_count=store.scalar("SELECT count(*) FROM sessions WHERE deleted = 0"),
         follow_through=recent_follow_through(store, now_iso),
+        open_session_since=store.scalar(
+            "SELECT max(coalesce(started_at, scheduled_at, created_at)) FROM sessions "
+            "WHERE deleted = 0 AND status = ?",
+            (SessionStatus.RUNNING,),
+        ),
     )
 
 

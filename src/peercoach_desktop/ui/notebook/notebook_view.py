@@ -125,6 +125,7 @@ class NotebookView(QTabWidget):
             session = SessionTab(access)
             session.turn_minutes = self.turn_minutes
             session.ended.connect(self._session_ended)
+            session.started.connect(self.refresh_overview)
             return session
         if name == "goals":
             from peercoach_desktop.ui.notebook.goals_view import GoalsView
@@ -218,6 +219,8 @@ class NotebookView(QTabWidget):
             view.reload(people)
         elif name in ("progress", "session"):
             view.reload()
+        if name == "session":
+            view.show_open(people.open_session_since)
 
     def _now(self) -> str:
         workspace = self.access.workspace
@@ -232,6 +235,8 @@ class NotebookView(QTabWidget):
         self.overview.setHtml(overview_html(view))
         for steps in self._built("steps"):
             steps.set_people(view)  # goals added or renamed since
+        for session in self._built("session"):
+            session.show_open(view.open_session_since)
         self.content_shown.emit()
         self.window().setWindowTitle(f"{view.title} — {APP_NAME}")
 
@@ -262,8 +267,11 @@ class NotebookView(QTabWidget):
         self._meeting_planned()
 
     def run_session(self) -> None:
+        """The Run session tab, at its choice of protocol: a session starts only from there
+        (its button says whether it starts a new one or resumes the open one)."""
         self.setCurrentWidget(self.session)
-        self.session.open()
+        tab = self.session
+        (tab.view if tab.view is not None else tab.start_button).setFocus()
 
     def _meeting_planned(self) -> None:
         self.refresh_overview()
