@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from peercoach_desktop.domain.clock import SystemClock
-from peercoach_desktop.domain.model import SessionStatus, StepStatus
+from peercoach_desktop.domain.model import Feedback, SessionStatus, StepStatus
 from peercoach_desktop.ui.infra.settings import Preferences
 from peercoach_desktop.ui.shell.main_window import MainWindow
 from peercoach_desktop.vault.keystore import MemoryKeyStore
@@ -77,6 +77,15 @@ def sample_notebook(library: Library) -> None:
         session=past.id,
     )
     store.add_note("Kim asked good questions about the forecast.", goal=goal.id)
+    store.add_record(
+        Feedback,
+        session_id=past.id,
+        giver_id=ben,
+        receiver_id=me,
+        situation="When I went quiet about the budget",
+        behaviour="you waited and asked what I feared",
+        impact="I found my own next step",
+    )
     store.close()
     library.create("Ana", "Cleo").store.close()
 

@@ -213,7 +213,7 @@ def test_history_wraps_at_words_and_restores_the_versions_private_flag(
         block = block.next()
     assert lines > 2 * document.blockCount() and broken == []  # it wrapped, and only between words
     dialog.restore.click()
-    qtbot.waitUntil(lambda: note_rows(window) and note_rows(window)[0].startswith("shared"))
+    qtbot.waitUntil(lambda: bool(note_rows(window)) and note_rows(window)[0].startswith("shared"))
     with library.open(library.descriptors()[0]) as store:
         (note,) = store.list(Note)
         assert note.visibility == "shared"  # as that version was

@@ -2444,7 +2444,7 @@ Die Sitzung trotzdem beenden?</translation>
     </message>
     <message>
         <source>A&amp;bandon this session…</source>
-        <translation>Diese Sitzung a&amp;bbrechen …</translation>
+        <translation>Diese Sitzung abbre&amp;chen …</translation>
     </message>
     <message>
         <source>Abandon this session</source>

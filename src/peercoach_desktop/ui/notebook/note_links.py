@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QWidget
 
 from peercoach_desktop.domain.model import Goal, Note, NoteKind, Session
 from peercoach_desktop.storage.browse import NoteFilter
@@ -65,9 +65,9 @@ class NoteLinks(QWidget):
         self.kind = named(QComboBox(), f"{name}_kind", translate("NoteLinks", "Kind of note"))
         self.goal = named(QComboBox(), f"{name}_goal", translate("NoteLinks", "Goal the note is about"))
         self.session = named(QComboBox(), f"{name}_session", translate("NoteLinks", "Session of the note"))
-        for box in (self.goal, self.session):
+        for box in (self.kind, self.goal, self.session):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(12)  # long goal titles must not widen the window
+            box.setMinimumContentsLength(8)  # long goal titles and German dates must not widen the window
         if any_choice:
             self.kind.addItem(translate("NoteLinks", "All kinds"), None)
         for kind in NoteKind:
@@ -75,10 +75,11 @@ class NoteLinks(QWidget):
         self.fill(Subjects())
         for box in (self.kind, self.goal, self.session):
             box.currentIndexChanged.connect(self.changed)
-        if any_choice:
-            layout = QHBoxLayout(self)
-            for box in (self.kind, self.goal, self.session):
-                layout.addWidget(box, 1)
+        if any_choice:  # two rows: three boxes side by side made the Notes tab too wide
+            layout = QGridLayout(self)
+            layout.addWidget(self.kind, 0, 0)
+            layout.addWidget(self.goal, 0, 1)
+            layout.addWidget(self.session, 1, 0, 1, 2)
         else:
             layout = QFormLayout(self)
             layout.addRow(translate("NoteLinks", "&Kind"), self.kind)
