@@ -1609,16 +1609,16 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>Noch keine Daten.</translation>
     </message>
     <message>
-        <source>Talk time: share per month (first bar: you)</source>
-        <translation>Redezeit: Anteil pro Monat (erster Balken: Sie)</translation>
-    </message>
-    <message>
         <source>Talk-time chart</source>
         <translation>Diagramm der Redezeit</translation>
     </message>
     <message>
-        <source>Next steps done of those set, per month (first bar: you)</source>
-        <translation>Erledigte von den vereinbarten nächsten Schritten, pro Monat (erster Balken: Sie)</translation>
+        <source>Talk time: each peer&apos;s share per month</source>
+        <translation>Redezeit: Anteil jeder Person pro Monat</translation>
+    </message>
+    <message>
+        <source>Follow-through: next steps done of those set, per month</source>
+        <translation>Umsetzung: erledigte von vereinbarten nächsten Schritten, pro Monat</translation>
     </message>
     <message>
         <source>Follow-through chart</source>
