@@ -196,10 +196,13 @@ def notes_page(
     return Page(notes, (notes[-1].created_at, notes[-1].id) if more else None)
 
 
-def note_subjects(store: NotebookStore) -> tuple[list[Goal], list[Session]]:
-    """What a note can be about: every goal (as goals() orders them) and session (newest first)."""
-    sessions = store.records(Session, "WHERE deleted = 0 ORDER BY coalesce(scheduled_at, created_at) DESC")
-    return goals(store), sessions
+def note_subjects(store: NotebookStore) -> tuple[list[Goal], list[tuple[str, str]]]:
+    """What a note can be about: every goal (as goals() orders them) and every session as
+    (id, when), newest first: two columns, so 10k sessions cost a few milliseconds."""
+    sessions = store.rows(
+        "SELECT id, coalesce(scheduled_at, created_at) AS at FROM sessions WHERE deleted = 0 ORDER BY at DESC"
+    )
+    return goals(store), [(str(sid), str(at)) for sid, at in sessions]
 
 
 def sessions_page(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QWidget
 
-from peercoach_desktop.domain.model import Goal, Note, NoteKind, Session
+from peercoach_desktop.domain.model import Goal, Note, NoteKind
 from peercoach_desktop.storage.browse import NoteFilter
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.infra.widgets import local_time, named
@@ -25,20 +25,30 @@ def kind_label(kind: str) -> str:
     return translate("NoteLinks", text) if text else kind
 
 
+MAX_SESSION_CHOICES = 100  # the newest; a note linked to an older one still shows it
+
+
 @dataclass
 class Subjects:
-    """The notebook's goals and sessions, by id, and who its two peers are."""
+    """The notebook's goals and sessions (id, when; newest first), and its two peers' names."""
 
     goals: list[Goal] = field(default_factory=list)
-    sessions: list[Session] = field(default_factory=list)
+    sessions: list[tuple[str, str]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
+    _titles: dict[str, str] = field(default_factory=dict, repr=False)
+    _times: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def set(self, goals: list[Goal], sessions: list[tuple[str, str]]) -> None:
+        self.goals, self.sessions = goals, sessions
+        self._titles = {g.id: g.title for g in goals}
+        self._times = dict(sessions)  # a list row looks its links up: by id, not by scanning
 
     def goal_title(self, goal_id: str | None) -> str | None:
-        return next((g.title for g in self.goals if g.id == goal_id), None) if goal_id else None
+        return self._titles.get(goal_id) if goal_id else None
 
     def session_time(self, session_id: str | None) -> str | None:
-        found = next((s for s in self.sessions if s.id == session_id), None) if session_id else None
-        return local_time(found.scheduled_at or found.created_at) if found else None
+        when = self._times.get(session_id) if session_id else None
+        return local_time(when) if when else None
 
     def describe(self, note: Note) -> str:
         """The list's second line: kind, author, date, and what the note is about."""
@@ -72,7 +82,8 @@ class NoteLinks(QWidget):
             self.kind.addItem(translate("NoteLinks", "All kinds"), None)
         for kind in NoteKind:
             self.kind.addItem(kind_label(kind), kind.value)
-        self.fill(Subjects())
+        self._subjects = Subjects()
+        self.fill(self._subjects)
         for box in (self.kind, self.goal, self.session):
             box.currentIndexChanged.connect(self.changed)
         if any_choice:  # two rows: three boxes side by side made the Notes tab too wide
@@ -101,12 +112,17 @@ class NoteLinks(QWidget):
             translate("NoteLinks", "All sessions") if self._any else translate("NoteLinks", "No session")
         )
         self.session.addItem(no_session, None)
-        for s in subjects.sessions:
-            self.session.addItem(local_time(s.scheduled_at or s.created_at), s.id)
+        for sid, when in subjects.sessions[:MAX_SESSION_CHOICES]:
+            self.session.addItem(local_time(when), sid)
+        self._subjects = subjects
         self.set(self.kind.currentData(), goal, session)
         self.blockSignals(False)
 
     def set(self, kind: str | None, goal_id: str | None, session_id: str | None) -> None:
+        if session_id is not None and self.session.findData(session_id) < 0:  # older than the choices
+            when = self._subjects.session_time(session_id)
+            if when is not None:
+                self.session.addItem(when, session_id)
         for box, value in ((self.kind, kind), (self.goal, goal_id), (self.session, session_id)):
             box.setCurrentIndex(max(0, box.findData(value)))
 

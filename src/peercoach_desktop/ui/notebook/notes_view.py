@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peercoach_desktop.domain.model import Goal, Note, NoteKind, Session, Visibility
+from peercoach_desktop.domain.model import Goal, Note, NoteKind, Visibility
 from peercoach_desktop.storage import browse
 from peercoach_desktop.storage.browse import Overview
 from peercoach_desktop.storage.search import first_line
@@ -142,8 +142,8 @@ class NotesView(QWidget):
     def refresh_subjects(self) -> None:
         self.access.run(browse.note_subjects, self._subjects_loaded)
 
-    def _subjects_loaded(self, subjects: tuple[list[Goal], list[Session]]) -> None:
-        self.subjects.goals, self.subjects.sessions = subjects
+    def _subjects_loaded(self, subjects: tuple[list[Goal], list[tuple[str, str]]]) -> None:
+        self.subjects.set(*subjects)
         for links in (self.filter, self.links):
             links.fill(self.subjects)
         if self._note is not None:
