@@ -136,8 +136,8 @@ class NotesView(QWidget):
             self.subjects.names = {people.me.id: people.me.name, people.partner.id: people.partner.name}
         self._select_when_loaded = select or (self._note.id if self._note and not self._draft else None)
         self._show(None)
+        self.model.reload()  # the first page first: the goals and sessions can follow it
         self.refresh_subjects()
-        self.model.reload()
 
     def refresh_subjects(self) -> None:
         self.access.run(browse.note_subjects, self._subjects_loaded)
