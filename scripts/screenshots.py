@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from peercoach_desktop.domain.clock import SystemClock
-from peercoach_desktop.domain.model import SessionStatus, StepStatus
+from peercoach_desktop.domain.model import Feedback, SessionStatus, StepStatus
 from peercoach_desktop.ui.infra.settings import Preferences
 from peercoach_desktop.ui.shell.main_window import MainWindow
 from peercoach_desktop.vault.keystore import MemoryKeyStore
@@ -70,8 +70,22 @@ def sample_notebook(library: Library) -> None:
     heard = store.add_note("What I heard: you hold on to the budget.", session=past.id)
     store.history_policy = type(store.history_policy)(coalesce_seconds=0)
     store.update_note(heard.id, "What I heard: you hold on to the budget because you fear surprises.")
-    store.add_note("My own reflection: I gave advice too early in turn B.", private=True, session=past.id)
+    store.add_note(
+        "My own reflection: I gave advice too early in turn B.",
+        kind="reflection",
+        private=True,
+        session=past.id,
+    )
     store.add_note("Kim asked good questions about the forecast.", goal=goal.id)
+    store.add_record(
+        Feedback,
+        session_id=past.id,
+        giver_id=ben,
+        receiver_id=me,
+        situation="When I went quiet about the budget",
+        behaviour="you waited and asked what I feared",
+        impact="I found my own next step",
+    )
     store.close()
     library.create("Ana", "Cleo").store.close()
 
@@ -109,6 +123,7 @@ def main(out: Path) -> None:
         view.sessions.table.selectRow(1)
         shoot(app, window, out, f"05-sessions-{theme}")
         view.setCurrentWidget(view.notes)
+        settle(app, window)  # the list loads when the tab is first shown
         view.notes.list.setCurrentIndex(view.notes.model.index(1, 0))
         shoot(app, window, out, f"06-notes-{theme}")
         view.setCurrentWidget(view.progress)
@@ -122,6 +137,7 @@ def main(out: Path) -> None:
         shoot(app, window, out, f"07-search-{theme}")
         view.steps.show_all.setChecked(False)
     view.run_session()
+    view.session.start_button.click()
     shoot(app, window, out, "10-run-session-dark")
     window.in_notebook(lambda: None)
     from peercoach_desktop.ui.partners import partner_sync
@@ -204,6 +220,10 @@ def german(out: Path) -> None:
     ):
         view.setCurrentWidget(tab)
         shoot(app, window, out, f"de-{name}")
+    view.setCurrentWidget(view.notes)
+    settle(app, window)
+    view.notes.list.setCurrentIndex(view.notes.model.index(1, 0))
+    shoot(app, window, out, "de-notes")
     view.session.edit_protocols()
     settle(app, window)
     view.session.protocols_dialog.grab().save(str(out / "de-protocols.png"))

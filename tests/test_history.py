@@ -59,15 +59,21 @@ def test_a_purge_takes_the_history_with_it(store: NotebookStore, data_dir: Path)
     assert store.rows("SELECT count(*) FROM history WHERE data LIKE '%MARKER-HISTORY%'") == [(0,)]
 
 
-def test_a_restore_brings_back_words_never_sharing_a_private_note(store: NotebookStore) -> None:
+def test_a_restore_brings_back_a_versions_private_flag_both_ways(store: NotebookStore) -> None:
     note = store.add_note("shared at first")
     note = type_and_wait(store, note, "still shared", minutes=10)
     note = store.set_note_private(note.id, True)
     note = type_and_wait(store, note, "private thoughts now", minutes=10)
     oldest = store.versions(note.id)[-1]
     restored = store.restore_version(note.id, oldest.rid)
-    assert restored.body == "shared at first"
-    assert restored.visibility == "private"  # the words come back; the note stays private
+    assert (restored.body, restored.visibility) == ("shared at first", "shared")  # as it was then
+
+    private = store.add_note("only mine", private=True)
+    private = type_and_wait(store, private, "only mine, longer", minutes=10)
+    private = store.set_note_private(private.id, False)
+    (written_private,) = [v for v in store.versions(private.id) if v.fields["body"] == "only mine"]
+    restored = store.restore_version(private.id, written_private.rid)
+    assert (restored.body, restored.visibility) == ("only mine", "private")  # never shared by a restore
 
 
 def test_a_purge_leaves_no_copy_in_the_search_index(store: NotebookStore) -> None:

@@ -254,8 +254,10 @@ def test_the_window_and_its_dialogs_speak_german(qtbot: QtBot, german_window: Ma
     # Something in every list: a note, a goal, a step with a due date, a planned meeting.
     notebook = win.notebook
     win.findChild(QAction, "action_new_note").trigger()
+    qtbot.keyClicks(notebook.notes.editor, "Kim fragen, wie es lief")
+    notebook.notes.flush()
     qtbot.waitUntil(lambda: notebook.notes.model.rowCount() == 1)
-    assert notebook.notes.editor.toPlainText() == "Neue Notiz"  # a new note starts in German too
+    assert "Notiz · Ana" in notebook.notes.model.index(0, 0).data()  # kind and author, in German
     win.findChild(QAction, "action_new_goal").trigger()
     qtbot.waitUntil(lambda: notebook.goals.model.rowCount() == 1)
     notebook.setCurrentWidget(notebook.steps)
@@ -297,6 +299,7 @@ def test_the_window_and_its_dialogs_speak_german(qtbot: QtBot, german_window: Ma
         "run session tab, menu bar and tabs",
     )
     notebook.run_session()
+    tab.start_button.click()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     runner = tab.view
     assert [b.text() for b in runner.stage_bar.buttons][:2] == ["Ankommen", "Fall schildern"]

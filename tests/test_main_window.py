@@ -402,6 +402,11 @@ def test_a_session_runs_in_the_window_resumes_after_lock_and_lock_hides_it(
     tab = window.notebook.session
     press(qtbot, window, Qt.Key.Key_R, CTRL)
     assert window.notebook.currentWidget() is tab
+    # Ctrl+R opens the chooser, it does not start a session behind the user's back
+    assert tab.view is None and tab.start_button.hasFocus()
+    assert tab.open_state.text() == "No session is open."
+    assert "new session" in tab.start_button.text().replace("&", "")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # the focused Start button
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     first = tab.view.state.session.id
     assert any("Ben" in t for t in visible_texts(window))  # the runner names the peers
@@ -411,6 +416,10 @@ def test_a_session_runs_in_the_window_resumes_after_lock_and_lock_hides_it(
     window.unlock()
     idle(qtbot, window)
     press(qtbot, window, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: "A session is open since" in tab.open_state.text())
+    assert "Resume the open session" in tab.start_button.text().replace("&", "")
+    assert "A session is open" in window.notebook.overview.toPlainText()
+    tab.start_button.click()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     assert tab.view.state.session.id == first  # the running session resumes, not a new one
 
@@ -488,9 +497,9 @@ def test_history_shows_what_changed_and_restores_an_earlier_version(
     window.notebook.flush()
     idle(qtbot, window)
     press(qtbot, window, Qt.Key.Key_H, CTRL_SHIFT)
-    # newest first: the Tuesday words, then the "New note" placeholder they replaced
+    # the Tuesday words only: a new note is saved with its first words, no placeholder before them
     qtbot.waitUntil(
-        lambda: "history_dialog" in window.dialogs and window.dialogs["history_dialog"].list.count() == 2
+        lambda: "history_dialog" in window.dialogs and window.dialogs["history_dialog"].list.count() == 1
     )
     diff = window.dialogs["history_dialog"].diff.toPlainText()
     assert "Tuesday" in diff and "Friday" in diff
@@ -535,6 +544,7 @@ def test_a_next_step_typed_in_the_session_runner_survives_a_lock(qtbot: QtBot, w
     create_partnership(qtbot, window)
     tab = window.notebook.session
     press(qtbot, window, Qt.Key.Key_R, CTRL)
+    tab.start_button.click()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     tab.view.next_steps.text.setText(f"Send the agenda {MARKER}")
     window.lock()
@@ -542,6 +552,7 @@ def test_a_next_step_typed_in_the_session_runner_survives_a_lock(qtbot: QtBot, w
     window.unlock()
     idle(qtbot, window)
     press(qtbot, window, Qt.Key.Key_R, CTRL)
+    tab.start_button.click()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     assert tab.view.next_steps.text.text() == f"Send the agenda {MARKER}"
 

@@ -36,9 +36,7 @@ def berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def open_dialog(qtbot: QtBot, window: MainWindow) -> MeetingsDialog:
     window.findChild(QAction, "action_plan_meetings").trigger()
-    qtbot.waitUntil(
-        lambda: window.dialogs.is_open("meetings_dialog")
-    )
+    qtbot.waitUntil(lambda: window.dialogs.is_open("meetings_dialog"))
     idle(qtbot, window)
     return window.dialogs["meetings_dialog"]
 

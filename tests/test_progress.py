@@ -76,3 +76,33 @@ def test_what_counts_as_held_planned_and_done(store: NotebookStore) -> None:
     assert june.spoken == {me: 90, partner: 30}
     step_month = next(m for m in months.values() if m.steps_set)
     assert step_month.steps_set == {partner: 1} and step_month.rate(partner) == 0.0
+
+
+def test_the_charts_can_be_read(qtbot: QtBot, qapp: object) -> None:
+    from PySide6.QtGui import QColor
+
+    from peercoach_desktop.ui.infra.theme import DARK, LIGHT, Role, _palette
+    from peercoach_desktop.ui.notebook.month_chart import MonthBars, contrast, series_colours
+
+    chart = MonthBars("Follow-through")
+    qtbot.addWidget(chart)
+    chart.resize(800, 220)
+    chart.set_series([("2026-03", 0.5, 0.0), ("2026-04", None, 1.0)], "see the table", ("Ana", "Ben"))
+    assert chart.month_labels() == ["Mar 2026", "Apr 2026"]  # months in words, not "26-03"
+    bars = chart.bars()
+    zero = next(b for b in bars if b.which == 1 and b.text == "0%")
+    assert zero.rect.height() >= 3  # 0 of 1 done: a visible stub, not a missing bar
+    assert [b.text for b in bars] == ["50%", "0%", "100%"]  # each value written at its bar
+    full = next(b for b in bars if b.text == "100%")
+    assert (
+        full.rect.top() >= chart.plot_area().top()
+        and chart.plot_area().top() > chart.fontMetrics().height() * 2
+    )
+    for colours in (LIGHT, DARK):  # both bars against each other and the background: at least 3:1
+        palette = _palette(colours, "#808080")
+        me, partner = series_colours(palette)
+        background = QColor(colours[Role.Window])
+        assert min(contrast(me, partner), contrast(me, background), contrast(partner, background)) >= 3
+    image = chart.grab().toImage()  # the stub is painted in the partner's colour
+    centre = zero.rect.center().toPoint()
+    assert image.pixelColor(centre.x(), int(zero.rect.bottom()) - 1) == series_colours(chart.palette())[1]

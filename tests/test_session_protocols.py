@@ -39,7 +39,9 @@ def session_tab(qtbot: QtBot, window: MainWindow) -> SessionTab:
 
 def start(qtbot: QtBot, window: MainWindow, tab: SessionTab, protocol_id: str) -> SessionRunnerView:
     tab.protocol.setCurrentIndex(tab.protocol.findData(protocol_id))
-    press(qtbot, window, Qt.Key.Key_R, CTRL)
+    press(qtbot, window, Qt.Key.Key_R, CTRL)  # to the chooser, which keeps the protocol chosen
+    assert tab.protocol.currentData() == protocol_id and tab.view is None
+    tab.start_button.click()
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     assert tab.view is not None
     return tab.view

@@ -121,3 +121,72 @@ def test_a_date_range_means_local_days(store: NotebookStore, monkeypatch: pytest
     finally:
         monkeypatch.delenv("TZ")
         _time.tzset()
+
+
+def held(store: NotebookStore, when: str, stages: list[tuple[str, float]]) -> str:
+    """A session that ran through `stages` (name, seconds spent), as the runner saves it."""
+    session = store.add_session(when)
+    state = {
+        "format": 2,
+        "stages": [
+            {"name": n, "kind": "talk", "speaker": "a", "seconds": 600, "prompts": []} for n, _ in stages
+        ],
+        "elapsed": [spent for _, spent in stages],
+        "phase_time": dict(stages),
+    }
+    spoken = {store.me_id: 300, store.partner().id: 240}
+    store.change_record(session, timer_state=state, seconds_by_speaker=spoken, status="done")
+    return session.id
+
+
+def test_a_summary_reads_right(store: NotebookStore) -> None:
+    session_id = held(store, "2026-03-02T10:00", [("Check-in", 60), ("Turn of Ana", 300), ("Feedback", 90)])
+    store.add_session("2026-03-09T10:00")  # planned, never held
+    store.add_record(
+        Feedback,
+        session_id=session_id,
+        giver_id=store.partner().id,
+        receiver_id=store.me_id,
+        situation="When I got stuck",  # as the form's hint "When… (the moment)" invites
+        behaviour="you asked what I wanted",
+        impact="",
+    )
+    text = summary.to_markdown(summary.build(store, since="2026-03-01", until="2026-03-31"))
+    assert "Ben to Ana: situation: When I got stuck; behaviour: you asked what I wanted" in text
+    assert "when When" not in text.replace("\n", " ") and "impact:" not in text  # nothing empty
+    # the protocol's order, not the alphabet's
+    assert "Check-in 1 min 00 s, Turn of Ana 5 min 00 s, Feedback 1 min 30 s" in text
+    planned = text.split("## 2026-03-09")[1]
+    assert "Not held" in planned and "0 min 00 s" not in planned
+
+
+def test_the_header_says_private_notes_are_in_only_when_they_are(store: NotebookStore) -> None:
+    session_id = held(store, "2026-03-02T10:00", [("Check-in", 60)])
+    store.add_note("shared words", session=session_id)
+    words = summary.ENGLISH.includes_private
+    assert words not in summary.to_markdown(summary.build(store, session=session_id, include_private=True))
+    store.add_note(f"my words {MINE}", session=session_id, private=True)
+    text = summary.to_markdown(summary.build(store, session=session_id, include_private=True))
+    assert words in text and MINE in text
+
+
+def test_the_pdf_keeps_a_notes_line_breaks_and_prints_emoji(store: NotebookStore, tmp_path: Path) -> None:
+    from PySide6.QtGui import QFontDatabase, QRawFont
+
+    from peercoach_desktop.coaching.summary_pdf import markdown_to_pdf
+
+    session_id = held(store, "2026-03-02T10:00", [("Check-in", 60)])
+    store.add_note("First line of the note\nSecond line 🙂 of it", session=session_id)
+    pdf = tmp_path / "s.pdf"
+    pdf.write_bytes(markdown_to_pdf(summary.to_markdown(summary.build(store, session=session_id)), "s"))
+    lines = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [line.strip() for line in lines.splitlines()]
+    assert "First line of the note" in lines  # the line break is kept, not joined with a space
+    second = next(line for line in lines if line.startswith("Second line"))
+    emoji_font = any(
+        QRawFont.fromFont(QFontDatabase.font(f, "", 12)).supportsCharacter(0x1F642)
+        for f in QFontDatabase.families()
+    )
+    assert second == (
+        "Second line 🙂 of it" if emoji_font else "Second line (emoji: slightly smiling face) of it"
+    )

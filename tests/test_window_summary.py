@@ -37,3 +37,12 @@ def test_the_preview_is_what_is_saved_as_markdown_and_pdf(
         subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
     )
     assert "Hand over the template" in text and MINE in text and THEIRS not in text
+
+
+def test_the_sessions_tab_shows_the_feedback_given(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_sample_summary(qtbot, window)
+    dialog.reject()
+    detail = window.notebook.sessions.detail
+    qtbot.waitUntil(lambda: "Feedback (1)" in detail.toPlainText())
+    expected = "Ben to Ana: situation: you asked about the forecast; behaviour: you waited"
+    assert expected in detail.toPlainText()

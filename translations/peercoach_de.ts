@@ -1226,6 +1226,73 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     </message>
 </context>
 <context>
+    <name>NoteLinks</name>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>Reflexion</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Goal: {title}</source>
+        <translation>Ziel: {title}</translation>
+    </message>
+    <message>
+        <source>Session: {when}</source>
+        <translation>Sitzung: {when}</translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation>Art der Notiz</translation>
+    </message>
+    <message>
+        <source>Goal the note is about</source>
+        <translation>Ziel, um das es in der Notiz geht</translation>
+    </message>
+    <message>
+        <source>Session of the note</source>
+        <translation>Sitzung der Notiz</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>&amp;About goal</source>
+        <translation>Zu&amp;m Ziel</translation>
+    </message>
+    <message>
+        <source>In s&amp;ession</source>
+        <translation>In der Sit&amp;zung</translation>
+    </message>
+    <message>
+        <source>All goals</source>
+        <translation>Alle Ziele</translation>
+    </message>
+    <message>
+        <source>No goal</source>
+        <translation>Kein Ziel</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>Alle Sitzungen</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>Keine Sitzung</translation>
+    </message>
+</context>
+<context>
     <name>NotebookView</name>
     <message>
         <source>&amp;Run session</source>
@@ -1316,6 +1383,14 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
 </context>
 <context>
     <name>Overview</name>
+    <message>
+        <source>No session is open.</source>
+        <translation>Keine Sitzung ist offen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A session is open&lt;/b&gt; since {when}: Run session (Ctrl+R) resumes it.</source>
+        <translation>&lt;b&gt;Eine Sitzung ist offen&lt;/b&gt; seit {when}: Sitzung durchführen (Strg+R) setzt sie fort.</translation>
+    </message>
     <message>
         <source>not planned yet</source>
         <translation>noch nicht geplant</translation>
@@ -1709,6 +1784,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>Kopierten Notizbuch-Text beim Sperren &amp;löschen</translation>
     </message>
     <message>
+        <source>New notes are p&amp;rivate until I share them</source>
+        <translation>Neue Notizen sind p&amp;rivat, bis ich sie teile</translation>
+    </message>
+    <message>
         <source>Earlier versions kept per item</source>
         <translation>Aufbewahrte frühere Versionen pro Eintrag</translation>
     </message>
@@ -1792,16 +1871,16 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>Noch keine Daten.</translation>
     </message>
     <message>
-        <source>Talk time: share per month (first bar: you)</source>
-        <translation>Redezeit: Anteil pro Monat (erster Balken: Sie)</translation>
-    </message>
-    <message>
         <source>Talk-time chart</source>
         <translation>Diagramm der Redezeit</translation>
     </message>
     <message>
-        <source>Next steps done of those set, per month (first bar: you)</source>
-        <translation>Erledigte von den vereinbarten nächsten Schritten, pro Monat (erster Balken: Sie)</translation>
+        <source>Talk time: each peer&apos;s share per month</source>
+        <translation>Redezeit: Anteil jeder Person pro Monat</translation>
+    </message>
+    <message>
+        <source>Follow-through: next steps done of those set, per month</source>
+        <translation>Umsetzung: erledigte von vereinbarten nächsten Schritten, pro Monat</translation>
     </message>
     <message>
         <source>Follow-through chart</source>
@@ -2637,16 +2716,68 @@ Die Sitzung trotzdem beenden?</translation>
         <translation>Proto&amp;koll</translation>
     </message>
     <message>
-        <source>Start or res&amp;ume the session</source>
-        <translation>Sitzung starten oder &amp;fortsetzen</translation>
+        <source>Open session</source>
+        <translation>Offene Sitzung</translation>
+    </message>
+    <message>
+        <source>Session open</source>
+        <translation>Sitzung offen</translation>
+    </message>
+    <message>
+        <source>A&amp;bandon this session…</source>
+        <translation>Diese Sitzung abbre&amp;chen …</translation>
+    </message>
+    <message>
+        <source>Abandon this session</source>
+        <translation>Diese Sitzung abbrechen</translation>
+    </message>
+    <message>
+        <source>No session is open.</source>
+        <translation>Keine Sitzung ist offen.</translation>
+    </message>
+    <message>
+        <source>Start a ne&amp;w session</source>
+        <translation>Neue Sitzun&amp;g beginnen</translation>
+    </message>
+    <message>
+        <source>Start a new session</source>
+        <translation>Neue Sitzung beginnen</translation>
+    </message>
+    <message>
+        <source>A session is open since {when}; it goes on where it was left.</source>
+        <translation>Eine Sitzung ist offen seit {when}; sie geht dort weiter, wo sie unterbrochen wurde.</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume the open session</source>
+        <translation>Offene Sitzung &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume the open session</source>
+        <translation>Offene Sitzung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Opening the session…</source>
+        <translation>Sitzung wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Session open since {when}.</source>
+        <translation>Sitzung offen seit {when}.</translation>
+    </message>
+    <message>
+        <source>Session ended.</source>
+        <translation>Sitzung beendet.</translation>
+    </message>
+    <message>
+        <source>The session stops here and is kept as cancelled: no meeting is planned from it. Its notes, feedback and next steps so far are kept.</source>
+        <translation>Die Sitzung endet hier und wird als abgebrochen aufbewahrt: Daraus wird kein Treffen geplant. Ihre bisherigen Notizen, ihr Feedback und ihre nächsten Schritte bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Abandon this session?</source>
+        <translation>Diese Sitzung abbrechen?</translation>
     </message>
     <message>
         <source>Copy and edit protocols</source>
         <translation>Protokolle kopieren und bearbeiten</translation>
-    </message>
-    <message>
-        <source>Start or resume the session</source>
-        <translation>Sitzung starten oder fortsetzen</translation>
     </message>
     <message>
         <source>{name} (yours)</source>
@@ -2785,6 +2916,10 @@ Die Sitzung trotzdem beenden?</translation>
     <message>
         <source>Notes ({n})</source>
         <translation>Notizen ({n})</translation>
+    </message>
+    <message>
+        <source>Feedback ({n})</source>
+        <translation>Feedback ({n})</translation>
     </message>
     <message>
         <source>Next steps set ({n})</source>
@@ -3035,8 +3170,24 @@ Die Sitzung trotzdem beenden?</translation>
         <translation>Feedback</translation>
     </message>
     <message>
-        <source>{giver} to {receiver}: when {situation}; {behaviour}; the effect: {impact}</source>
-        <translation>{giver} an {receiver}: als {situation}; {behaviour}; die Wirkung: {impact}</translation>
+        <source>{giver} to {receiver}: {parts}</source>
+        <translation>{giver} an {receiver}: {parts}</translation>
+    </message>
+    <message>
+        <source>situation: {text}</source>
+        <translation>Situation: {text}</translation>
+    </message>
+    <message>
+        <source>behaviour: {text}</source>
+        <translation>Verhalten: {text}</translation>
+    </message>
+    <message>
+        <source>impact: {text}</source>
+        <translation>Wirkung: {text}</translation>
+    </message>
+    <message>
+        <source>Not held: no time was spoken.</source>
+        <translation>Nicht abgehalten: Es wurde keine Redezeit erfasst.</translation>
     </message>
     <message>
         <source>Next steps set</source>

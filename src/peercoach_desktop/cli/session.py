@@ -15,6 +15,7 @@ from peercoach_desktop.domain.accountability import follow_through
 from peercoach_desktop.domain.clock import Clock
 from peercoach_desktop.domain.meeting_plan import Repeat, local_text, zone
 from peercoach_desktop.domain.model import NextStep, Session
+from peercoach_desktop.domain.session_timer import stage_times
 from peercoach_desktop.storage.local_zone import local_zone_name
 from peercoach_desktop.storage.store import NotebookStore
 
@@ -28,7 +29,7 @@ def session_figures(store: NotebookStore, clock: Clock, data: dict[str, Any]) ->
         timer = entry.get("timer_state") or {}
         # By stage name (the protocol's, in the language it ran in); "phases" below has the
         # stable fields a script should key on: position, kind and who spoke.
-        entry["phase_seconds"] = {k: round(v) for k, v in timer.get("phase_time", {}).items()}
+        entry["phase_seconds"] = {k: round(v) for k, v in stage_times(timer)}
         entry["phases"] = [
             {
                 "name": stage["name"],

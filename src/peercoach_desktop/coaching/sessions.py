@@ -29,7 +29,7 @@ from peercoach_desktop.domain.model import (
     SessionStatus,
     StepStatus,
 )
-from peercoach_desktop.domain.session_timer import SessionTimer
+from peercoach_desktop.domain.session_timer import SessionTimer, stage_times
 from peercoach_desktop.storage.store import NotebookStore
 
 PLANNED_WINDOW = timedelta(hours=12)  # a planned session this close to now is the one being run
@@ -280,6 +280,24 @@ def end_session(
     return summary(store, session_id)
 
 
+def abandon_session(
+    store: NotebookStore, clock: Clock, session_id: str, timer_state: dict[str, Any]
+) -> Session:
+    """Stop a session that will not go on (the meeting broke off, it was opened by mistake):
+    it is kept as cancelled, with the time it ran; its notes, feedback and steps stay as they
+    are, and no following meeting is planned from it."""
+    session = _running(store, session_id)
+    timer = SessionTimer.from_dict(timer_state, clock)
+    timer.finish()
+    return store.change_record(
+        session,
+        status=SessionStatus.CANCELLED,
+        ended_at=iso(clock.now()),
+        timer_state=timer.to_dict(),
+        seconds_by_speaker=timer.seconds_by_speaker(),
+    )
+
+
 def summary(store: NotebookStore, session_id: str) -> SessionSummary:
     session = store.get(Session, session_id)
     steps = store.list(NextStep)
@@ -288,13 +306,13 @@ def summary(store: NotebookStore, session_id: str) -> SessionSummary:
     goal_ids = {s.goal_id for s in set_here} | {s.goal_id for s, _ in reviewed}
     goal_ids |= {n.goal_id for n in store.where(Note, session_id=session_id)}
     goals = [g.title for g in store.list(Goal) if g.id in goal_ids]
-    phase_seconds = session.timer_state.get("phase_time", {}) if session.timer_state else {}
+    phase_seconds = stage_times(session.timer_state)
     names = {store.me_id: store.me().name, store.partner().id: store.partner().name}
     return SessionSummary(
         session_id=session_id,
         names=names,
         seconds_by_speaker={p: int(session.seconds_by_speaker.get(p, 0)) for p in session.speaker_order},
-        phase_seconds=dict(phase_seconds),
+        phase_seconds=dict(phase_seconds),  # in the protocol's order
         goals_touched=goals,
         steps_set=set_here,
         steps_reviewed=reviewed,

@@ -17,6 +17,7 @@ from typing import TypeVar
 from peercoach_desktop.domain.clock import parse_iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, UsageError
 from peercoach_desktop.domain.model import Feedback, Goal, NextStep, Note, Session, SessionStatus, Visibility
+from peercoach_desktop.domain.session_timer import stage_times
 from peercoach_desktop.storage.store import NotebookStore
 
 R = TypeVar("R")
@@ -42,10 +43,16 @@ class Words:
     time_per_speaker: str = "Time per speaker:"
     time_per_phase: str = "Time per phase:"
     minutes: str = "{m} min {s} s"
+    not_held: str = "Not held: no time was spoken."
     goals_touched: str = "Goals touched"
     goal: str = "{title} ({owner}, {progress}%)"
     feedback: str = "Feedback"
-    feedback_line: str = "{giver} to {receiver}: when {situation}; {behaviour}; the effect: {impact}"
+    # The peers' own words go in as typed, after a label: the form's hints ("When…", "you…")
+    # invite them to start that way, so the summary adds no words of its own around them.
+    feedback_line: str = "{giver} to {receiver}: {parts}"
+    situation: str = "situation: {text}"
+    behaviour: str = "behaviour: {text}"
+    impact: str = "impact: {text}"
     steps_set: str = "Next steps set"
     steps_reviewed: str = "Next steps reviewed"
     step: str = "{text} ({owner}, due {due}, {status})"
@@ -174,18 +181,22 @@ def to_markdown(summary: Summary, words: Words = ENGLISH) -> str:
         return w.minutes.format(m=int(seconds // 60), s=f"{int(seconds % 60):02d}")
 
     lines = [f"# {w.title.format(title=md(summary.title))}", ""]
-    if summary.include_private:
+    private_in = any(n.visibility == Visibility.PRIVATE for part in summary.sessions for n in part.notes)
+    if summary.include_private and private_in:  # says so only when there are some
         lines += [f"*{w.includes_private}*", ""]
     for part in summary.sessions:
         s = part.session
         when = _local(s.scheduled_at or s.created_at)
         lines += [f"## {w.when.format(when=when)}", ""]
         spoken = s.seconds_by_speaker
-        times = ", ".join(f"{name(p)} {minutes(spoken.get(p, 0))}" for p in s.speaker_order)
-        lines += [f"**{w.time_per_speaker}** {times}", ""]
-        phases = (getattr(s, "timer_state", None) or {}).get("phase_time", {})
-        if any(phases.values()):
-            shown = [f"{md(PHASE_NAMES.get(k, k))} {minutes(v)}" for k, v in phases.items() if v]
+        phases = stage_times(s.timer_state)
+        if _never_held(part, phases):
+            lines += [f"*{w.not_held}*", ""]  # a planned meeting, not "0 min 00 s" each
+        else:
+            times = ", ".join(f"{name(p)} {minutes(spoken.get(p, 0))}" for p in s.speaker_order)
+            lines += [f"**{w.time_per_speaker}** {times}", ""]
+        if any(v for _, v in phases):
+            shown = [f"{md(PHASE_NAMES.get(k, k))} {minutes(v)}" for k, v in phases if v]
             lines += [f"**{w.time_per_phase}** " + ", ".join(shown), ""]
         if part.goals:
             goals = [
@@ -196,15 +207,7 @@ def to_markdown(summary: Summary, words: Words = ENGLISH) -> str:
         if part.feedback:
             lines.append(f"### {w.feedback}")
             for f in part.feedback:
-                words_of = {
-                    "situation": md(f.situation),
-                    "behaviour": md(f.behaviour),
-                    "impact": md(f.impact),
-                }
-                line = w.feedback_line.format(
-                    giver=name(f.giver_id), receiver=name(f.receiver_id), **words_of
-                )
-                lines.append(f"- {line}")
+                lines.append(f"- {feedback_text(f, name, w, md)}")
             lines.append("")
         lines += _steps(w.steps_set, part.steps_set, name, w)
         lines += _steps(w.steps_reviewed, part.steps_reviewed, name, w)
@@ -212,10 +215,37 @@ def to_markdown(summary: Summary, words: Words = ENGLISH) -> str:
             lines.append(f"### {w.notes}")
             for n in part.notes:
                 mark = f" *({w.private})*" if n.visibility == Visibility.PRIVATE else ""
-                body = md(n.body.strip()).replace("\n", "\n  ")
+                # each line break of the note stays one (two trailing spaces: a hard break)
+                body = md(n.body.strip()).replace("\n", "  \n  ")
                 lines.append(f"- {body}{mark}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _never_held(part: SessionPart, phases: list[tuple[str, float]]) -> bool:
+    s = part.session
+    if s.status in (SessionStatus.RUNNING, SessionStatus.DONE) or any(v for _, v in phases):
+        return False
+    recorded = part.feedback or part.steps_set or part.steps_reviewed
+    return not any(s.seconds_by_speaker.values()) and not recorded
+
+
+def feedback_text(
+    feedback: Feedback, name: Callable[[str], str], w: Words = ENGLISH, quote: Callable[[str], str] = str
+) -> str:
+    """One peer's feedback as a line: the words they typed, each after its label; empty parts left out."""
+    parts = [
+        label.format(text=quote(text.strip()))
+        for label, text in (
+            (w.situation, feedback.situation),
+            (w.behaviour, feedback.behaviour),
+            (w.impact, feedback.impact),
+        )
+        if text.strip()
+    ]
+    return w.feedback_line.format(
+        giver=name(feedback.giver_id), receiver=name(feedback.receiver_id), parts="; ".join(parts)
+    )
 
 
 def _steps(title: str, steps: list[NextStep], name: Callable[[str], str], w: Words) -> list[str]:

@@ -313,6 +313,23 @@ class SessionTimer:
 _FORMAT_1_PHASES = ("check_in", "turn_a", "turn_b", "feedback", "next_steps", "done")
 
 
+def stage_times(state: dict[str, Any] | None) -> list[tuple[str, float]]:
+    """Seconds spent in each stage of a saved timer, in the protocol's order: the one place
+    that orders them (a stored timer's "phase_time" is keyed by name, and JSON sorts keys)."""
+    if not state:
+        return []
+    stages, elapsed = state.get("stages"), state.get("elapsed")
+    if isinstance(stages, list) and isinstance(elapsed, list) and len(stages) == len(elapsed):
+        # elapsed: what each stage banked (all of it once the session ended); two stages of
+        # the same name stay two lines
+        return [
+            (str(stage.get("name", "?")), float(spent)) for stage, spent in zip(stages, elapsed, strict=True)
+        ]
+    times = state.get("phase_time") or {}
+    order = {name: i for i, name in enumerate(_FORMAT_1_PHASES)}  # before templates: the classic five
+    return sorted(((str(k), float(v)) for k, v in times.items()), key=lambda kv: order.get(kv[0], len(order)))
+
+
 def _from_format_1(old: dict[str, Any]) -> dict[str, Any]:
     """A session saved before templates: the five classic phases, time carried over."""
     a, b = old["speakers"]

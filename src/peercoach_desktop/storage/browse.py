@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 
 from peercoach_desktop.domain.accountability import DEFAULT_LAST_SESSIONS, FollowThrough, follow_through
 from peercoach_desktop.domain.model import (
+    Feedback,
     Goal,
     GoalStatus,
     NextStep,
@@ -53,6 +54,7 @@ class Overview:
     note_count: int
     session_count: int
     follow_through: list[FollowThrough] = field(default_factory=list)  # me, then partner
+    open_session_since: str | None = None  # when the session still running was started
 
     def name_of(self, peer_id: str) -> str:
         return {self.me.id: self.me.name, self.partner.id: self.partner.name}.get(peer_id, "?")
@@ -71,6 +73,7 @@ class SessionDetail:
     notes: list[Note]
     steps_set: list[NextStep]
     steps_reviewed: list[NextStep]
+    feedback: list[Feedback] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,11 @@ def overview(store: NotebookStore, now_iso: str) -> Overview:
         note_count=store.scalar("SELECT count(*) FROM notes WHERE deleted = 0"),
         session_count=store.scalar("SELECT count(*) FROM sessions WHERE deleted = 0"),
         follow_through=recent_follow_through(store, now_iso),
+        open_session_since=store.scalar(
+            "SELECT max(coalesce(started_at, scheduled_at, created_at)) FROM sessions "
+            "WHERE deleted = 0 AND status = ?",
+            (SessionStatus.RUNNING,),
+        ),
     )
 
 
@@ -157,14 +165,44 @@ def _keyset(column: str, cursor: Cursor | None) -> tuple[str, tuple[str, ...]]:
     return f"AND ({column} < ? OR ({column} = ? AND id < ?))", (cursor[0], cursor[0], cursor[1])
 
 
-def notes_page(store: NotebookStore, cursor: Cursor | None = None, limit: int = PAGE_SIZE) -> Page[Note]:
+@dataclass(frozen=True)
+class NoteFilter:
+    """Which notes a list shows: all, or those about one goal, of one session or of one kind."""
+
+    goal_id: str | None = None
+    session_id: str | None = None
+    kind: str | None = None
+
+    def sql(self) -> tuple[str, tuple[str, ...]]:
+        chosen = [(column, value) for column, value in vars(self).items() if value is not None]
+        return "".join(f"AND {column} = ? " for column, _ in chosen), tuple(v for _, v in chosen)
+
+
+def notes_page(
+    store: NotebookStore,
+    cursor: Cursor | None = None,
+    limit: int = PAGE_SIZE,
+    only: NoteFilter = NoteFilter(),
+) -> Page[Note]:
     after, params = _keyset("created_at", cursor)
+    which, values = only.sql()
     notes = store.records(
-        Note, f"WHERE deleted = 0 {after} ORDER BY created_at DESC, id DESC LIMIT ?", (*params, limit + 1)
+        Note,
+        f"WHERE deleted = 0 {which}{after} ORDER BY created_at DESC, id DESC LIMIT ?",
+        (*values, *params, limit + 1),
     )
     more = len(notes) > limit
     notes = notes[:limit]
     return Page(notes, (notes[-1].created_at, notes[-1].id) if more else None)
+
+
+def note_subjects(store: NotebookStore) -> tuple[list[Goal], list[tuple[str, str]]]:
+    """What a note can be about: every goal (as goals() orders them) and every session as
+    (id, when), newest first: two columns, so 10k sessions cost a few milliseconds."""
+    sessions = store.rows(
+        "SELECT id, coalesce(scheduled_at, created_at) AS at FROM sessions WHERE deleted = 0 ORDER BY at DESC"
+    )
+    return goals(store), [(str(sid), str(at)) for sid, at in sessions]
 
 
 def sessions_page(
@@ -204,4 +242,7 @@ def session_detail(store: NotebookStore, session_id: str) -> SessionDetail:
         notes=store.records(Note, "WHERE deleted = 0 AND session_id = ? ORDER BY created_at", (session_id,)),
         steps_set=steps_where("set_in_session_id"),
         steps_reviewed=steps_where("reviewed_in_session_id"),
+        feedback=store.records(
+            Feedback, "WHERE deleted = 0 AND session_id = ? ORDER BY created_at", (session_id,)
+        ),
     )

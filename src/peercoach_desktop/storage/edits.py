@@ -130,18 +130,14 @@ class NotebookEdits(NotebookBase):
         private: bool = False,
         session: str | None = None,
         goal: str | None = None,
+        note_id: str | None = None,
     ) -> Note:
-        try:
-            note_kind = NoteKind(kind)
-        except ValueError:
-            allowed = ", ".join(k.value for k in NoteKind)
-            raise UsageError(
-                QT_TRANSLATE_NOOP("Core", "A note's kind is one of {allowed}; not {kind!r}."),
-                allowed=allowed,
-                kind=kind,
-            ) from None
+        """`note_id`: the window names a new note before it is saved, so edits queued behind
+        the first save reach the same note."""
+        note_kind = _note_kind(kind)
         return self._add(
             Note,
+            _id=note_id,
             body=require_text(body, QT_TRANSLATE_NOOP("Core", "A note")),
             kind=note_kind,
             visibility=Visibility.PRIVATE if private else Visibility.SHARED,
@@ -157,6 +153,18 @@ class NotebookEdits(NotebookBase):
     def set_note_private(self, note_id: str, private: bool) -> Note:
         visibility = Visibility.PRIVATE if private else Visibility.SHARED
         return self._change(self.get(Note, note_id), visibility=visibility)
+
+    def set_note_links(self, note_id: str, *, kind: str, goal: str | None, session: str | None) -> Note:
+        """What a note is about: its kind, goal and session (None: no goal, no session)."""
+        note = self.get(Note, note_id)
+        clean = {
+            "kind": _note_kind(kind),
+            "goal_id": self._optional(Goal, goal),
+            "session_id": self._optional(Session, session),
+        }
+        if all(getattr(note, name) == value for name, value in clean.items()):
+            return note
+        return self._change(note, **clean)
 
     def add_step(
         self,
@@ -200,6 +208,18 @@ class NotebookEdits(NotebookBase):
     def set_step_status(self, step_ref: str, status: StepStatus, reviewed_in: str | None = None) -> NextStep:
         step = self.find(NextStep, step_ref)
         return self._change(step, status=status, reviewed_in_session_id=self._optional(Session, reviewed_in))
+
+
+def _note_kind(kind: str) -> NoteKind:
+    try:
+        return NoteKind(kind)
+    except ValueError:
+        allowed = ", ".join(k.value for k in NoteKind)
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "A note's kind is one of {allowed}; not {kind!r}."),
+            allowed=allowed,
+            kind=kind,
+        ) from None
 
 
 def _goal_status(status: str) -> GoalStatus:

@@ -113,8 +113,8 @@ def versions(conn: sqlcipher3.Connection, record_id: str) -> list[Version]:
     return [Version(rid, rid_of, saved_at, json.loads(data)) for rid, rid_of, saved_at, data in found]
 
 
-WORDS: dict[type[Record], tuple[str, ...]] = {  # what a restore puts back: the words only
-    Note: ("body",),
+WORDS: dict[type[Record], tuple[str, ...]] = {  # what a restore puts back: the words and who may read them
+    Note: ("body", "visibility"),
     Goal: ("title", "why", "success_criteria"),
     NextStep: ("text",),
 }
@@ -123,6 +123,7 @@ WORDS: dict[type[Record], tuple[str, ...]] = {  # what a restore puts back: the 
 def restore_fields(record: Record, version: Version) -> dict[str, Any]:
     """The changes that put a version's words back (applied as a new version of the record).
 
-    Only the words: a restore never makes a private note shared again, nor reopens a done
-    step, nor moves a record back to a goal or session that has gone to the trash."""
+    The words, and for a note its Private flag: words written as private come back private,
+    and a version that was shared comes back shared, as the history dialog shows it. Never a
+    status (a done step is not reopened) nor a link to a goal or session that may be in the trash."""
     return {name: version.fields[name] for name in WORDS[type(record)] if name in version.fields}

@@ -258,9 +258,12 @@ class NotebookBase:
             "deleted": False,
         }
 
-    def _add(self, record_type: type[R], **fields: Any) -> R:
+    def _add(self, record_type: type[R], _id: str | None = None, **fields: Any) -> R:
+        common = self._common()
+        if _id is not None:
+            common["id"] = _id
         with database.transaction(self._conn):
-            record = record_type(**self._common(), version=self._hlc.tick(), **fields)
+            record = record_type(**common, version=self._hlc.tick(), **fields)
             insert(self._conn, record)
             self._save_clock()
         return record

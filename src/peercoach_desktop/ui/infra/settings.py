@@ -34,6 +34,7 @@ OPTIONS: dict[str, Option] = {
         Option("data_dir", "", lambda v: isinstance(v, str)),
         Option("panic_shortcut", "Ctrl+Shift+L", lambda v: isinstance(v, str) and bool(v.strip())),
         Option("clear_clipboard_on_lock", True, lambda v: isinstance(v, bool)),
+        Option("new_notes_private", False, lambda v: isinstance(v, bool)),
         Option("history_versions", 50, lambda v: 1 <= v <= 1000),
         Option("history_days", 365, lambda v: 1 <= v <= 3650),
         Option("language", "system", lambda v: v in LANGUAGES),

@@ -108,6 +108,7 @@ class GoalsView(QWidget):
         self._goal: Goal | None = None
         self._loading = False
         self._select_when_loaded: str | None = None
+        self._focus_when_shown: str | None = None  # a new goal: its title takes the typing
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.flush)
         for signal in (
@@ -177,9 +178,16 @@ class GoalsView(QWidget):
         self.success.setPlainText(goal.success_criteria if goal else "")
         self._loading = False
         self.form.setEnabled(goal is not None)
+        if goal is not None and goal.id == self._focus_when_shown:
+            self._focus_when_shown = None
+            self.title.setFocus()
+            self.title.selectAll()
         self.linked.clear()
-        if goal is not None:
-            goal_id = goal.id
+        self.refresh_links()
+
+    def refresh_links(self) -> None:
+        if self._goal is not None:
+            goal_id = self._goal.id
             self.access.run(lambda store: browse.goal_detail(store, goal_id), self._show_links)
 
     def _show_links(self, detail: GoalDetail) -> None:
@@ -203,15 +211,19 @@ class GoalsView(QWidget):
     # ----- writing -------------------------------------------------------------------------
 
     def new_goal(self) -> None:
+        """Save and let go of the goal on screen at once: until the new goal is shown the
+        form takes no typing, so nothing meant for the new goal overwrites the old one."""
         self.flush()
+        self.list.setFocus()  # not a field the disabled form would hand the focus on to
+        self.list.clearSelection()
+        self._show(None)
         title = translate("GoalsView", NEW_GOAL_TEXT)
         self.access.write(lambda store: store.add_goal("me", title), self._created)
 
     def _created(self, goal: Goal) -> None:
         self._select_when_loaded = goal.id
+        self._focus_when_shown = goal.id
         self.model.reload()
-        self.title.setFocus()
-        self.title.selectAll()
 
     def _edited(self) -> None:
         if not self._loading and self._goal is not None:

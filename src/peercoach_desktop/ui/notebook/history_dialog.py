@@ -4,6 +4,7 @@ and "restore this version" (which becomes a new version: nothing is overwritten)
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from html import escape
 from typing import TYPE_CHECKING
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from peercoach_desktop.domain.model import Visibility
 from peercoach_desktop.storage.history import KEPT, Version
 from peercoach_desktop.storage.search import first_line
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.ui.infra.i18n import translate
 from peercoach_desktop.ui.infra.widgets import local_time, named
+from peercoach_desktop.ui.notebook.notes_view import private_mark
 
 if TYPE_CHECKING:
     from peercoach_desktop.ui.notebook.window_host import NotebookHost
@@ -34,20 +37,47 @@ DIFF_STYLE = """
 .diff_add { background-color: #1b5e20; color: #ffffff; }
 .diff_chg { background-color: #f9a825; color: #000000; }
 .diff_sub { background-color: #b71c1c; color: #ffffff; }
-td { padding: 0 4px; }
+td { padding: 2px 4px; vertical-align: top; }
+th { text-align: left; padding: 2px 4px; }
 """
 
 
 def diff_html(earlier: str, now: str) -> str:
-    table = difflib.HtmlDiff(wrapcolumn=60).make_table(
-        earlier.splitlines() or [""],
-        now.splitlines() or [""],
-        escape(translate("HistoryDialog", "This version")),
-        escape(translate("HistoryDialog", "Now")),
-        context=False,
-    )
-    # difflib's "next change" links column means nothing in a dialog, and a reader reads it out.
-    return re.sub(r'<td class="diff_next"[^>]*>.*?</td>', "", table)
+    """Side by side, line against line, the changed words marked. Plain cells with ordinary
+    spaces, so lines wrap at word boundaries to the dialog's width (difflib's HtmlDiff cut
+    words at a fixed column and glued the rest with non-breaking spaces)."""
+    before, after = earlier.splitlines() or [""], now.splitlines() or [""]
+    then, now_title = translate("HistoryDialog", "This version"), translate("HistoryDialog", "Now")
+    rows = [f'<tr><th width="50%">{escape(then)}</th><th width="50%">{escape(now_title)}</th></tr>']
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            pairs = [(escape(a), escape(b)) for a, b in zip(before[i1:i2], after[j1:j2], strict=True)]
+        else:
+            pairs = [
+                _word_diff(a or "", b or "") for a, b in itertools.zip_longest(before[i1:i2], after[j1:j2])
+            ]
+        rows += [
+            f'<tr><td width="50%">{a or "&nbsp;"}</td><td width="50%">{b or "&nbsp;"}</td></tr>'
+            for a, b in pairs
+        ]
+    return f'<table width="100%" cellspacing="0">{"".join(rows)}</table>'
+
+
+def _word_diff(earlier: str, now: str) -> tuple[str, str]:
+    """One line against another: words only in the earlier one marked removed, words only
+    in the later one marked added."""
+    a, b = re.findall(r"\s+|\S+", earlier), re.findall(r"\s+|\S+", now)
+    left: list[str] = []
+    right: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old, new = escape("".join(a[i1:i2])), escape("".join(b[j1:j2]))
+        if tag == "equal":
+            left.append(old)
+            right.append(new)
+            continue
+        left.append(f'<span class="diff_sub">{old}</span>' if old.strip() else old)  # spaces stay plain
+        right.append(f'<span class="diff_add">{new}</span>' if new.strip() else new)
+    return "".join(left), "".join(right)
 
 
 def current_text(store: NotebookStore, record_id: str) -> str:
@@ -96,8 +126,10 @@ class HistoryDialog(QDialog):
         self._versions, self._now = result
         self.list.clear()
         for version in self._versions:
+            # a restore brings the Private flag back too: the list says which versions had it
+            mark = private_mark() if version.fields.get("visibility") == Visibility.PRIVATE else ""
             self.list.addItem(
-                QListWidgetItem(f"{local_time(version.saved_at)}\n{first_line(version.text(), 40)}")
+                QListWidgetItem(f"{local_time(version.saved_at)}\n{mark}{first_line(version.text(), 40)}")
             )
         self.restore.setEnabled(bool(self._versions))
         if self._versions:

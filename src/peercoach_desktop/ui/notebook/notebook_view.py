@@ -54,6 +54,7 @@ class NotebookView(QTabWidget):
         self.access = access
         self.people: Overview | None = None
         self.turn_minutes = DEFAULT_TURN_MINUTES
+        self.new_notes_private = False
         self.overview = named(QTextBrowser(), "overview", translate("NotebookView", "Overview"))
         self.addTab(self.overview, translate("NotebookView", "&Overview"))
         self._views: dict[str, Any] = {}
@@ -128,12 +129,13 @@ class NotebookView(QTabWidget):
             session = SessionTab(access)
             session.turn_minutes = self.turn_minutes
             session.ended.connect(self._session_ended)
+            session.started.connect(self.refresh_overview)
             return session
         if name == "goals":
             from peercoach_desktop.ui.notebook.goals_view import GoalsView
 
             goals = GoalsView(access)
-            goals.goal_changed.connect(self.refresh_overview)
+            goals.goal_changed.connect(self._goal_changed)
             return goals
         if name == "steps":
             from peercoach_desktop.ui.notebook.steps_view import StepsView
@@ -153,7 +155,8 @@ class NotebookView(QTabWidget):
             from peercoach_desktop.ui.notebook.notes_view import NotesView
 
             notes = NotesView(access)
-            notes.note_changed.connect(self.refresh_overview)
+            notes.new_private = self.new_notes_private
+            notes.note_changed.connect(self._note_changed)
             return notes
         if name == "progress":
             from peercoach_desktop.ui.notebook.progress_view import ProgressView
@@ -191,6 +194,11 @@ class NotebookView(QTabWidget):
     def _built(self, *names: str) -> list[Any]:
         return [self._views[name] for name in names if name in self._views]
 
+    def set_new_notes_private(self, private: bool) -> None:
+        self.new_notes_private = private
+        for view in self._built("notes"):
+            view.new_private = private
+
     def set_turn_minutes(self, minutes: int) -> None:
         self.turn_minutes = minutes
         for view in self._built("session", "sessions"):
@@ -210,10 +218,12 @@ class NotebookView(QTabWidget):
 
     @staticmethod
     def _fill(name: str, view: Any, people: Overview) -> None:
-        if name in ("goals", "steps", "sessions"):
+        if name in ("goals", "steps", "sessions", "notes"):
             view.reload(people)
-        elif name in ("notes", "progress", "session"):
+        elif name in ("progress", "session"):
             view.reload()
+        if name == "session":
+            view.show_open(people.open_session_since)
 
     def _now(self) -> str:
         workspace = self.access.workspace
@@ -228,8 +238,23 @@ class NotebookView(QTabWidget):
         self.overview.setHtml(overview_html(view, parse_iso(self._now())))
         for steps in self._built("steps"):
             steps.set_people(view)  # goals added or renamed since
+        for session in self._built("session"):
+            session.show_open(view.open_session_since)
         self.content_shown.emit()
         self.window().setWindowTitle(f"{view.title} — {APP_NAME}")
+
+    def _goal_changed(self) -> None:
+        self.refresh_overview()
+        self._refresh_note_subjects()
+
+    def _refresh_note_subjects(self) -> None:
+        for notes in self._built("notes"):
+            notes.refresh_subjects()  # a goal or session was added or renamed
+
+    def _note_changed(self) -> None:
+        self.refresh_overview()
+        for goals in self._built("goals"):
+            goals.refresh_links()  # a note may have moved to or from the goal on screen
 
     def _steps_changed(self) -> None:
         self.refresh_overview()
@@ -245,11 +270,15 @@ class NotebookView(QTabWidget):
         self._meeting_planned()
 
     def run_session(self) -> None:
+        """The Run session tab, at its choice of protocol: a session starts only from there
+        (its button says whether it starts a new one or resumes the open one)."""
         self.setCurrentWidget(self.session)
-        self.session.open()
+        tab = self.session
+        (tab.view if tab.view is not None else tab.start_button).setFocus()
 
     def _meeting_planned(self) -> None:
         self.refresh_overview()
+        self._refresh_note_subjects()
         self.meeting_planned.emit()  # the sidebar lists the next meeting
 
     # ----- jumping -------------------------------------------------------------------------

@@ -1,9 +1,15 @@
-"""Notes of one partnership: a lazily fetched list, a plain-text editor that saves
-itself, and a private toggle that is visible at a glance."""
+"""Notes of one partnership: a lazily fetched list (filterable by goal, session and kind),
+a plain-text editor that saves itself, and what the note is about and who may read it,
+chosen before its first save.
+
+A new note is a draft with an id of its own until its first words are saved: nothing is
+written for an empty note, a private note is never stored as shared first, and later
+edits queued behind the first save (one worker, in order) reach the same note."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,17 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peercoach_desktop.domain.model import Note, Visibility
+from peercoach_desktop.domain.model import Goal, Note, NoteKind, Visibility
 from peercoach_desktop.storage import browse
+from peercoach_desktop.storage.browse import Overview
 from peercoach_desktop.storage.search import first_line
+from peercoach_desktop.storage.store import new_id
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
+from peercoach_desktop.ui.notebook.note_links import NoteLinks, Subjects
 from peercoach_desktop.ui.notebook.paged_model import Column, PagedModel
+
+if TYPE_CHECKING:
+    from peercoach_desktop.storage.store import NotebookStore
 
 AUTOSAVE_MS = 500  # at most this much typing is only in memory
 # A word, not an emoji: it renders in every font and a screen reader says it.
 PRIVATE_MARK = QT_TRANSLATE_NOOP("NotesView", "[Private] ")
-NEW_NOTE_TEXT = QT_TRANSLATE_NOOP("NotesView", "New note")  # the new note's first words
 
 
 def private_mark() -> str:
@@ -45,10 +56,13 @@ class NotesView(QWidget):
     def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.access = access
+        self.new_private = False  # the preference: are new notes private?
+        self.subjects = Subjects()
+        self.filter = NoteLinks("notes_filter", any_choice=True)
         self.model: PagedModel[Note] = PagedModel(
             access,
-            browse.notes_page,
-            [Column(translate("NotesView", "Note"), note_label)],
+            lambda store, cursor: browse.notes_page(store, cursor, only=self.filter.as_filter()),
+            [Column(translate("NotesView", "Note"), self._label)],
             key=lambda n: n.id,
         )
         self.list = QListView()
@@ -56,6 +70,8 @@ class NotesView(QWidget):
         self.list.setAccessibleName(translate("NotesView", "Notes"))
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)  # lets a long list scroll without measuring every row
+        self.list.setAlternatingRowColors(True)  # two lines a note: where one ends shows at a glance
+        self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("note_editor")
@@ -66,18 +82,21 @@ class NotesView(QWidget):
         self.private = QCheckBox(translate("NotesView", "&Private: only on this laptop, never shared"))
         self.private.setObjectName("note_private")
         self.private.setAccessibleName(translate("NotesView", "Private note"))
+        self.links = NoteLinks("note", any_choice=False)
         new = QPushButton(translate("NotesView", "&New note"))
         new.setObjectName("new_note")
         new.setAccessibleName(translate("NotesView", "New note"))
         new.clicked.connect(self.new_note)
         left = QVBoxLayout()
         left.addWidget(new)
+        left.addWidget(self.filter)
         left.addWidget(self.list)
         left_box = QWidget()
         left_box.setLayout(left)
         right = QVBoxLayout()
+        right.addWidget(self.links)
+        right.addWidget(self.private)  # above the text: chosen before the first words
         right.addWidget(self.editor)
-        right.addWidget(self.private)
         right_box = QWidget()
         right_box.setLayout(right)
         splitter = QSplitter()
@@ -89,6 +108,7 @@ class NotesView(QWidget):
         layout.addWidget(splitter)
 
         self._note: Note | None = None  # the note in the editor, as last saved
+        self._draft = False  # _note is a new note not saved yet
         self._loading = False
         self._select_when_loaded: str | None = None
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -97,19 +117,38 @@ class NotesView(QWidget):
         self.list.selectionModel().selectionChanged.connect(self._selected)
         self.model.loaded.connect(self._page_loaded)
         self.private.toggled.connect(self._privacy)
+        self.links.changed.connect(self._relinked)
+        self.filter.changed.connect(lambda: self.reload())
         self._set_editing(False)
 
     def _set_editing(self, enabled: bool) -> None:
-        self.editor.setEnabled(enabled)
-        self.private.setEnabled(enabled)
+        for widget in (self.editor, self.private, self.links):
+            widget.setEnabled(enabled)
+
+    def _label(self, note: Note) -> str:
+        return f"{note_label(note)}\n{self.subjects.describe(note)}"
 
     # ----- loading and selecting -----------------------------------------------------------
 
-    def reload(self, select: str | None = None) -> None:
+    def reload(self, people: Overview | None = None, select: str | None = None) -> None:
         self.flush()
-        self._select_when_loaded = select or (self._note.id if self._note else None)
+        if people is not None:
+            self.subjects.names = {people.me.id: people.me.name, people.partner.id: people.partner.name}
+        self._select_when_loaded = select or (self._note.id if self._note and not self._draft else None)
         self._show(None)
-        self.model.reload()
+        self.model.reload()  # the first page first: the goals and sessions can follow it
+        self.refresh_subjects()
+
+    def refresh_subjects(self) -> None:
+        self.access.run(browse.note_subjects, self._subjects_loaded)
+
+    def _subjects_loaded(self, subjects: tuple[list[Goal], list[tuple[str, str]]]) -> None:
+        self.subjects.set(*subjects)
+        for links in (self.filter, self.links):
+            links.fill(self.subjects)
+        if self._note is not None:
+            self._show_links(self._note)
+        self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, 0))
 
     def _page_loaded(self) -> None:
         if self._select_when_loaded:
@@ -135,50 +174,115 @@ class NotesView(QWidget):
         self._show(self.model.item(indexes[0].row()) if indexes else None)
 
     def editing_id(self) -> str | None:
-        """The id of the record in the editor, if any."""
-        return self._note.id if self._note is not None else None
+        """The id of the saved note in the editor, if any (a draft not yet saved has none)."""
+        return self._note.id if self._note is not None and not self._draft else None
 
     def let_go(self) -> None:
         """The record in the editor is about to be deleted: empty the editor without saving."""
         self._show(None)
 
-    def _show(self, note: Note | None) -> None:
-        self._note = note
+    def _show(self, note: Note | None, draft: bool = False) -> None:
+        self._note, self._draft = note, draft
         self._loading = True
         self.editor.setPlainText(note.body if note else "")
         self.private.setChecked(bool(note and note.visibility == Visibility.PRIVATE))
+        if note is not None:
+            self._show_links(note)
         self._loading = False
         self._set_editing(note is not None)
+
+    def _show_links(self, note: Note) -> None:
+        loading, self._loading = self._loading, True
+        self.links.set(note.kind, note.goal_id, note.session_id)
+        self._loading = loading
 
     # ----- writing -------------------------------------------------------------------------
 
     def new_note(self) -> None:
+        """An empty draft at once, in the editor with the focus: what is typed next is the new
+        note's, never the previous one's. Its goal and session are the list's filter's."""
         self.flush()
-        first_words = translate("NotesView", NEW_NOTE_TEXT)
-        self.access.write(lambda store: store.add_note(first_words), self._created)
-
-    def _created(self, note: Note) -> None:
-        self.model.prepend(note)
-        self.select(note.id)
+        self.list.clearSelection()
+        draft = Note(
+            id=new_id(),
+            created_at="",
+            updated_at="",
+            version="",
+            author_id="",
+            deleted=False,
+            body="",
+            kind=NoteKind(self.filter.kind_value()),
+            visibility=Visibility.PRIVATE if self.new_private else Visibility.SHARED,
+            session_id=self.filter.session_id(),
+            goal_id=self.filter.goal_id(),
+        )
+        self._show(draft, draft=True)
         self.editor.setFocus()
-        self.editor.selectAll()
 
     def _typed(self) -> None:
         if not self._loading and self._note:
             self._timer.start()
 
     def _privacy(self, checked: bool) -> None:
-        if not self._loading and self._note:
-            note_id = self._note.id
-            self.access.run(lambda store: store.set_note_private(note_id, checked), self._saved)
+        if self._loading or self._note is None:
+            return
+        visibility = Visibility.PRIVATE if checked else Visibility.SHARED
+        if self._draft:  # chosen before the first save: stored so from the start
+            self._note = replace(self._note, visibility=visibility)
+            self.flush()
+            return
+        note_id = self._note.id
+        self.access.run(lambda store: store.set_note_private(note_id, checked), self._saved)
+
+    def _relinked(self) -> None:
+        if self._loading or self._note is None:
+            return
+        kind, goal, session = self.links.kind_value(), self.links.goal_id(), self.links.session_id()
+        if self._draft:
+            self._note = replace(self._note, kind=NoteKind(kind), goal_id=goal, session_id=session)
+            self.flush()
+            return
+        note_id = self._note.id
+        self.access.run(
+            lambda store: store.set_note_links(note_id, kind=kind, goal=goal, session=session), self._saved
+        )
 
     def flush(self) -> None:
         """Save now what is typed but not yet saved (before switching, locking, closing)."""
         self._timer.stop()
-        if self._note is not None and self._note.body != self.editor.toPlainText():
-            note_id, body = self._note.id, self.editor.toPlainText()
-            self._note = replace(self._note, body=body)  # a second flush must not save it again
-            self.access.run(lambda store: store.update_note(note_id, body), self._saved)
+        note, body = self._note, self.editor.toPlainText()
+        if note is None or note.body == body:
+            return
+        if self._draft:
+            if not body.strip():
+                return  # an empty new note is not worth a record
+            self._draft = False
+            self._note = replace(note, body=body)
+
+            def create(store: NotebookStore) -> Note:
+                return store.add_note(
+                    body,
+                    kind=note.kind,
+                    private=note.visibility == Visibility.PRIVATE,
+                    session=note.session_id,
+                    goal=note.goal_id,
+                    note_id=note.id,
+                )
+
+            self.access.run(create, self._created)
+            return
+        self._note = replace(note, body=body)  # a second flush must not save it again
+        self.access.run(lambda store: store.update_note(note.id, body), self._saved)
+
+    def _created(self, note: Note) -> None:
+        self.model.prepend(note)
+        row = self.model.row_of(note.id)
+        if self._note is not None and self._note.id == note.id and row is not None:
+            self.list.selectionModel().blockSignals(True)  # the editor already shows it
+            self.list.setCurrentIndex(self.model.index(row, 0))
+            self.list.selectionModel().blockSignals(False)
+            self.list.viewport().update()
+        self._saved(note)
 
     def _saved(self, note: Note) -> None:
         self.model.replace(note)
@@ -191,4 +295,7 @@ class NotesView(QWidget):
         self._note = None
         self._select_when_loaded = None
         self.model.clear()
+        self.subjects = Subjects()
+        self.filter.clear()
+        self.links.clear()
         self._show(None)

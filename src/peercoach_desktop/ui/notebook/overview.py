@@ -8,8 +8,20 @@ from html import escape
 
 from peercoach_desktop.storage.browse import Overview
 from peercoach_desktop.ui.infra.i18n import number, percent, plural, translate
-from peercoach_desktop.ui.infra.widgets import is_overdue, short_date
+from peercoach_desktop.ui.infra.widgets import is_overdue, local_time, short_date
 from peercoach_desktop.ui.notebook.meeting_words import meeting_in_words
+
+
+def open_session_html(view: Overview) -> str:
+    if view.open_session_since is None:
+        return "<p>" + translate("Overview", "No session is open.") + "</p>"
+    return (
+        "<p>"
+        + translate(
+            "Overview", "<b>A session is open</b> since {when}: Run session (Ctrl+R) resumes it."
+        ).format(when=escape(local_time(view.open_session_since)))
+        + "</p>"
+    )
 
 
 def overview_html(view: Overview, now: datetime | None = None) -> str:
@@ -34,6 +46,7 @@ def overview_html(view: Overview, now: datetime | None = None) -> str:
             partner=escape(view.partner.name), meeting=meeting
         )
         + f"<br>{counts}.</p>",
+        open_session_html(view),
         "<h3>"
         + translate("Overview", "Open next steps ({n})").format(n=number(len(view.open_steps)))
         + "</h3><ul>",

@@ -3,8 +3,7 @@ same figures (screen readers read the tables; the charts are for the eye)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -19,50 +18,8 @@ from peercoach_desktop.coaching.progress import Progress, progress
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.i18n import number, translate
 from peercoach_desktop.ui.infra.widgets import local_time, month_label, named, status_label
+from peercoach_desktop.ui.notebook.month_chart import MonthBars
 from peercoach_desktop.ui.notebook.sessions_view import minutes
-
-
-class MonthBars(QWidget):
-    """Two bars a month (me, partner), each a share 0..1, drawn in the palette's colours."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = title
-        self.setMinimumHeight(150)
-        self.series: list[tuple[str, float | None, float | None]] = []  # month, me, partner
-
-    def set_series(self, series: list[tuple[str, float | None, float | None]], summary: str) -> None:
-        self.series = series[-12:]  # the last twelve months
-        self.setAccessibleDescription(summary)  # the table below holds every figure
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        palette = self.palette()
-        painter.setPen(palette.windowText().color())
-        painter.drawText(QRectF(0, 0, self.width(), 18), Qt.AlignmentFlag.AlignLeft, self.title)
-        if not any(value is not None for _month, *values in self.series for value in values):
-            painter.drawText(
-                QRectF(0, 20, self.width(), 20),
-                Qt.AlignmentFlag.AlignLeft,
-                translate("ProgressView", "No data yet."),
-            )
-            return
-        top, bottom = 24.0, self.height() - 20.0
-        slot = self.width() / len(self.series)
-        colours = (palette.highlight().color(), palette.link().color().darker(140))
-        for index, (month, *values) in enumerate(self.series):
-            for which, value in enumerate(values):
-                if value is None:
-                    continue
-                height = (bottom - top) * max(0.0, min(1.0, value))
-                x = index * slot + slot * (0.15 + 0.35 * which)
-                painter.fillRect(QRectF(x, bottom - height, slot * 0.3, height), colours[which])
-            painter.setPen(palette.windowText().color())
-            painter.drawText(
-                QRectF(index * slot, bottom + 2, slot, 16), Qt.AlignmentFlag.AlignHCenter, month[2:]
-            )
-        painter.end()
 
 
 def _table(name: str, accessible: str, headers: list[str]) -> QTableWidget:
@@ -79,12 +36,12 @@ class ProgressView(QWidget):
         super().__init__(parent)
         self.access = access
         self.talk = named(
-            MonthBars(translate("ProgressView", "Talk time: share per month (first bar: you)")),
+            MonthBars(translate("ProgressView", "Talk time: each peer's share per month")),
             "chart_talk",
             translate("ProgressView", "Talk-time chart"),
         )
         self.follow = named(
-            MonthBars(translate("ProgressView", "Next steps done of those set, per month (first bar: you)")),
+            MonthBars(translate("ProgressView", "Follow-through: next steps done of those set, per month")),
             "chart_follow",
             translate("ProgressView", "Follow-through chart"),
         )
@@ -161,11 +118,14 @@ class ProgressView(QWidget):
             )
             follow.append((month.month, month.rate(me), month.rate(partner)))
         self.months.resizeColumnsToContents()  # German headers are longer than the figures
+        names = (name(me) or "", name(partner) or "")
         self.talk.set_series(
-            talk, translate("ProgressView", "Talk time per month: see the table of months below.")
+            talk, translate("ProgressView", "Talk time per month: see the table of months below."), names
         )
         self.follow.set_series(
-            follow, translate("ProgressView", "Follow-through per month: see the table of months below.")
+            follow,
+            translate("ProgressView", "Follow-through per month: see the table of months below."),
+            names,
         )
         self.goals.setRowCount(len(data.goal_changes))
         for row, change in enumerate(data.goal_changes):

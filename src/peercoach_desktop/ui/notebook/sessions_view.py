@@ -1,5 +1,5 @@
 """Session history, newest first and fetched page by page: when, how long, who spoke
-how long, notes and steps set; the selected session's notes and steps below."""
+how long, notes and steps set; the selected session's notes, feedback and steps below."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peercoach_desktop.coaching.summary import feedback_text
 from peercoach_desktop.domain.model import NextStep, Session, Visibility
 from peercoach_desktop.storage import browse
 from peercoach_desktop.storage.browse import Overview, SessionDetail, SessionRow
@@ -30,6 +31,7 @@ from peercoach_desktop.ui.infra.i18n import number, translate
 from peercoach_desktop.ui.infra.widgets import date_edit_format, local_time, named, status_label
 from peercoach_desktop.ui.notebook.notes_view import private_mark
 from peercoach_desktop.ui.notebook.paged_model import Column, PagedModel
+from peercoach_desktop.ui.notebook.summary_words import summary_words
 
 
 def minutes(seconds: int) -> str:
@@ -128,6 +130,11 @@ class SessionsView(QWidget):
         for note in detail.notes:
             lock = private_mark() if note.visibility == Visibility.PRIVATE else ""
             parts.append(f"<li>{escape(lock + first_line(note.body, 100))}</li>")
+        parts.append("</ul>")
+        feedback = translate("SessionsView", "Feedback ({n})").format(n=number(len(detail.feedback)))
+        parts.append(f"<h4>{feedback}</h4><ul>")
+        words, name = summary_words(), lambda peer: self.names.get(peer, "?")
+        parts += [f"<li>{escape(feedback_text(f, name, words))}</li>" for f in detail.feedback]
         parts.append("</ul>")
         for title, steps in (
             (translate("SessionsView", "Next steps set ({n})"), detail.steps_set),

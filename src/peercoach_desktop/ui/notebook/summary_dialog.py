@@ -27,6 +27,7 @@ from peercoach_desktop.ui.infra.dialogs import error_text, show_error, tell
 from peercoach_desktop.ui.infra.file_choice import choose_path
 from peercoach_desktop.ui.infra.i18n import translate
 from peercoach_desktop.ui.infra.widgets import date_edit_format, named
+from peercoach_desktop.ui.notebook.summary_words import summary_words
 
 if TYPE_CHECKING:
     from peercoach_desktop.ui.notebook.window_host import NotebookHost
@@ -167,33 +168,6 @@ class SummaryDialog(QDialog):
             ),
             lambda error: show_error(self, error),
         )
-
-
-def summary_words() -> summary.Words:
-    """The summary's own words in the interface's language (core.summary.Words has the English)."""
-    return summary.Words(
-        title=translate("SummaryText", "{title}: session summary"),
-        includes_private=translate("SummaryText", "Includes private notes of the person who exported it."),
-        time_per_speaker=translate("SummaryText", "Time per speaker:"),
-        time_per_phase=translate("SummaryText", "Time per phase:"),
-        minutes=translate("SummaryText", "{m} min {s} s"),
-        goals_touched=translate("SummaryText", "Goals touched"),
-        goal=translate("SummaryText", "{title} ({owner}, {progress}%)"),
-        feedback=translate("SummaryText", "Feedback"),
-        feedback_line=translate(
-            "SummaryText", "{giver} to {receiver}: when {situation}; {behaviour}; the effect: {impact}"
-        ),
-        steps_set=translate("SummaryText", "Next steps set"),
-        steps_reviewed=translate("SummaryText", "Next steps reviewed"),
-        step=translate("SummaryText", "{text} ({owner}, due {due}, {status})"),
-        status={
-            "open": translate("SummaryText", "open"),
-            "done": translate("SummaryText", "done"),
-            "dropped": translate("SummaryText", "dropped"),
-        },
-        notes=translate("SummaryText", "Notes"),
-        private=translate("SummaryText", "private"),
-    )
 
 
 def export_summary(window: NotebookHost) -> None:

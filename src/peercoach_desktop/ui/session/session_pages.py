@@ -39,6 +39,14 @@ def review_label(review: Review) -> str:
     return translate("SessionPages", REVIEW_LABELS[review])
 
 
+FEEDBACK_HEADING = QT_TRANSLATE_NOOP(
+    "SessionPages", "<b>Feedback</b> on how the coaching went: situation, behaviour, impact."
+)
+STEPS_HEADING = QT_TRANSLATE_NOOP(
+    "SessionPages", "<b>Next steps:</b> each peer names concrete steps before the session ends."
+)
+
+
 class CheckInPage(QWidget):
     review_requested = Signal(str, object)  # step id, Review
 
@@ -47,6 +55,7 @@ class CheckInPage(QWidget):
         self.heading = QLabel(
             translate("SessionPages", "<b>Check-in:</b> how did last time's next steps go?")
         )
+        self.heading.setWordWrap(True)  # a long German heading must not widen the window
         self.rows = QWidget()
         self.grid = QGridLayout(self.rows)
         self.grid.setColumnStretch(0, 1)
@@ -168,13 +177,9 @@ class FeedbackPage(QWidget):
         self.forms = [FeedbackForm(0), FeedbackForm(1)]
         self.givers = ["", ""]
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                translate(
-                    "SessionPages", "<b>Feedback</b> on how the coaching went: situation, behaviour, impact."
-                )
-            )
-        )
+        heading = QLabel(translate("SessionPages", FEEDBACK_HEADING))
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
         for index, form in enumerate(self.forms):
             form.save.clicked.connect(lambda _c=False, i=index: self._save(i))
             for edit in form.fields.values():
@@ -257,14 +262,9 @@ class NextStepsPage(QWidget):
         )
         self.end.clicked.connect(self.end_requested)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                translate(
-                    "SessionPages",
-                    "<b>Next steps:</b> each peer names concrete steps before the session ends.",
-                )
-            )
-        )
+        heading = QLabel(translate("SessionPages", STEPS_HEADING))
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.end)

@@ -10,11 +10,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from peercoach_desktop.coaching import catalog, templates
+from peercoach_desktop.coaching import sessions as runner
 from peercoach_desktop.domain.model import DEFAULT_TURN_MINUTES
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.dialogs import show_error
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, language, translate
-from peercoach_desktop.ui.infra.widgets import named
+from peercoach_desktop.ui.infra.widgets import local_time, named
+from peercoach_desktop.ui.session.session_widgets import ask_yes_no
 
 if TYPE_CHECKING:
     from peercoach_desktop.ui.session.runner_view import SessionRunnerView
@@ -29,7 +31,8 @@ INTRO = QT_TRANSLATE_NOOP(
 
 
 class SessionTab(QWidget):
-    ended = Signal()  # a session was closed: history, steps and overview changed
+    ended = Signal()  # a session was closed or abandoned: history, steps and overview changed
+    started = Signal()  # a session is open now: the overview says so
 
     def __init__(self, access: NotebookAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,22 +68,53 @@ class SessionTab(QWidget):
         choice.addWidget(label)
         choice.addWidget(self.protocol, 1)
         choice.addWidget(self.edit_button)
-        self.start_button = named(
-            QPushButton(translate("SessionTab", "Start or res&ume the session")),
-            "start_session",
-            translate("SessionTab", "Start or resume the session"),
-        )
+        self.open_state = named(QLabel(), "session_open_state", translate("SessionTab", "Open session"))
+        self.open_state.setWordWrap(True)
+        self.start_button = named(QPushButton(), "start_session")
         self.start_button.clicked.connect(self.open)
         self._intro = QWidget()
         box = QVBoxLayout(self._intro)
         box.addWidget(intro)
         box.addLayout(choice)
         box.addWidget(self.outline)
+        box.addWidget(self.open_state)
         box.addWidget(self.start_button)
         box.addStretch()
+        # Above the runner: that a session is open, and the way out of it before its end.
+        self.running_label = named(QLabel(), "session_running", translate("SessionTab", "Session open"))
+        self.abandon_button = named(
+            QPushButton(translate("SessionTab", "A&bandon this session…")),
+            "abandon_session",
+            translate("SessionTab", "Abandon this session"),
+        )
+        self.abandon_button.clicked.connect(self.abandon)
+        self._running_bar = QWidget()
+        bar = QHBoxLayout(self._running_bar)
+        bar.setContentsMargins(9, 6, 9, 0)
+        bar.addWidget(self.running_label, 1)
+        bar.addWidget(self.abandon_button)
+        self._running_bar.hide()
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self._intro)
+        self._layout.addWidget(self._running_bar)
+        self.show_open(None)
+
+    def show_open(self, since: str | None) -> None:
+        """Whether this partnership has a session open (started at `since`): said, and the
+        button says whether it starts a new one or resumes that one."""
+        self._open_since = since
+        if since is None:
+            self.open_state.setText(translate("SessionTab", "No session is open."))
+            self.start_button.setText(translate("SessionTab", "Start a ne&w session"))
+            self.start_button.setAccessibleName(translate("SessionTab", "Start a new session"))
+        else:
+            text = translate("SessionTab", "A session is open since {when}; it goes on where it was left.")
+            self.open_state.setText(text.format(when=local_time(since)))
+            self.start_button.setText(translate("SessionTab", "Res&ume the open session"))
+            self.start_button.setAccessibleName(translate("SessionTab", "Resume the open session"))
+        # an open session keeps the protocol it started with
+        self.protocol.setEnabled(since is None)
 
     def open(self) -> None:
         """Start a session, or resume the one that is running."""
@@ -103,13 +137,52 @@ class SessionTab(QWidget):
             self.language,
         )
         view.failed.connect(lambda error: show_error(self, error))
-        view.session_ended.connect(lambda _summary: self.ended.emit())
+        view.session_ended.connect(self._ended)
+        view.session_started.connect(self._started)
         self._intro.hide()
+        self.running_label.setText(translate("SessionTab", "Opening the session…"))
+        self.abandon_button.setEnabled(False)
+        self._running_bar.show()
         self._layout.addWidget(view)
         self.view = view
         view.start()
         if self._draft.get(pid):  # a next step typed before a lock or a switch
             view.next_steps.text.setText(self._draft.pop(pid))
+
+    def _started(self, _session_id: str) -> None:
+        view = self.view
+        since = view.state.session.started_at if view is not None and view.state is not None else None
+        self.running_label.setText(
+            translate("SessionTab", "Session open since {when}.").format(when=local_time(since))
+        )
+        self.abandon_button.setEnabled(True)
+        self.started.emit()
+
+    def _ended(self, _summary: object) -> None:
+        self.running_label.setText(translate("SessionTab", "Session ended."))
+        self.abandon_button.setEnabled(False)
+        self.ended.emit()
+
+    def abandon(self) -> None:
+        """Stop the open session for good, after asking; what was typed is saved first."""
+        view = self.view
+        if view is None or view.timer is None or view.state is None or view.timer.done:
+            return
+        question = translate(
+            "SessionTab",
+            "The session stops here and is kept as cancelled: no meeting is planned from it. "
+            "Its notes, feedback and next steps so far are kept.",
+        )
+        if not ask_yes_no(self, translate("SessionTab", "Abandon this session?"), question):
+            return
+        view.flush()  # notes, feedback and the timer as they are now
+        sid, clock, data = view.state.session.id, view.clock, view.timer.to_dict()
+        self._drop_runner()  # a next step typed but not added is kept for the next session
+        self.access.run(lambda store: runner.abandon_session(store, clock, sid, data), self._abandoned)
+
+    def _abandoned(self, _session: object) -> None:
+        self.show_open(None)
+        self.ended.emit()
 
     # ----- the protocol ------------------------------------------------------------------------
 
@@ -159,6 +232,17 @@ class SessionTab(QWidget):
 
     def clear(self) -> None:
         """Drop the runner: its labels show names and steps, which a lock must hide."""
+        self._drop_runner()
+        dialog = self.protocols_dialog
+        if dialog is not None:
+            dialog.done(0)  # its edits were queued by flush() while the notebook was selected
+            dialog.deleteLater()  # its lists name your own protocols
+            self.protocols_dialog = None
+        self.templates = []
+        self.protocol.clear()  # your own protocols' names are notebook content
+        self.show_open(None)
+
+    def _drop_runner(self) -> None:
         if self.view is not None:
             typed = self.view.next_steps.text.text()
             if typed.strip() and self._pid is not None:
@@ -168,11 +252,5 @@ class SessionTab(QWidget):
             self.view.setParent(None)  # out of the window's tree at once, not at the next event loop
             self.view.deleteLater()
             self.view = None
-        dialog = self.protocols_dialog
-        if dialog is not None:
-            dialog.done(0)  # its edits were queued by flush() while the notebook was selected
-            dialog.deleteLater()  # its lists name your own protocols
-            self.protocols_dialog = None
-        self.templates = []
-        self.protocol.clear()  # your own protocols' names are notebook content
+        self._running_bar.hide()
         self._intro.show()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -204,9 +205,9 @@ class PromptCard(QGroupBox):
             translate("SessionWidgets", "Add my own prompt"),
         )
         add.clicked.connect(self._add)
-        buttons = QHBoxLayout()
-        for button in (another, self.hide_button, self.edit, add):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two by two: four German labels in a row were wider than a laptop
+        for index, button in enumerate((another, self.hide_button, self.edit, add)):
+            buttons.addWidget(button, index // 2, index % 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.why)

@@ -85,6 +85,11 @@ class PreferencesDialog(QDialog):
             "pref_clear_clipboard",
         )
         self.clear_clipboard.setChecked(preferences.get("clear_clipboard_on_lock"))
+        self.new_notes_private = named(
+            QCheckBox(translate("PreferencesDialog", "New notes are p&rivate until I share them")),
+            "pref_new_notes_private",
+        )
+        self.new_notes_private.setChecked(preferences.get("new_notes_private"))
         self.history_versions = named(
             QSpinBox(),
             "pref_history_versions",
@@ -135,6 +140,7 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.reminders)
         form.addRow(translate("PreferencesDialog", "Meeting rem&inder"), self.reminder_minutes)
         form.addRow(translate("PreferencesDialog", "Reminder in e&xported calendars"), self.calendar_alarm)
+        form.addRow("", self.new_notes_private)
         form.addRow(translate("PreferencesDialog", "Earlier &versions kept"), self.history_versions)
         form.addRow(translate("PreferencesDialog", "…for at &most"), self.history_days)
         folder_label = QLabel(translate("PreferencesDialog", "&Data folder"))
@@ -174,6 +180,7 @@ class PreferencesDialog(QDialog):
         if panic:
             self.preferences.set("panic_shortcut", panic)
         self.preferences.set("clear_clipboard_on_lock", self.clear_clipboard.isChecked())
+        self.preferences.set("new_notes_private", self.new_notes_private.isChecked())
         self.preferences.set("history_versions", self.history_versions.value())
         self.preferences.set("history_days", self.history_days.value())
         self.preferences.set("reminders", self.reminders.isChecked())

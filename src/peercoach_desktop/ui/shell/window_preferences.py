@@ -71,6 +71,7 @@ class WindowPreferences:
             self._idle_timer.start()
         if window.built:
             window.notebook.set_turn_minutes(preferences.get("turn_minutes"))
+            window.notebook.set_new_notes_private(preferences.get("new_notes_private"))
         apply_palette(QApplication.instance(), preferences.get("theme"))
 
     def _changed(self) -> None:
