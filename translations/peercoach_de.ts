@@ -559,6 +559,114 @@
         <source>The app&apos;s resource {path} is missing; reinstall PeerCoach Desktop.</source>
         <translation>Die Ressource {path} der App fehlt; installieren Sie PeerCoach Desktop neu.</translation>
     </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>The roster is larger than {size} KiB; is it the right file?</source>
+        <translation>Die Teilnehmerliste ist größer als {size} KiB – ist es die richtige Datei?</translation>
+    </message>
+    <message>
+        <source>Line {line} of the roster is not text: is this a spreadsheet file?</source>
+        <translation>Zeile {line} der Teilnehmerliste ist kein Text – ist das eine Tabellenkalkulationsdatei?</translation>
+    </message>
+    <message>
+        <source>Line {line} of the roster is not UTF-8 text: save it as “CSV UTF-8” and try again.</source>
+        <translation>Zeile {line} der Teilnehmerliste ist kein UTF-8-Text: Speichern Sie sie als „CSV UTF-8“ und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The roster is empty: give one participant per line.</source>
+        <translation>Die Teilnehmerliste ist leer: Geben Sie eine Person pro Zeile an.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a workshop roster holds at most {most} participants.</source>
+        <translation>Zeile {line}: Eine Workshop-Teilnehmerliste fasst höchstens {most} Personen.</translation>
+    </message>
+    <message>
+        <source>Line {line} of the roster has a broken quote (&quot;).</source>
+        <translation>Zeile {line} der Teilnehmerliste hat ein unvollständiges Anführungszeichen (&quot;).</translation>
+    </message>
+    <message>
+        <source>Line {line}: the header has no {column} column. The roster needs a name and a unit (team or department) for each participant.</source>
+        <translation>Zeile {line}: Die Kopfzeile hat keine Spalte „{column}“. Die Teilnehmerliste braucht für jede Person einen Namen und eine Einheit (Team oder Abteilung).</translation>
+    </message>
+    <message>
+        <source>Line {line} has no {column}. Each participant needs a name and a unit (team or department), separated by a comma, semicolon or tab.</source>
+        <translation>Zeile {line} hat keine Angabe „{column}“. Jede Person braucht einen Namen und eine Einheit (Team oder Abteilung), getrennt durch Komma, Semikolon oder Tabulator.</translation>
+    </message>
+    <message>
+        <source>Line {line} is longer than {most} characters per cell.</source>
+        <translation>Zeile {line} hat mehr als {most} Zeichen in einer Zelle.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {name} is already on line {first}; add an initial to tell them apart.</source>
+        <translation>Zeile {line}: {name} steht schon in Zeile {first}; ergänzen Sie eine Initiale, um die beiden zu unterscheiden.</translation>
+    </message>
+    <message>
+        <source>Mark at least two participants present to pair them.</source>
+        <translation>Markieren Sie mindestens zwei Personen als anwesend, um Paare zu bilden.</translation>
+    </message>
+    <message>
+        <source>Pair the participants first, then swap.</source>
+        <translation>Bilden Sie zuerst Paare, dann können Sie tauschen.</translation>
+    </message>
+    <message>
+        <source>{name} has no table in this round.</source>
+        <translation>{name} hat in dieser Runde keinen Tisch.</translation>
+    </message>
+    <message>
+        <source>This workshop has no round to finish.</source>
+        <translation>Dieser Workshop hat keine Runde, die abgeschlossen werden könnte.</translation>
+    </message>
+    <message>
+        <source>This file is not a PeerCoach workshop. It was not changed.</source>
+        <translation>Diese Datei ist kein PeerCoach-Workshop. Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>This workshop was written by a newer PeerCoach Desktop. Update the app. The file was not changed.</source>
+        <translation>Dieser Workshop wurde von einem neueren PeerCoach Desktop geschrieben. Aktualisieren Sie die App. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>No participant of this workshop matches {ref!r}.</source>
+        <translation>Keine Person dieses Workshops passt zu {ref!r}.</translation>
+    </message>
+    <message>
+        <source>Participant {number} needs a name and a unit.</source>
+        <translation>Person {number} braucht einen Namen und eine Einheit.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {name} is already on this workshop&apos;s roster.</source>
+        <translation>Zeile {line}: {name} steht schon auf der Teilnehmerliste dieses Workshops.</translation>
+    </message>
+    <message>
+        <source>{name} is already on this workshop&apos;s roster; add an initial to tell them apart.</source>
+        <translation>{name} steht schon auf der Teilnehmerliste dieses Workshops; ergänzen Sie eine Initiale, um die beiden zu unterscheiden.</translation>
+    </message>
+    <message>
+        <source>A workshop needs a title.</source>
+        <translation>Ein Workshop braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>The keyring has no key for workshop {workshop}. Restore it with: peercoach workshop recover {workshop} --code RECOVERY-CODE</source>
+        <translation>Der Schlüsselbund hat keinen Schlüssel für den Workshop {workshop}. Stellen Sie ihn wieder her mit: peercoach workshop recover {workshop} --code WIEDERHERSTELLUNGSCODE</translation>
+    </message>
+    <message>
+        <source>More than one workshop id starts with {ref!r}; give more of it.</source>
+        <translation>Mehr als eine Workshop-ID beginnt mit {ref!r}; geben Sie mehr davon an.</translation>
+    </message>
+    <message>
+        <source>More than one workshop is called {ref!r}; use its id.</source>
+        <translation>Mehr als ein Workshop heißt {ref!r}; verwenden Sie seine ID.</translation>
+    </message>
+    <message>
+        <source>No workshop matches {ref!r}. See: peercoach workshop list</source>
+        <translation>Kein Workshop passt zu {ref!r}. Siehe: peercoach workshop list</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
