@@ -667,6 +667,10 @@
         <source>No workshop matches {ref!r}. See: peercoach workshop list</source>
         <translation>Kein Workshop passt zu {ref!r}. Siehe: peercoach workshop list</translation>
     </message>
+    <message>
+        <source>The app&apos;s resource {path} is damaged; reinstall PeerCoach Desktop.</source>
+        <translation>Die Ressource {path} der App ist beschädigt; installieren Sie PeerCoach Desktop neu.</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -1009,6 +1013,14 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>&amp;New partnership…</source>
         <translation>&amp;Neue Partnerschaft…</translation>
+    </message>
+    <message>
+        <source>New &amp;workshop…</source>
+        <translation>Neuer Wor&amp;kshop…</translation>
+    </message>
+    <message>
+        <source>W&amp;orkshops…</source>
+        <translation>W&amp;orkshops…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -1959,6 +1971,105 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomView</name>
+    <message>
+        <source>Workshop room view</source>
+        <translation>Raumansicht des Workshops</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>{name} · {minutes} min</source>
+        <translation>{name} · {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>Current phase</source>
+        <translation>Aktuelle Phase</translation>
+    </message>
+    <message>
+        <source>Shared timer</source>
+        <translation>Gemeinsame Uhr</translation>
+    </message>
+    <message>
+        <source>Timer cue</source>
+        <translation>Hinweis der Uhr</translation>
+    </message>
+    <message>
+        <source>What to do now</source>
+        <translation>Was jetzt zu tun ist</translation>
+    </message>
+    <message>
+        <source>{number}  {names}</source>
+        <translation>{number}  {names}</translation>
+    </message>
+    <message>
+        <source>(three: {minutes} min each)</source>
+        <translation>(zu dritt: je {minutes} Min.)</translation>
+    </message>
+    <message>
+        <source>Table {number}</source>
+        <translation>Tisch {number}</translation>
+    </message>
+    <message>
+        <source>Start or pause the timer</source>
+        <translation>Uhr starten oder anhalten</translation>
+    </message>
+    <message>
+        <source>Next phase (Ctrl+→)</source>
+        <translation>Nächste Phase (Strg+→)</translation>
+    </message>
+    <message>
+        <source>Next phase</source>
+        <translation>Nächste Phase</translation>
+    </message>
+    <message>
+        <source>Full screen (F11)</source>
+        <translation>Vollbild (F11)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>{number}/{count}  {name}</source>
+        <translation>{number}/{count}  {name}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>noch {time}</translation>
+    </message>
+    <message>
+        <source>{time} over time</source>
+        <translation>{time} über der Zeit</translation>
+    </message>
+    <message>
+        <source>of {time}</source>
+        <translation>von {time}</translation>
+    </message>
+    <message>
+        <source>of {time} — paused</source>
+        <translation>von {time} – angehalten</translation>
+    </message>
+    <message>
+        <source>Time is up — overtime is counted; move on when the room is ready.</source>
+        <translation>Die Zeit ist um – die Überzeit wird gezählt; weiter, wenn der Raum so weit ist.</translation>
+    </message>
+    <message>
+        <source>Two minutes left.</source>
+        <translation>Noch zwei Minuten.</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Start (Space)</source>
+        <translation>Start (Leertaste)</translation>
     </message>
 </context>
 <context>
@@ -2966,6 +3077,184 @@ Die Sitzung trotzdem beenden?</translation>
     <message>
         <source>{label}: set</source>
         <translation>{label}: festlegen</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopActions</name>
+    <message>
+        <source>New workshop</source>
+        <translation>Neuer Workshop</translation>
+    </message>
+    <message>
+        <source>Workshop title</source>
+        <translation>Titel des Workshops</translation>
+    </message>
+    <message>
+        <source>e.g. Faculty peer coaching, spring</source>
+        <translation>z. B. Peer-Coaching im Kollegium, Frühjahr</translation>
+    </message>
+    <message>
+        <source>A workshop introduces a group to peer coaching in one room: a roster, pairs across units, one shared timer. Names and units stay in an encrypted notebook.</source>
+        <translation>Ein Workshop führt eine Gruppe in einem Raum in das Peer-Coaching ein: eine Teilnehmerliste, Paare über Einheiten hinweg, eine gemeinsame Uhr. Namen und Einheiten bleiben in einem verschlüsselten Notizbuch.</translation>
+    </message>
+    <message>
+        <source>A workshop was created while the window was locked.</source>
+        <translation>Ein Workshop wurde angelegt, während das Fenster gesperrt war.</translation>
+    </message>
+    <message>
+        <source>Workshops</source>
+        <translation>Workshops</translation>
+    </message>
+    <message>
+        <source>No workshops yet: Notebook ▸ New workshop…</source>
+        <translation>Noch keine Workshops: Notizbuch ▸ Neuer Workshop…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopWindow</name>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Workshop title</source>
+        <translation>Titel des Workshops</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Teilnehmerliste</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Anwesend</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>New participant&apos;s name</source>
+        <translation>Name der neuen Person</translation>
+    </message>
+    <message>
+        <source>New participant&apos;s unit</source>
+        <translation>Einheit der neuen Person</translation>
+    </message>
+    <message>
+        <source>Unit (team, department)</source>
+        <translation>Einheit (Team, Abteilung)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste from a spreadsheet</source>
+        <translation>Aus einer Tabelle &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>Everyone is &amp;here</source>
+        <translation>Alle sind &amp;da</translation>
+    </message>
+    <message>
+        <source>Present today</source>
+        <translation>Heute anwesend</translation>
+    </message>
+    <message>
+        <source>P&amp;air who is here</source>
+        <translation>Anwesende &amp;paaren</translation>
+    </message>
+    <message>
+        <source>&amp;Fit in late arrivals and no-shows</source>
+        <translation>Nachzügler und &amp;Fehlende einpassen</translation>
+    </message>
+    <message>
+        <source>Pairs by table</source>
+        <translation>Paare nach Tisch</translation>
+    </message>
+    <message>
+        <source>Swap this participant</source>
+        <translation>Diese Person tauschen</translation>
+    </message>
+    <message>
+        <source>with this participant</source>
+        <translation>mit dieser Person</translation>
+    </message>
+    <message>
+        <source>S&amp;wap</source>
+        <translation>&amp;Tauschen</translation>
+    </message>
+    <message>
+        <source>Minutes: {phase}</source>
+        <translation>Minuten: {phase}</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Open the room &amp;view</source>
+        <translation>&amp;Raumansicht öffnen</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nish this workshop</source>
+        <translation>Workshop &amp;abschließen</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Import a roster</source>
+        <translation>Teilnehmerliste importieren</translation>
+    </message>
+    <message>
+        <source>Roster (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Teilnehmerliste (*.csv *.txt *.tsv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Workshop: {title}</source>
+        <translation>Workshop: {title}</translation>
+    </message>
+    <message>
+        <source>{here} of {total} present today.</source>
+        <translation>{here} von {total} heute anwesend.</translation>
+    </message>
+    <message>
+        <source>{name} ({unit})</source>
+        <translation>{name} ({unit})</translation>
+    </message>
+    <message>
+        <source>Table {number}: {people}</source>
+        <translation>Tisch {number}: {people}</translation>
+    </message>
+    <message>
+        <source>(three turns of {minutes} min)</source>
+        <translation>(drei Runden zu {minutes} Min.)</translation>
+    </message>
+    <message>
+        <source>&amp;Reshuffle</source>
+        <translation>&amp;Neu mischen</translation>
+    </message>
+    <message>
+        <source>{n} table</source>
+        <translation>{n} Tisch</translation>
+    </message>
+    <message>
+        <source>{n} tables</source>
+        <translation>{n} Tische</translation>
     </message>
 </context>
 </TS>

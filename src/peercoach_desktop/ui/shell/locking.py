@@ -74,6 +74,11 @@ class LockingMixin(_Base):
         if runner is not None and runner.timer is not None and runner.timer.running:
             self.idle_timer.start()  # peers talking during a turn are not idle
             return
+        from PySide6.QtWidgets import QDialog
+
+        if any(getattr(d, "keeps_awake", False) for d in self.findChildren(QDialog)):
+            self.idle_timer.start()  # a workshop room talking in pairs is not idle either
+            return
         self.lock()
 
     def panic_lock(self) -> None:
