@@ -144,3 +144,33 @@ def test_names_reach_disk_only_encrypted_with_the_key_in_the_real_keyring(
     assert not (data / "notebooks").exists()  # no partnership appeared
     # Keyed like a partnership notebook: the key is in the keyring, under the local notebook id.
     assert OsKeyStore().get(created["notebook_id"]) is not None
+
+
+def test_report_out_and_summary_with_cards(cli: Cli, wid: str, tmp_path: Path) -> None:
+    cli.json("workshop", "roster", "import", wid, "-", "--present", stdin=ROSTER)
+    shown = cli.json("workshop", "pair", wid, "--seed", "2")
+    code, _, err = cli("workshop", "report", wid, "--tally", "not_unique=many")
+    assert code == 2 and "THEME=COUNT" in err
+    cli.json(
+        "workshop", "report", wid, "--themes", "-", "--tally", "not_unique=12", "efficiency=9",
+        "--continuing", "11", stdin="Time went fast.\nEveryone had a deadline problem.",
+    )  # fmt: skip
+    out = tmp_path / "summary.md"
+    assert cli.json("workshop", "summary", wid, "--out", str(out)) == {
+        "path": str(out),
+        "format": "md",
+        "cards": False,
+    }
+    text = out.read_text()
+    assert "# Faculty spring: workshop summary" in text and "Date: 2026-01-05" in text
+    assert "- First speakers: planned 15 min" in text
+    assert "Everyone had a deadline problem." in text
+    assert "“My problem was not unique”: 12" in text and "continue as peer-coaching partners: 11" in text
+    for table in shown["tables"]:  # type: ignore[index]
+        assert f"Table {table['table']}: {' · '.join(table['names'])}" in text
+    cards = tmp_path / "cards.pdf"
+    cli.json("workshop", "summary", wid, "--out", str(cards), "--cards")
+    assert cards.read_bytes().startswith(b"%PDF")
+    cli.json("workshop", "summary", wid, "--out", str(tmp_path / "cards.md"), "--cards")
+    card_text = (tmp_path / "cards.md").read_text()
+    assert card_text.count("Partner ▸ Invite partner…") == 9 and card_text.count("---") == 8

@@ -3,16 +3,18 @@ today, pairs, a late arrival, a swap, and the room view's shared timer on a fake
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
-from PySide6.QtWidgets import QAbstractButton, QDialog
+from PySide6.QtWidgets import QAbstractButton, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from test_i18n import English, _mnemonics_unique, assert_german, german, german_window  # noqa: F401
 from window_driver import idle
 
 from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.ui.infra.file_choice import set_next_path
 from peercoach_desktop.ui.shell.main_window import MainWindow
 from peercoach_desktop.ui.workshop.room_view import RoomView
 from peercoach_desktop.ui.workshop.workshop_window import WorkshopWindow
@@ -34,6 +36,13 @@ def open_new_workshop(qtbot: QtBot, window: MainWindow, title: str) -> WorkshopW
     shown = cast(WorkshopWindow, window.workshop_window)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: shown.snapshot is not None)
     return shown
+
+
+def open_room(qtbot: QtBot, shown: WorkshopWindow) -> RoomView:
+    before = shown.room
+    shown.room_button.click()
+    qtbot.waitUntil(lambda: shown.room is not before and shown.room is not None and shown.room.isVisible())
+    return cast(RoomView, shown.room)
 
 
 def tables(shown: WorkshopWindow) -> list[tuple[str, ...]]:
@@ -87,9 +96,7 @@ def test_a_whole_workshop_from_roster_to_room(qtbot: QtBot, window: MainWindow) 
 
     # The room view: one shared timer with the runner's cues, the tables, the stance.
     shown.minutes["intro"].setValue(5)
-    shown.room_button.click()
-    room = cast(RoomView, shown.room)
-    qtbot.waitUntil(room.isVisible)
+    room = open_room(qtbot, shown)
     assert len(room.table_labels) == 10
     assert room.clock.text() == "05:00" and "What peer coaching is" in room.phase.text()
     clock = cast(FakeClock, room.timer._clock)
@@ -169,11 +176,50 @@ def test_the_workshop_and_the_room_speak_german(qtbot: QtBot, german_window: Mai
     qtbot.waitUntil(lambda: shown.pairs.count() == 10)
     assert_german(shown, english)
     _mnemonics_unique([b.text() for b in shown.findChildren(QAbstractButton)], "workshop window")
-    shown.room_button.click()
-    room = cast(RoomView, shown.room)
+    room = open_room(qtbot, shown)
     assert_german(room, english)
     assert "Kannst du mir helfen zu verstehen" not in room.stance.text()  # the intro comes first
     room.next_phase()
     room.next_phase()
     assert "„Kannst du mir helfen zu verstehen …?“" in room.stance.text()
+    idle(qtbot, window)
+
+
+def test_report_out_summary_and_cards_are_previewed_then_saved(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    shown = open_new_workshop(qtbot, window, "Faculty spring")
+    QGuiApplication.clipboard().setText(ROSTER)
+    shown.paste_button.click()
+    qtbot.waitUntil(lambda: shown.roster.rowCount() == 20)
+    shown.all_present.click()
+    shown.pair_button.click()
+    qtbot.waitUntil(lambda: shown.pairs.count() == 10)
+    # The room's clock survives closing and reopening the room view.
+    room = open_room(qtbot, shown)
+    room.toggle()
+    cast(FakeClock, room.timer._clock).advance(4 * 60)
+    room.next_phase()
+    assert open_room(qtbot, shown).timer.index == 1
+
+    report = shown.report
+    shown.end_tabs.setCurrentWidget(report)
+    qtbot.keyClicks(report.themes, "Surprised how far 15 minutes went.")
+    report.tally["not_unique"].setValue(14)
+    report.continuing.setValue(12)
+    report.save.click()
+    idle(qtbot, window)
+    report.summary_button.click()
+    qtbot.waitUntil(lambda: report.dialog is not None and report.dialog.isVisible())
+    dialog = report.dialog
+    assert dialog is not None
+    text = dialog.preview.toPlainText()
+    assert "Surprised how far 15 minutes went." in text and "“My problem was not unique”: 14" in text
+    assert "What peer coaching is — and is not: planned 10 min, took 4 min" in text
+    set_next_path(str(tmp_path / "summary.md"))
+    dialog.findChild(QPushButton, "save_summary").click()
+    assert "Want to continue as peer-coaching partners: 12" in (tmp_path / "summary.md").read_text()
+    set_next_path(str(tmp_path / "cards.pdf"))
+    dialog.findChild(QPushButton, "save_cards").click()
+    assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
     idle(qtbot, window)

@@ -624,6 +624,18 @@
         <translation>Dieser Workshop hat keine Runde, die abgeschlossen werden könnte.</translation>
     </message>
     <message>
+        <source>Pair the participants first, then record the report-out.</source>
+        <translation>Bilden Sie zuerst Paare, dann können Sie den Austausch festhalten.</translation>
+    </message>
+    <message>
+        <source>Counts in the report-out cannot be negative.</source>
+        <translation>Zahlen im Austausch können nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Unknown report-out theme {theme!r}; use one of {known}.</source>
+        <translation>Unbekanntes Thema des Austauschs {theme!r}; verwenden Sie eines von {known}.</translation>
+    </message>
+    <message>
         <source>This file is not a PeerCoach workshop. It was not changed.</source>
         <translation>Diese Datei ist kein PeerCoach-Workshop. Sie wurde nicht verändert.</translation>
     </message>
@@ -670,6 +682,10 @@
     <message>
         <source>The app&apos;s resource {path} is damaged; reinstall PeerCoach Desktop.</source>
         <translation>Die Ressource {path} der App ist beschädigt; installieren Sie PeerCoach Desktop neu.</translation>
+    </message>
+    <message>
+        <source>This workshop has no pairs yet: nothing to summarise.</source>
+        <translation>Dieser Workshop hat noch keine Paare: Es gibt nichts zusammenzufassen.</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +1990,69 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     </message>
 </context>
 <context>
+    <name>ReportPanel</name>
+    <message>
+        <source>Themes the room voiced</source>
+        <translation>Themen aus dem Plenum</translation>
+    </message>
+    <message>
+        <source>What the room said in the report-out (no one&apos;s topic).</source>
+        <translation>Was im Plenum gesagt wurde (nicht die Themen einzelner Personen).</translation>
+    </message>
+    <message>
+        <source>“My problem was not unique”</source>
+        <translation>„Mein Problem war nicht einzigartig“</translation>
+    </message>
+    <message>
+        <source>“15 focused minutes got me far”</source>
+        <translation>„15 konzentrierte Minuten haben mich weit gebracht“</translation>
+    </message>
+    <message>
+        <source>“We are already almost doing it”</source>
+        <translation>„Wir machen das eigentlich schon fast“</translation>
+    </message>
+    <message>
+        <source>Want to continue as partners</source>
+        <translation>Wollen als Partner weitermachen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the report-out</source>
+        <translation>Austausch &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary and pair cards…</source>
+        <translation>&amp;Zusammenfassung und Paarkarten…</translation>
+    </message>
+    <message>
+        <source>Workshop summary</source>
+        <translation>Zusammenfassung des Workshops</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Save the &amp;summary…</source>
+        <translation>&amp;Zusammenfassung speichern…</translation>
+    </message>
+    <message>
+        <source>Save the pair &amp;cards…</source>
+        <translation>Paar&amp;karten speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Preview the cards</source>
+        <translation>Karten in der &amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>Save as Markdown or PDF</source>
+        <translation>Als Markdown oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Markdown (*.md)</source>
+        <translation>PDF (*.pdf);;Markdown (*.md)</translation>
+    </message>
+</context>
+<context>
     <name>RoomView</name>
     <message>
         <source>Workshop room view</source>
@@ -3111,6 +3190,69 @@ Die Sitzung trotzdem beenden?</translation>
     </message>
 </context>
 <context>
+    <name>WorkshopSummary</name>
+    <message>
+        <source>{title}: workshop summary</source>
+        <translation>{title}: Zusammenfassung des Workshops</translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation>Datum: {date}</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>{name}: planned {planned} min, took {actual} min</source>
+        <translation>{name}: geplant {planned} Min., gedauert {actual} Min.</translation>
+    </message>
+    <message>
+        <source>{name}: planned {planned} min</source>
+        <translation>{name}: geplant {planned} Min.</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <source>Table {number}: {names}</source>
+        <translation>Tisch {number}: {names}</translation>
+    </message>
+    <message>
+        <source>Report-out</source>
+        <translation>Austausch im Plenum</translation>
+    </message>
+    <message>
+        <source>No report-out was recorded.</source>
+        <translation>Es wurde kein Austausch festgehalten.</translation>
+    </message>
+    <message>
+        <source>Want to continue as peer-coaching partners: {count}</source>
+        <translation>Wollen als Peer-Coaching-Partner weitermachen: {count}</translation>
+    </message>
+    <message>
+        <source>“My problem was not unique”: {count}</source>
+        <translation>„Mein Problem war nicht einzigartig“: {count}</translation>
+    </message>
+    <message>
+        <source>“15 focused minutes got me far”: {count}</source>
+        <translation>„15 konzentrierte Minuten haben mich weit gebracht“: {count}</translation>
+    </message>
+    <message>
+        <source>“We are already almost doing it”: {count}</source>
+        <translation>„Wir machen das eigentlich schon fast“: {count}</translation>
+    </message>
+    <message>
+        <source>Start your own partnership in PeerCoach Desktop: one of you creates it (Notebook ▸ New partnership…) and invites the other (Partner ▸ Invite partner…); the other joins with the invitation file and its passphrase (Partner ▸ Join a partnership…).</source>
+        <translation>Beginnen Sie Ihre eigene Partnerschaft in PeerCoach Desktop: Eine Person legt sie an (Notizbuch ▸ Neue Partnerschaft…) und lädt die andere ein (Partner ▸ Partner einladen…); die andere tritt mit der Einladungsdatei und ihrer Passphrase bei (Partner ▸ Einer Partnerschaft beitreten…).</translation>
+    </message>
+    <message>
+        <source>Before you leave the room, agree on a first next step: when and where you meet next (within two weeks), and who creates the partnership.</source>
+        <translation>Vereinbaren Sie, bevor Sie den Raum verlassen, einen ersten nächsten Schritt: wann und wo Sie sich das nächste Mal treffen (innerhalb von zwei Wochen) und wer die Partnerschaft anlegt.</translation>
+    </message>
+</context>
+<context>
     <name>WorkshopWindow</name>
     <message>
         <source>Workshop</source>
@@ -3213,8 +3355,16 @@ Die Sitzung trotzdem beenden?</translation>
         <translation>Paare</translation>
     </message>
     <message>
+        <source>Agenda and report-out</source>
+        <translation>Ablauf und Austausch</translation>
+    </message>
+    <message>
         <source>Agenda</source>
         <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Report-out</source>
+        <translation>Austausch im Plenum</translation>
     </message>
     <message>
         <source>Import a roster</source>

@@ -1,7 +1,7 @@
 """`peercoach workshop …`: a facilitator's group workshop from the command line.
 
-new, list, show; roster import/add; present; pair (or reshuffle with a new seed, or fit late
-arrivals in with --adjust); swap; finish. Every command has --json.
+new, list, show, recover; roster import/add; present; pair (or reshuffle with a new seed, or fit
+late arrivals in with --adjust); swap; finish; report; summary. Every command has --json.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from peercoach_desktop.cli.context import Context
-from peercoach_desktop.coaching.workshop import roster, rounds
-from peercoach_desktop.domain.errors import PeerCoachError
+from peercoach_desktop.cli.context import Context, read_text
+from peercoach_desktop.coaching.workshop import agenda, roster, rounds, summary
+from peercoach_desktop.domain.errors import PeerCoachError, UsageError
+from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.workshop_store import WorkshopStore
 from peercoach_desktop.vault.workshops import WorkshopLibrary
 
@@ -162,6 +163,36 @@ def cmd_finish(ctx: Context) -> None:
     ctx.emit(held.to_dict(), lambda: ["Finished: these pairs count as met when this group pairs again."])
 
 
+def cmd_report(ctx: Context) -> None:
+    a = ctx.args
+    tally: dict[str, int] = {}
+    for item in a.tally or []:
+        key, _, count = item.partition("=")
+        if not count.isdigit():
+            raise UsageError(f"--tally takes THEME=COUNT, e.g. not_unique=7; not {item!r}.")
+        tally[key] = int(count)
+    with _open(ctx) as store:
+        held = rounds.record_report(store, read_text(a.themes) if a.themes else "", tally, a.continuing)
+    ctx.emit(held.to_dict(), lambda: ["Report-out recorded."])
+
+
+def cmd_summary(ctx: Context) -> None:
+    a = ctx.args
+    out = Path(a.out)
+    fmt = a.format or ("pdf" if out.suffix.lower() == ".pdf" else "md")
+    with _open(ctx) as store:
+        title = store.title()
+        text = summary.cards_markdown(store) if a.cards else summary.to_markdown(store, agenda.load("en"))
+    if fmt == "pdf":
+        from peercoach_desktop.coaching.summary_pdf import markdown_to_pdf
+
+        data = markdown_to_pdf(text, title)
+    else:
+        data = text.encode("utf-8")
+    write_atomic(out, data)
+    ctx.emit({"path": str(out), "format": fmt, "cards": a.cards}, lambda: [str(out)])
+
+
 def cmd_recover(ctx: Context) -> None:
     workshops = _library(ctx)
     descriptor = workshops.resolve(ctx.args.workshop)
@@ -215,3 +246,18 @@ def register(sub: Any, add: Any) -> None:
     p.add_argument("b", metavar="NAME")
     p = add("finish", cmd_finish, "close the hour: its pairs count as met next time", group)
     p.add_argument("workshop", metavar="W")
+    p = add("report", cmd_report, "record the report-out: themes, a tally, who continues", group)
+    p.add_argument("workshop", metavar="W")
+    p.add_argument("--themes", metavar="TEXT", help="what the room voiced; - reads it from stdin")
+    p.add_argument(
+        "--tally",
+        nargs="*",
+        metavar="THEME=N",
+        help="not_unique=N efficiency=N almost_doing=N (hands raised)",
+    )
+    p.add_argument("--continuing", type=int, default=0, help="how many want to continue as partners")
+    p = add("summary", cmd_summary, "write the workshop summary or the pair cards (Markdown or PDF)", group)
+    p.add_argument("workshop", metavar="W")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--format", choices=("md", "pdf"), help="default: from the file name")
+    p.add_argument("--cards", action="store_true", help="one printable card per pair instead")

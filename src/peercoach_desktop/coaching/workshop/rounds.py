@@ -92,3 +92,34 @@ def tables(store: WorkshopStore, held: Round | None = None) -> list[Table]:
         Table(number, tuple(by_id[pid] for pid in group if pid in by_id))
         for number, group in enumerate(held.groups, start=1)
     ]
+
+
+# The report-out themes a facilitator usually hears, tallied by show of hands.
+TALLY_KEYS = ("not_unique", "efficiency", "almost_doing")
+
+
+def record_report(store: WorkshopStore, themes: str, tally: dict[str, int], continuing: int) -> Round:
+    """What the room voiced in the report-out, and how many want to go on as partners."""
+    held = store.current_round() or (store.rounds()[-1] if store.rounds() else None)
+    if held is None:
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "Pair the participants first, then record the report-out.")
+        )
+    if continuing < 0 or any(count < 0 for count in tally.values()):
+        raise UsageError(QT_TRANSLATE_NOOP("Core", "Counts in the report-out cannot be negative."))
+    unknown = sorted(set(tally) - set(TALLY_KEYS))
+    if unknown:
+        raise UsageError(
+            QT_TRANSLATE_NOOP("Core", "Unknown report-out theme {theme!r}; use one of {known}."),
+            theme=unknown[0],
+            known=", ".join(TALLY_KEYS),
+        )
+    return store.save_round(
+        dataclasses.replace(held, themes=themes.strip(), tally=dict(tally), continuing=continuing)
+    )
+
+
+def last_round(store: WorkshopStore) -> Round | None:
+    """The round being held, else the last one held."""
+    everything = store.rounds()
+    return store.current_round() or (everything[-1] if everything else None)

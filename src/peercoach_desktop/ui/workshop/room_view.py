@@ -8,7 +8,9 @@ both work. Space starts/pauses, Ctrl+Right/Left moves between phases, F11 toggle
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
 from peercoach_desktop.coaching.workshop.agenda import Phase, room_timer, trio_turn_minutes
 from peercoach_desktop.coaching.workshop.rounds import Table
 from peercoach_desktop.domain.clock import Clock
+from peercoach_desktop.domain.errors import PeerCoachError
+from peercoach_desktop.domain.session_timer import SessionTimer
 from peercoach_desktop.ui.infra.i18n import translate
 from peercoach_desktop.ui.infra.widgets import named
 from peercoach_desktop.ui.session.session_widgets import CueSound, minutes_seconds
@@ -51,6 +55,7 @@ class RoomView(QDialog):
         clock: Clock,
         parent: QWidget | None = None,
         on_change: Callable[[dict[str, object]], None] | None = None,
+        saved: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("room_view")
@@ -59,6 +64,11 @@ class RoomView(QDialog):
         self.setAccessibleName(translate("RoomView", "Workshop room view"))
         self.phases = phases
         self.timer = room_timer(phases, clock)
+        if saved:  # reopened during the hour: the room's clock went on meanwhile
+            with contextlib.suppress(PeerCoachError, KeyError, TypeError, ValueError):
+                restored = SessionTimer.from_dict(saved, clock)
+                if [st.seconds for st in restored.stages] == [st.seconds for st in self.timer.stages]:
+                    self.timer = restored
         self.sound = CueSound()
         self._on_change = on_change or (lambda _state: None)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,7 @@ from peercoach_desktop.ui.infra.file_choice import choose_path
 from peercoach_desktop.ui.infra.i18n import language, plural, translate
 from peercoach_desktop.ui.infra.tasks import Tasks
 from peercoach_desktop.ui.infra.widgets import named
+from peercoach_desktop.ui.workshop.report_panel import ReportPanel
 from peercoach_desktop.ui.workshop.room_view import RoomView
 from peercoach_desktop.vault.workshops import WorkshopDescriptor, WorkshopLibrary
 
@@ -51,6 +53,7 @@ class Snapshot:
     participants: list[Participant]
     tables: list[rounds.Table]
     current: Round | None
+    last: Round | None  # the current round, else the last one held (for the report-out)
 
 
 class WorkshopWindow(QDialog):
@@ -174,11 +177,17 @@ class WorkshopWindow(QDialog):
         pairs_layout.addLayout(pair_row)
         pairs_layout.addWidget(self.pairs, 1)
         pairs_layout.addLayout(swap_row)
-        agenda_box = QGroupBox(translate("WorkshopWindow", "Agenda"))
-        agenda_box.setLayout(agenda_form)
+        agenda_page = QWidget()
+        agenda_page.setLayout(agenda_form)
+        self.report = ReportPanel(self._run, lambda: agenda.with_minutes(self.phases, self.phase_minutes()))
+        self.end_tabs = named(
+            QTabWidget(), "workshop_tabs", translate("WorkshopWindow", "Agenda and report-out")
+        )
+        self.end_tabs.addTab(agenda_page, translate("WorkshopWindow", "Agenda"))
+        self.end_tabs.addTab(self.report, translate("WorkshopWindow", "Report-out"))
         right = QVBoxLayout()
         right.addWidget(pairs_box, 3)
-        right.addWidget(agenda_box, 2)
+        right.addWidget(self.end_tabs, 2)
         end_row = QHBoxLayout()
         end_row.addWidget(self.room_button)
         end_row.addWidget(self.finish_button)
@@ -200,20 +209,29 @@ class WorkshopWindow(QDialog):
         return self._store
 
     def _run(
-        self, change: Callable[[WorkshopStore], object], after: Callable[[], None] | None = None
+        self, change: Callable[[WorkshopStore], object], after: Callable[[object], None] | None = None
     ) -> None:
-        """Run a change on the worker, then render the workshop as it now is."""
+        """Run a change on the worker, render the workshop as it now is, then hand `after` what
+        the change returned."""
 
-        def job() -> Snapshot:
+        def job() -> tuple[object, Snapshot]:
             store = self._store_on_worker()
-            change(store)
+            result = change(store)
             held = store.current_round()
-            return Snapshot(store.title(), store.participants(), rounds.tables(store, held), held)
+            snapshot = Snapshot(
+                store.title(),
+                store.participants(),
+                rounds.tables(store, held),
+                held,
+                rounds.last_round(store),
+            )
+            return result, snapshot
 
-        def done(snapshot: Snapshot) -> None:
+        def done(answer: tuple[object, Snapshot]) -> None:
+            result, snapshot = answer
             self.render(snapshot)
             if after is not None:
-                after()
+                after(result)
 
         self.tasks.run(job, done, lambda error: show_error(self, error))
 
@@ -234,7 +252,7 @@ class WorkshopWindow(QDialog):
         name, unit = self.new_name.text(), self.new_unit.text()
         self._run(lambda s: s.add_participants([(name, unit)], present=True), self._clear_new)
 
-    def _clear_new(self) -> None:
+    def _clear_new(self, _added: object = None) -> None:
         self.new_name.clear()
         self.new_unit.clear()
         self.new_name.setFocus()
@@ -281,6 +299,11 @@ class WorkshopWindow(QDialog):
         return {key: spin.value() for key, spin in self.minutes.items()}
 
     def open_room(self) -> None:
+        if self.room is not None:
+            self.room.done(0)  # saves its clock first: the worker runs jobs in order
+        self._run(lambda _store: None, lambda _result: self._show_room())
+
+    def _show_room(self) -> None:
         snapshot = self.snapshot
         if snapshot is None:
             return
@@ -290,9 +313,8 @@ class WorkshopWindow(QDialog):
         def keep(state: dict[str, object]) -> None:
             self._run(lambda s: _save_timer(s, minutes, state))
 
-        if self.room is not None:
-            self.room.done(0)
-        self.room = RoomView(snapshot.title, phases, snapshot.tables, self.clock, self, keep)
+        saved = snapshot.current.timer_state if snapshot.current else None
+        self.room = RoomView(snapshot.title, phases, snapshot.tables, self.clock, self, keep, saved)
         self.room.resize(1280, 800)
         self.room.show()
 
@@ -342,6 +364,8 @@ class WorkshopWindow(QDialog):
             box.clear()
             for person in seated:
                 box.addItem(person.name, person.id)
+        self.report.show_round(snapshot.last)
+        self.report.setEnabled(snapshot.last is not None)
         paired = bool(snapshot.tables)
         self.pair_button.setText(
             translate("WorkshopWindow", "&Reshuffle")
