@@ -12,7 +12,7 @@ SRC = Path(__file__).parents[1] / "src" / "peercoach_desktop"
 CORE_FILES = sorted(
     p
     for pkg in ("domain", "storage", "vault", "sync", "coaching")
-    for p in (SRC / pkg).glob("*.py")
+    for p in (SRC / pkg).rglob("*.py")  # subpackages too (coaching/workshop)
     if p.name != "summary_pdf.py"
 )
 QT_ROOTS = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
@@ -32,7 +32,11 @@ def test_no_core_module_imports_qt() -> None:
 
 
 def test_cli_and_core_load_without_qt() -> None:
-    modules = [f"peercoach_desktop.{p.parent.name}.{p.stem}" for p in CORE_FILES if p.stem != "__init__"]
+    modules = [
+        "peercoach_desktop." + ".".join(p.relative_to(SRC).with_suffix("").parts)
+        for p in CORE_FILES
+        if p.stem != "__init__"
+    ]
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)

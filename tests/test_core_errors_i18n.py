@@ -16,13 +16,14 @@ from peercoach_desktop.storage import edits
 SRC = Path(__file__).parents[1] / "src" / "peercoach_desktop"
 # Every layer below the window and the command line.
 CORE_PACKAGES = ("domain", "storage", "vault", "sync", "coaching")
-CORE_FILES = sorted(p for pkg in CORE_PACKAGES for p in (SRC / pkg).glob("*.py") if p.stem != "__init__")
+# Subpackages too (coaching/workshop).
+CORE_FILES = sorted(p for pkg in CORE_PACKAGES for p in (SRC / pkg).rglob("*.py") if p.stem != "__init__")
 CHECKED = CORE_FILES
 
 
 def _error_names() -> set[str]:
     for path in CORE_FILES:
-        importlib.import_module(f"peercoach_desktop.{path.parent.name}.{path.stem}")
+        importlib.import_module("peercoach_desktop." + ".".join(path.relative_to(SRC).with_suffix("").parts))
     found, todo = set(), [PeerCoachError]
     while todo:
         cls = todo.pop()

@@ -631,6 +631,134 @@
         <source>{when} does not exist in {zone}: the clocks skip that hour. Pick another time.</source>
         <translation>{when} gibt es in {zone} nicht: Die Uhren überspringen diese Stunde. Bitte eine andere Zeit wählen.</translation>
     </message>
+    <message>
+        <source>The app&apos;s resource {path} is damaged; reinstall PeerCoach Desktop.</source>
+        <translation>Die Ressource {path} der App ist beschädigt; installieren Sie PeerCoach Desktop neu.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>The roster is larger than {size} KiB; is it the right file?</source>
+        <translation>Die Teilnehmerliste ist größer als {size} KiB – ist es die richtige Datei?</translation>
+    </message>
+    <message>
+        <source>Line {line} of the roster is not text: is this a spreadsheet file?</source>
+        <translation>Zeile {line} der Teilnehmerliste ist kein Text – ist das eine Tabellenkalkulationsdatei?</translation>
+    </message>
+    <message>
+        <source>Line {line} of the roster is not UTF-8 text: save it as “CSV UTF-8” and try again.</source>
+        <translation>Zeile {line} der Teilnehmerliste ist kein UTF-8-Text: Speichern Sie sie als „CSV UTF-8“ und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The roster is empty: give one participant per line.</source>
+        <translation>Die Teilnehmerliste ist leer: Geben Sie eine Person pro Zeile an.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a workshop roster holds at most {most} participants.</source>
+        <translation>Zeile {line}: Eine Workshop-Teilnehmerliste fasst höchstens {most} Personen.</translation>
+    </message>
+    <message>
+        <source>Line {line} of the roster has a broken quote (&quot;).</source>
+        <translation>Zeile {line} der Teilnehmerliste hat ein unvollständiges Anführungszeichen (&quot;).</translation>
+    </message>
+    <message>
+        <source>Line {line}: the header has no {column} column. The roster needs a name and a unit (team or department) for each participant.</source>
+        <translation>Zeile {line}: Die Kopfzeile hat keine Spalte „{column}“. Die Teilnehmerliste braucht für jede Person einen Namen und eine Einheit (Team oder Abteilung).</translation>
+    </message>
+    <message>
+        <source>Line {line} has no {column}. Each participant needs a name and a unit (team or department), separated by a comma, semicolon or tab.</source>
+        <translation>Zeile {line} hat keine Angabe „{column}“. Jede Person braucht einen Namen und eine Einheit (Team oder Abteilung), getrennt durch Komma, Semikolon oder Tabulator.</translation>
+    </message>
+    <message>
+        <source>Line {line} is longer than {most} characters per cell.</source>
+        <translation>Zeile {line} hat mehr als {most} Zeichen in einer Zelle.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {name} is already on line {first}; add an initial to tell them apart.</source>
+        <translation>Zeile {line}: {name} steht schon in Zeile {first}; ergänzen Sie eine Initiale, um die beiden zu unterscheiden.</translation>
+    </message>
+    <message>
+        <source>Mark at least two participants present to pair them.</source>
+        <translation>Markieren Sie mindestens zwei Personen als anwesend, um Paare zu bilden.</translation>
+    </message>
+    <message>
+        <source>Pair the participants first, then swap.</source>
+        <translation>Bilden Sie zuerst Paare, dann können Sie tauschen.</translation>
+    </message>
+    <message>
+        <source>{name} has no table in this round.</source>
+        <translation>{name} hat in dieser Runde keinen Tisch.</translation>
+    </message>
+    <message>
+        <source>This workshop has no round to finish.</source>
+        <translation>Dieser Workshop hat keine Runde, die abgeschlossen werden könnte.</translation>
+    </message>
+    <message>
+        <source>Pair the participants first, then record the report-out.</source>
+        <translation>Bilden Sie zuerst Paare, dann können Sie den Austausch festhalten.</translation>
+    </message>
+    <message>
+        <source>Counts in the report-out cannot be negative.</source>
+        <translation>Zahlen im Austausch können nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Unknown report-out theme {theme!r}; use one of {known}.</source>
+        <translation>Unbekanntes Thema des Austauschs {theme!r}; verwenden Sie eines von {known}.</translation>
+    </message>
+    <message>
+        <source>This workshop has no pairs yet: nothing to summarise.</source>
+        <translation>Dieser Workshop hat noch keine Paare: Es gibt nichts zusammenzufassen.</translation>
+    </message>
+    <message>
+        <source>This file is not a PeerCoach workshop. It was not changed.</source>
+        <translation>Diese Datei ist kein PeerCoach-Workshop. Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>This workshop was written by a newer PeerCoach Desktop. Update the app. The file was not changed.</source>
+        <translation>Dieser Workshop wurde von einem neueren PeerCoach Desktop geschrieben. Aktualisieren Sie die App. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>No participant of this workshop matches {ref!r}.</source>
+        <translation>Keine Person dieses Workshops passt zu {ref!r}.</translation>
+    </message>
+    <message>
+        <source>Participant {number} needs a name and a unit.</source>
+        <translation>Person {number} braucht einen Namen und eine Einheit.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {name} is already on this workshop&apos;s roster.</source>
+        <translation>Zeile {line}: {name} steht schon auf der Teilnehmerliste dieses Workshops.</translation>
+    </message>
+    <message>
+        <source>{name} is already on this workshop&apos;s roster; add an initial to tell them apart.</source>
+        <translation>{name} steht schon auf der Teilnehmerliste dieses Workshops; ergänzen Sie eine Initiale, um die beiden zu unterscheiden.</translation>
+    </message>
+    <message>
+        <source>A workshop needs a title.</source>
+        <translation>Ein Workshop braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>The keyring has no key for workshop {workshop}. Restore it with: peercoach workshop recover {workshop} --code RECOVERY-CODE</source>
+        <translation>Der Schlüsselbund hat keinen Schlüssel für den Workshop {workshop}. Stellen Sie ihn wieder her mit: peercoach workshop recover {workshop} --code WIEDERHERSTELLUNGSCODE</translation>
+    </message>
+    <message>
+        <source>More than one workshop id starts with {ref!r}; give more of it.</source>
+        <translation>Mehr als eine Workshop-ID beginnt mit {ref!r}; geben Sie mehr davon an.</translation>
+    </message>
+    <message>
+        <source>More than one workshop is called {ref!r}; use its id.</source>
+        <translation>Mehr als ein Workshop heißt {ref!r}; verwenden Sie seine ID.</translation>
+    </message>
+    <message>
+        <source>No workshop matches {ref!r}. See: peercoach workshop list</source>
+        <translation>Kein Workshop passt zu {ref!r}. Siehe: peercoach workshop list</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -1131,6 +1259,14 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>&amp;New partnership…</source>
         <translation>&amp;Neue Partnerschaft…</translation>
+    </message>
+    <message>
+        <source>New &amp;workshop…</source>
+        <translation>Neuer Wor&amp;kshop…</translation>
+    </message>
+    <message>
+        <source>W&amp;orkshops…</source>
+        <translation>W&amp;orkshops…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -2214,6 +2350,168 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     </message>
 </context>
 <context>
+    <name>ReportPanel</name>
+    <message>
+        <source>Themes the room voiced</source>
+        <translation>Themen aus dem Plenum</translation>
+    </message>
+    <message>
+        <source>What the room said in the report-out (no one&apos;s topic).</source>
+        <translation>Was im Plenum gesagt wurde (nicht die Themen einzelner Personen).</translation>
+    </message>
+    <message>
+        <source>“My problem was not unique”</source>
+        <translation>„Mein Problem war nicht einzigartig“</translation>
+    </message>
+    <message>
+        <source>“15 focused minutes got me far”</source>
+        <translation>„15 konzentrierte Minuten haben mich weit gebracht“</translation>
+    </message>
+    <message>
+        <source>“We are already almost doing it”</source>
+        <translation>„Wir machen das eigentlich schon fast“</translation>
+    </message>
+    <message>
+        <source>Want to continue as partners</source>
+        <translation>Wollen als Partner weitermachen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the report-out</source>
+        <translation>Austausch &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary and pair cards…</source>
+        <translation>&amp;Zusammenfassung und Paarkarten…</translation>
+    </message>
+    <message>
+        <source>Workshop summary</source>
+        <translation>Zusammenfassung des Workshops</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Save the &amp;summary…</source>
+        <translation>&amp;Zusammenfassung speichern…</translation>
+    </message>
+    <message>
+        <source>Save the pair &amp;cards…</source>
+        <translation>Paar&amp;karten speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Preview the cards</source>
+        <translation>Karten in der &amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>Save as Markdown or PDF</source>
+        <translation>Als Markdown oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Markdown (*.md)</source>
+        <translation>PDF (*.pdf);;Markdown (*.md)</translation>
+    </message>
+</context>
+<context>
+    <name>RoomView</name>
+    <message>
+        <source>Workshop room view</source>
+        <translation>Raumansicht des Workshops</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>{name} · {minutes} min</source>
+        <translation>{name} · {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>Current phase</source>
+        <translation>Aktuelle Phase</translation>
+    </message>
+    <message>
+        <source>Shared timer</source>
+        <translation>Gemeinsame Uhr</translation>
+    </message>
+    <message>
+        <source>Timer cue</source>
+        <translation>Hinweis der Uhr</translation>
+    </message>
+    <message>
+        <source>What to do now</source>
+        <translation>Was jetzt zu tun ist</translation>
+    </message>
+    <message>
+        <source>{number}  {names}</source>
+        <translation>{number}  {names}</translation>
+    </message>
+    <message>
+        <source>(three: {minutes} min each)</source>
+        <translation>(zu dritt: je {minutes} Min.)</translation>
+    </message>
+    <message>
+        <source>Table {number}</source>
+        <translation>Tisch {number}</translation>
+    </message>
+    <message>
+        <source>Start or pause the timer</source>
+        <translation>Uhr starten oder anhalten</translation>
+    </message>
+    <message>
+        <source>Next phase (Ctrl+→)</source>
+        <translation>Nächste Phase (Strg+→)</translation>
+    </message>
+    <message>
+        <source>Next phase</source>
+        <translation>Nächste Phase</translation>
+    </message>
+    <message>
+        <source>Full screen (F11)</source>
+        <translation>Vollbild (F11)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>{number}/{count}  {name}</source>
+        <translation>{number}/{count}  {name}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>noch {time}</translation>
+    </message>
+    <message>
+        <source>{time} over time</source>
+        <translation>{time} über der Zeit</translation>
+    </message>
+    <message>
+        <source>of {time}</source>
+        <translation>von {time}</translation>
+    </message>
+    <message>
+        <source>of {time} — paused</source>
+        <translation>von {time} – angehalten</translation>
+    </message>
+    <message>
+        <source>Time is up — overtime is counted; move on when the room is ready.</source>
+        <translation>Die Zeit ist um – die Überzeit wird gezählt; weiter, wenn der Raum so weit ist.</translation>
+    </message>
+    <message>
+        <source>Two minutes left.</source>
+        <translation>Noch zwei Minuten.</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Start (Space)</source>
+        <translation>Start (Leertaste)</translation>
+    </message>
+</context>
+<context>
     <name>SafetyActions</name>
     <message>
         <source>PeerCoach notebooks (*.pcnb);;All files (*)</source>
@@ -3286,6 +3584,255 @@ Die Sitzung trotzdem beenden?</translation>
     <message>
         <source>{label}: set</source>
         <translation>{label}: festlegen</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopActions</name>
+    <message>
+        <source>New workshop</source>
+        <translation>Neuer Workshop</translation>
+    </message>
+    <message>
+        <source>Workshop title</source>
+        <translation>Titel des Workshops</translation>
+    </message>
+    <message>
+        <source>e.g. Faculty peer coaching, spring</source>
+        <translation>z. B. Peer-Coaching im Kollegium, Frühjahr</translation>
+    </message>
+    <message>
+        <source>A workshop introduces a group to peer coaching in one room: a roster, pairs across units, one shared timer. Names and units stay in an encrypted notebook.</source>
+        <translation>Ein Workshop führt eine Gruppe in einem Raum in das Peer-Coaching ein: eine Teilnehmerliste, Paare über Einheiten hinweg, eine gemeinsame Uhr. Namen und Einheiten bleiben in einem verschlüsselten Notizbuch.</translation>
+    </message>
+    <message>
+        <source>A workshop was created while the window was locked.</source>
+        <translation>Ein Workshop wurde angelegt, während das Fenster gesperrt war.</translation>
+    </message>
+    <message>
+        <source>Workshops</source>
+        <translation>Workshops</translation>
+    </message>
+    <message>
+        <source>No workshops yet: Notebook ▸ New workshop…</source>
+        <translation>Noch keine Workshops: Notizbuch ▸ Neuer Workshop…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopSummary</name>
+    <message>
+        <source>{title}: workshop summary</source>
+        <translation>{title}: Zusammenfassung des Workshops</translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation>Datum: {date}</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>{name}: planned {planned} min, took {actual} min</source>
+        <translation>{name}: geplant {planned} Min., gedauert {actual} Min.</translation>
+    </message>
+    <message>
+        <source>{name}: planned {planned} min</source>
+        <translation>{name}: geplant {planned} Min.</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <source>Table {number}: {names}</source>
+        <translation>Tisch {number}: {names}</translation>
+    </message>
+    <message>
+        <source>Report-out</source>
+        <translation>Austausch im Plenum</translation>
+    </message>
+    <message>
+        <source>No report-out was recorded.</source>
+        <translation>Es wurde kein Austausch festgehalten.</translation>
+    </message>
+    <message>
+        <source>Want to continue as peer-coaching partners: {count}</source>
+        <translation>Wollen als Peer-Coaching-Partner weitermachen: {count}</translation>
+    </message>
+    <message>
+        <source>“My problem was not unique”: {count}</source>
+        <translation>„Mein Problem war nicht einzigartig“: {count}</translation>
+    </message>
+    <message>
+        <source>“15 focused minutes got me far”: {count}</source>
+        <translation>„15 konzentrierte Minuten haben mich weit gebracht“: {count}</translation>
+    </message>
+    <message>
+        <source>“We are already almost doing it”: {count}</source>
+        <translation>„Wir machen das eigentlich schon fast“: {count}</translation>
+    </message>
+    <message>
+        <source>Start your own partnership in PeerCoach Desktop: one of you creates it (Notebook ▸ New partnership…) and invites the other (Partner ▸ Invite partner…); the other joins with the invitation file and its passphrase (Partner ▸ Join a partnership…).</source>
+        <translation>Beginnen Sie Ihre eigene Partnerschaft in PeerCoach Desktop: Eine Person legt sie an (Notizbuch ▸ Neue Partnerschaft…) und lädt die andere ein (Partner ▸ Partner einladen…); die andere tritt mit der Einladungsdatei und ihrer Passphrase bei (Partner ▸ Einer Partnerschaft beitreten…).</translation>
+    </message>
+    <message>
+        <source>Before you leave the room, agree on a first next step: when and where you meet next (within two weeks), and who creates the partnership.</source>
+        <translation>Vereinbaren Sie, bevor Sie den Raum verlassen, einen ersten nächsten Schritt: wann und wo Sie sich das nächste Mal treffen (innerhalb von zwei Wochen) und wer die Partnerschaft anlegt.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopWindow</name>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Workshop title</source>
+        <translation>Titel des Workshops</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Teilnehmerliste</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Anwesend</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>New participant&apos;s name</source>
+        <translation>Name der neuen Person</translation>
+    </message>
+    <message>
+        <source>New participant&apos;s unit</source>
+        <translation>Einheit der neuen Person</translation>
+    </message>
+    <message>
+        <source>Unit (team, department)</source>
+        <translation>Einheit (Team, Abteilung)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste from a spreadsheet</source>
+        <translation>Aus einer Tabelle &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>Everyone is &amp;here</source>
+        <translation>Alle sind &amp;da</translation>
+    </message>
+    <message>
+        <source>Present today</source>
+        <translation>Heute anwesend</translation>
+    </message>
+    <message>
+        <source>P&amp;air who is here</source>
+        <translation>Anwesende &amp;paaren</translation>
+    </message>
+    <message>
+        <source>&amp;Fit in late arrivals and no-shows</source>
+        <translation>Nachzügler und &amp;Fehlende einpassen</translation>
+    </message>
+    <message>
+        <source>Pairs by table</source>
+        <translation>Paare nach Tisch</translation>
+    </message>
+    <message>
+        <source>Swap this participant</source>
+        <translation>Diese Person tauschen</translation>
+    </message>
+    <message>
+        <source>with this participant</source>
+        <translation>mit dieser Person</translation>
+    </message>
+    <message>
+        <source>S&amp;wap</source>
+        <translation>&amp;Tauschen</translation>
+    </message>
+    <message>
+        <source>Minutes: {phase}</source>
+        <translation>Minuten: {phase}</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Open the room &amp;view</source>
+        <translation>&amp;Raumansicht öffnen</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nish this workshop</source>
+        <translation>Workshop &amp;abschließen</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <source>Agenda and report-out</source>
+        <translation>Ablauf und Austausch</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Report-out</source>
+        <translation>Austausch im Plenum</translation>
+    </message>
+    <message>
+        <source>Import a roster</source>
+        <translation>Teilnehmerliste importieren</translation>
+    </message>
+    <message>
+        <source>Roster (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Teilnehmerliste (*.csv *.txt *.tsv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Workshop: {title}</source>
+        <translation>Workshop: {title}</translation>
+    </message>
+    <message>
+        <source>{here} of {total} present today.</source>
+        <translation>{here} von {total} heute anwesend.</translation>
+    </message>
+    <message>
+        <source>{name} ({unit})</source>
+        <translation>{name} ({unit})</translation>
+    </message>
+    <message>
+        <source>Table {number}: {people}</source>
+        <translation>Tisch {number}: {people}</translation>
+    </message>
+    <message>
+        <source>(three turns of {minutes} min)</source>
+        <translation>(drei Runden zu {minutes} Min.)</translation>
+    </message>
+    <message>
+        <source>&amp;Reshuffle</source>
+        <translation>&amp;Neu mischen</translation>
+    </message>
+    <message>
+        <source>{n} table</source>
+        <translation>{n} Tisch</translation>
+    </message>
+    <message>
+        <source>{n} tables</source>
+        <translation>{n} Tische</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from peercoach_desktop import __version__
 from peercoach_desktop.cli import failure
 from peercoach_desktop.cli import safety as cli_safety
 from peercoach_desktop.cli import session as cli_session
+from peercoach_desktop.cli import workshop as cli_workshop
 from peercoach_desktop.cli.context import Context, read_passphrase, read_text
 from peercoach_desktop.domain.clock import Clock, iso
 from peercoach_desktop.domain.errors import PeerCoachError, UsageError
@@ -275,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     register(add)
     cli_safety.register(sub, add)
+    cli_workshop.register(sub, add)
     return parser
 
 

@@ -150,6 +150,11 @@ class WindowLock(QObject):
         if runner is not None and runner.timer is not None and runner.timer.running:
             self.idle_timer.start()  # peers talking during a turn are not idle
             return
+        from PySide6.QtWidgets import QDialog
+
+        if any(getattr(d, "keeps_awake", False) for d in self.findChildren(QDialog)):
+            self.idle_timer.start()  # a workshop room talking in pairs is not idle either
+            return
         self.lock()
 
     def _clipboard_changed(self) -> None:

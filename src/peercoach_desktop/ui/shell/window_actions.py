@@ -90,6 +90,12 @@ def _partner_sync() -> ModuleType:
     return partner_sync
 
 
+def _workshop() -> ModuleType:
+    from peercoach_desktop.ui.workshop import workshop_actions
+
+    return workshop_actions
+
+
 def build_actions(window: ActionsHost, menus: tuple[QMenu, ...]) -> None:
     notebook_menu, edit, partner = menus
 
@@ -114,6 +120,18 @@ def build_actions(window: ActionsHost, menus: tuple[QMenu, ...]) -> None:
             QT_TRANSLATE_NOOP("Menus", "&New partnership…"),
             QKeySequence.StandardKey.New,
             lambda: window.new_partnership(),
+        ),
+        (
+            notebook_menu,
+            QT_TRANSLATE_NOOP("Menus", "New &workshop…"),
+            QKeySequence(),
+            deferred(window, lambda: _workshop().new_workshop),
+        ),
+        (
+            notebook_menu,
+            QT_TRANSLATE_NOOP("Menus", "W&orkshops…"),
+            QKeySequence(),
+            deferred(window, lambda: _workshop().list_workshops),
         ),
         (notebook_menu, QT_TRANSLATE_NOOP("Menus", "&Lock"), QKeySequence("Ctrl+L"), window.lock),
         (
