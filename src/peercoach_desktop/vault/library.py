@@ -112,7 +112,7 @@ class Library:
         # a daily backup that failed); the CLI prints them, the window shows them.
         self.notices: list[str] = []
         # Notebooks whose notices carry a recovery code: settled for good once it is shown.
-        self._unshown_codes: list[Descriptor] = []
+        self._unshown_codes: list[Callable[[], None]] = []
         # Notebooks this process is rotating the key of: their open must not settle it.
         self.rotating: set[str] = set()
         # The first open of a day takes a backup (~150 ms at 10k notes); the window may turn
@@ -195,12 +195,10 @@ class Library:
 
     def notices_shown(self) -> None:
         """The notices reached the user: a recovery code they named need not be shown again."""
-        from peercoach_desktop.vault import rekey
-
         shown, self._unshown_codes = self._unshown_codes, []
-        for descriptor in shown:
+        for acknowledge in shown:
             with contextlib.suppress(PeerCoachError):
-                rekey.code_shown(self, descriptor)
+                acknowledge()
 
     def key_for(self, descriptor: Descriptor, passphrase: PassphraseSource | None = None) -> bytes:
         if descriptor.kdf is not None:
@@ -234,7 +232,7 @@ class Library:
         if settled is not None:
             self.notices.append(settled.message)
             if settled.recovery_code is not None:
-                self._unshown_codes.append(descriptor)
+                self._unshown_codes.append(lambda: rekey.code_shown(self, descriptor))
         key = self.key_for(descriptor, passphrase)
         store = NotebookStore.open(descriptor.path, key, clock=self.clock, backup_dir=self.backups_dir)
         if self.daily_backup_on_open:
