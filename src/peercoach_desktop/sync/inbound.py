@@ -79,8 +79,7 @@ def check_from_partner(
     check_shape(entries, what)
     peers = {me_id, partner_id}
     for entry in entries:
-        mine = local.get(entry.key)
-        field = _forged_field(entry, mine, peers, me_id, partner_id, partnership_id)
+        field = _forged_field(entry, local, peers, me_id, partner_id, partnership_id)
         if field is not None:
             raise forged(what, entry.kind, field)
 
@@ -100,13 +99,14 @@ def forged(what: str, kind: str, field: str) -> SyncFileError:
 
 def _forged_field(
     entry: Entry,
-    mine: tuple[Entry, ...] | None,
+    local: dict[Key, tuple[Entry, ...]],
     peers: set[str],
     me_id: str,
     partner_id: str,
     partnership_id: str,
 ) -> str | None:
     record = entry.record
+    mine = local.get(entry.key)
     if node_of(record.version) not in peers or any(node not in peers for node, _ in entry.ctx):
         return "version"  # a third peer
     if record.author_id not in peers:
@@ -121,9 +121,23 @@ def _forged_field(
     if mine:
         if record.author_id != _current(mine).author_id:
             return "author_id"  # who wrote a record never changes
-    elif record.author_id != partner_id or node_of(record.version) != partner_id:
+    elif node_of(record.version) != partner_id:
+        return "version"  # a record new here was last written by the partner, not by me
+    elif record.author_id != partner_id and not _split_from_mine(entry, local, me_id):
         return "author_id"  # a new record from the partner is the partner's
     return None
+
+
+def _split_from_mine(entry: Entry, local: dict[Key, tuple[Entry, ...]], me_id: str) -> bool:
+    """A conflict copy of my text that the partner kept as a record of its own (sync_rows.settle
+    with keep_copies): new id, the partner's version, but my authorship and my record's creation
+    time. Anything else new in my name is forged."""
+    record = entry.record
+    return any(
+        kind == entry.kind and e.record.author_id == me_id and e.record.created_at == record.created_at
+        for (kind, _), versions in local.items()
+        for e in versions
+    )
 
 
 def _current(versions: tuple[Entry, ...]) -> Record:
