@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from peercoach_desktop.domain.errors import PeerCoachError
-from peercoach_desktop.storage import database
+from peercoach_desktop.storage import database, notebook_file
 from peercoach_desktop.storage.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
 from peercoach_desktop.storage.storage_errors import storage_errors
 from peercoach_desktop.vault.crash_points import crash_point
@@ -33,13 +33,12 @@ def write_backup(source: Path, key: bytes, target: Path) -> Path:
     partial = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}.partial")
     conn = database.connect(source, key)
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        notebook_file.wait_when_busy(conn, BUSY_MS)
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
         dest = database.connect(partial, key)
         try:
-            conn.backup(dest)  # all pages in one step: one consistent read transaction
-            # Self-contained: opening the backup never needs (or leaves) a -wal beside it.
-            dest.execute("PRAGMA journal_mode = DELETE")
+            # One consistent read; self-contained: opening it never needs (or leaves) a -wal.
+            notebook_file.snapshot(conn, dest)
         finally:
             dest.close()
         with open(partial, "rb+") as handle:

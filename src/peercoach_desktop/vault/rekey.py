@@ -27,7 +27,7 @@ from pathlib import Path
 import sqlcipher3
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, KeyringError, PeerCoachError, UsageError
-from peercoach_desktop.storage import database
+from peercoach_desktop.storage import database, notebook_file
 from peercoach_desktop.storage.files import fsync_dir, write_atomic
 from peercoach_desktop.storage.storage_errors import explain, storage_errors
 from peercoach_desktop.vault import backup, recovery
@@ -116,22 +116,6 @@ def _remove_scratch(descriptor: Descriptor) -> None:
             Path(f"{_scratch(descriptor)}{suffix}").unlink()
 
 
-def _opens(path: Path, key: bytes) -> bool | None:
-    """True/False: does the key open the file; None: it is locked by a rotation under way."""
-    conn = sqlcipher3.connect(str(path), isolation_level=None)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.OperationalError as exc:
-        return None if "locked" in str(exc) else False
-    except sqlcipher3.DatabaseError:
-        return False
-    finally:
-        conn.close()
-    return True
-
-
 def settle(library: Library, descriptor: Descriptor) -> Settled | None:
     """Finish or roll back a rotation that a crash interrupted; None when there was none."""
     if not descriptor.path.exists() or not _marker(descriptor).exists():
@@ -149,7 +133,7 @@ def settle(library: Library, descriptor: Descriptor) -> Settled | None:
         return None
     # A passphrase notebook's key needs its passphrase; only a restore gives it a pending key.
     current = keystore.get(nid) if descriptor.kdf is None else None
-    current_opens = _opens(descriptor.path, current) if current is not None else False
+    current_opens = notebook_file.key_opens(descriptor.path, current) if current is not None else False
     if current_opens is None:
         return None  # a rotation is running in another process right now: leave it alone
     if current_opens and current != pending:
@@ -161,7 +145,7 @@ def settle(library: Library, descriptor: Descriptor) -> Settled | None:
         # Promoted, but the process may have died before the code was shown: the marker and
         # pending entry stay until the caller has shown this notice (code_shown).
         return Settled(nid, NEW, recovery.encode(pending))
-    pending_opens = _opens(descriptor.path, pending)
+    pending_opens = notebook_file.key_opens(descriptor.path, pending)
     if pending_opens:
         keystore.put(nid, pending)
         if descriptor.kdf is not None:
@@ -187,10 +171,10 @@ def lock_exclusively(path: Path, key: bytes) -> sqlcipher3.Connection:
     other program (the app, another command) has the notebook open."""
     conn = database.connect(path, key)
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
-        if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0].lower() != "delete":
+        notebook_file.wait_when_busy(conn, BUSY_MS)
+        if not notebook_file.leave_wal(conn):
             raise sqlcipher3.OperationalError("locked")
-        conn.execute("BEGIN EXCLUSIVE")
+        notebook_file.begin_exclusive(conn)
     except sqlcipher3.OperationalError as exc:
         conn.close()
         if not _is_busy(exc):  # a full disk or an I/O error is not "open elsewhere"
@@ -238,7 +222,7 @@ def rekey(library: Library, descriptor: Descriptor) -> Rekeyed:
         library.rotating.discard(descriptor.notebook_id)
         # Undo only if the old file is still in place; after the swap the pending key is
         # the only one that opens it, and the next open promotes it.
-        if _opens(descriptor.path, old_key):
+        if notebook_file.key_opens(descriptor.path, old_key):
             _remove_scratch(descriptor)
             with contextlib.suppress(PeerCoachError):
                 clear_pending(library, descriptor)
@@ -276,7 +260,7 @@ def _write_rekeyed_copy(source: Path, scratch: Path, old_key: bytes, new_key: by
             dst.write(chunk)
     conn = database.connect(scratch, old_key)
     try:
-        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        notebook_file.change_key(conn, new_key)
     finally:
         conn.close()
     with open(scratch, "rb+") as handle:

@@ -20,7 +20,7 @@ import sqlcipher3
 from peercoach_desktop.domain.clock import iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, PeerCoachError, WrongKeyError
 from peercoach_desktop.domain.ids import new_id
-from peercoach_desktop.storage import database, rows
+from peercoach_desktop.storage import database, notebook_file
 from peercoach_desktop.storage.bounded_input import copy_handed_file
 from peercoach_desktop.storage.files import (
     copy_atomic,
@@ -90,12 +90,8 @@ class Restored:
 
 
 def read_info(conn: sqlcipher3.Connection) -> BackupInfo:
-    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    title = conn.execute("SELECT title FROM partnership WHERE id = ?", (meta["partnership_id"],))
-    newest = " UNION ALL ".join(f"SELECT max(updated_at) AS t FROM {t}" for t in rows.TABLE_OF.values())
-    last = conn.execute(f"SELECT max(t) FROM ({newest})").fetchone()[0]
-    row = title.fetchone()
-    return BackupInfo(meta["notebook_id"], meta["partnership_id"], row[0] if row else "", last)
+    facts = notebook_file.file_facts(conn)
+    return BackupInfo(facts.notebook_id, facts.partnership_id, facts.title, facts.last_change)
 
 
 def _open_backup(path: Path, key: bytes) -> sqlcipher3.Connection:
@@ -111,9 +107,7 @@ def _open_backup(path: Path, key: bytes) -> sqlcipher3.Connection:
         ) from None
     try:
         database.check_openable(conn)
-        problems = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check")]
-        problems += [r[0] for r in conn.execute("PRAGMA quick_check") if r[0] != "ok"]
-        if problems:
+        if notebook_file.integrity_problems(conn):
             raise _damaged()
     except sqlcipher3.DatabaseError:
         conn.close()
@@ -201,13 +195,7 @@ def _fork(conn: sqlcipher3.Connection, info: BackupInfo, library: Library) -> Ba
     notebook_id, partnership_id = new_id(), new_id()
     day = library.clock.now().astimezone().date().isoformat()
     title = f"{info.title} (restored {day})"
-    with database.transaction(conn):
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'notebook_id'", (notebook_id,))
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'partnership_id'", (partnership_id,))
-        conn.execute(
-            "UPDATE partnership SET id = ?, title = ? WHERE id = ?",
-            (partnership_id, title, info.partnership_id),
-        )
+    notebook_file.reidentify(conn, notebook_id=notebook_id, partnership_id=partnership_id, title=title)
     return BackupInfo(notebook_id, partnership_id, title, info.last_change)
 
 
@@ -240,7 +228,7 @@ def _replace(library: Library, staging: Path, key: bytes, info: BackupInfo, exis
     if existing.notebook_id != info.notebook_id:
         conn = database.connect(staging, key)
         try:
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'notebook_id'", (existing.notebook_id,))
+            notebook_file.set_notebook_id(conn, existing.notebook_id)
         finally:
             conn.close()
     stamp = library.clock.now().astimezone().strftime("%Y%m%dT%H%M%S")
