@@ -14,9 +14,9 @@ import sqlcipher3
 
 from peercoach_desktop.domain.clock import Clock, iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotebookFormatError, NotFoundError, UsageError
+from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.domain.workshop import Participant, Round
 from peercoach_desktop.storage import database
-from peercoach_desktop.storage.store import new_id
 
 KIND = "workshop"
 SCHEMA_VERSION = 1

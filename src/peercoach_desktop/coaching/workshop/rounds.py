@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from peercoach_desktop.coaching.workshop.pairing import Person, adjust, make_groups, met_pairs, swap
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, UsageError
+from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.domain.workshop import Participant, Round
-from peercoach_desktop.storage.store import new_id
 from peercoach_desktop.storage.workshop_store import WorkshopStore
 
 
