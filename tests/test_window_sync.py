@@ -58,6 +58,8 @@ def test_invite_join_import_and_export_between_two_laptops(
     descriptor = joined.descriptor
     with ben.open(descriptor) as store:
         assert store.me().name == "Ben" and store.partner().name == "Ana"
+        # the invitation carried Ana's shared notebook, never her private note
+        assert [n.body for n in store.list(Note)] == ["Ana's shared note"]
         store.add_note("Ben's reply")
         from_ben = tmp_path / "from-ben.pcsync"
         exchange.export_file(store, exchange.sync_key(ben, descriptor, store), from_ben)
@@ -71,7 +73,9 @@ def test_invite_join_import_and_export_between_two_laptops(
     preview.accept()
     qtbot.waitUntil(lambda: "Ben's reply" in note_rows(window), timeout=15_000)
 
-    # Ana exports back: Ben gets her shared note, never the private one
+    # Ana answers and exports back: Ben gets her new shared note, never the private one
+    pid = window.access.partnership_id
+    window.tasks.run_and_wait(lambda: window.workspace.store(pid).add_note("Ana's answer"))
     to_ben = tmp_path / "to-ben.pcsync"
     set_next_path(str(to_ben))
     trigger(window, "export_for_partner")
@@ -81,7 +85,7 @@ def test_invite_join_import_and_export_between_two_laptops(
         report = exchange.apply_import(store, to_ben, exchange.sync_key(ben, descriptor, store))
         bodies = sorted(n.body for n in store.list(Note))
     assert report.counts.added == 1
-    assert bodies == ["Ana's shared note", "Ben's reply"]
+    assert bodies == ["Ana's answer", "Ana's shared note", "Ben's reply"]
 
 
 def test_a_file_for_no_notebook_here_is_one_clear_error(

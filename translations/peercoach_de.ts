@@ -168,10 +168,6 @@
         <translation>Einladungsdatei</translation>
     </message>
     <message>
-        <source>invitation file (wrong passphrase?)</source>
-        <translation>Einladungsdatei (falsche Passphrase?)</translation>
-    </message>
-    <message>
         <source>A pairing passphrase needs at least {min_pairing_chars} characters.</source>
         <translation>Eine Passphrase für die Einladung braucht mindestens {min_pairing_chars} Zeichen.</translation>
     </message>
@@ -182,6 +178,10 @@
     <message>
         <source>This is not a PeerCoach {what}.</source>
         <translation>Dies ist keine {what} von PeerCoach.</translation>
+    </message>
+    <message>
+        <source>This pairing passphrase does not open the invitation (or the file was changed). Check the passphrase with your partner and type it again. Nothing was changed.</source>
+        <translation>Diese Kopplungs-Passphrase öffnet die Einladung nicht (oder die Datei wurde verändert). Prüfen Sie die Passphrase mit Ihrem Partner und geben Sie sie erneut ein. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>This {what} is damaged inside.</source>
@@ -1204,6 +1204,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>&amp;Repeat it</source>
         <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>At least {n} characters.</source>

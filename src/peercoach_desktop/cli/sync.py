@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from peercoach_desktop.cli.context import Context, read_passphrase
-from peercoach_desktop.domain.errors import NotFoundError, UsageError
+from peercoach_desktop.domain.errors import NotFoundError, UsageError, WrongPassphraseError
 from peercoach_desktop.sync import exchange, pairing
 from peercoach_desktop.vault.opener import open_notebook
 
@@ -41,17 +41,36 @@ def cmd_invite(ctx: Context) -> None:
     )
 
 
+ATTEMPTS = 3  # typed at a prompt: a typo asks again instead of ending the join
+
+
+def _read_invitation(data: bytes, source: str | None) -> pairing.Invitation:
+    attempt = 1
+    while True:
+        passphrase = read_pairing_passphrase(source, confirm=False)
+        try:
+            return pairing.read_invitation(data, passphrase)
+        except WrongPassphraseError as exc:
+            if source is not None or attempt == ATTEMPTS:
+                raise
+            attempt += 1
+            print(str(exc), file=sys.stderr)
+
+
 def cmd_join(ctx: Context) -> None:
     a = ctx.args
     data = Path(a.file).read_bytes()
-    passphrase = read_pairing_passphrase(a.pairing_file, confirm=False)
+    invitation = _read_invitation(data, a.pairing_file)
     notebook_passphrase = ctx.passphrase() if a.passphrase else None
-    joined = pairing.join(ctx.library, data, passphrase, notebook_passphrase, ctx.passphrase)
+    joined = pairing.join_invitation(ctx.library, invitation, notebook_passphrase, ctx.passphrase)
     d = joined.descriptor
     data_out = {"id": d.partnership_id, "notebook_id": d.notebook_id, "recovery_code": joined.recovery_code}
-    ctx.emit(data_out, lambda: [d.partnership_id])
+    ctx.emit(data_out | {"received": joined.received}, lambda: [d.partnership_id])
     if a.json:
         return
+    if joined.received:
+        got = ", ".join(f"{n} {kind}" for kind, n in sorted(joined.received.items()))
+        print(f"Your partner's shared notebook is here: {got}.", file=sys.stderr)
     if joined.recovery_code is None:
         print("This partnership was already on this laptop: its sync key was renewed.", file=sys.stderr)
         return

@@ -70,3 +70,11 @@ class PassphraseRequiredError(PeerCoachError):
 
 class SyncFileError(PeerCoachError):
     """A sync or invitation file is not ours, damaged, for another partnership or too new."""
+
+
+class SealedKeyError(SyncFileError):
+    """A sealed file does not open with the key given (wrong key or passphrase, or changed)."""
+
+
+class WrongPassphraseError(SyncFileError):
+    """The pairing passphrase does not open an invitation: worth asking again."""

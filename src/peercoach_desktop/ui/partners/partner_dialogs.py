@@ -47,7 +47,15 @@ def kind_label(kind: str) -> str:
 class PairingPassphraseDialog(QDialog):
     """The passphrase that protects an invitation; asked twice when inviting."""
 
-    def __init__(self, title: str, explanation: str, *, confirm: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        explanation: str,
+        *,
+        confirm: bool,
+        parent: QWidget | None = None,
+        problem: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
@@ -79,6 +87,11 @@ class PairingPassphraseDialog(QDialog):
         text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
+        # Why it is asked again (the last passphrase did not open the file), in words.
+        self.problem = named(QLabel(problem), "pairing_problem", translate("PartnerDialogs", "Problem"))
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(bool(problem))
+        layout.addWidget(self.problem)
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QProgressDialog
 
+from peercoach_desktop.domain.errors import WrongPassphraseError
 from peercoach_desktop.sync import exchange, pairing
-from peercoach_desktop.ui.infra.dialogs import show_error, tell
+from peercoach_desktop.ui.infra.dialogs import message_text, show_error, tell
 from peercoach_desktop.ui.infra.file_choice import choose_path
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, plural, translate
 from peercoach_desktop.ui.partners.partner_dialogs import (
@@ -43,7 +44,13 @@ def _busy(window: WindowHost, text: str) -> QProgressDialog:
     return dialog
 
 
-def _run(window: WindowHost, text: str, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+def _run(
+    window: WindowHost,
+    text: str,
+    job: Callable[[], Any],
+    done: Callable[[Any], None],
+    fail: Callable[[BaseException], None] | None = None,
+) -> None:
     busy = _busy(window, text)
 
     def finished(result: Any) -> None:
@@ -52,7 +59,7 @@ def _run(window: WindowHost, text: str, job: Callable[[], Any], done: Callable[[
 
     def failed(error: BaseException) -> None:
         busy.reset()
-        show_error(window, error)
+        (fail or (lambda e: show_error(window, e)))(error)
 
     window.tasks.run(job, finished, failed)
 
@@ -115,16 +122,26 @@ def join(window: WindowHost) -> None:
         translate("PartnerSync", INVITE_FILTER),
         save=False,
     )
-    if not source:
-        return
+    if source:
+        _ask_join_passphrase(window, Path(source))
+
+
+def _ask_join_passphrase(window: WindowHost, source: Path, problem: str = "") -> None:
+    """The pairing passphrase; asked again (with the reason) when it does not open the file."""
     dialog = PairingPassphraseDialog(
         translate("PartnerSync", "Join a partnership"),
         translate("PartnerSync", "Type the pairing passphrase your partner told you."),
         confirm=False,
         parent=window,
+        problem=problem,
     )
     window.dialogs.keep("join_dialog", dialog)
-    library = window.workspace.library
+    workspace = window.workspace
+
+    def job(passphrase: str) -> pairing.Joined:
+        joined = pairing.join(workspace.library, source.read_bytes(), passphrase)
+        workspace.open_all()  # the new notebook is open before the window selects it
+        return joined
 
     def joined(result: pairing.Joined) -> None:
         from peercoach_desktop.ui.partners.partnership_flow import NOT_SHOWN_WHILE_LOCKED, show_recovery_code
@@ -144,15 +161,21 @@ def join(window: WindowHost) -> None:
 
         window.when_unlocked(show, translate("PartnershipFlow", NOT_SHOWN_WHILE_LOCKED))
 
+    def failed(error: BaseException) -> None:
+        if isinstance(error, WrongPassphraseError) and not window.locked:
+            _ask_join_passphrase(window, source, message_text(error))
+        else:
+            show_error(window, error)
+
     def chosen() -> None:
         passphrase = dialog.passphrase.text()
         dialog.passphrase.clear()
-        data = Path(source).read_bytes
         _run(
             window,
             translate("PartnerSync", "Opening the invitation…"),
-            lambda: pairing.join(library, data(), passphrase),
+            lambda: job(passphrase),
             joined,
+            failed,
         )
 
     dialog.accepted.connect(chosen)
