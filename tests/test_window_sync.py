@@ -13,7 +13,8 @@ from window_driver import create_partnership, idle, note_rows, write_note
 
 from peercoach_desktop.domain.errors import PeerCoachError
 from peercoach_desktop.domain.model import Note
-from peercoach_desktop.sync import exchange, pairing
+from peercoach_desktop.sync import exchange, file_names, pairing
+from peercoach_desktop.ui.infra import file_choice
 from peercoach_desktop.ui.infra.file_choice import set_next_path
 from peercoach_desktop.ui.session.session_widgets import set_next_answer
 from peercoach_desktop.ui.shell.main_window import MainWindow
@@ -103,6 +104,31 @@ def test_a_file_for_no_notebook_here_is_one_clear_error(
     qtbot.waitUntil(lambda: window.tasks.pending == 0)
     boxes = [w for w in window.findChildren(QMessageBox) if w.objectName() == "error_message"]
     assert boxes and "No notebook on this laptop" in boxes[-1].text()
+
+
+def test_export_suggests_this_laptops_own_name_and_own_file_is_refused_in_words(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    create_partnership(qtbot, window)
+    pid = window.access.partnership_id
+    assert pid is not None
+    descriptor = library.resolve(pid)
+    window.tasks.run_and_wait(
+        lambda: exchange.sync_key(library, descriptor, window.workspace.store(pid), create=True)
+    )
+    out = tmp_path / "mine.pcsync"
+    set_next_path(str(out))
+    trigger(window, "export_for_partner")
+    qtbot.waitUntil(lambda: out.exists() and window.tasks.pending == 0, timeout=15_000)
+    me = window.tasks.run_and_wait(lambda: window.workspace.store(pid).me_id)
+    assert file_choice.last_suggested[0] == file_names.sync_file_name(pid, me, descriptor.notebook_id)
+
+    set_next_path(str(out))
+    trigger(window, "import_from_partner")
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    boxes = [w for w in window.findChildren(QMessageBox) if w.objectName() == "error_message"]
+    assert boxes and boxes[-1].text() == "This is your own sync file; nothing to import."
+    assert "import_preview_dialog" not in window.dialogs
 
 
 def test_backup_and_key_change_from_the_notebook_menu(

@@ -432,6 +432,10 @@
         <translation>Dieses Notizbuch hat noch keinen Abgleichsschlüssel: Laden Sie Ihren Partner ein (peercoach invite) oder nehmen Sie seine Einladung an.</translation>
     </message>
     <message>
+        <source>This is your own sync file; nothing to import.</source>
+        <translation>Das ist Ihre eigene Sync-Datei; es gibt nichts zu importieren.</translation>
+    </message>
+    <message>
         <source>No notebook on this laptop belongs to this sync file&apos;s partnership.</source>
         <translation>Kein Notizbuch auf diesem Laptop gehört zur Partnerschaft dieser Abgleichsdatei.</translation>
     </message>

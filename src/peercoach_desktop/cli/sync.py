@@ -9,7 +9,7 @@ from typing import Any
 
 from peercoach_desktop.cli.context import Context, read_passphrase
 from peercoach_desktop.domain.errors import NotFoundError, UsageError, WrongPassphraseError
-from peercoach_desktop.sync import exchange, pairing
+from peercoach_desktop.sync import exchange, file_names, pairing
 from peercoach_desktop.vault.opener import open_notebook
 
 
@@ -86,8 +86,11 @@ def cmd_export(ctx: Context) -> None:
     descriptor = ctx.library.resolve(a.partnership)
     with open_notebook(ctx.library, descriptor, ctx.passphrase if descriptor.kdf else None) as store:
         key = exchange.sync_key(ctx.library, descriptor, store)
-        report = exchange.export_file(store, key, Path(a.out))
-    ctx.emit(report.to_dict(), lambda: [f"Exported {report.records} shared records to {a.out}."])
+        name = file_names.sync_file_name(store.partnership_id, store.me_id, descriptor.notebook_id)
+        out = Path(a.out or ".")
+        out = out / name if out.is_dir() else out  # a folder gets this laptop's own file name
+        report = exchange.export_file(store, key, out)
+    ctx.emit(report.to_dict(), lambda: [f"Exported {report.records} shared records to {out}."])
 
 
 def _describe(report: exchange.ImportReport, partner: str) -> list[str]:
@@ -112,7 +115,7 @@ def cmd_import(ctx: Context) -> None:
         key = exchange.sync_key(ctx.library, descriptor, store)
         act = exchange.preview_import if a.dry_run else exchange.apply_import
         report = act(store, path, key)
-        partner = store.partner().name if report.sender == store.partner().id else "your"
+        partner = store.partner().name  # our own file was refused: the sender is the partner
     ctx.emit(report.to_dict(), lambda: _describe(report, partner))
 
 
@@ -163,7 +166,11 @@ def register(add: Callable[..., Any]) -> None:
     )
     p = add("export", cmd_export, "write the shared records to a sync file for your partner")
     p.add_argument("partnership", metavar="P")
-    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="file, or folder to write this laptop's own file name into (default: the current folder)",
+    )
     p = add("import", cmd_import, "merge your partner's sync file into your notebook")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="only say what would change")

@@ -78,3 +78,7 @@ class SealedKeyError(SyncFileError):
 
 class WrongPassphraseError(SyncFileError):
     """The pairing passphrase does not open an invitation: worth asking again."""
+
+
+class OwnFileError(SyncFileError):
+    """A sync file this peer wrote itself: there is nothing in it to import."""

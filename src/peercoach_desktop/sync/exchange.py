@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, MissingKeyError, NotFoundError, UsageError
+from peercoach_desktop.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    MissingKeyError,
+    NotFoundError,
+    OwnFileError,
+    UsageError,
+)
 from peercoach_desktop.domain.merge import Counts, Key, extend_ctx, merge
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import sync_rows
@@ -31,6 +37,7 @@ KEY_BYTES = 32
 NOT_PAIRED = QT_TRANSLATE_NOOP(
     "Core", "This notebook has no sync key yet: invite your partner (peercoach invite) or join theirs."
 )
+OWN_FILE = QT_TRANSLATE_NOOP("Core", "This is your own sync file; nothing to import.")
 Keep = Literal["current", "other", "both"]
 
 
@@ -119,7 +126,10 @@ class ImportReport:
 
 
 def _read(store: NotebookStore, path: Path, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
-    return sync_file.decode(path.read_bytes(), key, store.partnership_id)
+    header, entries = sync_file.decode(path.read_bytes(), key, store.partnership_id)
+    if header.sender == store.me_id:
+        raise OwnFileError(OWN_FILE)
+    return header, entries
 
 
 def preview_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:

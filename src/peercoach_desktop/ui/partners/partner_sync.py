@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QProgressDialog
 
 from peercoach_desktop.domain.errors import WrongPassphraseError
-from peercoach_desktop.sync import exchange, pairing
+from peercoach_desktop.sync import exchange, file_names, pairing
 from peercoach_desktop.ui.infra.dialogs import message_text, show_error, tell
 from peercoach_desktop.ui.infra.file_choice import choose_path
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, plural, translate
@@ -189,12 +189,23 @@ def export(window: WindowHost) -> None:
     pid = _current(window)
     if pid is None:
         return
+    workspace = window.workspace
+    library = workspace.library
+
+    def own_name() -> str:  # on the worker: the store knows who we are
+        store = workspace.store(pid)
+        return file_names.sync_file_name(pid, store.me_id, library.resolve(pid).notebook_id)
+
+    window.tasks.run(own_name, lambda name: _export_to(window, pid, name))
+
+
+def _export_to(window: WindowHost, pid: str, name: str) -> None:
     out = choose_path(
         window,
         translate("PartnerSync", "Export for your partner"),
         translate("PartnerSync", SYNC_FILTER),
         save=True,
-        suggested="for-partner.pcsync",
+        suggested=name,
     )
     if not out:
         return
@@ -239,7 +250,7 @@ def import_file(window: WindowHost, source: str | None = None) -> None:
         store = workspace.store(descriptor.partnership_id)
         key = exchange.sync_key(library, descriptor, store)
         report = exchange.preview_import(store, path, key)
-        sender = store.partner().name if report.sender == store.partner().id else store.me().name
+        sender = store.partner().name  # our own file was refused by preview_import
         return descriptor.partnership_id, sender, key, report
 
     def previewed(result: tuple[str, str, bytes, exchange.ImportReport]) -> None:
