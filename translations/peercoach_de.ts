@@ -2454,6 +2454,10 @@ Die Sitzung trotzdem beenden?</translation>
         <source>Prompt — {category}</source>
         <translation>Impulsfrage — {category}</translation>
     </message>
+    <message>
+        <source>{partner} started this session on their laptop at {time}.</source>
+        <translation>{partner} hat diese Sitzung am {time} auf dem eigenen Laptop begonnen.</translation>
+    </message>
 </context>
 <context>
     <name>SessionsView</name>

@@ -165,6 +165,8 @@ class Conflict:
 def list_conflicts(store: NotebookStore) -> list[Conflict]:
     found = []
     for table, cls in sync_rows.CLASS_OF.items():
+        if table == "sessions":
+            continue  # joined field by field, never a choice for the user (domain/meeting.py)
         for copy in store.conflict_copies(table):
             current = store.by_id(cls, copy.record_id)
             if current.deleted:
