@@ -563,6 +563,18 @@
         <source>The app&apos;s resource {path} is missing; reinstall PeerCoach Desktop.</source>
         <translation>Die Ressource {path} der App fehlt; installieren Sie PeerCoach Desktop neu.</translation>
     </message>
+    <message>
+        <source>The sync folder {folder} does not exist or is not a folder.</source>
+        <translation>Der Sync-Ordner {folder} existiert nicht oder ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>This file could not be read: {reason}.</source>
+        <translation>Diese Datei konnte nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a sync file.</source>
+        <translation>Diese Datei ist zu groß für eine Sync-Datei.</translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>

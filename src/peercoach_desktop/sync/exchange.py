@@ -126,7 +126,11 @@ class ImportReport:
 
 
 def _read(store: NotebookStore, path: Path, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
-    header, entries = sync_file.decode(path.read_bytes(), key, store.partnership_id)
+    return _decode(store, path.read_bytes(), key)
+
+
+def _decode(store: NotebookStore, data: bytes, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
+    header, entries = sync_file.decode(data, key, store.partnership_id)
     if header.sender == store.me_id:
         raise OwnFileError(OWN_FILE)
     return header, entries
@@ -140,7 +144,12 @@ def preview_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport
 
 
 def apply_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
-    header, entries = _read(store, path, key)
+    return apply_import_bytes(store, path.read_bytes(), key)
+
+
+def apply_import_bytes(store: NotebookStore, data: bytes, key: bytes) -> ImportReport:
+    """apply_import of a file already read (the sync folder reads each file once)."""
+    header, entries = _decode(store, data, key)
     with store.writing() as work:
         result = merge(work.sync_state(), entries)
         work.write_changes(result.changes)
