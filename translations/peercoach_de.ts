@@ -1003,6 +1003,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>Vom Partner &amp;importieren…</translation>
     </message>
     <message>
+        <source>&amp;Sync folder…</source>
+        <translation>&amp;Sync-Ordner…</translation>
+    </message>
+    <message>
         <source>&amp;Conflicts…</source>
         <translation>&amp;Konflikte…</translation>
     </message>
@@ -2816,6 +2820,25 @@ Die Sitzung trotzdem beenden?</translation>
     <message>
         <source>private</source>
         <translation>privat</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFolder</name>
+    <message>
+        <source>Choose the folder your sync tool shares</source>
+        <translation>Wählen Sie den Ordner, den Ihr Sync-Programm teilt</translation>
+    </message>
+    <message>
+        <source>Sync folder in step</source>
+        <translation>Sync-Ordner abgeglichen</translation>
+    </message>
+    <message>
+        <source>sent {time}</source>
+        <translation>gesendet {time}</translation>
+    </message>
+    <message>
+        <source>received {time}</source>
+        <translation>empfangen {time}</translation>
     </message>
 </context>
 <context>

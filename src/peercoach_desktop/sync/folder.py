@@ -77,7 +77,9 @@ class FolderState:
     """What one process remembers between rounds for one partnership and folder."""
 
     sent_fingerprint: str = ""
+    sent_token: str | None = None  # the notebook's clock when we last checked: unchanged, no scan
     read: dict[str, str] = field(default_factory=dict)  # name -> sha256 of the bytes last handled
+    stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (size, mtime) last read
     reported: dict[str, str] = field(default_factory=dict)  # name -> problem already told
 
 
@@ -116,7 +118,10 @@ def sync_round(
         raise UsageError(NOT_A_FOLDER, folder=str(folder)) from exc
     for name in candidates(names, store.partnership_id, own):
         _import_one(store, key, folder / name, state, report)
-    if send:
+    # The clock moves with every write to the notebook: an idle round reads no records.
+    token = store.meta("hlc")
+    if send and (token != state.sent_token or not (folder / own).exists()):
+        state.sent_token = token
         entries = sync_file.shared_entries(store.sync_state())
         print_ = fingerprint(entries)
         if print_ != state.sent_fingerprint or not (folder / own).exists():
@@ -133,7 +138,12 @@ def _import_one(
 ) -> None:
     name = path.name
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        stat = path.stat()
+        seen = (stat.st_size, stat.st_mtime_ns)
+        if state.stats.get(name) == seen:
+            return  # an idle folder costs a listing and a stat per file
+        state.stats[name] = seen
+        if stat.st_size > MAX_FILE_BYTES:
             raise UsageError(QT_TRANSLATE_NOOP("Core", "This file is too large to be a sync file."))
         data = path.read_bytes()
     except FileNotFoundError:

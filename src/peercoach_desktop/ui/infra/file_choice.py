@@ -28,3 +28,12 @@ def choose_path(
     else:
         path, _ = QFileDialog.getOpenFileName(parent, caption, suggested, name_filter)
     return path or None
+
+
+def choose_folder(parent: QWidget, caption: str) -> str | None:
+    last_suggested[0] = ""
+    if _next_paths:
+        return _next_paths.pop(0)
+    if os.environ.get("PYTEST_CURRENT_TEST"):
+        raise AssertionError(f"unanswered folder dialog in a test: {caption}")
+    return QFileDialog.getExistingDirectory(parent, caption) or None

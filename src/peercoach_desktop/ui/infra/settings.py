@@ -37,6 +37,8 @@ OPTIONS: dict[str, Option] = {
         Option("history_versions", 50, lambda v: 1 <= v <= 1000),
         Option("history_days", 365, lambda v: 1 <= v <= 3650),
         Option("language", "system", lambda v: v in LANGUAGES),
+        # {partnership id: folder}, as JSON: where each partnership's sync files go (Partner ▸ Sync folder)
+        Option("sync_folders", "{}", lambda v: isinstance(v, str)),
     )
 }
 

@@ -186,8 +186,10 @@ class MainWindow(QMainWindow):
         if self._finished_start:
             return
         self._finished_start = True
+        from peercoach_desktop.ui.partners.sync_folder import SyncFolders
         from peercoach_desktop.ui.shell.window_actions import build_actions
 
+        self.sync_folders = SyncFolders(self)  # before the menus, which offer it
         build_actions(self, self._menus)
         self.window_preferences.apply_history_policy()
         self.locking.watch_clipboard()
