@@ -71,8 +71,14 @@ def test_invite_join_import_and_export_between_two_laptops(
     qtbot.waitUntil(lambda: "import_preview_dialog" in window.dialogs, timeout=15_000)
     preview = window.dialogs["import_preview_dialog"]
     assert "1 added" in preview.summary.text() and "Ben" in preview.summary.text()
+    # the file changes on disk while the preview is open: what is applied is what was shown
+    with ben.open(descriptor) as store:
+        store.add_note("Ben's later thought")
+        exchange.export_file(store, exchange.sync_key(ben, descriptor, store), from_ben)
     preview.accept()
     qtbot.waitUntil(lambda: "Ben's reply" in note_rows(window), timeout=15_000)
+    idle(qtbot, window)
+    assert "Ben's later thought" not in note_rows(window)
 
     # Ana answers and exports back: Ben gets her new shared note, never the private one
     pid = window.access.partnership_id
@@ -86,7 +92,7 @@ def test_invite_join_import_and_export_between_two_laptops(
         report = exchange.apply_import(store, to_ben, exchange.sync_key(ben, descriptor, store))
         bodies = sorted(n.body for n in store.list(Note))
     assert report.counts.added == 1
-    assert bodies == ["Ana's answer", "Ana's shared note", "Ben's reply"]
+    assert bodies == ["Ana's answer", "Ana's shared note", "Ben's later thought", "Ben's reply"]
 
 
 def test_a_file_for_no_notebook_here_is_one_clear_error(

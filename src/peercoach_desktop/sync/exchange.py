@@ -75,7 +75,11 @@ def keep_sync_key(library: Library, descriptor: Descriptor, store: NotebookStore
 
 def notebook_for_file(library: Library, path: Path) -> Descriptor:
     """The local notebook a sync file is for (by the partnership id in its header)."""
-    header = sync_file.peek(path.read_bytes())
+    return notebook_for_data(library, path.read_bytes())
+
+
+def notebook_for_data(library: Library, data: bytes) -> Descriptor:
+    header = sync_file.peek(data)
     found = [d for d in library.descriptors() if d.partnership_id == header.partnership_id]
     if not found:
         raise NotFoundError(
@@ -125,38 +129,52 @@ class ImportReport:
         }
 
 
-def _read(store: NotebookStore, path: Path, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
-    return _decode(store, path.read_bytes(), key)
+@dataclass(frozen=True)
+class ReadFile:
+    """A sync file read and decrypted once: the preview and the import use these same entries."""
+
+    header: sync_file.SyncHeader
+    entries: list[Any]
 
 
-def _decode(store: NotebookStore, data: bytes, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
+def read_import(store: NotebookStore, data: bytes, key: bytes) -> ReadFile:
     header, entries = sync_file.decode(data, key, store.partnership_id)
     if header.sender == store.me_id:
         raise OwnFileError(OWN_FILE)
-    return header, entries
+    return ReadFile(header, entries)
 
 
-def preview_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
-    """What apply_import would do, without writing anything."""
-    header, entries = _read(store, path, key)
-    result = merge(store.sync_state(), entries)
-    return ImportReport(header.sender, header.written_at, result.counts, result.conflicts, dry_run=True)
+def preview(store: NotebookStore, read: ReadFile) -> ImportReport:
+    """What apply would do, without writing anything."""
+    result = merge(store.sync_state(), read.entries)
+    return ImportReport(
+        read.header.sender, read.header.written_at, result.counts, result.conflicts, dry_run=True
+    )
 
 
-def apply_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
-    return apply_import_bytes(store, path.read_bytes(), key)
-
-
-def apply_import_bytes(store: NotebookStore, data: bytes, key: bytes) -> ImportReport:
-    """apply_import of a file already read (the sync folder reads each file once)."""
-    header, entries = _decode(store, data, key)
+def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
+    """Merge the entries read (the ones a preview showed) in one transaction."""
+    entries = read.entries
     with store.writing() as work:
         result = merge(work.sync_state(), entries)
         work.write_changes(result.changes)
         if entries:
             # Later local edits must sort after everything the partner wrote.
             work.observe(max(e.version for e in entries))
-    return ImportReport(header.sender, header.written_at, result.counts, result.conflicts)
+    return ImportReport(read.header.sender, read.header.written_at, result.counts, result.conflicts)
+
+
+def preview_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
+    return preview(store, read_import(store, path.read_bytes(), key))
+
+
+def apply_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
+    return apply(store, read_import(store, path.read_bytes(), key))
+
+
+def apply_import_bytes(store: NotebookStore, data: bytes, key: bytes) -> ImportReport:
+    """apply_import of a file already read (the sync folder reads each file once)."""
+    return apply(store, read_import(store, data, key))
 
 
 # ----- conflicts --------------------------------------------------------------------------------

@@ -245,16 +245,18 @@ def import_file(window: WindowHost, source: str | None = None) -> None:
     path, workspace = Path(source), window.workspace
     library = workspace.library
 
-    def preview() -> tuple[str, str, bytes, exchange.ImportReport]:
-        descriptor = exchange.notebook_for_file(library, path)
+    def preview() -> tuple[str, str, exchange.ReadFile, exchange.ImportReport]:
+        data = path.read_bytes()  # read and decrypted once: the import applies what the preview showed
+        descriptor = exchange.notebook_for_data(library, data)
         store = workspace.store(descriptor.partnership_id)
         key = exchange.sync_key(library, descriptor, store)
-        report = exchange.preview_import(store, path, key)
-        sender = store.partner().name  # our own file was refused by preview_import
-        return descriptor.partnership_id, sender, key, report
+        read = exchange.read_import(store, data, key)
+        report = exchange.preview(store, read)
+        sender = store.partner().name  # our own file was refused by read_import
+        return descriptor.partnership_id, sender, read, report
 
-    def previewed(result: tuple[str, str, bytes, exchange.ImportReport]) -> None:
-        pid, sender, key, report = result
+    def previewed(result: tuple[str, str, exchange.ReadFile, exchange.ImportReport]) -> None:
+        pid, sender, read, report = result
         dialog = ImportPreviewDialog(sender, report, window)
         window.dialogs.keep("import_preview_dialog", dialog)
 
@@ -262,7 +264,7 @@ def import_file(window: WindowHost, source: str | None = None) -> None:
             _run(
                 window,
                 translate("PartnerSync", "Importing…"),
-                lambda: exchange.apply_import(workspace.store(pid), path, key),
+                lambda: exchange.apply(workspace.store(pid), read),
                 lambda r: _imported(window, pid, r),
             )
 
