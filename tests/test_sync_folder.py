@@ -18,6 +18,7 @@ from peercoach_desktop.sync.folder import FolderState, candidates, is_ignored, s
 
 PID = "3f2a9c1e-0000-4000-8000-000000000001"
 SECRET = "OKAPI-PRIVATE-9931"
+WATCH = ("--watch", "--interval", "0.2", "--json", "--folder")
 
 
 def test_which_names_are_read() -> None:
@@ -125,3 +126,60 @@ def test_one_round_from_the_command_line(two_laptops: tuple[Laptop, Laptop], tmp
     assert "From Ana's cron job" in ben("show", pid)[1]
     code, out, err = ben("sync", pid, "--folder", str(tmp_path / "missing"))
     assert code != 0 and err.count("\n") == 1 and "does not exist" in err
+
+
+def test_watch_keeps_a_headless_laptop_in_step_until_interrupted(
+    secret_service: dict[str, str], tmp_path: Path
+) -> None:
+    """The real command in a subprocess with the real keyring: Ben's laptop watches the folder,
+    Ana's cron job drops her file in; Ben's notebook has it, and Ctrl+C ends it cleanly."""
+    import queue
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    from cli_runner import run_cli
+
+    env = secret_service
+    ana, ben, shared = tmp_path / "ana", tmp_path / "ben", tmp_path / "shared"
+    shared.mkdir()
+    pid = json.loads(run_cli(ana, env, "new", "--me", "Ana", "--partner", "Ben", "--json").out)["id"]
+    invite = tmp_path / "invite.pcinvite"
+    assert (
+        run_cli(
+            ana, env, "invite", pid, "--out", str(invite), "--passphrase-file", "-", stdin="pairing words"
+        ).code
+        == 0
+    )
+    assert run_cli(ben, env, "join", str(invite), "--passphrase-file", "-", stdin="pairing words").code == 0
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "peercoach_desktop", "--data-dir", str(ben), "sync", pid, *WATCH, str(shared)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert run_cli(ana, env, "note", "add", pid, "--text", "Dropped in by cron").code == 0
+        assert run_cli(ana, env, "sync", pid, "--folder", str(shared)).code == 0
+        assert watcher.stdout is not None
+        lines: queue.Queue[str] = queue.Queue()  # a reader thread: a bounded wait for each line
+        threading.Thread(target=lambda: [lines.put(x) for x in watcher.stdout], daemon=True).start()  # type: ignore[union-attr]
+        deadline = time.monotonic() + 30
+        received = False
+        while not received and time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=max(0.01, deadline - time.monotonic()))  # one JSON object a line
+            except queue.Empty:
+                break
+            received = json.loads(line)["received"] != []
+        assert received, watcher.stderr.read() if watcher.poll() is not None else "no round received the file"
+        watcher.send_signal(signal.SIGINT)
+        assert watcher.wait(timeout=20) == 0
+    finally:
+        if watcher.poll() is None:
+            watcher.kill()
+            watcher.wait(timeout=20)
+    assert "Dropped in by cron" in run_cli(ben, env, "show", pid).out

@@ -9,7 +9,6 @@ stays free of Qt.
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +35,13 @@ def _lines(report: folder.RoundReport, partner: str) -> list[str]:
     return lines or ["Nothing new."]
 
 
+def _show(report: folder.RoundReport, partner: str, as_json: bool) -> None:
+    if as_json:  # one JSON object a line while watching
+        print(json.dumps(report.to_dict(), ensure_ascii=False), flush=True)
+    else:
+        print("\n".join(_lines(report, partner)), flush=True)
+
+
 def cmd_sync(ctx: Context) -> None:
     a = ctx.args
     if a.interval <= 0 or a.interval > 3600:
@@ -47,19 +53,16 @@ def cmd_sync(ctx: Context) -> None:
         key = exchange.sync_key(ctx.library, descriptor, store)
         partner = store.partner().name
         report = folder.sync_round(store, key, descriptor.notebook_id, where, state)
-        ctx.emit(report.to_dict(), lambda: _lines(report, partner))
         if not a.watch:
+            ctx.emit(report.to_dict(), lambda: _lines(report, partner))
             return
-        sys.stdout.flush()
+        _show(report, partner, a.json)
         try:
             while True:
                 time.sleep(a.interval)
                 report = folder.sync_round(store, key, descriptor.notebook_id, where, state)
                 if report.sent or report.received or report.problems:
-                    if a.json:  # one JSON object a line while watching
-                        print(json.dumps(report.to_dict(), ensure_ascii=False), flush=True)
-                    else:
-                        print("\n".join(_lines(report, partner)), flush=True)
+                    _show(report, partner, a.json)
         except KeyboardInterrupt:
             return  # the notebook closes on the way out
 
