@@ -53,11 +53,15 @@ def test_the_window_keeps_a_partnership_in_step_through_a_folder(
     folders = window.sync_folders
     qtbot.waitUntil(lambda: folders.label is not None and "received" in folders.label.text(), timeout=10_000)
 
-    # locked means closed: no round runs, nothing is read or written
+    # locking sends the last edit first; then locked means closed: nothing is read or written
+    window.tasks.run_and_wait(lambda: window.workspace.store(pid).add_note("Ana's last words"))
     window.lock()
     idle(qtbot, window)
     before = ana_file.stat().st_mtime_ns
     window.sync_folders.run_round()
     assert window.tasks.pending == 0 and ana_file.stat().st_mtime_ns == before
     with open_notebook(ben_library, ben_descriptor) as ben:
-        assert "Ana's private" not in [n.body for n in ben.list(Note)]
+        key = exchange.sync_key(ben_library, ben_descriptor, ben)
+        sync_round(ben, key, ben_descriptor.notebook_id, shared, FolderState(), send=False)
+        bodies = [n.body for n in ben.list(Note)]
+    assert "Ana's last words" in bodies and "Ana's private" not in bodies

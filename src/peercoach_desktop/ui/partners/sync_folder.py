@@ -4,8 +4,9 @@ The controller runs one round (sync/folder.py) per configured partnership on the
 worker: when the folder changes (QFileSystemWatcher, after a short settle), and on a timer every
 few seconds, which both sends local edits within ROUND_MS and catches folders that report no
 changes (network and FUSE mounts). An idle round is a listing, a stat per file and one meta read.
-Locked means closed: no round runs while the window is locked; the first tick after unlock
-catches up. Each partnership has one status line, shown in the status bar for the one on screen.
+Locked means closed: a last round is queued before the notebooks close (at lock and at quit),
+then none runs while the window is locked; the first tick after unlock catches up. Each
+partnership has one status line, shown in the status bar for the one on screen.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
 from peercoach_desktop.domain.clock import iso
@@ -49,6 +50,7 @@ class SyncFolders(QObject):
         self.ticker = QTimer(self, interval=ROUND_MS)
         self.ticker.timeout.connect(self.run_round)
         self._watch()
+        window.installEventFilter(self)
 
     def folders(self) -> dict[str, str]:
         try:
@@ -84,10 +86,19 @@ class SyncFolders(QObject):
         else:
             self.ticker.stop()
 
-    def run_round(self) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and watched is self.window:
+            self.run_round(closing=True)  # queued before the window's close_all: our last edits go out
+        return False
+
+    def run_round(self, *, closing: bool = False) -> None:
+        """closing: the last round before the notebooks close (lock, quit), queued on the worker
+        ahead of their closing; its result is not shown."""
         window = self.window
         folders = self.folders()
-        if window.locked or self._busy or not folders or window.access.workspace is None:
+        if not folders or window.access.workspace is None:
+            return
+        if not closing and (window.locked or self._busy):
             return  # locked means closed; a round in flight finishes first
         self._busy = True
         workspace = window.workspace
