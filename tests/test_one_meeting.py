@@ -209,3 +209,26 @@ def test_the_runner_says_when_the_partners_laptop_also_runs_the_meeting(qtbot, t
     finally:
         tasks.shutdown()
         pair.close()
+
+
+def test_conflicts_name_their_authors(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from peercoach_desktop.ui.partners.partner_dialogs import ConflictsDialog
+
+    pair = make_pair(tmp_path)
+    try:
+        note = pair.ana.add_note("Our agenda")
+        pair.send(pair.ana, pair.ben)
+        pair.ana.update_note(note.id, "Our agenda, Ana's way")
+        pair.clock.advance(60)
+        pair.ben.update_note(note.id, "Our agenda, Ben's way")
+        pair.send(pair.ben, pair.ana)
+        (conflict,) = exchange.list_conflicts(pair.ana)
+        assert {conflict.current_by, conflict.other_by} == {"Ana", "Ben"}
+        dialog = ConflictsDialog()
+        qtbot.addWidget(dialog)
+        dialog.show_conflicts([conflict])
+        labels = {dialog.current_label.text(), dialog.other_label.text()}
+        assert {label.split(",")[0] for label in labels} == {"Ana", "Ben"}
+        assert conflict.current_by == "Ben" and "Ben's way" in dialog.current.toPlainText()  # the newer
+    finally:
+        pair.close()

@@ -1310,12 +1310,8 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>Die andere Version</translation>
     </message>
     <message>
-        <source>In place</source>
-        <translation>Vorhanden</translation>
-    </message>
-    <message>
-        <source>Other version</source>
-        <translation>Andere Version</translation>
+        <source>Written by</source>
+        <translation>Geschrieben von</translation>
     </message>
     <message>
         <source>Keep the one in &amp;place</source>

@@ -23,7 +23,7 @@ from peercoach_desktop.domain.errors import (
     OwnFileError,
     UsageError,
 )
-from peercoach_desktop.domain.merge import Counts, Key, extend_ctx, merge
+from peercoach_desktop.domain.merge import Counts, Key, extend_ctx, merge, node_of
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.storage.files import write_atomic
@@ -187,6 +187,8 @@ class Conflict:
     current: Record  # the version in place (the newer live one)
     other: Record  # the version kept beside it; other.deleted: deleted on one side
     copy_id: str  # the row id under which `other` is listed
+    current_by: str = ""  # the name of whoever wrote each version (on whichever laptop)
+    other_by: str = ""
 
 
 def list_conflicts(store: NotebookStore) -> list[Conflict]:
@@ -198,8 +200,24 @@ def list_conflicts(store: NotebookStore) -> list[Conflict]:
             current = store.by_id(cls, copy.record_id)
             if current.deleted:
                 continue  # deleted on both laptops: nothing to choose between
-            found.append(Conflict(table, copy.record_id, current, copy.record, copy.row_id))
+            found.append(
+                Conflict(
+                    table,
+                    copy.record_id,
+                    current,
+                    copy.record,
+                    copy.row_id,
+                    _author(store, current.version),
+                    _author(store, copy.record.version),
+                )
+            )
     return found
+
+
+def _author(store: NotebookStore, version: str) -> str:
+    """A version names the peer whose laptop wrote it (domain/clock.py)."""
+    node = node_of(version)
+    return next((p.name for p in (store.me(), store.partner()) if p.id == node), "?")
 
 
 def resolve_conflict(store: NotebookStore, record_id: str, keep: Keep) -> Record:
