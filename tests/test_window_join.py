@@ -52,9 +52,11 @@ def test_joining_from_the_window_shows_the_partners_notebook_at_once(
     window.load()
     idle(qtbot, window)
 
-    set_next_path(str(invitation))
+    # the menus are built just after the first paint
+    qtbot.waitUntil(lambda: window.findChild(QAction, "action_join_a_partnership") is not None)
     action = window.findChild(QAction, "action_join_a_partnership")
-    assert action is not None and action.isEnabled()
+    assert action.isEnabled()
+    set_next_path(str(invitation))
     action.trigger()
     first = window.dialogs["join_dialog"]
     first.passphrase.setText("blue heron at dusk")  # a typo

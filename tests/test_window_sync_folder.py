@@ -36,9 +36,9 @@ def test_the_window_keeps_a_partnership_in_step_through_a_folder(
     me = window.tasks.run_and_wait(lambda: window.workspace.store(pid).me_id)
     ana_file = shared / file_names.sync_file_name(pid, me, library.resolve(pid).notebook_id)
 
-    set_next_path(str(shared))
+    qtbot.waitUntil(lambda: window.findChild(QAction, "action_sync_folder") is not None)
     action = window.findChild(QAction, "action_sync_folder")
-    assert action is not None
+    set_next_path(str(shared))
     action.trigger()
     qtbot.waitUntil(ana_file.exists, timeout=10_000)
     assert files_containing(shared, "Ana's private") == []
