@@ -47,6 +47,15 @@ def _own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PEERCOACH_CONFIG_DIR", str(tmp_path / "config"))
 
 
+@pytest.fixture(autouse=True)
+def _no_leftover_file_answers() -> Iterator[None]:
+    """A file-dialog answer a failed test left queued must not answer the next test's dialog."""
+    yield
+    from peercoach_desktop.ui.infra import file_choice
+
+    file_choice._next_paths.clear()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"

@@ -13,7 +13,8 @@ from window_driver import create_partnership, idle, note_rows, write_note
 
 from peercoach_desktop.domain.errors import PeerCoachError
 from peercoach_desktop.domain.model import Note
-from peercoach_desktop.sync import exchange, pairing
+from peercoach_desktop.sync import exchange, file_names, pairing
+from peercoach_desktop.ui.infra import file_choice
 from peercoach_desktop.ui.infra.file_choice import set_next_path
 from peercoach_desktop.ui.session.session_widgets import set_next_answer
 from peercoach_desktop.ui.shell.main_window import MainWindow
@@ -58,6 +59,8 @@ def test_invite_join_import_and_export_between_two_laptops(
     descriptor = joined.descriptor
     with ben.open(descriptor) as store:
         assert store.me().name == "Ben" and store.partner().name == "Ana"
+        # the invitation carried Ana's shared notebook, never her private note
+        assert [n.body for n in store.list(Note)] == ["Ana's shared note"]
         store.add_note("Ben's reply")
         from_ben = tmp_path / "from-ben.pcsync"
         exchange.export_file(store, exchange.sync_key(ben, descriptor, store), from_ben)
@@ -68,10 +71,18 @@ def test_invite_join_import_and_export_between_two_laptops(
     qtbot.waitUntil(lambda: "import_preview_dialog" in window.dialogs, timeout=15_000)
     preview = window.dialogs["import_preview_dialog"]
     assert "1 added" in preview.summary.text() and "Ben" in preview.summary.text()
+    # the file changes on disk while the preview is open: what is applied is what was shown
+    with ben.open(descriptor) as store:
+        store.add_note("Ben's later thought")
+        exchange.export_file(store, exchange.sync_key(ben, descriptor, store), from_ben)
     preview.accept()
     qtbot.waitUntil(lambda: "Ben's reply" in note_rows(window), timeout=15_000)
+    idle(qtbot, window)
+    assert "Ben's later thought" not in note_rows(window)
 
-    # Ana exports back: Ben gets her shared note, never the private one
+    # Ana answers and exports back: Ben gets her new shared note, never the private one
+    pid = window.access.partnership_id
+    window.tasks.run_and_wait(lambda: window.workspace.store(pid).add_note("Ana's answer"))
     to_ben = tmp_path / "to-ben.pcsync"
     set_next_path(str(to_ben))
     trigger(window, "export_for_partner")
@@ -81,7 +92,7 @@ def test_invite_join_import_and_export_between_two_laptops(
         report = exchange.apply_import(store, to_ben, exchange.sync_key(ben, descriptor, store))
         bodies = sorted(n.body for n in store.list(Note))
     assert report.counts.added == 1
-    assert bodies == ["Ana's shared note", "Ben's reply"]
+    assert bodies == ["Ana's answer", "Ana's shared note", "Ben's later thought", "Ben's reply"]
 
 
 def test_a_file_for_no_notebook_here_is_one_clear_error(
@@ -99,6 +110,31 @@ def test_a_file_for_no_notebook_here_is_one_clear_error(
     qtbot.waitUntil(lambda: window.tasks.pending == 0)
     boxes = [w for w in window.findChildren(QMessageBox) if w.objectName() == "error_message"]
     assert boxes and "No notebook on this laptop" in boxes[-1].text()
+
+
+def test_export_suggests_this_laptops_own_name_and_own_file_is_refused_in_words(
+    qtbot: QtBot, window: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    create_partnership(qtbot, window)
+    pid = window.access.partnership_id
+    assert pid is not None
+    descriptor = library.resolve(pid)
+    window.tasks.run_and_wait(
+        lambda: exchange.sync_key(library, descriptor, window.workspace.store(pid), create=True)
+    )
+    out = tmp_path / "mine.pcsync"
+    set_next_path(str(out))
+    trigger(window, "export_for_partner")
+    qtbot.waitUntil(lambda: out.exists() and window.tasks.pending == 0, timeout=15_000)
+    me = window.tasks.run_and_wait(lambda: window.workspace.store(pid).me_id)
+    assert file_choice.last_suggested[0] == file_names.sync_file_name(pid, me, descriptor.notebook_id)
+
+    set_next_path(str(out))
+    trigger(window, "import_from_partner")
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    boxes = [w for w in window.findChildren(QMessageBox) if w.objectName() == "error_message"]
+    assert boxes and boxes[-1].text() == "This is your own sync file; nothing to import."
+    assert "import_preview_dialog" not in window.dialogs
 
 
 def test_backup_and_key_change_from_the_notebook_menu(

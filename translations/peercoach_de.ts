@@ -184,10 +184,6 @@
         <translation>Einladungsdatei</translation>
     </message>
     <message>
-        <source>invitation file (wrong passphrase?)</source>
-        <translation>Einladungsdatei (falsche Passphrase?)</translation>
-    </message>
-    <message>
         <source>A pairing passphrase needs at least {min_pairing_chars} characters.</source>
         <translation>Eine Passphrase für die Einladung braucht mindestens {min_pairing_chars} Zeichen.</translation>
     </message>
@@ -198,6 +194,10 @@
     <message>
         <source>This is not a PeerCoach {what}.</source>
         <translation>Dies ist keine {what} von PeerCoach.</translation>
+    </message>
+    <message>
+        <source>This pairing passphrase does not open the invitation (or the file was changed). Check the passphrase with your partner and type it again. Nothing was changed.</source>
+        <translation>Diese Kopplungs-Passphrase öffnet die Einladung nicht (oder die Datei wurde verändert). Prüfen Sie die Passphrase mit Ihrem Partner und geben Sie sie erneut ein. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>This {what} is damaged inside.</source>
@@ -450,6 +450,10 @@
     <message>
         <source>This notebook has no sync key yet: invite your partner (peercoach invite) or join theirs.</source>
         <translation>Dieses Notizbuch hat noch keinen Abgleichsschlüssel: Laden Sie Ihren Partner ein (peercoach invite) oder nehmen Sie seine Einladung an.</translation>
+    </message>
+    <message>
+        <source>This is your own sync file; nothing to import.</source>
+        <translation>Das ist Ihre eigene Sync-Datei; es gibt nichts zu importieren.</translation>
     </message>
     <message>
         <source>No notebook on this laptop belongs to this sync file&apos;s partnership.</source>
@@ -758,6 +762,14 @@
     <message>
         <source>No workshop matches {ref!r}. See: peercoach workshop list</source>
         <translation>Kein Workshop passt zu {ref!r}. Siehe: peercoach workshop list</translation>
+    </message>
+    <message>
+        <source>The sync folder {folder} does not exist or is not a folder.</source>
+        <translation>Der Sync-Ordner {folder} existiert nicht oder ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>This file could not be read: {reason}.</source>
+        <translation>Diese Datei konnte nicht gelesen werden: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +1369,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>Vom Partner &amp;importieren…</translation>
     </message>
     <message>
+        <source>&amp;Sync folder…</source>
+        <translation>&amp;Sync-Ordner…</translation>
+    </message>
+    <message>
         <source>&amp;Conflicts…</source>
         <translation>&amp;Konflikte…</translation>
     </message>
@@ -1651,6 +1667,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
         <source>At least {n} characters.</source>
         <translation>Mindestens {n} Zeichen.</translation>
     </message>
@@ -1731,12 +1751,8 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>Die andere Version</translation>
     </message>
     <message>
-        <source>In place</source>
-        <translation>Vorhanden</translation>
-    </message>
-    <message>
-        <source>Other version</source>
-        <translation>Andere Version</translation>
+        <source>Written by</source>
+        <translation>Geschrieben von</translation>
     </message>
     <message>
         <source>Keep the one in &amp;place</source>
@@ -3156,6 +3172,10 @@ Die Sitzung trotzdem beenden?</translation>
         <source>Prompt — {category}</source>
         <translation>Impulsfrage — {category}</translation>
     </message>
+    <message>
+        <source>{partner} started this session on their laptop at {time}.</source>
+        <translation>{partner} hat diese Sitzung am {time} auf dem eigenen Laptop begonnen.</translation>
+    </message>
 </context>
 <context>
     <name>SessionsView</name>
@@ -3518,6 +3538,25 @@ Die Sitzung trotzdem beenden?</translation>
     <message>
         <source>private</source>
         <translation>privat</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFolder</name>
+    <message>
+        <source>Choose the folder your sync tool shares</source>
+        <translation>Wählen Sie den Ordner, den Ihr Sync-Programm teilt</translation>
+    </message>
+    <message>
+        <source>Sync folder in step</source>
+        <translation>Sync-Ordner abgeglichen</translation>
+    </message>
+    <message>
+        <source>sent {time}</source>
+        <translation>gesendet {time}</translation>
+    </message>
+    <message>
+        <source>received {time}</source>
+        <translation>empfangen {time}</translation>
     </message>
 </context>
 <context>

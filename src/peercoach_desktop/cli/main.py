@@ -275,6 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     from peercoach_desktop.cli.sync import register  # invite, join, export, import, conflicts
 
     register(add)
+    from peercoach_desktop.cli.sync_folder import register as register_folder  # sync --folder
+
+    register_folder(add)
     cli_safety.register(sub, add)
     cli_workshop.register(sub, add)
     return parser

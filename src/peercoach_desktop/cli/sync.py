@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from peercoach_desktop.cli.context import Context, read_passphrase
-from peercoach_desktop.domain.errors import NotFoundError, UsageError
-from peercoach_desktop.sync import exchange, pairing, sync_file
+from peercoach_desktop.domain.errors import NotFoundError, UsageError, WrongPassphraseError
+from peercoach_desktop.sync import exchange, file_names, pairing, sync_file
 from peercoach_desktop.vault.opener import open_notebook
 
 
@@ -41,17 +41,36 @@ def cmd_invite(ctx: Context) -> None:
     )
 
 
+ATTEMPTS = 3  # typed at a prompt: a typo asks again instead of ending the join
+
+
+def _read_invitation(data: bytes, source: str | None) -> pairing.Invitation:
+    attempt = 1
+    while True:
+        passphrase = read_pairing_passphrase(source, confirm=False)
+        try:
+            return pairing.read_invitation(data, passphrase)
+        except WrongPassphraseError as exc:
+            if source is not None or attempt == ATTEMPTS:
+                raise
+            attempt += 1
+            print(str(exc), file=sys.stderr)
+
+
 def cmd_join(ctx: Context) -> None:
     a = ctx.args
-    data = pairing.read_file(Path(a.file))
-    passphrase = read_pairing_passphrase(a.pairing_file, confirm=False)
+    data = pairing.read_file(Path(a.file))  # bounded: an invitation is never larger than its format allows
+    invitation = _read_invitation(data, a.pairing_file)
     notebook_passphrase = ctx.passphrase() if a.passphrase else None
-    joined = pairing.join(ctx.library, data, passphrase, notebook_passphrase, ctx.passphrase)
+    joined = pairing.join_invitation(ctx.library, invitation, notebook_passphrase, ctx.passphrase)
     d = joined.descriptor
     data_out = {"id": d.partnership_id, "notebook_id": d.notebook_id, "recovery_code": joined.recovery_code}
-    ctx.emit(data_out, lambda: [d.partnership_id])
+    ctx.emit(data_out | {"received": joined.received}, lambda: [d.partnership_id])
     if a.json:
         return
+    if joined.received:
+        got = ", ".join(f"{n} {kind}" for kind, n in sorted(joined.received.items()))
+        print(f"Your partner's shared notebook is here: {got}.", file=sys.stderr)
     if joined.recovery_code is None:
         print("This partnership was already on this laptop: its sync key was renewed.", file=sys.stderr)
         return
@@ -67,8 +86,11 @@ def cmd_export(ctx: Context) -> None:
     descriptor = ctx.library.resolve(a.partnership)
     with open_notebook(ctx.library, descriptor, ctx.passphrase if descriptor.kdf else None) as store:
         key = exchange.sync_key(ctx.library, descriptor, store)
-        report = exchange.export_file(store, key, Path(a.out))
-    ctx.emit(report.to_dict(), lambda: [f"Exported {report.records} shared records to {a.out}."])
+        name = file_names.sync_file_name(store.partnership_id, store.me_id, descriptor.notebook_id)
+        out = Path(a.out or ".")
+        out = out / name if out.is_dir() else out  # a folder gets this laptop's own file name
+        report = exchange.export_file(store, key, out)
+    ctx.emit(report.to_dict(), lambda: [f"Exported {report.records} shared records to {out}."])
 
 
 def _describe(report: exchange.ImportReport, partner: str) -> list[str]:
@@ -93,7 +115,7 @@ def cmd_import(ctx: Context) -> None:
         key = exchange.sync_key(ctx.library, descriptor, store)
         act = exchange.preview_import if a.dry_run else exchange.apply_import
         report = act(store, data, key)
-        partner = store.partner().name if report.sender == store.partner().id else "your"
+        partner = store.partner().name  # our own file was refused: the sender is the partner
     ctx.emit(report.to_dict(), lambda: _describe(report, partner))
 
 
@@ -144,7 +166,11 @@ def register(add: Callable[..., Any]) -> None:
     )
     p = add("export", cmd_export, "write the shared records to a sync file for your partner")
     p.add_argument("partnership", metavar="P")
-    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="file, or folder to write this laptop's own file name into (default: the current folder)",
+    )
     p = add("import", cmd_import, "merge your partner's sync file into your notebook")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="only say what would change")

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from peercoach_desktop.coaching import catalog, schedule, templates
+from peercoach_desktop.domain import meeting
 from peercoach_desktop.domain.accountability import FollowThrough, follow_through, is_overdue
 from peercoach_desktop.domain.clock import Clock, iso, parse_iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, UsageError
@@ -75,6 +76,7 @@ class RunnerState:
     overdue: set[str] = field(default_factory=set)  # ids of open steps past their due date
     follow: dict[str, FollowThrough] = field(default_factory=dict)  # per peer, last sessions
     timer_restarted: bool = False  # its saved timer could not be read: it began again (see open_session)
+    partner_started_at: str | None = None  # the partner's laptop runs this meeting too, since then
 
     def name(self, peer_id: str | None) -> str:
         return {self.me.id: self.me.name, self.partner.id: self.partner.name}.get(peer_id or "", "?")
@@ -121,6 +123,7 @@ def open_session(
         except UsageError:
             _restart_timer(store, clock, session, language)
             return dataclasses.replace(state(store, clock, session.id), timer_restarted=True)
+        _note_started_here(store, clock, session)
         return state(store, clock, session.id)
     now = clock.now()
     due = [
@@ -132,14 +135,47 @@ def open_session(
     ]
     session = min(due, key=lambda s: abs(parse_iso(s.scheduled_at or "") - now)) if due else None
     if session is None:
-        session = store.add_session(iso(now), turn_minutes)
+        session = store.add_session(
+            iso(now), turn_minutes, record_id=_meeting_id(store, now.date().isoformat())
+        )
     default = catalog.load_builtin(language)[0]
     stages = templates.stages(template or default, default, session.minutes_per_turn)
     timer = SessionTimer(session.speaker_order, stages, clock)
-    store.change_record(
-        session, status=SessionStatus.RUNNING, started_at=iso(now), timer_state=timer.to_dict()
-    )
+    data = timer.to_dict() | {meeting.STARTED_ON: {store.me_id: iso(now)}}
+    store.change_record(session, status=SessionStatus.RUNNING, started_at=iso(now), timer_state=data)
     return state(store, clock, session.id)
+
+
+def _meeting_id(store: NotebookStore, day: str) -> str:
+    """The id of today's unplanned meeting: the partner's laptop derives the same one, so
+    starting it on both makes one session (domain/meeting.py). A later meeting the same day,
+    after this one ended, takes the next number."""
+    nth = 0
+    while store.matching(
+        Session, deleted=None, id_prefix=meeting.meeting_session_id(store.partnership_id, day, nth)
+    ):
+        nth += 1
+    return meeting.meeting_session_id(store.partnership_id, day, nth)
+
+
+def _with_meeting(
+    session: Session, timer_state: dict[str, Any], seconds: dict[str, int]
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """What this laptop's timer saves, plus what the meeting knows beyond it: who started it
+    where, and the partner laptop's talk time when it counted more (domain/meeting.py)."""
+    where = meeting.started_on(session)
+    if where:
+        timer_state = timer_state | {meeting.STARTED_ON: where}
+    most = {p: max(int(v), seconds.get(p, 0)) for p, v in session.seconds_by_speaker.items()}
+    return timer_state, seconds | most
+
+
+def _note_started_here(store: NotebookStore, clock: Clock, session: Session) -> None:
+    """Resuming a meeting the partner's laptop started: this laptop runs it too, from now."""
+    where = meeting.started_on(session)
+    if store.me_id not in where:
+        data = dict(session.timer_state) | {meeting.STARTED_ON: where | {store.me_id: iso(clock.now())}}
+        store.change_record(session, timer_state=data)
 
 
 def _restart_timer(store: NotebookStore, clock: Clock, session: Session, language: str) -> None:
@@ -186,6 +222,7 @@ def state(store: NotebookStore, clock: Clock, session_id: str) -> RunnerState:
         session_note=next(iter(store.where(Note, session_id=session_id, author_id=store.me_id)), None),
         overdue={s.id for s in to_review if is_overdue(s, today)},
         follow={p: follow_through(p, sessions, steps, today) for p in session.speaker_order},
+        partner_started_at=meeting.started_on(session).get(store.partner().id),
     )
 
 
@@ -201,6 +238,7 @@ def save_timer(
 ) -> None:
     """Persist the timer after a change (start, pause, extend, phase, cue)."""
     session = _running(store, session_id)
+    timer_state, seconds = _with_meeting(session, timer_state, seconds)
     if session.timer_state != timer_state or session.seconds_by_speaker != seconds:
         store.change_record(session, timer_state=timer_state, seconds_by_speaker=seconds)
 
@@ -270,12 +308,13 @@ def end_session(
     timer = SessionTimer.from_dict(timer_state, clock)
     timer.finish()
     # The next meeting is the agreed series' (coaching/schedule.py): nothing to plan here.
+    final, seconds = _with_meeting(session, timer.to_dict(), timer.seconds_by_speaker())
     store.change_record(
         session,
         status=SessionStatus.DONE,
         ended_at=iso(clock.now()),
-        timer_state=timer.to_dict(),
-        seconds_by_speaker=timer.seconds_by_speaker(),
+        timer_state=final,
+        seconds_by_speaker=seconds,
     )
     return summary(store, session_id)
 

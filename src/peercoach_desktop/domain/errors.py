@@ -106,3 +106,15 @@ class InputFileError(PeerCoachError):
     large, or inflates past what its format allows; it was refused before being trusted."""
 
     kind = "input_file"
+
+
+class SealedKeyError(SyncFileError):
+    """A sealed file does not open with the key given (wrong key or passphrase, or changed)."""
+
+
+class WrongPassphraseError(SyncFileError):
+    """The pairing passphrase does not open an invitation: worth asking again."""
+
+
+class OwnFileError(SyncFileError):
+    """A sync file this peer wrote itself: there is nothing in it to import."""

@@ -157,7 +157,8 @@ def _count(result: MergeResult, key: Key, before: tuple[Entry, ...], after: tupl
     counts = result.counts
     was_live = bool(before) and not before[0].record.deleted
     is_live = not after[0].record.deleted
-    if len(after) > 1 and is_live:  # deleted on both sides is no conflict
+    # deleted on both sides is no conflict; nor are two versions of a session (joined, see meeting.py)
+    if len(after) > 1 and is_live and key[0] != "sessions":
         counts.conflicted += 1
         result.conflicts.append(key)
     elif not is_live:

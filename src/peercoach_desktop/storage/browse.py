@@ -101,7 +101,7 @@ def overview(store: NotebookStore, now_iso: str) -> Overview:
         open_steps=open_steps(store),
         goals=[GoalProgress(g, *counts[g.id]) for g in goals],
         note_count=store.scalar("SELECT count(*) FROM notes WHERE deleted = 0"),
-        session_count=store.scalar("SELECT count(*) FROM sessions WHERE deleted = 0"),
+        session_count=store.scalar("SELECT count(*) FROM sessions WHERE deleted = 0 AND conflict_of IS NULL"),
         follow_through=recent_follow_through(store, now_iso),
         open_session_since=store.scalar(
             "SELECT max(coalesce(started_at, scheduled_at, created_at)) FROM sessions "
@@ -116,7 +116,8 @@ def recent_follow_through(store: NotebookStore, now_iso: str) -> list[FollowThro
     their steps are read, however long the partnership's history."""
     held = store.records(
         Session,
-        "WHERE deleted = 0 AND status IN (?, ?) ORDER BY coalesce(started_at, scheduled_at) DESC LIMIT ?",
+        "WHERE deleted = 0 AND conflict_of IS NULL AND status IN (?, ?) "
+        "ORDER BY coalesce(started_at, scheduled_at) DESC LIMIT ?",
         (SessionStatus.DONE, SessionStatus.RUNNING, DEFAULT_LAST_SESSIONS),
     )
     ids = tuple(s.id for s in held)
@@ -212,8 +213,11 @@ def sessions_page(
     key = "coalesce(scheduled_at, created_at)"
     after, params = _keyset(key, cursor)
     sessions = store.records(
-        Session, f"WHERE deleted = 0 {after} ORDER BY {key} DESC, id DESC LIMIT ?", (*params, limit + 1)
+        Session,
+        f"WHERE deleted = 0 AND conflict_of IS NULL {after} ORDER BY {key} DESC, id DESC LIMIT ?",
+        (*params, limit + 1),
     )
+    sessions = [store.joined(s) for s in sessions]  # one meeting, one row (domain/meeting.py)
     more = len(sessions) > limit
     sessions = sessions[:limit]
     ids = tuple(s.id for s in sessions)

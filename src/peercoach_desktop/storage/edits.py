@@ -99,7 +99,14 @@ class NotebookEdits(NotebookBase):
             return goal
         return self._change(goal, **clean)
 
-    def add_session(self, scheduled_at: str | None = None, minutes: int = DEFAULT_TURN_MINUTES) -> Session:
+    def add_session(
+        self,
+        scheduled_at: str | None = None,
+        minutes: int = DEFAULT_TURN_MINUTES,
+        record_id: str | None = None,
+    ) -> Session:
+        """record_id: a meeting's own id (domain/meeting.py), which the partner's laptop derives
+        too; its speakers are then in an order both laptops agree on."""
         if not MIN_TURN_MINUTES <= minutes <= MAX_TURN_MINUTES:
             raise UsageError(
                 QT_TRANSLATE_NOOP(
@@ -111,8 +118,11 @@ class NotebookEdits(NotebookBase):
             )
         when = self._clock.now() if scheduled_at is None else _parse_moment(scheduled_at)
         order = [self.me_id, self.partner().id]
+        if record_id is not None and self.partnership().author_id == order[1]:
+            order.reverse()  # both laptops: whoever made the partnership speaks first
         return self._add(
             Session,
+            **({"id": record_id} if record_id else {}),
             scheduled_at=iso(when),
             started_at=None,
             ended_at=None,

@@ -19,6 +19,7 @@ import sqlcipher3
 from peercoach_desktop.domain.clock import Clock, HybridClock, iso, parse_iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, AmbiguousError, NotFoundError, Term, UsageError
 from peercoach_desktop.domain.ids import new_id
+from peercoach_desktop.domain.meeting import join_sessions
 from peercoach_desktop.domain.meeting_plan import MeetingPlan
 from peercoach_desktop.domain.merge import State
 from peercoach_desktop.domain.model import (
@@ -153,7 +154,18 @@ class NotebookBase:
 
     def list(self, cls: type[R], *, include_deleted: bool = False) -> list[R]:
         where = "" if include_deleted else "WHERE deleted = 0"
+        if cls is Session:  # one meeting, one session: copies are folded in, never listed
+            where = f"{where} {'AND' if where else 'WHERE'} conflict_of IS NULL"
+            return [self.joined(s) for s in self._select(cls, f"{where} ORDER BY created_at, rid")]  # type: ignore[arg-type]
         return self._select(cls, f"{where} ORDER BY created_at, rid")
+
+    def joined(self, session: Session) -> Any:
+        """A session as both laptops see it: joined with the versions a sync kept beside it
+        (domain/meeting.py). Any: the callers' own record type (a Session)."""
+        copies = sync_rows.copies_of(self._conn, "sessions", session.id)
+        if not copies:
+            return session
+        return join_sessions([session, *(e.record for e in copies)])
 
     def where(self, cls: type[R], **equals: Any) -> list[R]:
         """Live records whose columns equal these values: one (indexed) query, not a full list."""
@@ -168,6 +180,8 @@ class NotebookBase:
 
     def get(self, cls: type[R], record_id: str) -> R:
         found = self._select(cls, "WHERE id = ? AND deleted = 0", (record_id,))
+        if found and cls is Session:
+            found = [self.joined(found[0])]  # type: ignore[arg-type]
         if not found:
             raise NotFoundError(
                 QT_TRANSLATE_NOOP("Core", "No {kind} with id {record_id}."),
@@ -263,7 +277,7 @@ class NotebookBase:
         if _id is not None:
             common["id"] = _id
         with database.transaction(self._conn):
-            record = record_type(**common, version=self._hlc.tick(), **fields)
+            record = record_type(**(common | fields), version=self._hlc.tick())
             insert(self._conn, record)
             self._save_clock()
         return record

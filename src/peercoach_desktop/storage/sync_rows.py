@@ -111,7 +111,10 @@ def after_local_change(
     if conflict_of is not None:
         raise UsageError(COPY_REFUSED)
     base = extend_ctx(json.loads(ctx_text), before.version)
-    settle(conn, after, base, copies_of(conn, table, after.id), keep_copies=True, tick=tick)
+    # A session's copies are already joined into `after` (domain/meeting.py): kept apart they
+    # would become a second session of the same meeting.
+    keep = table != "sessions"
+    settle(conn, after, base, copies_of(conn, table, after.id), keep_copies=keep, tick=tick)
 
 
 def current_entry(conn: sqlcipher3.Connection, table: str, record_id: str) -> Entry:

@@ -16,8 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, MissingKeyError, NotFoundError, UsageError
-from peercoach_desktop.domain.merge import Counts, Entry, Key, State, extend_ctx, merge
+from peercoach_desktop.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    MissingKeyError,
+    NotFoundError,
+    OwnFileError,
+    UsageError,
+)
+from peercoach_desktop.domain.merge import Counts, Entry, Key, State, extend_ctx, merge, node_of
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.storage.files import write_atomic
@@ -31,6 +37,7 @@ KEY_BYTES = 32
 NOT_PAIRED = QT_TRANSLATE_NOOP(
     "Core", "This notebook has no sync key yet: invite your partner (peercoach invite) or join theirs."
 )
+OWN_FILE = QT_TRANSLATE_NOOP("Core", "This is your own sync file; nothing to import.")
 Keep = Literal["current", "other", "both"]
 
 
@@ -84,6 +91,11 @@ def notebook_for_file(library: Library, source: SyncSource) -> Descriptor:
     return found[0]
 
 
+def notebook_for_data(library: Library, data: bytes) -> Descriptor:
+    """notebook_for_file of a file already read (the sync folder reads each file once)."""
+    return notebook_for_file(library, data)
+
+
 # ----- export -----------------------------------------------------------------------------------
 
 
@@ -125,8 +137,20 @@ class ImportReport:
         }
 
 
-def _read(store: NotebookStore, source: SyncSource, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
-    return sync_file.decode(_bytes(source), key, store.partnership_id)
+@dataclass(frozen=True)
+class ReadFile:
+    """A sync file read and decrypted once: the preview and the import use these same entries."""
+
+    header: sync_file.SyncHeader
+    entries: list[Any]
+
+
+def read_import(store: NotebookStore, source: SyncSource, key: bytes) -> ReadFile:
+    """Read (bounded) and decrypt once; your own file is refused in words."""
+    header, entries = sync_file.decode(_bytes(source), key, store.partnership_id)
+    if header.sender == store.me_id:
+        raise OwnFileError(OWN_FILE)
+    return ReadFile(header, entries)
 
 
 def _checked(store: NotebookStore, entries: list[Entry], local: State) -> None:
@@ -141,17 +165,19 @@ def _checked(store: NotebookStore, entries: list[Entry], local: State) -> None:
     )
 
 
-def preview_import(store: NotebookStore, source: SyncSource, key: bytes) -> ImportReport:
-    """What apply_import would do, without writing anything."""
-    header, entries = _read(store, source, key)
+def preview(store: NotebookStore, read: ReadFile) -> ImportReport:
+    """What apply would do, without writing anything."""
     local = store.sync_state()
-    _checked(store, entries, local)
-    result = merge(local, entries)
-    return ImportReport(header.sender, header.written_at, result.counts, result.conflicts, dry_run=True)
+    _checked(store, read.entries, local)
+    result = merge(local, read.entries)
+    return ImportReport(
+        read.header.sender, read.header.written_at, result.counts, result.conflicts, dry_run=True
+    )
 
 
-def apply_import(store: NotebookStore, source: SyncSource, key: bytes) -> ImportReport:
-    header, entries = _read(store, source, key)
+def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
+    """Merge the entries read (the ones a preview showed) in one transaction."""
+    entries = read.entries
     with store.writing() as work:
         local = work.sync_state()
         _checked(store, entries, local)
@@ -160,7 +186,20 @@ def apply_import(store: NotebookStore, source: SyncSource, key: bytes) -> Import
         if entries:
             # Later local edits must sort after everything the partner wrote.
             work.observe(max(e.version for e in entries))
-    return ImportReport(header.sender, header.written_at, result.counts, result.conflicts)
+    return ImportReport(read.header.sender, read.header.written_at, result.counts, result.conflicts)
+
+
+def preview_import(store: NotebookStore, source: SyncSource, key: bytes) -> ImportReport:
+    return preview(store, read_import(store, source, key))
+
+
+def apply_import(store: NotebookStore, source: SyncSource, key: bytes) -> ImportReport:
+    return apply(store, read_import(store, source, key))
+
+
+def apply_import_bytes(store: NotebookStore, data: bytes, key: bytes) -> ImportReport:
+    """apply_import of a file already read (the sync folder reads each file once)."""
+    return apply(store, read_import(store, data, key))
 
 
 # ----- conflicts --------------------------------------------------------------------------------
@@ -173,17 +212,37 @@ class Conflict:
     current: Record  # the version in place (the newer live one)
     other: Record  # the version kept beside it; other.deleted: deleted on one side
     copy_id: str  # the row id under which `other` is listed
+    current_by: str = ""  # the name of whoever wrote each version (on whichever laptop)
+    other_by: str = ""
 
 
 def list_conflicts(store: NotebookStore) -> list[Conflict]:
     found = []
     for table, cls in sync_rows.CLASS_OF.items():
+        if table == "sessions":
+            continue  # joined field by field, never a choice for the user (domain/meeting.py)
         for copy in store.conflict_copies(table):
             current = store.by_id(cls, copy.record_id)
             if current.deleted:
                 continue  # deleted on both laptops: nothing to choose between
-            found.append(Conflict(table, copy.record_id, current, copy.record, copy.row_id))
+            found.append(
+                Conflict(
+                    table,
+                    copy.record_id,
+                    current,
+                    copy.record,
+                    copy.row_id,
+                    _author(store, current.version),
+                    _author(store, copy.record.version),
+                )
+            )
     return found
+
+
+def _author(store: NotebookStore, version: str) -> str:
+    """A version names the peer whose laptop wrote it (domain/clock.py)."""
+    node = node_of(version)
+    return next((p.name for p in (store.me(), store.partner()) if p.id == node), "?")
 
 
 def resolve_conflict(store: NotebookStore, record_id: str, keep: Keep) -> Record:

@@ -2,26 +2,35 @@
 
 The file is sealed (see sealed.py) with a key derived from a pairing passphrase the
 partners share out of band, through Argon2id (64 MiB, memory-hard) with the salt and
-cost in the clear header. Everything else, ids, title, names and the sync key, is
-inside the ciphertext. Joining creates a notebook whose partnership, both peers
-and their exact versions equal the inviter's, so the first sync finds nothing to
-reconcile in them.
+cost in the clear header. Everything else, ids, title, names, the sync key and a
+snapshot of every shared record (what a sync file would carry: never a private note),
+is inside the ciphertext. Joining creates a notebook whose partnership, both peers
+and their exact versions equal the inviter's, merged with that snapshot, so the joiner
+sees the partner's goals, sessions, notes and steps at once and the first sync finds
+nothing to reconcile.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from peercoach_desktop.domain.clock import iso
-from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term, UsageError
-from peercoach_desktop.domain.merge import Change, Entry
+from peercoach_desktop.domain.errors import (
+    QT_TRANSLATE_NOOP,
+    SealedKeyError,
+    SyncFileError,
+    Term,
+    UsageError,
+    WrongPassphraseError,
+)
+from peercoach_desktop.domain.merge import Change, Entry, Key, merge
 from peercoach_desktop.domain.model import Partnership, Peer
 from peercoach_desktop.storage.bounded_input import read_handed_file
 from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
-from peercoach_desktop.sync import exchange, inbound, sync_file
+from peercoach_desktop.sync import exchange, inbound, sealed, sync_file
 from peercoach_desktop.sync.sealed import open_sealed, read_header, seal
 from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.library import Created, Library
@@ -31,11 +40,11 @@ from peercoach_desktop.vault.passphrase import KdfParams, derive_key
 MAGIC = b"PeerCoach invite\n"
 FORMAT = 1
 WHAT = QT_TRANSLATE_NOOP("Core", "invitation file")
-WHAT_PASSPHRASE = QT_TRANSLATE_NOOP("Core", "invitation file (wrong passphrase?)")
 MIN_PAIRING_CHARS = 8
-# An invitation holds one partnership and two peers (each with a few versions).
-MAX_INVITATION_BYTES = 1024 * 1024
-MAX_INVITATION_RECORDS = 64
+# An invitation carries the partnership, the two peers and a snapshot of every shared record:
+# the bounds of a sync file.
+MAX_INVITATION_BYTES = sealed.MAX_FILE
+MAX_INVITATION_RECORDS = sync_file.MAX_RECORDS
 
 
 def read_file(path: Path) -> bytes:
@@ -52,7 +61,7 @@ class Invitation:
     inviter_id: str
     invitee_id: str
     sync_key: bytes
-    records: list[Entry]  # the partnership and both peers, as the inviter holds them
+    records: list[Entry]  # every shared record as the inviter holds them (partnership and peers too)
 
     def record(self, cls: type, record_id: str) -> Any:
         return next(e.record for e in self.records if isinstance(e.record, cls) and e.record.id == record_id)
@@ -80,7 +89,7 @@ def write_invitation(
             inviter_id=store.me_id,
             invitee_id=store.partner().id,
             sync_key=key,
-            records=[e for (kind, _), versions in state.items() if kind in PAIRED for e in versions],
+            records=sync_file.shared_entries(state),
         )
         written_at = iso(library.clock.now())
     kdf = KdfParams.fresh()
@@ -119,7 +128,18 @@ def read_invitation(data: bytes, passphrase: str) -> Invitation:
         raise SyncFileError(
             QT_TRANSLATE_NOOP("Core", "This is not a PeerCoach {what}."), what=Term(WHAT)
         ) from None
-    payload = open_sealed(head, prefix, body, derive_key(passphrase, kdf), WHAT_PASSPHRASE)
+    try:
+        payload = open_sealed(head, prefix, body, derive_key(passphrase, kdf), WHAT)
+    except SealedKeyError:
+        # AEAD cannot tell a wrong passphrase from a changed file; the passphrase is by far
+        # the likelier, and a distinct error lets the window and the CLI ask again.
+        raise WrongPassphraseError(
+            QT_TRANSLATE_NOOP(
+                "Core",
+                "This pairing passphrase does not open the invitation (or the file was changed). "
+                "Check the passphrase with your partner and type it again. Nothing was changed.",
+            )
+        ) from None
     records = payload.get("records") if isinstance(payload, dict) else None
     if isinstance(records, list) and len(records) > MAX_INVITATION_RECORDS:
         raise sync_file.too_many_records(WHAT, MAX_INVITATION_RECORDS)
@@ -150,6 +170,7 @@ def read_invitation(data: bytes, passphrase: str) -> Invitation:
 class Joined:
     descriptor: Descriptor
     recovery_code: str | None  # None: the partnership was already here, only its sync key changed
+    received: dict[str, int] = field(default_factory=dict)  # live shared records by table, when created
 
 
 def join(
@@ -159,15 +180,28 @@ def join(
     notebook_passphrase: str | None = None,
     passphrase_source: Any = None,
 ) -> Joined:
-    """Create this laptop's notebook of the partnership the invitation describes. If the
-    partnership is already here (a keyring that lost the sync key, a partner who invited
-    again), only take the invitation's sync key; passphrase_source opens it if protected."""
-    invitation = read_invitation(data, passphrase)
+    """Read the invitation and join it (join_invitation)."""
+    return join_invitation(library, read_invitation(data, passphrase), notebook_passphrase, passphrase_source)
+
+
+def join_invitation(
+    library: Library,
+    invitation: Invitation,
+    notebook_passphrase: str | None = None,
+    passphrase_source: Any = None,
+) -> Joined:
+    """Create this laptop's notebook of the partnership the invitation describes, holding the
+    inviter's shared records. If the partnership is already here (a keyring that lost the sync
+    key, a partner who invited again), only take the invitation's sync key; passphrase_source
+    opens it if protected."""
     found = [d for d in library.descriptors() if d.partnership_id == invitation.partnership_id]
     if not found:
         created = _create(library, invitation, notebook_passphrase)
         created.store.close()
-        return Joined(created.descriptor, created.recovery_code)
+        received: dict[str, int] = {}
+        for kind, _ in {e.key for e in invitation.records if e.kind not in PAIRED and not e.record.deleted}:
+            received[kind] = received.get(kind, 0) + 1
+        return Joined(created.descriptor, created.recovery_code, received)
     with open_notebook(library, found[0], passphrase_source) as store:
         if (store.me_id, store.partner().id) != (invitation.invitee_id, invitation.inviter_id):
             raise UsageError(
@@ -201,7 +235,14 @@ def _create(library: Library, invitation: Invitation, notebook_passphrase: str |
 
 
 def _adopt(store: NotebookStore, entries: list[Entry]) -> None:
-    """Replace the freshly made partnership and peers by the inviter's exact versions."""
+    """Replace the freshly made partnership and peers by the inviter's exact versions, then
+    merge the rest of the snapshot (an invitation of an older app carries none)."""
+    paired: dict[Key, list[Entry]] = {}
+    for e in entries:
+        if e.kind in PAIRED:
+            paired.setdefault(e.key, []).append(e)  # in the inviter's order: current version first
+    shared = [e for e in entries if e.kind not in PAIRED]
     with store.writing() as work:
-        work.write_changes([Change(e.key, (), (e,)) for e in entries])
+        work.write_changes([Change(key, (), tuple(group)) for key, group in paired.items()])
+        work.write_changes(merge(work.sync_state(), shared).changes)
         work.observe(max(e.version for e in entries))

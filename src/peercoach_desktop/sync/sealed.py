@@ -16,7 +16,7 @@ import struct
 import zlib
 from typing import Any
 
-from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
+from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SealedKeyError, SyncFileError, Term
 from peercoach_desktop.storage.bounded_input import inflate
 
 NONCE_BYTES = 12
@@ -70,7 +70,7 @@ def open_sealed(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: b
     try:
         body = ChaCha20Poly1305(key).decrypt(bytes.fromhex(header["nonce"]), ciphertext, prefix)
     except (InvalidTag, ValueError):
-        raise SyncFileError(
+        raise SealedKeyError(
             QT_TRANSLATE_NOOP(
                 "Core",
                 "This {what} could not be opened: it was changed or cut short, or it was made "

@@ -44,6 +44,8 @@ OPTIONS: dict[str, Option] = {
         # morning a next step is due.
         Option("reminders", True, lambda v: isinstance(v, bool)),
         Option("reminder_minutes", 10, lambda v: 1 <= v <= 240),
+        # {partnership id: folder}, as JSON: where each partnership's sync files go (Partner ▸ Sync folder)
+        Option("sync_folders", "{}", lambda v: isinstance(v, str)),
     )
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -47,7 +47,15 @@ def kind_label(kind: str) -> str:
 class PairingPassphraseDialog(QDialog):
     """The passphrase that protects an invitation; asked twice when inviting."""
 
-    def __init__(self, title: str, explanation: str, *, confirm: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        explanation: str,
+        *,
+        confirm: bool,
+        parent: QWidget | None = None,
+        problem: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
@@ -79,6 +87,11 @@ class PairingPassphraseDialog(QDialog):
         text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
+        # Why it is asked again (the last passphrase did not open the file), in words.
+        self.problem = named(QLabel(problem), "pairing_problem", translate("PartnerDialogs", "Problem"))
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(bool(problem))
+        layout.addWidget(self.problem)
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
@@ -191,12 +204,13 @@ class ConflictsDialog(QDialog):
         )
         self.other = named(QTextBrowser(), "conflict_other", translate("PartnerDialogs", "The other version"))
         versions = QHBoxLayout()
-        for label, view in (
-            (translate("PartnerDialogs", "In place"), self.current),
-            (translate("PartnerDialogs", "Other version"), self.other),
-        ):
+        # Who wrote each version and when ("Ana, Tue 10:14"), set per conflict in _show.
+        self.current_label = named(QLabel(), "conflict_current_by", translate("PartnerDialogs", "Written by"))
+        self.other_label = named(QLabel(), "conflict_other_by", translate("PartnerDialogs", "Written by"))
+        for label, view in ((self.current_label, self.current), (self.other_label, self.other)):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a name the user typed
             box = QVBoxLayout()
-            box.addWidget(QLabel(label))
+            box.addWidget(label)
             box.addWidget(view)
             versions.addLayout(box)
         buttons = QHBoxLayout()
@@ -235,8 +249,14 @@ class ConflictsDialog(QDialog):
 
     def _show(self, row: int) -> None:
         if 0 <= row < len(self._conflicts):
-            self.current.setPlainText(record_text(self._conflicts[row].current))
-            self.other.setPlainText(record_text(self._conflicts[row].other))
+            conflict = self._conflicts[row]
+            self.current.setPlainText(record_text(conflict.current))
+            self.other.setPlainText(record_text(conflict.other))
+            for label, by, record in (
+                (self.current_label, conflict.current_by, conflict.current),
+                (self.other_label, conflict.other_by, conflict.other),
+            ):
+                label.setText(f"{by}, {local_time(record.updated_at)}")
 
     def _resolve(self, keep: str) -> None:
         row = self.list.currentRow()

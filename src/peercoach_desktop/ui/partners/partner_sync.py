@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QProgressDialog
 
-from peercoach_desktop.sync import exchange, pairing
-from peercoach_desktop.ui.infra.dialogs import show_error, tell
+from peercoach_desktop.domain.errors import WrongPassphraseError
+from peercoach_desktop.sync import exchange, file_names, pairing, sync_file
+from peercoach_desktop.ui.infra.dialogs import message_text, show_error, tell
 from peercoach_desktop.ui.infra.file_choice import choose_path
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, plural, translate
 from peercoach_desktop.ui.partners.partner_dialogs import (
@@ -43,7 +44,13 @@ def _busy(window: WindowHost, text: str) -> QProgressDialog:
     return dialog
 
 
-def _run(window: WindowHost, text: str, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+def _run(
+    window: WindowHost,
+    text: str,
+    job: Callable[[], Any],
+    done: Callable[[Any], None],
+    fail: Callable[[BaseException], None] | None = None,
+) -> None:
     busy = _busy(window, text)
 
     def finished(result: Any) -> None:
@@ -52,7 +59,7 @@ def _run(window: WindowHost, text: str, job: Callable[[], Any], done: Callable[[
 
     def failed(error: BaseException) -> None:
         busy.reset()
-        show_error(window, error)
+        (fail or (lambda e: show_error(window, e)))(error)
 
     window.tasks.run(job, finished, failed)
 
@@ -115,16 +122,27 @@ def join(window: WindowHost) -> None:
         translate("PartnerSync", INVITE_FILTER),
         save=False,
     )
-    if not source:
-        return
+    if source:
+        _ask_join_passphrase(window, Path(source))
+
+
+def _ask_join_passphrase(window: WindowHost, source: Path, problem: str = "") -> None:
+    """The pairing passphrase; asked again (with the reason) when it does not open the file."""
     dialog = PairingPassphraseDialog(
         translate("PartnerSync", "Join a partnership"),
         translate("PartnerSync", "Type the pairing passphrase your partner told you."),
         confirm=False,
         parent=window,
+        problem=problem,
     )
     window.dialogs.keep("join_dialog", dialog)
-    library = window.workspace.library
+    workspace = window.workspace
+
+    def job(passphrase: str) -> pairing.Joined:
+        data = pairing.read_file(source)  # bounded: a FIFO or /dev/zero is refused
+        joined = pairing.join(workspace.library, data, passphrase)
+        workspace.open_all()  # the new notebook is open before the window selects it
+        return joined
 
     def joined(result: pairing.Joined) -> None:
         from peercoach_desktop.ui.partners.partnership_flow import NOT_SHOWN_WHILE_LOCKED, show_recovery_code
@@ -144,18 +162,21 @@ def join(window: WindowHost) -> None:
 
         window.when_unlocked(show, translate("PartnershipFlow", NOT_SHOWN_WHILE_LOCKED))
 
+    def failed(error: BaseException) -> None:
+        if isinstance(error, WrongPassphraseError) and not window.locked:
+            _ask_join_passphrase(window, source, message_text(error))
+        else:
+            show_error(window, error)
+
     def chosen() -> None:
         passphrase = dialog.passphrase.text()
         dialog.passphrase.clear()
-
-        def data() -> bytes:
-            return pairing.read_file(Path(source))  # bounded: a FIFO or /dev/zero is refused
-
         _run(
             window,
             translate("PartnerSync", "Opening the invitation…"),
-            lambda: pairing.join(library, data(), passphrase),
+            lambda: job(passphrase),
             joined,
+            failed,
         )
 
     dialog.accepted.connect(chosen)
@@ -169,12 +190,23 @@ def export(window: WindowHost) -> None:
     pid = _current(window)
     if pid is None:
         return
+    workspace = window.workspace
+    library = workspace.library
+
+    def own_name() -> str:  # on the worker: the store knows who we are
+        store = workspace.store(pid)
+        return file_names.sync_file_name(pid, store.me_id, library.resolve(pid).notebook_id)
+
+    window.tasks.run(own_name, lambda name: _export_to(window, pid, name))
+
+
+def _export_to(window: WindowHost, pid: str, name: str) -> None:
     out = choose_path(
         window,
         translate("PartnerSync", "Export for your partner"),
         translate("PartnerSync", SYNC_FILTER),
         save=True,
-        suggested="for-partner.pcsync",
+        suggested=name,
     )
     if not out:
         return
@@ -214,16 +246,20 @@ def import_file(window: WindowHost, source: str | None = None) -> None:
     path, workspace = Path(source), window.workspace
     library = workspace.library
 
-    def preview() -> tuple[str, str, bytes, exchange.ImportReport]:
-        descriptor = exchange.notebook_for_file(library, path)
+    def preview() -> tuple[str, str, exchange.ReadFile, exchange.ImportReport]:
+        data = sync_file.read_file(
+            path
+        )  # bounded; decrypted once: the import applies what the preview showed
+        descriptor = exchange.notebook_for_data(library, data)
         store = workspace.store(descriptor.partnership_id)
         key = exchange.sync_key(library, descriptor, store)
-        report = exchange.preview_import(store, path, key)
-        sender = store.partner().name if report.sender == store.partner().id else store.me().name
-        return descriptor.partnership_id, sender, key, report
+        read = exchange.read_import(store, data, key)
+        report = exchange.preview(store, read)
+        sender = store.partner().name  # our own file was refused by read_import
+        return descriptor.partnership_id, sender, read, report
 
-    def previewed(result: tuple[str, str, bytes, exchange.ImportReport]) -> None:
-        pid, sender, key, report = result
+    def previewed(result: tuple[str, str, exchange.ReadFile, exchange.ImportReport]) -> None:
+        pid, sender, read, report = result
         dialog = ImportPreviewDialog(sender, report, window)
         window.dialogs.keep("import_preview_dialog", dialog)
 
@@ -231,7 +267,7 @@ def import_file(window: WindowHost, source: str | None = None) -> None:
             _run(
                 window,
                 translate("PartnerSync", "Importing…"),
-                lambda: exchange.apply_import(workspace.store(pid), path, key),
+                lambda: exchange.apply(workspace.store(pid), read),
                 lambda r: _imported(window, pid, r),
             )
 

@@ -44,7 +44,13 @@ from peercoach_desktop.ui.session.session_pages import (
     SummaryPage,
 )
 from peercoach_desktop.ui.session.session_prompts import PromptActions
-from peercoach_desktop.ui.session.session_widgets import CueSound, TalkBalance, ask_yes_no, named
+from peercoach_desktop.ui.session.session_widgets import (
+    CueSound,
+    TalkBalance,
+    ask_yes_no,
+    elsewhere_text,
+    named,
+)
 from peercoach_desktop.ui.session.stage_bar import StageBar
 from peercoach_desktop.ui.session.turn_page import TurnPage
 
@@ -203,6 +209,8 @@ class SessionRunnerView(PromptActions, QWidget):
                     "so it starts again at the check-in. Talk time so far, notes and steps are kept.",
                 )
             )
+        elif state.partner_started_at:
+            self.status.setText(elsewhere_text(state.partner.name, state.partner_started_at))
         self.setEnabled(True)
         self.ticker.start()
         self.session_started.emit(state.session.id)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from peercoach_desktop.coaching.localize import category_title
 from peercoach_desktop.coaching.prompts import Prompt
 from peercoach_desktop.ui.infra.i18n import language, percent, translate
+from peercoach_desktop.ui.infra.widgets import local_time
 
 
 def named(widget: QWidget, name: str, accessible: str | None = None) -> QWidget:
@@ -240,3 +241,10 @@ class PromptCard(QGroupBox):
         if self.editor.text().strip():
             self.add_requested.emit(self.editor.text())
             self.editor.clear()
+
+
+def elsewhere_text(partner: str, started_at: str) -> str:
+    """One meeting on two laptops is one session (domain/meeting.py): say so."""
+    return translate("SessionWidgets", "{partner} started this session on their laptop at {time}.").format(
+        partner=partner, time=local_time(started_at)
+    )

@@ -35,6 +35,7 @@ class LockHost(Protocol):
     preferences: Preferences
     undo_stack: list[tuple[str, object]]
     notebook: NotebookView
+    sync_folders: Any  # ui.partners.sync_folder.SyncFolders, once the window has started
 
     @property
     def built(self) -> bool: ...  # the notebook tabs exist
@@ -117,6 +118,8 @@ class WindowLock(QObject):
         window.partnerships.clear()
         window.partnerships.blockSignals(False)
         access = window.access
+        if window.sync_folders is not None:  # after the saves: the last edits reach the sync folder
+            window.sync_folders.run_round(closing=True)
         # 3. Queued after the saves, and after a workspace still being opened, which it closes too.
         window.tasks.run(lambda: access.workspace.close_all() if access.workspace else None)
 

@@ -9,7 +9,7 @@ and opened on the worker, and the notebook tabs are built while the keyring answ
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._finished_start = False
         self._backups_due = False
         self.undo_stack: list[tuple[str, object]] = []
+        self.sync_folders: Any = None  # SyncFolders, made when the window has started
         self.dialogs = OpenDialogs()  # the last dialog of each kind, by name (window parts keep them)
         # Set by the app once the notebooks show (app.after_paint): kept alive with the window.
         self.instance_server: QObject | None = None
@@ -198,8 +199,10 @@ class MainWindow(QMainWindow):
         if self._finished_start:
             return
         self._finished_start = True
+        from peercoach_desktop.ui.partners.sync_folder import SyncFolders
         from peercoach_desktop.ui.shell.window_actions import build_actions
 
+        self.sync_folders = SyncFolders(self)  # before the menus, which offer it
         build_actions(self, self._menus)
         self.window_preferences.apply_history_policy()
         self.locking.watch_clipboard()

@@ -19,6 +19,7 @@ from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from peercoach_desktop.ui.notebook.window_host import NotebookHost
+    from peercoach_desktop.ui.partners.sync_folder import SyncFolders
 
     class ActionsHost(NotebookHost, Protocol):
         """What the menus call on the main window."""
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
         def addAction(self, action: QAction) -> None: ...
 
         def close(self) -> bool: ...
+
+        @property
+        def sync_folders(self) -> SyncFolders: ...
 
 
 TAB_SHORTCUTS = 8  # Alt+1…8 reach the notebook's tabs
@@ -254,6 +258,12 @@ def build_actions(window: ActionsHost, menus: tuple[QMenu, ...]) -> None:
             QT_TRANSLATE_NOOP("Menus", "I&mport from partner…"),
             QKeySequence("Ctrl+I"),
             deferred(window, lambda: _partner_sync().import_file),
+        ),
+        (
+            partner,
+            QT_TRANSLATE_NOOP("Menus", "&Sync folder…"),
+            QKeySequence(),
+            in_notebook(lambda: window.sync_folders.choose()),
         ),
         (
             partner,
