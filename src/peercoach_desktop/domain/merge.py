@@ -135,6 +135,27 @@ class MergeResult:
     conflicts: list[Key] = field(default_factory=list)  # records now holding two versions
 
 
+@dataclass(frozen=True)
+class KnownVersions:
+    """What a notebook has stored, for deciding cheaply which records a file may change."""
+
+    stored: set[tuple[str, str, str]]  # (table, record id, version) of every stored row
+    private: set[Key]  # records made private here
+
+
+def keys_to_merge(index: Iterable[tuple[str, str, str]], known: KnownVersions) -> set[Key]:
+    """The records of a file (its (table, record id, version) triples) that merge could change.
+
+    A record whose every incoming version is already stored here is skipped: the union of
+    its versions is what is stored, so merge() would find nothing to do. (One version is one
+    edit; a file that gives a stored version other content is not trusted to replace it.)
+    Records made private here always go through merge(), which counts them as kept private.
+    """
+    return {(kind, rid) for kind, rid, version in index if (kind, rid, version) not in known.stored} | {
+        (kind, rid) for kind, rid, _version in index if (kind, rid) in known.private
+    }
+
+
 def merge(local: State, incoming: Iterable[Entry]) -> MergeResult:
     """What importing `incoming` into `local` changes. Touches nothing."""
     result = MergeResult()

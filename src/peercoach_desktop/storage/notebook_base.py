@@ -9,7 +9,7 @@ module outside this package sees the connection.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,7 +19,7 @@ import sqlcipher3
 from peercoach_desktop.domain.clock import Clock, HybridClock, iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, AmbiguousError, NotFoundError, Term, UsageError
 from peercoach_desktop.domain.ids import new_id
-from peercoach_desktop.domain.merge import State
+from peercoach_desktop.domain.merge import Key, KnownVersions, State
 from peercoach_desktop.domain.model import (
     Feedback,
     Goal,
@@ -32,7 +32,7 @@ from peercoach_desktop.domain.model import (
     Session,
     SessionStatus,
 )
-from peercoach_desktop.storage import database, history, rows, sync_rows
+from peercoach_desktop.storage import database, history, rows, sync_bulk, sync_rows
 from peercoach_desktop.storage.unit_of_work import UnitOfWork
 
 R = TypeVar("R", bound=Record)
@@ -79,6 +79,14 @@ class NotebookBase:
     def sync_state(self) -> State:
         """Every shared and private record with its sync context, as the merge reads it."""
         return sync_rows.read_state(self._conn)
+
+    def known_versions(self) -> KnownVersions:
+        """Every stored (table, record id, version): what an import compares a file against."""
+        return sync_bulk.known_versions(self._conn)
+
+    def state_for(self, keys: Iterable[Key]) -> State:
+        """The stored versions of these records only."""
+        return sync_bulk.state_for(self._conn, keys)
 
     def conflict_copies(self, table: str) -> list[sync_rows.CopyRow]:
         return sync_rows.copies_with_ids(self._conn, table)

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, MissingKeyError, NotFoundError, UsageError
-from peercoach_desktop.domain.merge import Counts, Key, extend_ctx, merge
+from peercoach_desktop.domain.merge import Counts, Entry, Key, MergeResult, extend_ctx, keys_to_merge, merge
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.storage.unit_of_work import UnitOfWork
 from peercoach_desktop.sync import sync_file
 from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.keystore import sync_entry
@@ -118,24 +119,33 @@ class ImportReport:
         }
 
 
-def _read(store: NotebookStore, path: Path, key: bytes) -> tuple[sync_file.SyncHeader, list[Any]]:
-    return sync_file.decode(path.read_bytes(), key, store.partnership_id)
+def _read(store: NotebookStore, path: Path, key: bytes) -> tuple[sync_file.SyncHeader, sync_file.Payload]:
+    return sync_file.open_file(path.read_bytes(), key, store.partnership_id)
+
+
+def _merge(reader: NotebookStore | UnitOfWork, payload: sync_file.Payload) -> tuple[MergeResult, list[Entry]]:
+    """merge() over only the records the file may change: a version comparison against the
+    stored (record, version) pairs first, so a file with nothing new reads no whole row."""
+    keys = keys_to_merge(payload.index, reader.known_versions())
+    entries = payload.entries(keys)
+    return merge(reader.state_for(keys), entries), entries
 
 
 def preview_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
     """What apply_import would do, without writing anything."""
-    header, entries = _read(store, path, key)
-    result = merge(store.sync_state(), entries)
+    header, payload = _read(store, path, key)
+    result, _entries = _merge(store, payload)
     return ImportReport(header.sender, header.written_at, result.counts, result.conflicts, dry_run=True)
 
 
 def apply_import(store: NotebookStore, path: Path, key: bytes) -> ImportReport:
-    header, entries = _read(store, path, key)
+    header, payload = _read(store, path, key)
     with store.writing() as work:
-        result = merge(work.sync_state(), entries)
+        result, entries = _merge(work, payload)
         work.write_changes(result.changes)
         if entries:
-            # Later local edits must sort after everything the partner wrote.
+            # Later local edits must sort after everything the partner wrote (the versions
+            # skipped as already stored were observed when they were first stored).
             work.observe(max(e.version for e in entries))
     return ImportReport(header.sender, header.written_at, result.counts, result.conflicts)
 

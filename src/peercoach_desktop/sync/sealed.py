@@ -14,6 +14,7 @@ import json
 import os
 import struct
 import zlib
+from collections.abc import Iterator
 from typing import Any
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
@@ -21,15 +22,21 @@ from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Te
 NONCE_BYTES = 12
 MAX_HEADER = 64 * 1024
 MAX_PAYLOAD = 512 * 1024 * 1024  # a bound on decompression, so a crafted file cannot fill memory
+CHUNK = 1024 * 1024  # inflated bytes per step when a body is read line by line
+MAX_LINE = 64 * 1024 * 1024
 
 
 def seal(magic: bytes, header: dict[str, Any], key: bytes, payload: dict[str, Any]) -> bytes:
+    return seal_bytes(magic, header, key, json.dumps(payload, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def seal_bytes(magic: bytes, header: dict[str, Any], key: bytes, plain: bytes, level: int) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
     nonce = os.urandom(NONCE_BYTES)
     head = json.dumps(header | {"nonce": nonce.hex()}, sort_keys=True).encode()
     prefix = magic + struct.pack(">I", len(head)) + head
-    body = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 6)
+    body = zlib.compress(plain, level)
     return prefix + ChaCha20Poly1305(key).encrypt(nonce, body, prefix)
 
 
@@ -58,6 +65,50 @@ def read_header(data: bytes, magic: bytes, what: str) -> tuple[dict[str, Any], b
 
 
 def open_sealed(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: bytes, what: str) -> Any:
+    body = decrypt(header, prefix, ciphertext, key, what)
+    try:
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(body, MAX_PAYLOAD)
+        if inflater.unconsumed_tail or not inflater.eof:
+            raise ValueError
+        return json.loads(raw.decode("utf-8"))
+    except (ValueError, zlib.error):
+        raise damaged(what) from None
+
+
+def damaged(what: str) -> SyncFileError:
+    return SyncFileError(
+        QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside. Nothing was changed."), what=Term(what)
+    )
+
+
+def inflate_lines(body: bytes, what: str) -> Iterator[bytes]:
+    """The lines of a compressed body, inflated a slice at a time: no step holds the GIL for
+    long (zlib lets it go while it inflates) and no more than MAX_PAYLOAD is ever inflated."""
+    inflater = zlib.decompressobj()
+    total, rest = 0, b""
+    try:
+        data = inflater.decompress(body, CHUNK)
+        while True:
+            total += len(data)
+            if total > MAX_PAYLOAD:
+                raise ValueError
+            *lines, rest = (rest + data).split(b"\n")
+            if len(rest) > MAX_LINE:
+                raise ValueError  # one record this long is no record of ours
+            yield from lines
+            if not inflater.unconsumed_tail:
+                break
+            data = inflater.decompress(inflater.unconsumed_tail, CHUNK)
+        if not inflater.eof:
+            raise ValueError
+    except (ValueError, zlib.error):
+        raise damaged(what) from None
+    if rest:
+        yield rest
+
+
+def decrypt(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: bytes, what: str) -> bytes:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
@@ -72,13 +123,4 @@ def open_sealed(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: b
             ),
             what=Term(what),
         ) from None
-    try:
-        inflater = zlib.decompressobj()
-        raw = inflater.decompress(body, MAX_PAYLOAD)
-        if inflater.unconsumed_tail or not inflater.eof:
-            raise ValueError
-        return json.loads(raw.decode("utf-8"))
-    except (ValueError, zlib.error):
-        raise SyncFileError(
-            QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside. Nothing was changed."), what=Term(what)
-        ) from None
+    return body

@@ -15,13 +15,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
-from peercoach_desktop.domain.merge import Entry, State, is_private, make_ctx
+from peercoach_desktop.domain.merge import Entry, Key, State, is_private, make_ctx
 from peercoach_desktop.storage import rows
 from peercoach_desktop.storage.sync_rows import CLASS_OF
-from peercoach_desktop.sync.sealed import open_sealed, read_header, seal
+from peercoach_desktop.sync.sealed import (
+    damaged,
+    decrypt,
+    inflate_lines,
+    open_sealed,
+    read_header,
+    seal,
+    seal_bytes,
+)
 
 MAGIC = b"PeerCoach sync\n\x00"
-FORMAT = 1
+# Format 2: the payload is one line per entry, "table TAB record id TAB version TAB entry JSON",
+# so an import can tell from the first three fields which entries it already has and parse
+# only the others, a line at a time (format 1, one JSON document, still imports).
+FORMAT = 2
+LEVEL = 1  # zlib level: measured at 100k notes, 6 costs ~4x the time for ~25% smaller files
 WHAT = QT_TRANSLATE_NOOP("Core", "sync file")
 
 
@@ -57,14 +69,62 @@ def entry_from_json(item: Any) -> Entry:
     return Entry(item["kind"], record, make_ctx(ctx))
 
 
-def encode(header: SyncHeader, entries: list[Entry], key: bytes) -> bytes:
-    head = {
+def _head(header: SyncHeader) -> dict[str, Any]:
+    return {
         "format": header.format,
         "partnership_id": header.partnership_id,
         "sender": header.sender,
         "written_at": header.written_at,
     }
-    return seal(MAGIC, head, key, {"records": [entry_to_json(e) for e in entries]})
+
+
+def encode(header: SyncHeader, entries: list[Entry], key: bytes) -> bytes:
+    if header.format == 1:
+        return seal(MAGIC, _head(header), key, {"records": [entry_to_json(e) for e in entries]})
+    lines = "\n".join(
+        f"{e.kind}\t{e.record.id}\t{e.version}\t"
+        + json.dumps(entry_to_json(e), ensure_ascii=False, separators=(",", ":"))
+        for e in entries
+    )
+    return seal_bytes(MAGIC, _head(header), key, lines.encode("utf-8"), LEVEL)
+
+
+Triple = tuple[str, str, str]  # (table, record id, version)
+
+
+class Payload:
+    """A decrypted sync file: the (table, record id, version) of every entry at once, and
+    the entries themselves parsed only when asked for."""
+
+    def __init__(self, index: list[Triple], bodies: list[bytes] | None, entries: list[Entry] | None) -> None:
+        self.index = index
+        self._bodies = bodies  # format 2: each entry's JSON, in index order
+        self._entries = entries  # format 1: parsed with the file
+
+    def entries(self, keys: set[Key] | None = None) -> list[Entry]:
+        """The entries of these records (all records: None)."""
+        chosen = [i for i, (kind, rid, _v) in enumerate(self.index) if keys is None or (kind, rid) in keys]
+        if self._entries is not None:
+            return [self._entries[i] for i in chosen]
+        assert self._bodies is not None
+        found = []
+        try:
+            for i in chosen:
+                entry = entry_from_json(json.loads(self._bodies[i]))
+                if (entry.kind, entry.record.id, entry.version) != self.index[i]:
+                    raise ValueError("an entry unlike its index")
+                found.append(entry)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise damaged(WHAT) from None
+        return found
+
+
+def _index_of(line: bytes) -> tuple[Triple, bytes]:
+    kind, rid, version, body = line.split(b"\t", 3)
+    triple = (kind.decode(), rid.decode(), version.decode())
+    if triple[0] not in CLASS_OF or triple[2].count(".") < 2:
+        raise ValueError("index")
+    return triple, body
 
 
 def peek(data: bytes) -> SyncHeader:
@@ -89,12 +149,28 @@ def peek(data: bytes) -> SyncHeader:
 
 
 def decode(data: bytes, key: bytes, partnership_id: str) -> tuple[SyncHeader, list[Entry]]:
+    header, payload = open_file(data, key, partnership_id)
+    return header, payload.entries()
+
+
+def open_file(data: bytes, key: bytes, partnership_id: str) -> tuple[SyncHeader, Payload]:
+    """Check, decrypt and index a sync file; its entries are parsed on demand (Payload)."""
     header = peek(data)
     if header.partnership_id != partnership_id:
         raise SyncFileError(
             QT_TRANSLATE_NOOP("Core", "This sync file belongs to another partnership. Nothing was changed.")
         )
     head, prefix, body = read_header(data, MAGIC, WHAT)
+    if header.format >= 2:
+        index, bodies = [], []
+        try:
+            for line in inflate_lines(decrypt(head, prefix, body, key, WHAT), WHAT):
+                triple, entry_json = _index_of(line)
+                index.append(triple)
+                bodies.append(entry_json)
+        except (ValueError, UnicodeDecodeError):
+            raise damaged(WHAT) from None
+        return header, Payload(index, bodies, None)
     payload = open_sealed(head, prefix, body, key, WHAT)
     try:
         entries = [entry_from_json(item) for item in payload["records"]]
@@ -102,4 +178,4 @@ def decode(data: bytes, key: bytes, partnership_id: str) -> tuple[SyncHeader, li
         raise SyncFileError(
             QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside. Nothing was changed."), what=Term(WHAT)
         ) from None
-    return header, entries
+    return header, Payload([(e.kind, e.record.id, e.version) for e in entries], None, entries)

@@ -1,0 +1,89 @@
+"""Set-based sync SQL for large imports: which versions are stored, the state of only the
+records a file may change, and a merge's writes in batches.
+
+A no-op import at 100k notes must not rebuild every record: `known_versions` reads bare
+(table, record id, version) triples, and `state_for` reads whole rows only for the keys
+that carry a version this notebook has not stored. See sync_rows for the row layout
+(conflict copies are rows whose ``conflict_of`` names their record).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import sqlcipher3
+
+from peercoach_desktop.domain.merge import Change, Key, KnownVersions, State, copy_id, state_of
+from peercoach_desktop.storage import rows
+from peercoach_desktop.storage.sync_rows import CLASS_OF, entries_where
+
+BATCH = 400  # ids per statement: well under SQLite's 32766 bound on parameters
+
+
+def known_versions(conn: sqlcipher3.Connection) -> KnownVersions:
+    """Every stored (table, record id, version), and the records made private here."""
+    stored: set[tuple[str, str, str]] = set()
+    for table in CLASS_OF:
+        stored.update(
+            (table, record_id, version)
+            for record_id, version in conn.execute(f"SELECT coalesce(conflict_of, id), version FROM {table}")
+        )
+    private = {
+        ("notes", rid)
+        for (rid,) in conn.execute(
+            "SELECT id FROM notes WHERE conflict_of IS NULL AND visibility = 'private'"
+        )
+    }
+    return KnownVersions(stored, private)
+
+
+def _batches(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
+
+
+def state_for(conn: sqlcipher3.Connection, keys: Iterable[Key]) -> State:
+    """The stored versions of these records only (those not stored are simply absent)."""
+    by_table: dict[str, list[str]] = {}
+    for table, record_id in keys:
+        by_table.setdefault(table, []).append(record_id)
+    found = []
+    for table, ids in by_table.items():
+        for batch in _batches(sorted(ids)):
+            marks = ", ".join("?" * len(batch))
+            where = f"WHERE id IN ({marks}) OR conflict_of IN ({marks})"
+            found += entries_where(conn, table, where, (*batch, *batch))
+    return state_of(found)
+
+
+def _row(entry: Any, row_id: str, conflict_of: str | None) -> dict[str, Any]:
+    row: dict[str, Any] = rows.to_row(entry.record)
+    row["id"] = row_id
+    row |= {"sync_ctx": json.dumps(dict(entry.ctx), sort_keys=True), "conflict_of": conflict_of}
+    return row
+
+
+def write_changes(conn: sqlcipher3.Connection, changes: Iterable[Change]) -> None:
+    """Store merged groups as sync_rows.write_changes does (the current version under the
+    record id, the others as conflict copies), one statement per table and kind of write."""
+    by_table: dict[str, list[Change]] = {}
+    for change in changes:
+        by_table.setdefault(change.key[0], []).append(change)
+    for table, group in by_table.items():
+        conn.executemany(f"DELETE FROM {table} WHERE conflict_of = ?", [(c.key[1],) for c in group])
+        written = []
+        for change in group:
+            record_id = change.key[1]
+            current, *others = change.after
+            written.append(_row(current, record_id, None))
+            written += [_row(e, copy_id(record_id, e.version), record_id) for e in others]
+        names = list(written[0])
+        marks = ", ".join(f":{n}" for n in names)
+        updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})"
+            f" ON CONFLICT(id) DO UPDATE SET {updates}",
+            written,
+        )
