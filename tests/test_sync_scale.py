@@ -10,6 +10,7 @@ from sync_helpers import Pair, make_pair
 
 from peercoach_desktop.domain.merge import keys_to_merge
 from peercoach_desktop.domain.model import Note
+from peercoach_desktop.storage import sync_bulk
 from peercoach_desktop.sync import exchange, sync_file
 
 
@@ -84,3 +85,20 @@ def test_concurrent_edits_still_keep_both_texts_through_the_batched_writes(pair:
         assert {conflict.current.body, conflict.other.body} == {"Ana's words", "Ben's words"}
         # both texts are in the search index (the copy is a row of its own)
         assert len(store.search("words")) == 2
+
+
+def test_a_big_first_import_is_searchable_and_later_edits_are_indexed_as_before(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sync_bulk, "BULK", 10)  # the bulk path (one index rebuild) at a test's size
+    _fill(pair)
+    report = pair.send(pair.ana, pair.ben)
+    assert report.counts.added == 31
+    assert len(pair.ben.search("delegation")) == 30
+    assert [h.title for h in pair.ben.search("budget")] == ["Delegate the budget"]
+    # the row-by-row triggers are back: a later edit and a new note are found, the old text not
+    note = pair.ben.list(Note)[0]
+    pair.ben.update_note(note.id, "Rewritten about mentoring")
+    pair.ben.add_note("Another about mentoring")
+    assert len(pair.ben.search("mentoring")) == 2
+    assert len(pair.ben.search("delegation")) == 29

@@ -88,6 +88,8 @@ def ordered(versions: Iterable[Entry]) -> tuple[Entry, ...]:
 
 
 def maxima(versions: Iterable[Entry]) -> tuple[Entry, ...]:
+    if isinstance(versions, (list, tuple)) and len(versions) == 1:
+        return (versions[0],)  # most records have one version: nothing to compare
     by_version: dict[str, Entry] = {}
     for entry in versions:
         known = by_version.get(entry.version)
