@@ -102,3 +102,21 @@ def test_a_big_first_import_is_searchable_and_later_edits_are_indexed_as_before(
     pair.ben.add_note("Another about mentoring")
     assert len(pair.ben.search("mentoring")) == 2
     assert len(pair.ben.search("delegation")) == 29
+
+
+def test_an_export_from_rows_holds_exactly_the_shared_versions_with_their_contexts(pair: Pair) -> None:
+    _fill(pair)
+    pair.exchange()
+    note = pair.ana.list(Note)[2]
+    pair.ana.update_note(note.id, "Ana's words")
+    pair.ben.update_note(note.id, "Ben's words")
+    pair.send(pair.ben, pair.ana)  # Ana now holds a conflict copy
+    private = pair.ana.add_note("mine alone", private=True)
+    path = pair.folder / "check.pcsync"
+    exported = exchange.export_file(pair.ana, pair.key, path)
+    _header, entries = sync_file.decode(path.read_bytes(), pair.key, pair.ana.partnership_id)
+    expected = sync_file.shared_entries(pair.ana.sync_state())
+    assert exported.records == len(expected) == len(entries)
+    assert sorted(entries, key=repr) == sorted(expected, key=repr)
+    assert private.id not in {e.record.id for e in entries}
+    assert b"mine alone" not in path.read_bytes()

@@ -88,6 +88,10 @@ class NotebookBase:
         """The stored versions of these records only."""
         return sync_bulk.state_for(self._conn, keys)
 
+    def shared_rows(self) -> Iterator[sync_bulk.SharedRow]:
+        """What an export writes, row by row (private records left out)."""
+        return sync_bulk.shared_rows(self._conn)
+
     def conflict_copies(self, table: str) -> list[sync_rows.CopyRow]:
         return sync_rows.copies_with_ids(self._conn, table)
 

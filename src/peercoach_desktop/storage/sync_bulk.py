@@ -114,3 +114,31 @@ def _search_index_rebuilt_once(conn: sqlcipher3.Connection, table: str) -> Itera
     conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
     for _name, sql in triggers:
         conn.execute(sql)
+
+
+SharedRow = tuple[str, str, str, str, dict[str, Any]]  # table, record id, version, ctx JSON, row
+
+
+def shared_rows(conn: sqlcipher3.Connection) -> Iterator[SharedRow]:
+    """Every stored version that may leave this laptop, straight from SQL: what
+    `sync_file.shared_entries(read_state(conn))` holds, without building a record per row.
+    A record any of whose versions is private is left out whole (sync_file explains why)."""
+    for table, cls in CLASS_OF.items():
+        where = ""
+        if table == "notes":
+            where = (
+                " WHERE coalesce(conflict_of, id) NOT IN"
+                " (SELECT coalesce(conflict_of, id) FROM notes WHERE visibility = 'private')"
+            )
+        cursor = conn.execute(f"SELECT * FROM {table}{where}")
+        names = [d[0] for d in cursor.description]
+        wanted = [(name, names.index(name)) for name in rows.columns(cls)]
+        ctx_at, copy_at = names.index("sync_ctx"), names.index("conflict_of")
+        flags = [name for name in ("hidden",) if name in names]
+        for values in cursor:
+            row = {name: values[at] for name, at in wanted}
+            for name in flags:
+                row[name] = bool(row[name])
+            if values[copy_at] is not None:
+                row["id"] = values[copy_at]
+            yield table, row["id"], row["version"], values[ctx_at], row

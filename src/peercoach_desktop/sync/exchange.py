@@ -91,11 +91,11 @@ class ExportReport:
 
 
 def export_file(store: NotebookStore, key: bytes, out: Path) -> ExportReport:
-    entries = sync_file.shared_entries(store.sync_state())
     now = store.now()
     header = sync_file.SyncHeader(sync_file.FORMAT, store.partnership_id, store.me_id, now)
-    write_atomic(out, sync_file.encode(header, entries, key))
-    return ExportReport(out, len(entries))
+    data, count = sync_file.encode_rows(header, store.shared_rows(), key)
+    write_atomic(out, data)
+    return ExportReport(out, count)
 
 
 # ----- import -----------------------------------------------------------------------------------

@@ -11,12 +11,14 @@ file twice, or an old file after a newer one, harmless: the merge keeps what is 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
 from peercoach_desktop.domain.merge import Entry, Key, State, is_private, make_ctx
 from peercoach_desktop.storage import rows
+from peercoach_desktop.storage.sync_bulk import SharedRow
 from peercoach_desktop.storage.sync_rows import CLASS_OF
 from peercoach_desktop.sync.sealed import (
     damaged,
@@ -89,6 +91,19 @@ def encode(header: SyncHeader, entries: list[Entry], key: bytes) -> bytes:
     return seal_bytes(MAGIC, _head(header), key, lines.encode("utf-8"), LEVEL)
 
 
+def encode_rows(header: SyncHeader, shared: Iterable[SharedRow], key: bytes) -> tuple[bytes, int]:
+    """A format-2 file straight from stored rows (storage.sync_bulk.shared_rows): the same
+    entries as encode(header, shared_entries(state)) without a record object per row.
+    Returns the file and how many entries it holds."""
+    lines = [
+        f'{kind}\t{rid}\t{version}\t{{"kind":"{kind}","ctx":{ctx},"row":'
+        + json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+        + "}"
+        for kind, rid, version, ctx, row in shared
+    ]
+    return seal_bytes(MAGIC, _head(header), key, "\n".join(lines).encode("utf-8"), LEVEL), len(lines)
+
+
 Triple = tuple[str, str, str]  # (table, record id, version)
 
 
@@ -96,7 +111,7 @@ class Payload:
     """A decrypted sync file: the (table, record id, version) of every entry at once, and
     the entries themselves parsed only when asked for."""
 
-    def __init__(self, index: list[Triple], bodies: list[bytes] | None, entries: list[Entry] | None) -> None:
+    def __init__(self, index: list[Triple], bodies: list[str] | None, entries: list[Entry] | None) -> None:
         self.index = index
         self._bodies = bodies  # format 2: each entry's JSON, in index order
         self._entries = entries  # format 1: parsed with the file
@@ -119,12 +134,16 @@ class Payload:
         return found
 
 
-def _index_of(line: bytes) -> tuple[Triple, bytes]:
-    kind, rid, version, body = line.split(b"\t", 3)
-    triple = (kind.decode(), rid.decode(), version.decode())
-    if triple[0] not in CLASS_OF or triple[2].count(".") < 2:
-        raise ValueError("index")
-    return triple, body
+def _index_of(lines: Iterable[bytes]) -> tuple[list[Triple], list[str]]:
+    """Each line's (table, record id, version) and its entry JSON. Nothing more is checked
+    here: a triple is only used to find the stored version it names, and every entry that
+    is merged is checked in full (Payload.entries)."""
+    index, bodies = [], []
+    for line in lines:
+        kind, rid, version, body = line.decode("utf-8").split("\t", 3)
+        index.append((kind, rid, version))
+        bodies.append(body)
+    return index, bodies
 
 
 def peek(data: bytes) -> SyncHeader:
@@ -162,12 +181,8 @@ def open_file(data: bytes, key: bytes, partnership_id: str) -> tuple[SyncHeader,
         )
     head, prefix, body = read_header(data, MAGIC, WHAT)
     if header.format >= 2:
-        index, bodies = [], []
         try:
-            for line in inflate_lines(decrypt(head, prefix, body, key, WHAT), WHAT):
-                triple, entry_json = _index_of(line)
-                index.append(triple)
-                bodies.append(entry_json)
+            index, bodies = _index_of(inflate_lines(decrypt(head, prefix, body, key, WHAT), WHAT))
         except (ValueError, UnicodeDecodeError):
             raise damaged(WHAT) from None
         return header, Payload(index, bodies, None)
