@@ -151,6 +151,14 @@ class NotebookBase:
         """Records of one type by an SQL tail (WHERE/ORDER/LIMIT)."""
         return self._select(cls, where, params)
 
+    def each(self, cls: type[R], where: str = "", params: tuple[Any, ...] = ()) -> Iterator[R]:
+        """Like records(), one row at a time: for readers of a whole table (show --json), so
+        100k notes are never in memory at once. Finish iterating before the next write."""
+        cursor = self._conn.execute(f"SELECT * FROM {rows.TABLE_OF[cls]} {where}", params)
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            yield rows.from_row(cls, names, values)
+
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         return self._conn.execute(sql, params).fetchone()[0]
 
