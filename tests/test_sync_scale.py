@@ -3,15 +3,17 @@ still import, and the set-based writes store what the record-by-record merge sto
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
 from sync_helpers import Pair, make_pair
 
+from peercoach_desktop.domain.errors import SyncFileError
 from peercoach_desktop.domain.merge import keys_to_merge
 from peercoach_desktop.domain.model import Note
 from peercoach_desktop.storage import sync_bulk
-from peercoach_desktop.sync import exchange, sync_file
+from peercoach_desktop.sync import exchange, sealed, sync_file
 
 
 @pytest.fixture
@@ -120,3 +122,16 @@ def test_an_export_from_rows_holds_exactly_the_shared_versions_with_their_contex
     assert sorted(entries, key=repr) == sorted(expected, key=repr)
     assert private.id not in {e.record.id for e in entries}
     assert b"mine alone" not in path.read_bytes()
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 4096])
+def test_a_body_is_read_back_line_for_line_whatever_the_slice_size(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    monkeypatch.setattr(sealed, "CHUNK", chunk)
+    lines = [f"line {n} ".encode() * (n % 9) for n in range(300)]
+    body = zlib.compress(b"\n".join(lines), 1)
+    assert lines[-1]  # (an empty last line is not told apart from no line)
+    assert list(sealed.inflate_lines(body, "sync file")) == lines
+    with pytest.raises(SyncFileError):
+        list(sealed.inflate_lines(body[: len(body) // 2], "sync file"))

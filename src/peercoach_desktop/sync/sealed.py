@@ -97,8 +97,9 @@ def inflate_lines(body: bytes, what: str) -> Iterator[bytes]:
             if len(rest) > MAX_LINE:
                 raise ValueError  # one record this long is no record of ours
             yield from lines
-            if not inflater.unconsumed_tail:
-                break
+            if inflater.eof or not (data or inflater.unconsumed_tail):
+                break  # the end, or input that ends before the stream does
+            # (zlib may hold output back when a step filled CHUNK exactly: ask again)
             data = inflater.decompress(inflater.unconsumed_tail, CHUNK)
         if not inflater.eof:
             raise ValueError
