@@ -18,17 +18,17 @@ from peercoach_desktop.vault.library import Library
 # The query before issue 19: every match ranked (and given a snippet) before the LIMIT.
 EVERY_MATCH_RANKED = f"""
 SELECT 'note', n.id, substr(n.body, 1, 200), snippet(notes_fts, 0, ?1, ?2, '…', {search.SNIPPET_TOKENS}),
-       n.visibility = 'private', bm25(notes_fts) AS score
+       n.visibility = 'private', bm25(notes_fts) AS score, 0 AS o, n.rid
   FROM notes_fts JOIN notes n ON n.rid = notes_fts.rowid WHERE notes_fts MATCH ?3
 UNION ALL
 SELECT 'goal', g.id, g.title, snippet(goals_fts, -1, ?1, ?2, '…', {search.SNIPPET_TOKENS}), 0,
-       bm25(goals_fts, 4.0, 1.0, 1.0) AS score
+       bm25(goals_fts, 4.0, 1.0, 1.0) AS score, 1, g.rid
   FROM goals_fts JOIN goals g ON g.rid = goals_fts.rowid WHERE goals_fts MATCH ?3
 UNION ALL
 SELECT 'step', s.id, s.text, snippet(steps_fts, 0, ?1, ?2, '…', {search.SNIPPET_TOKENS}), 0,
-       bm25(steps_fts) AS score
+       bm25(steps_fts) AS score, 2, s.rid
   FROM steps_fts JOIN steps s ON s.rid = steps_fts.rowid WHERE steps_fts MATCH ?3
-ORDER BY score LIMIT ?4
+ORDER BY score, 7, 8 LIMIT ?4  -- (ties in a fixed order)
 """
 WORDS = ["delegation", "feedback", "budget", "manager", "promotion", "confidence", "meeting", "team"]
 
@@ -54,7 +54,7 @@ def every_match_ranked(store: NotebookStore, text: str, limit: int = 50) -> list
     rows = store._conn.execute(EVERY_MATCH_RANKED, (search.MARK_START, search.MARK_END, query, limit))
     return [
         SearchHit(kind=k, record_id=rid, title=search.first_line(t), snippet=snip, private=bool(p))
-        for k, rid, t, snip, p, _score in rows
+        for k, rid, t, snip, p, _score, _o, _rid in rows
     ]
 
 

@@ -35,19 +35,19 @@ _SNIPPET_COLUMN = {"note": 0, "goal": -1, "step": 0}
 
 
 def _ranked(fts: str, weights: str) -> str:
-    newest = f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q ORDER BY rowid DESC LIMIT :n"
+    # One walk of the doclists, newest first, stopping after :n matches; bm25 for those only.
     return (
         f"SELECT rowid, bm25({fts}{weights}) AS score FROM {fts} WHERE {fts} MATCH :q"
-        f" AND rowid >= coalesce((SELECT min(rowid) FROM ({newest})), 0)"
+        " ORDER BY rowid DESC LIMIT :n"
     )
 
 
 _QUERY = (
     " UNION ALL ".join(
-        f"SELECT '{kind}' AS kind, rowid, score FROM ({_ranked(fts, weights)})"
-        for kind, (fts, _t, weights, _title, _private) in _SOURCES.items()
+        f"SELECT '{kind}' AS kind, {order} AS kind_order, rowid, score FROM ({_ranked(fts, weights)})"
+        for order, (kind, (fts, _t, weights, _title, _private)) in enumerate(_SOURCES.items())
     )
-    + " ORDER BY score LIMIT :limit"
+    + " ORDER BY score, kind_order, rowid LIMIT :limit"  # equal scores: notes, goals, steps; oldest first
 )
 
 
@@ -84,11 +84,11 @@ def search(conn: sqlcipher3.Connection, text: str, limit: int = 50) -> list[Sear
         return []
     ranked = conn.execute(_QUERY, {"q": query, "n": CANDIDATES, "limit": limit}).fetchall()
     shown = {
-        kind: _shown(conn, kind, query, [rid for k, rid, _score in ranked if k == kind])
-        for kind in {k for k, _rid, _score in ranked}
+        kind: _shown(conn, kind, query, [rid for k, _o, rid, _score in ranked if k == kind])
+        for kind in {k for k, _o, _rid, _score in ranked}
     }
     hits = []
-    for kind, rowid, _score in ranked:
+    for kind, _order, rowid, _score in ranked:
         record_id, title, snip, private = shown[kind][rowid]
         hits.append(
             SearchHit(
