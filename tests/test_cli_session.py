@@ -129,3 +129,22 @@ def test_show_json_streamed_is_the_document_it_was(cli: Cli, pid: str, data_dir:
             old_session_figures(store, cli.clock, store.snapshot().to_dict()), indent=2, ensure_ascii=False
         )
     assert cli("show", pid, "--json")[1] == expected + "\n"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"id": "n-1", "body": 'ümlaut "quoted"\nline', "deleted": False, "n": 3, "x": 1.5, "none": None},
+        {"timer": {"stages": [{"name": "Check-in", "elapsed": [1, 2.5]}, {}], "order": []}, "e": {}},
+        [[], {}, [1, [2, {"a": [3]}]], "s"],
+        {1: "a non-text key", "b": [True]},
+        {},
+        [],
+        "plain",
+    ],
+)
+def test_the_streamed_layout_is_json_dumps_with_indent_2(value: Any) -> None:
+    from peercoach_desktop.cli.show_json import _dumps
+
+    assert _dumps(value, 0) == json.dumps(value, indent=2, ensure_ascii=False)
+    assert _dumps(value, 2) == json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n    ")
