@@ -25,7 +25,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # matches than that, which is every search but the commonest words, the result is the same as
 # ranking them all; with more, it is the best of the newest. Snippets, the costly part, are
 # made only for the rows shown.
-CANDIDATES = 600
+CANDIDATES = 300
 _SOURCES = {  # kind: (fts table, base table, bm25 weights, title column, private test)
     "note": ("notes_fts", "notes", "", "substr(t.body, 1, 200)", "t.visibility = 'private'"),
     "goal": ("goals_fts", "goals", ", 4.0, 1.0, 1.0", "t.title", "0"),
@@ -52,16 +52,21 @@ _QUERY = (
 
 
 def _shown(conn: sqlcipher3.Connection, kind: str, query: str, rids: list[int]) -> dict[int, tuple]:
+    """Title and snippet of the rows shown. One walk of the rowid range they span (an
+    `IN (...)` list would run the full-text query once per row), a snippet only for them."""
     fts, table, _weights, title, private = _SOURCES[kind]
     marks = ", ".join("?" * len(rids))
-    rows = conn.execute(
-        f"SELECT f.rowid, t.id, {title},"
-        f" snippet({fts}, {_SNIPPET_COLUMN[kind]}, ?, ?, '…', {SNIPPET_TOKENS}), {private}"
-        f" FROM {fts} f JOIN {table} t ON t.rid = f.rowid"
-        f" WHERE {fts} MATCH ? AND f.rowid IN ({marks})",
-        (MARK_START, MARK_END, query, *rids),
+    snippet = f"snippet({fts}, {_SNIPPET_COLUMN[kind]}, ?, ?, '…', {SNIPPET_TOKENS})"
+    found = conn.execute(
+        f"SELECT rowid, CASE WHEN rowid IN ({marks}) THEN {snippet} END FROM {fts}"
+        f" WHERE {fts} MATCH ? AND rowid BETWEEN ? AND ?",
+        (*rids, MARK_START, MARK_END, query, min(rids), max(rids)),
     )
-    return {rid: rest for rid, *rest in rows}
+    snippets = {rid: snip for rid, snip in found if snip is not None}
+    rows = conn.execute(
+        f"SELECT t.rid, t.id, {title}, {private} FROM {table} t WHERE t.rid IN ({marks})", rids
+    )
+    return {rid: (record_id, text, snippets[rid], hidden) for rid, record_id, text, hidden in rows}
 
 
 def fts_query(text: str) -> str | None:
