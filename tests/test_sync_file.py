@@ -140,11 +140,17 @@ def bad_files(pair: Pair) -> dict[str, bytes]:
         "future format": seal(
             sync_file.MAGIC, head | {"format": sync_file.FORMAT + 1}, pair.key, {"records": []}
         ),
-        "a line unlike its index": seal_bytes(
-            sync_file.MAGIC, head | {"format": 2}, pair.key, b"notes\tx\t1.0.a\t" + line, 1
+        "an entry unlike its tag": seal_bytes(
+            sync_file.MAGIC, head | {"format": 2}, pair.key, b"1\nnotes\tx\t1.0.a\n" + line, 1
         ),
-        "a line of no table": seal_bytes(
-            sync_file.MAGIC, head | {"format": 2}, pair.key, b"nope\t" + line, 1
+        "a tag of no table": seal_bytes(
+            sync_file.MAGIC, head | {"format": 2}, pair.key, b"1\nnope\tx\t1.0.a\n" + line, 1
+        ),
+        "a count that lies": seal_bytes(
+            sync_file.MAGIC, head | {"format": 2}, pair.key, b"2\nnotes\tx\t1.0.a\n" + line, 1
+        ),
+        "no count": seal_bytes(
+            sync_file.MAGIC, head | {"format": 2}, pair.key, b"notes\tx\t1.0.a\n" + line, 1
         ),
         "not a list of records": seal(sync_file.MAGIC, head, pair.key, {"records": [{"kind": "x"}]}),
         "other partnership": seal(sync_file.MAGIC, head | {"partnership_id": "x"}, pair.key, {"records": []}),

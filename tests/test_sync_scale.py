@@ -10,7 +10,6 @@ import pytest
 from sync_helpers import Pair, make_pair
 
 from peercoach_desktop.domain.errors import SyncFileError
-from peercoach_desktop.domain.merge import keys_to_merge
 from peercoach_desktop.domain.model import Note
 from peercoach_desktop.storage import sync_bulk
 from peercoach_desktop.sync import exchange, sealed, sync_file
@@ -36,7 +35,7 @@ def test_importing_the_same_file_again_reads_no_record_and_changes_nothing(pair:
     assert first.counts.added == 31  # 30 notes and the goal; the private note stays home
     path = pair.folder / "from-Ana.pcsync"
     _header, payload = sync_file.open_file(path.read_bytes(), pair.key, pair.ben.partnership_id)
-    assert keys_to_merge(payload.index, pair.ben.known_versions()) == set()
+    assert payload.keys_to_merge(pair.ben.known_versions()) == set()
     before = pair.ben.sync_state()
     again = exchange.apply_import(pair.ben, path, pair.key)
     assert again.counts.as_dict() == dict.fromkeys(again.counts.as_dict(), 0)
@@ -53,7 +52,7 @@ def test_a_file_with_a_few_new_versions_merges_only_those(pair: Pair) -> None:
     path = pair.folder / "from-Ana.pcsync"
     exchange.export_file(pair.ana, pair.key, path)
     _header, payload = sync_file.open_file(path.read_bytes(), pair.key, pair.ben.partnership_id)
-    assert len(keys_to_merge(payload.index, pair.ben.known_versions())) == 2
+    assert len(payload.keys_to_merge(pair.ben.known_versions())) == 2
     report = exchange.apply_import(pair.ben, path, pair.key)
     assert (report.counts.added, report.counts.updated) == (1, 1)
     shared = {n.body for n in pair.ana.list(Note)} - {"private thought"}

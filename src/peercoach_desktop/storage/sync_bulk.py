@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 import sqlcipher3
@@ -21,24 +22,31 @@ from peercoach_desktop.storage import rows
 from peercoach_desktop.storage.schema import FTS_SOURCES
 from peercoach_desktop.storage.sync_rows import CLASS_OF, entries_where
 
+TAB = "char(9)"  # the separator of merge.version_tag, in SQL
 BATCH = 400  # ids per statement: well under SQLite's 32766 bound on parameters
 BULK = 2000  # rows of one table from which the search index is rebuilt once, not row by row
 
 
 def known_versions(conn: sqlcipher3.Connection) -> KnownVersions:
-    """Every stored (table, record id, version), and the records made private here."""
-    stored: set[tuple[str, str, str]] = set()
+    """The version_tag() of every stored row, and the records made private here, made by
+    SQL itself (no Python work per row but putting a string in a set)."""
+    stored: set[str] = set()
     for table in CLASS_OF:
         stored.update(
-            (table, record_id, version)
-            for record_id, version in conn.execute(f"SELECT coalesce(conflict_of, id), version FROM {table}")
+            chain.from_iterable(
+                conn.execute(
+                    f"SELECT '{table}' || {TAB} || coalesce(conflict_of, id) || {TAB} || version FROM {table}"
+                )
+            )
         )
-    private = {
-        ("notes", rid)
-        for (rid,) in conn.execute(
-            "SELECT id FROM notes WHERE conflict_of IS NULL AND visibility = 'private'"
+    private = set(
+        chain.from_iterable(
+            conn.execute(
+                f"SELECT 'notes' || {TAB} || id FROM notes"
+                " WHERE conflict_of IS NULL AND visibility = 'private'"
+            )
         )
-    }
+    )
     return KnownVersions(stored, private)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, MissingKeyError, NotFoundError, UsageError
-from peercoach_desktop.domain.merge import Counts, Entry, Key, MergeResult, extend_ctx, keys_to_merge, merge
+from peercoach_desktop.domain.merge import Counts, Entry, Key, MergeResult, extend_ctx, merge
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.storage.files import write_atomic
@@ -126,7 +126,7 @@ def _read(store: NotebookStore, path: Path, key: bytes) -> tuple[sync_file.SyncH
 def _merge(reader: NotebookStore | UnitOfWork, payload: sync_file.Payload) -> tuple[MergeResult, list[Entry]]:
     """merge() over only the records the file may change: a version comparison against the
     stored (record, version) pairs first, so a file with nothing new reads no whole row."""
-    keys = keys_to_merge(payload.index, reader.known_versions())
+    keys = payload.keys_to_merge(reader.known_versions())
     entries = payload.entries(keys)
     return merge(reader.state_for(keys), entries), entries
 

@@ -83,8 +83,15 @@ def damaged(what: str) -> SyncFileError:
 
 
 def inflate_lines(body: bytes, what: str) -> Iterator[bytes]:
-    """The lines of a compressed body, inflated a slice at a time: no step holds the GIL for
-    long (zlib lets it go while it inflates) and no more than MAX_PAYLOAD is ever inflated."""
+    """The lines of a compressed body (see inflate_blocks)."""
+    for block in inflate_blocks(body, what):
+        yield from block.split(b"\n")
+
+
+def inflate_blocks(body: bytes, what: str) -> Iterator[bytes]:
+    """A compressed body inflated a slice at a time, each slice cut after its last newline
+    (that newline dropped, the rest carried on), so each holds whole lines. No step holds the
+    GIL for long (zlib lets it go while it inflates); no more than MAX_PAYLOAD is inflated."""
     inflater = zlib.decompressobj()
     total, rest = 0, b""
     try:
@@ -93,10 +100,15 @@ def inflate_lines(body: bytes, what: str) -> Iterator[bytes]:
             total += len(data)
             if total > MAX_PAYLOAD:
                 raise ValueError
-            *lines, rest = (rest + data).split(b"\n")
+            joined = rest + data
+            cut = joined.rfind(b"\n")
+            if cut >= 0:
+                yield joined[:cut]
+                rest = joined[cut + 1 :]
+            else:
+                rest = joined
             if len(rest) > MAX_LINE:
                 raise ValueError  # one record this long is no record of ours
-            yield from lines
             if inflater.eof or not (data or inflater.unconsumed_tail):
                 break  # the end, or input that ends before the stream does
             # (zlib may hold output back when a step filled CHUNK exactly: ask again)
