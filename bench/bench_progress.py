@@ -19,7 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_window import BARE_WINDOW, run_child
-from common import bench_setup, median_ms, report
+from common import OVER, bench_setup, median_ms, report
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -154,7 +154,10 @@ def quiet(_mode: object, _context: object, message: str) -> None:
 
 def verdict(name: str, ours: float, limit: float, unit: str) -> None:
     mark = "PASS" if ours <= limit else "FAIL"
-    print(f"  {mark}: {name}: {ours:.1f} {unit} (budget <= {limit:g} {unit})")
+    if ours > limit:
+        OVER.append(name)
+    flag = "" if ours <= limit else "  OVER BUDGET"
+    print(f"  {mark}: {name}: {ours:.1f} {unit} (budget <= {limit:g} {unit}){flag}")
 
 
 def main() -> None:

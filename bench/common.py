@@ -5,6 +5,7 @@ from __future__ import annotations
 import compileall
 import contextlib
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -17,7 +18,21 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from secret_service import private_secret_service  # noqa: E402
 
-__all__ = ["ROOT", "bench_setup", "median_ms", "p95_ms", "private_secret_service", "report", "timed"]
+__all__ = [
+    "OVER",
+    "ROOT",
+    "bench_setup",
+    "median_ms",
+    "over_budget",
+    "p95_ms",
+    "private_secret_service",
+    "report",
+    "timed",
+]
+
+# Every figure past its budget, so run_all.py (and `make bench`) can exit non-zero.
+OVER: list[str] = []
+_LIMIT = re.compile(r"<=\s*([\d.]+)\s*(ms|x|s|MiB)\b")
 
 
 @contextlib.contextmanager
@@ -50,6 +65,22 @@ def p95_ms(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1]
 
 
-def report(name: str, ours: float, floor: float | None, budget: str) -> None:
-    ratio = f"{ours / floor:6.2f}x floor ({floor:8.3f} ms)" if floor else " " * 30
-    print(f"{name:<46} {ours:9.3f} ms  {ratio}  budget: {budget}")
+def over_budget(ours: float, floor: float | None, budget: str) -> bool:
+    """Whether `ours` is past a budget written "<= 5 ms", "<= 3 s", "<= 1.5x" (of the floor)
+    or "<= 120 MiB" (`ours` in ms, or MiB); a budget without a number is never past."""
+    found = _LIMIT.search(budget)
+    if not found:
+        return False
+    limit, kind = float(found.group(1)), found.group(2)
+    if kind == "x":
+        return floor is not None and ours > limit * floor
+    return ours > limit * (1000.0 if kind == "s" else 1.0)
+
+
+def report(name: str, ours: float, floor: float | None, budget: str, unit: str = "ms") -> None:
+    ratio = f"{ours / floor:6.2f}x floor ({floor:8.3f} {unit})" if floor else " " * 30
+    flag = ""
+    if over_budget(ours, floor, budget):
+        flag = "  OVER BUDGET"
+        OVER.append(name)
+    print(f"{name:<46} {ours:9.3f} {unit}  {ratio}  budget: {budget}{flag}", flush=True)

@@ -1,4 +1,6 @@
-"""Run every benchmark in turn; each prints its medians and ratios against its floor."""
+"""Run every benchmark in turn; each prints its medians and ratios against its floor.
+
+Exits non-zero when any figure is past its budget (each is printed with OVER BUDGET)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,12 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
+import common  # noqa: E402  (the one module every script reports through)
+
 for script in sorted(HERE.glob("bench_*.py")):
-    print(f"== {script.name}")
+    print(f"== {script.name}", flush=True)
     runpy.run_path(str(script), run_name="__main__")
+
+if common.OVER:
+    print(f"OVER BUDGET: {len(common.OVER)} figure(s): " + "; ".join(common.OVER))
+    sys.exit(1)

@@ -113,3 +113,16 @@ def test_overview_shows_each_peers_follow_through_of_recent_sessions(store: Note
     me, partner = browse.overview(store, "2026-02-01T00:00:00.000Z").follow_through
     assert (me.done, me.set, [s.text for s in me.overdue]) == (1, 2, ["Late one"])
     assert (partner.done, partner.set, partner.rate) == (0, 0, None)  # nothing due yet: no verdict
+
+
+def test_the_overview_counts_live_notes_from_an_index_not_the_whole_table(store: NotebookStore) -> None:
+    store.add_note("kept")
+    store.change_record(store.add_note("deleted later"), deleted=True)
+    assert browse.overview(store, "2026-01-05T09:00:00.000Z").note_count == 1
+    for table in ("notes", "sessions"):
+        plan = " ".join(
+            str(row)
+            for row in store.rows(f"EXPLAIN QUERY PLAN SELECT count(*) FROM {table} WHERE deleted = 0")
+        )
+        # a covering index: the count never reads (and decrypts) the pages holding the text
+        assert "COVERING INDEX" in plan, plan

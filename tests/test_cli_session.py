@@ -5,14 +5,19 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
 from test_cli import Cli
 
 from peercoach_desktop.coaching import sessions as runner
-from peercoach_desktop.coaching.sessions import Review
+from peercoach_desktop.coaching.sessions import Review, review_of
+from peercoach_desktop.domain.accountability import follow_through
+from peercoach_desktop.domain.clock import Clock
+from peercoach_desktop.domain.model import NextStep, Session
 from peercoach_desktop.domain.session_timer import SessionTimer
+from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault.library import Library
 from peercoach_desktop.vault.opener import open_notebook
 
@@ -109,3 +114,74 @@ def test_show_json_has_phase_times_turns_feedback_reviews_and_follow_through(
     assert session["steps_reviewed"] == {old.id: "done"}
     assert shown["feedback"][0]["behaviour"] == "you mirrored"
     assert shown["follow_through"][ben] == {"peer_id": ben, "done": 0, "set": 0, "rate": None, "overdue": []}
+
+
+# `show --json` before issue 19 (the whole snapshot, then one indented string): the oracle
+# for the streamed document.
+def old_session_figures(store: NotebookStore, clock: Clock, data: dict[str, Any]) -> dict[str, Any]:
+    """Add what a session run leaves behind to a snapshot's dict."""
+    steps = store.list(NextStep)
+    sessions = store.list(Session)
+    data["cadence_weeks"] = store.partnership().cadence_weeks
+    for entry in data["sessions"]:
+        timer = entry.get("timer_state") or {}
+        # By stage name (the protocol's, in the language it ran in); "phases" below has the
+        # stable fields a script should key on: position, kind and who spoke.
+        entry["phase_seconds"] = {k: round(v) for k, v in timer.get("phase_time", {}).items()}
+        entry["phases"] = [
+            {
+                "name": stage["name"],
+                "kind": stage["kind"],
+                "speaker": stage["speaker"],
+                "seconds": round(spent),
+            }
+            for stage, spent in zip(timer.get("stages", []), timer.get("elapsed", []), strict=False)
+        ]
+        entry["turn_seconds"] = dict(entry["seconds_by_speaker"])
+        entry["steps_reviewed"] = {
+            s.id: review.value for s in steps if (review := review_of(s, entry["id"])) is not None
+        }
+        entry["steps_set"] = [s.id for s in steps if s.set_in_session_id == entry["id"]]
+    today = clock.now().date()
+    data["follow_through"] = {
+        peer: follow_through(peer, sessions, steps, today).to_dict()
+        for peer in (store.me_id, store.partner().id)
+    }
+    return data
+
+
+def test_show_json_streamed_is_the_document_it_was(cli: Cli, pid: str, data_dir: Path) -> None:
+    library = Library(data_dir, cli.keystore, cli.clock)
+    with open_notebook(library, library.resolve(pid)) as store:
+        goal = store.add_goal("me", "Delegate more")
+        old = store.add_step("partner", "Read the report", goal=goal.id)
+        store.add_note("Private words", private=True)
+        state = runner.open_session(store, cli.clock)
+        runner.review_step(store, cli.clock, state.session.id, old.id, Review.DROPPED)
+        runner.add_step(store, cli.clock, state.session.id, state.partner.id, "Ask for help")
+        runner.give_feedback(store, cli.clock, state.session.id, state.partner.id, "a", "b", "c")
+        runner.end_session(store, cli.clock, state.session.id, state.session.timer_state)
+        store.add_note('A note with "quotes", ümlauts and a\nsecond line')
+        expected = json.dumps(
+            old_session_figures(store, cli.clock, store.snapshot().to_dict()), indent=2, ensure_ascii=False
+        )
+    assert cli("show", pid, "--json")[1] == expected + "\n"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"id": "n-1", "body": 'ümlaut "quoted"\nline', "deleted": False, "n": 3, "x": 1.5, "none": None},
+        {"timer": {"stages": [{"name": "Check-in", "elapsed": [1, 2.5]}, {}], "order": []}, "e": {}},
+        [[], {}, [1, [2, {"a": [3]}]], "s"],
+        {1: "a non-text key", "b": [True]},
+        {},
+        [],
+        "plain",
+    ],
+)
+def test_the_streamed_layout_is_json_dumps_with_indent_2(value: Any) -> None:
+    from peercoach_desktop.cli.show_json import _dumps
+
+    assert _dumps(value, 0) == json.dumps(value, indent=2, ensure_ascii=False)
+    assert _dumps(value, 2) == json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n    ")

@@ -21,7 +21,7 @@ from peercoach_desktop.domain.merge import Entry, make_ctx
 from peercoach_desktop.domain.model import Note, NoteKind, Visibility
 from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.sync import exchange, pairing, sync_file
-from peercoach_desktop.sync.sealed import seal
+from peercoach_desktop.sync.sealed import seal, seal_bytes
 from peercoach_desktop.vault.opener import open_notebook
 from peercoach_desktop.vault.passphrase import KdfParams
 
@@ -126,6 +126,7 @@ def bad_files(pair: Pair) -> dict[str, bytes]:
     head = {"format": 1, "partnership_id": pair.ana.partnership_id, "sender": pair.ana.me_id}
     head |= {"written_at": "2026-01-05T09:00:00.000Z"}
     middle = len(data) // 2
+    line = json.dumps(sync_file.entry_to_json(sync_file.shared_entries(pair.ana.sync_state())[-1])).encode()
     return {
         "empty": b"",
         "random": os.urandom(4096),
@@ -134,9 +135,23 @@ def bad_files(pair: Pair) -> dict[str, bytes]:
         "cut in the payload": data[:middle],
         "last byte missing": data[:-1],
         "a flipped payload byte": data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :],
-        "a flipped header byte": data.replace(b'"format": 1', b'"format": 0'),
+        "a flipped header byte": data.replace(b'"format": 2', b'"format": 0'),
         "wrong key": seal(sync_file.MAGIC, head, os.urandom(32), {"records": []}),
-        "future format": seal(sync_file.MAGIC, head | {"format": 2}, pair.key, {"records": []}),
+        "future format": seal(
+            sync_file.MAGIC, head | {"format": sync_file.FORMAT + 1}, pair.key, {"records": []}
+        ),
+        "an entry unlike its tag": seal_bytes(
+            sync_file.MAGIC, head | {"format": 2}, pair.key, b"1\nnotes\tx\t1.0.a\n" + line, 1
+        ),
+        "a tag of no table": seal_bytes(
+            sync_file.MAGIC, head | {"format": 2}, pair.key, b"1\nnope\tx\t1.0.a\n" + line, 1
+        ),
+        "a count that lies": seal_bytes(
+            sync_file.MAGIC, head | {"format": 2}, pair.key, b"2\nnotes\tx\t1.0.a\n" + line, 1
+        ),
+        "no count": seal_bytes(
+            sync_file.MAGIC, head | {"format": 2}, pair.key, b"notes\tx\t1.0.a\n" + line, 1
+        ),
         "not a list of records": seal(sync_file.MAGIC, head, pair.key, {"records": [{"kind": "x"}]}),
         "other partnership": seal(sync_file.MAGIC, head | {"partnership_id": "x"}, pair.key, {"records": []}),
     }

@@ -1580,6 +1580,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation> — &lt;b&gt;überfällig&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>… and {n} more in the Next steps tab</source>
+        <translation>… und {n} weitere im Reiter „Nächste Schritte“</translation>
+    </message>
+    <message>
         <source>Follow-through (last sessions)</source>
         <translation>Umsetzung (letzte Sitzungen)</translation>
     </message>

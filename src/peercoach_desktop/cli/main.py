@@ -105,9 +105,13 @@ def cmd_show(ctx: Context) -> None:
     from peercoach_desktop.cli.render import notebook_lines
 
     with ctx.open(ctx.args.partnership) as store:
+        if ctx.args.json:
+            from peercoach_desktop.cli.show_json import write_notebook
+
+            write_notebook(store, ctx.library.clock, sys.stdout)
+            return
         snap = store.snapshot()
-        data = cli_session.session_figures(store, ctx.library.clock, snap.to_dict()) if ctx.args.json else {}
-    ctx.emit(data, lambda: notebook_lines(snap))
+    ctx.emit({}, lambda: notebook_lines(snap))
 
 
 def cmd_search(ctx: Context) -> None:

@@ -1,5 +1,5 @@
-"""Session-runner commands for `peercoach`: the meeting rhythm, the .ics export, and the
-session figures that `show --json` adds (phase times, turn seconds, reviews, follow-through)."""
+"""Session-runner commands for `peercoach`: the meeting rhythm and the .ics export
+(`show --json` and its session figures are written by cli/show_json.py)."""
 
 from __future__ import annotations
 

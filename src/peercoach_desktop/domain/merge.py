@@ -88,6 +88,8 @@ def ordered(versions: Iterable[Entry]) -> tuple[Entry, ...]:
 
 
 def maxima(versions: Iterable[Entry]) -> tuple[Entry, ...]:
+    if isinstance(versions, (list, tuple)) and len(versions) == 1:
+        return (versions[0],)  # most records have one version: nothing to compare
     by_version: dict[str, Entry] = {}
     for entry in versions:
         known = by_version.get(entry.version)
@@ -133,6 +135,39 @@ class MergeResult:
     changes: list[Change] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     conflicts: list[Key] = field(default_factory=list)  # records now holding two versions
+
+
+def version_tag(table: str, record_id: str, version: str) -> str:
+    """One version of one record as text: how a sync file's index and the set of stored
+    versions name it, so comparing them is a set operation."""
+    return f"{table}\t{record_id}\t{version}"
+
+
+@dataclass(frozen=True)
+class KnownVersions:
+    """What a notebook has stored, for deciding cheaply which records a file may change."""
+
+    stored: set[str]  # version_tag() of every stored row
+    private: set[str]  # "table TAB record id" of the records made private here
+
+
+def keys_to_merge(tags: list[str], record_keys: list[str], known: KnownVersions) -> set[Key]:
+    """The records of a file (the version_tag of each entry, and its "table TAB record id")
+    that merge could change.
+
+    A record whose every incoming version is already stored here is skipped: the union of
+    its versions is what is stored, so merge() would find nothing to do. (One version is one
+    edit; a file that gives a stored version other content is not trusted to replace it.)
+    Records made private here always go through merge(), which counts them as kept private.
+    """
+    found: set[Key] = set()
+    for tag in set(tags).difference(known.stored):
+        table, record_id, _version = tag.split("\t", 2)
+        found.add((table, record_id))
+    for key in known.private.intersection(record_keys):
+        table, record_id = key.split("\t", 1)
+        found.add((table, record_id))
+    return found
 
 
 def merge(local: State, incoming: Iterable[Entry]) -> MergeResult:

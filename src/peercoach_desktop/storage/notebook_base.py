@@ -9,7 +9,7 @@ module outside this package sees the connection.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +21,7 @@ from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, AmbiguousError, N
 from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.domain.meeting import join_sessions
 from peercoach_desktop.domain.meeting_plan import MeetingPlan
-from peercoach_desktop.domain.merge import State
+from peercoach_desktop.domain.merge import Key, KnownVersions, State
 from peercoach_desktop.domain.model import (
     Feedback,
     Goal,
@@ -34,7 +34,7 @@ from peercoach_desktop.domain.model import (
     Session,
     SessionStatus,
 )
-from peercoach_desktop.storage import database, history, rows, sync_rows
+from peercoach_desktop.storage import database, history, rows, sync_bulk, sync_rows
 from peercoach_desktop.storage.unit_of_work import UnitOfWork
 
 R = TypeVar("R", bound=Record)
@@ -81,6 +81,18 @@ class NotebookBase:
     def sync_state(self) -> State:
         """Every shared and private record with its sync context, as the merge reads it."""
         return sync_rows.read_state(self._conn)
+
+    def known_versions(self) -> KnownVersions:
+        """Every stored (table, record id, version): what an import compares a file against."""
+        return sync_bulk.known_versions(self._conn)
+
+    def state_for(self, keys: Iterable[Key]) -> State:
+        """The stored versions of these records only."""
+        return sync_bulk.state_for(self._conn, keys)
+
+    def shared_rows(self) -> Iterator[sync_bulk.SharedRow]:
+        """What an export writes, row by row (private records left out)."""
+        return sync_bulk.shared_rows(self._conn)
 
     def conflict_copies(self, table: str) -> list[sync_rows.CopyRow]:
         return sync_rows.copies_with_ids(self._conn, table)
@@ -140,6 +152,14 @@ class NotebookBase:
     def records(self, cls: type[R], where: str = "", params: tuple[Any, ...] = ()) -> list[R]:
         """Records of one type by an SQL tail (WHERE/ORDER/LIMIT)."""
         return self._select(cls, where, params)
+
+    def each(self, cls: type[R], where: str = "", params: tuple[Any, ...] = ()) -> Iterator[R]:
+        """Like records(), one row at a time: for readers of a whole table (show --json), so
+        100k notes are never in memory at once. Finish iterating before the next write."""
+        cursor = self._conn.execute(f"SELECT * FROM {rows.TABLE_OF[cls]} {where}", params)
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            yield rows.from_row(cls, names, values)
 
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         return self._conn.execute(sql, params).fetchone()[0]

@@ -26,7 +26,10 @@ COPY_REFUSED = QT_TRANSLATE_NOOP(
 )
 
 
-def _entries(conn: sqlcipher3.Connection, table: str, where: str = "", params: tuple = ()) -> list[Entry]:
+def entries_where(
+    conn: sqlcipher3.Connection, table: str, where: str = "", params: tuple = ()
+) -> list[Entry]:
+    """The stored versions in `table` (WHERE clause `where`), conflict copies under their record's id."""
     cls = CLASS_OF[table]
     cursor = conn.execute(f"SELECT * FROM {table} {where}", params)
     names = [d[0] for d in cursor.description]
@@ -42,7 +45,7 @@ def _entries(conn: sqlcipher3.Connection, table: str, where: str = "", params: t
 
 def read_state(conn: sqlcipher3.Connection) -> State:
     """Every version of every record, private ones included (merge needs to know them)."""
-    return state_of(e for table in CLASS_OF for e in _entries(conn, table))
+    return state_of(e for table in CLASS_OF for e in entries_where(conn, table))
 
 
 def _upsert(conn: sqlcipher3.Connection, entry: Entry, row_id: str, conflict_of: str | None) -> None:
@@ -96,7 +99,7 @@ def settle(
 
 
 def copies_of(conn: sqlcipher3.Connection, table: str, record_id: str) -> list[Entry]:
-    return _entries(conn, table, "WHERE conflict_of = ?", (record_id,))
+    return entries_where(conn, table, "WHERE conflict_of = ?", (record_id,))
 
 
 def after_local_change(
@@ -118,7 +121,7 @@ def after_local_change(
 
 
 def current_entry(conn: sqlcipher3.Connection, table: str, record_id: str) -> Entry:
-    return _entries(conn, table, "WHERE id = ?", (record_id,))[0]
+    return entries_where(conn, table, "WHERE id = ?", (record_id,))[0]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -132,6 +135,6 @@ def copies_with_ids(conn: sqlcipher3.Connection, table: str) -> list[CopyRow]:
     ids = [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE conflict_of IS NOT NULL ORDER BY rid")]
     found = []
     for row_id in ids:
-        entry = _entries(conn, table, "WHERE id = ?", (row_id,))[0]
+        entry = entries_where(conn, table, "WHERE id = ?", (row_id,))[0]
         found.append(CopyRow(entry.record.id, row_id, entry.record))
     return found

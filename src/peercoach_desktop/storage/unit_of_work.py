@@ -11,9 +11,9 @@ from collections.abc import Iterable
 import sqlcipher3
 
 from peercoach_desktop.domain.clock import Clock, HybridClock, iso
-from peercoach_desktop.domain.merge import Change, Entry, State
+from peercoach_desktop.domain.merge import Change, Entry, Key, KnownVersions, State
 from peercoach_desktop.domain.model import Record
-from peercoach_desktop.storage import sync_rows
+from peercoach_desktop.storage import sync_bulk, sync_rows
 
 
 class UnitOfWork:
@@ -39,8 +39,16 @@ class UnitOfWork:
     def sync_state(self) -> State:
         return sync_rows.read_state(self._conn)
 
+    def known_versions(self) -> KnownVersions:
+        return sync_bulk.known_versions(self._conn)
+
+    def state_for(self, keys: Iterable[Key]) -> State:
+        """The stored versions of these records only."""
+        return sync_bulk.state_for(self._conn, keys)
+
     def write_changes(self, changes: Iterable[Change]) -> None:
-        sync_rows.write_changes(self._conn, changes)
+        """A merge's writes, set-based (many changes are one statement per table)."""
+        sync_bulk.write_changes(self._conn, changes)
 
     def current_entry(self, table: str, record_id: str) -> Entry:
         return sync_rows.current_entry(self._conn, table, record_id)

@@ -23,11 +23,12 @@ from peercoach_desktop.domain.errors import (
     OwnFileError,
     UsageError,
 )
-from peercoach_desktop.domain.merge import Counts, Entry, Key, State, extend_ctx, merge, node_of
+from peercoach_desktop.domain.merge import Counts, Entry, Key, MergeResult, State, extend_ctx, merge, node_of
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.storage.unit_of_work import UnitOfWork
 from peercoach_desktop.sync import inbound, sync_file
 from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.keystore import sync_entry
@@ -109,11 +110,11 @@ class ExportReport:
 
 
 def export_file(store: NotebookStore, key: bytes, out: Path) -> ExportReport:
-    entries = sync_file.shared_entries(store.sync_state())
     now = store.now()
     header = sync_file.SyncHeader(sync_file.FORMAT, store.partnership_id, store.me_id, now)
-    write_atomic(out, sync_file.encode(header, entries, key))
-    return ExportReport(out, len(entries))
+    data, count = sync_file.encode_rows(header, store.shared_rows(), key)
+    write_atomic(out, data)
+    return ExportReport(out, count)
 
 
 # ----- import -----------------------------------------------------------------------------------
@@ -139,18 +140,19 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class ReadFile:
-    """A sync file read and decrypted once: the preview and the import use these same entries."""
+    """A sync file read (bounded) and decrypted once: the preview and the import use this same
+    payload, so the import applies what the preview showed."""
 
     header: sync_file.SyncHeader
-    entries: list[Any]
+    payload: sync_file.Payload
 
 
 def read_import(store: NotebookStore, source: SyncSource, key: bytes) -> ReadFile:
-    """Read (bounded) and decrypt once; your own file is refused in words."""
-    header, entries = sync_file.decode(_bytes(source), key, store.partnership_id)
+    """Read and decrypt once; your own file is refused in words."""
+    header, payload = sync_file.open_file(_bytes(source), key, store.partnership_id)
     if header.sender == store.me_id:
         raise OwnFileError(OWN_FILE)
-    return ReadFile(header, entries)
+    return ReadFile(header, payload)
 
 
 def _checked(store: NotebookStore, entries: list[Entry], local: State) -> None:
@@ -165,11 +167,22 @@ def _checked(store: NotebookStore, entries: list[Entry], local: State) -> None:
     )
 
 
+def _merge(
+    store: NotebookStore, reader: NotebookStore | UnitOfWork, payload: sync_file.Payload
+) -> tuple[MergeResult, list[Entry]]:
+    """merge() over only the records the file may change: a version comparison against the
+    stored (record, version) pairs first, so a file with nothing new reads no whole row. What
+    is merged passes the validator first."""
+    keys = payload.keys_to_merge(reader.known_versions())
+    entries = payload.entries(keys)
+    local = reader.state_for(keys)
+    _checked(store, entries, local)
+    return merge(local, entries), entries
+
+
 def preview(store: NotebookStore, read: ReadFile) -> ImportReport:
     """What apply would do, without writing anything."""
-    local = store.sync_state()
-    _checked(store, read.entries, local)
-    result = merge(local, read.entries)
+    result, _entries = _merge(store, store, read.payload)
     return ImportReport(
         read.header.sender, read.header.written_at, result.counts, result.conflicts, dry_run=True
     )
@@ -177,14 +190,12 @@ def preview(store: NotebookStore, read: ReadFile) -> ImportReport:
 
 def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
     """Merge the entries read (the ones a preview showed) in one transaction."""
-    entries = read.entries
     with store.writing() as work:
-        local = work.sync_state()
-        _checked(store, entries, local)
-        result = merge(local, entries)
+        result, entries = _merge(store, work, read.payload)
         work.write_changes(result.changes)
         if entries:
-            # Later local edits must sort after everything the partner wrote.
+            # Later local edits must sort after everything the partner wrote (the versions
+            # skipped as already stored were observed when they were first stored).
             work.observe(max(e.version for e in entries))
     return ImportReport(read.header.sender, read.header.written_at, result.counts, result.conflicts)
 

@@ -14,6 +14,7 @@ import json
 import os
 import struct
 import zlib
+from collections.abc import Iterator
 from typing import Any
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SealedKeyError, SyncFileError, Term
@@ -27,15 +28,21 @@ MAX_HEADER = 64 * 1024
 MAX_PAYLOAD = 128 * 1024 * 1024
 MAX_RATIO = 100
 MAX_FILE = MAX_HEADER + MAX_PAYLOAD  # a compressed payload is never larger than the raw one
+CHUNK = 1024 * 1024  # inflated bytes per step when a body is read line by line
+MAX_LINE = 64 * 1024 * 1024  # one record's JSON line; longer is no record of ours
 
 
 def seal(magic: bytes, header: dict[str, Any], key: bytes, payload: dict[str, Any]) -> bytes:
+    return seal_bytes(magic, header, key, json.dumps(payload, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def seal_bytes(magic: bytes, header: dict[str, Any], key: bytes, plain: bytes, level: int) -> bytes:
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
     nonce = os.urandom(NONCE_BYTES)
     head = json.dumps(header | {"nonce": nonce.hex()}, sort_keys=True).encode()
     prefix = magic + struct.pack(">I", len(head)) + head
-    body = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 6)
+    body = zlib.compress(plain, level)
     return prefix + ChaCha20Poly1305(key).encrypt(nonce, body, prefix)
 
 
@@ -64,6 +71,62 @@ def read_header(data: bytes, magic: bytes, what: str) -> tuple[dict[str, Any], b
 
 
 def open_sealed(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: bytes, what: str) -> Any:
+    body = decrypt(header, prefix, ciphertext, key, what)
+    try:
+        raw = inflate(body, max_bytes=MAX_PAYLOAD, max_ratio=MAX_RATIO)
+        return json.loads(raw.decode("utf-8"))
+    except (ValueError, zlib.error, RecursionError):  # RecursionError: JSON nested too deep
+        raise damaged(what) from None
+
+
+def damaged(what: str) -> SyncFileError:
+    return SyncFileError(
+        QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside. Nothing was changed."), what=Term(what)
+    )
+
+
+def inflate_lines(body: bytes, what: str) -> Iterator[bytes]:
+    """The lines of a compressed body (see inflate_blocks)."""
+    for block in inflate_blocks(body, what):
+        yield from block.split(b"\n")
+
+
+def inflate_blocks(body: bytes, what: str) -> Iterator[bytes]:
+    """A compressed body inflated a slice at a time, each slice cut after its last newline
+    (that newline dropped, the rest carried on), so each holds whole lines. No step holds the
+    GIL for long (zlib lets it go while it inflates); no more than MAX_PAYLOAD, nor MAX_RATIO
+    times the compressed size, is inflated."""
+    inflater = zlib.decompressobj()
+    total, rest = 0, b""
+    limit = min(MAX_PAYLOAD, len(body) * MAX_RATIO + CHUNK)  # as storage.bounded_input.inflate
+    try:
+        data = inflater.decompress(body, CHUNK)
+        while True:
+            total += len(data)
+            if total > limit:
+                raise ValueError
+            joined = rest + data
+            cut = joined.rfind(b"\n")
+            if cut >= 0:
+                yield joined[:cut]
+                rest = joined[cut + 1 :]
+            else:
+                rest = joined
+            if len(rest) > MAX_LINE:
+                raise ValueError  # one record this long is no record of ours
+            if inflater.eof or not (data or inflater.unconsumed_tail):
+                break  # the end, or input that ends before the stream does
+            # (zlib may hold output back when a step filled CHUNK exactly: ask again)
+            data = inflater.decompress(inflater.unconsumed_tail, CHUNK)
+        if not inflater.eof:
+            raise ValueError
+    except (ValueError, zlib.error):
+        raise damaged(what) from None
+    if rest:
+        yield rest
+
+
+def decrypt(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: bytes, what: str) -> bytes:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
@@ -78,10 +141,4 @@ def open_sealed(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: b
             ),
             what=Term(what),
         ) from None
-    try:
-        raw = inflate(body, max_bytes=MAX_PAYLOAD, max_ratio=MAX_RATIO)
-        return json.loads(raw.decode("utf-8"))
-    except (ValueError, zlib.error, RecursionError):  # RecursionError: JSON nested too deep
-        raise SyncFileError(
-            QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside. Nothing was changed."), what=Term(what)
-        ) from None
+    return body

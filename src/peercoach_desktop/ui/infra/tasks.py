@@ -7,11 +7,18 @@ never used from two threads at once.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+# While the worker runs Python (decoding a sync file line by line), the GUI thread waits up
+# to the interpreter's switch interval for the GIL each time it wakes (5 ms by default, and
+# a repaint wakes it many times): 1 ms keeps an import's longest stall near a frame, not
+# several (measured in bench/bench_scale.py, "longest GUI stall").
+GIL_SWITCH_SECONDS = 0.001
 
 Job = Callable[[], Any]
 Done = Callable[[Any], None]
@@ -43,6 +50,7 @@ class Tasks(QObject):
         self._executor.moveToThread(self._thread)
         self._submit.connect(self._executor.execute)
         self._executor.finished.connect(self._deliver)
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_SECONDS))
         self._thread.start()
         self.pending = 0
 

@@ -11,6 +11,10 @@ from peercoach_desktop.ui.infra.i18n import number, percent, plural, translate
 from peercoach_desktop.ui.infra.widgets import is_overdue, local_time, short_date
 from peercoach_desktop.ui.notebook.meeting_words import meeting_in_words
 
+# The overview lists this many open steps (soonest due first); the Next steps tab has them
+# all. Laying out thousands of list items made the overview's setHtml stall the window ~2 s.
+SHOWN_STEPS = 30
+
 
 def open_session_html(view: Overview) -> str:
     if view.open_session_since is None:
@@ -51,13 +55,18 @@ def overview_html(view: Overview, now: datetime | None = None) -> str:
         + translate("Overview", "Open next steps ({n})").format(n=number(len(view.open_steps)))
         + "</h3><ul>",
     ]
-    for step in view.open_steps:
+    for step in view.open_steps[:SHOWN_STEPS]:
         due = ""
         if step.due_date:
             due = translate("Overview", ", due {date}").format(date=escape(short_date(step.due_date)))
             if is_overdue(step.due_date):
                 due += translate("Overview", " — <b>overdue</b>")
         parts.append(f"<li>{escape(step.text)} — {escape(view.name_of(step.owner_id))}{due}</li>")
+    if len(view.open_steps) > SHOWN_STEPS:
+        more = number(len(view.open_steps) - SHOWN_STEPS)
+        parts.append(
+            "<li>" + translate("Overview", "… and {n} more in the Next steps tab").format(n=more) + "</li>"
+        )
     parts.append("</ul><h3>" + translate("Overview", "Follow-through (last sessions)") + "</h3><ul>")
     for record in view.follow_through:
         name = escape(view.name_of(record.peer_id))
