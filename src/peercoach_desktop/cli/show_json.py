@@ -21,8 +21,6 @@ from peercoach_desktop.domain.model import Feedback, Goal, NextStep, Note, Recor
 from peercoach_desktop.domain.session_timer import stage_times
 from peercoach_desktop.storage.store import NotebookStore
 
-LIVE = "WHERE deleted = 0 ORDER BY created_at, rid"  # the order of store.list()
-
 
 def _plain(record: Record) -> dict[str, Any]:
     # Records are flat (a few JSON fields hold plain dicts and lists): what asdict() gives,
@@ -116,12 +114,10 @@ def write_notebook(store: NotebookStore, clock: Clock, out: TextIO) -> None:
     w.value("me", _plain(me))
     w.value("partner", _plain(partner))
     w.items("goals", map(_plain, store.list(Goal)))
-    w.items(
-        "sessions", map(session_entry, store.each(Session, "WHERE deleted = 0 ORDER BY scheduled_at, rid"))
-    )
-    w.items("notes", map(_plain, store.each(Note, LIVE)))
+    w.items("sessions", map(session_entry, store.each(Session, order_by="scheduled_at")))
+    w.items("notes", map(_plain, store.each(Note)))
     w.items("steps", map(_plain, steps))
-    w.items("feedback", map(_plain, store.each(Feedback, LIVE)))
+    w.items("feedback", map(_plain, store.each(Feedback)))
     w.value("cadence_weeks", partnership.cadence_weeks)
     sessions = store.list(Session)
     today = clock.now().date()

@@ -120,24 +120,18 @@ class NotebookBase:
         """Records of one type by typed conditions (no SQL from callers): `deleted` False = live,
         True = in the trash, None = both; `originals` leaves out sync conflict copies;
         `equals` are column = value tests on the record's own fields."""
-        fields = {f.name for f in dataclasses.fields(cls)}
-        unknown = [name for name in (*equals, order_by) if name not in fields]
-        if unknown:
-            raise ValueError(f"{cls.__name__} has no field {unknown[0]!r}")  # a programming error
-        clauses, params = [], []
-        if deleted is not None:
-            clauses.append("deleted = ?")
-            params.append(int(deleted))
-        if originals:
-            clauses.append("conflict_of IS NULL")
-        if id_prefix is not None:
-            clauses.append("id LIKE ?")
-            params.append(id_prefix.lower().replace("%", "").replace("_", "") + "%")
-        for column, value in equals.items():
-            clauses.append(f"{column} = ?")
-            params.append(value)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        return self._select(cls, f"{where} ORDER BY {order_by}, rid", tuple(params))
+        return self._select(cls, *_typed_where(cls, deleted, originals, id_prefix, order_by, equals))
+
+    def each(
+        self, cls: type[R], *, deleted: bool | None = False, order_by: str = "created_at"
+    ) -> Iterator[R]:
+        """Like matching(), one row at a time: for readers of a whole table (show --json), so
+        100k notes are never in memory at once. Finish iterating before the next write."""
+        where, params = _typed_where(cls, deleted, False, None, order_by, {})
+        cursor = self._conn.execute(f"SELECT * FROM {rows.TABLE_OF[cls]} {where}", params)
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            yield rows.from_row(cls, names, values)
 
     def has_conflict_copies(self, cls: type[Record], record_id: str) -> bool:
         table = rows.TABLE_OF[cls]
@@ -152,14 +146,6 @@ class NotebookBase:
     def records(self, cls: type[R], where: str = "", params: tuple[Any, ...] = ()) -> list[R]:
         """Records of one type by an SQL tail (WHERE/ORDER/LIMIT)."""
         return self._select(cls, where, params)
-
-    def each(self, cls: type[R], where: str = "", params: tuple[Any, ...] = ()) -> Iterator[R]:
-        """Like records(), one row at a time: for readers of a whole table (show --json), so
-        100k notes are never in memory at once. Finish iterating before the next write."""
-        cursor = self._conn.execute(f"SELECT * FROM {rows.TABLE_OF[cls]} {where}", params)
-        names = [d[0] for d in cursor.description]
-        for values in cursor:
-            yield rows.from_row(cls, names, values)
 
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         return self._conn.execute(sql, params).fetchone()[0]
@@ -355,3 +341,33 @@ def update(conn: sqlcipher3.Connection, record: Record) -> None:
     row = rows.to_row(record)
     assignments = ", ".join(f"{name} = :{name}" for name in row if name != "id")
     conn.execute(f"UPDATE {rows.TABLE_OF[type(record)]} SET {assignments} WHERE id = :id", row)
+
+
+def _typed_where(
+    cls: type[Record],
+    deleted: bool | None,
+    originals: bool,
+    id_prefix: str | None,
+    order_by: str,
+    equals: dict[str, Any],
+) -> tuple[str, tuple[Any, ...]]:
+    """The WHERE and ORDER BY of a typed query; column names are checked against the record's
+    fields, values are always parameters."""
+    fields = {f.name for f in dataclasses.fields(cls)}
+    unknown = [name for name in (*equals, order_by) if name not in fields]
+    if unknown:
+        raise ValueError(f"{cls.__name__} has no field {unknown[0]!r}")  # a programming error
+    clauses, params = [], []
+    if deleted is not None:
+        clauses.append("deleted = ?")
+        params.append(int(deleted))
+    if originals:
+        clauses.append("conflict_of IS NULL")
+    if id_prefix is not None:
+        clauses.append("id LIKE ?")
+        params.append(id_prefix.lower().replace("%", "").replace("_", "") + "%")
+    for column, value in equals.items():
+        clauses.append(f"{column} = ?")
+        params.append(value)
+    where = f"WHERE {' AND '.join(clauses)} " if clauses else ""
+    return f"{where}ORDER BY {order_by}, rid", tuple(params)
