@@ -122,8 +122,15 @@ def opened(magic: bytes, data: bytes, key: bytes) -> tuple[dict[str, Any], Any]:
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
     head, prefix, body = read_header(data, magic, "file")
-    raw = ChaCha20Poly1305(key).decrypt(bytes.fromhex(head["nonce"]), body, prefix)
-    return head, json.loads(zlib.decompress(raw))
+    raw = zlib.decompress(ChaCha20Poly1305(key).decrypt(bytes.fromhex(head["nonce"]), body, prefix))
+    if magic == sync_file.MAGIC and head["format"] >= 2:
+        # Format 2 is a count, version tags and one entry per line; the semantic mutations work
+        # on records, so they are resealed as a format-1 file (which the app still reads).
+        # Byte-level mutations of the seed keep exercising format 2 itself.
+        lines = raw.decode("utf-8").split("\n")
+        count = int(lines[0])
+        return head | {"format": 1}, {"records": [json.loads(line) for line in lines[1 + count :]]}
+    return head, json.loads(raw)
 
 
 def run_cli(data_dir: Path, keystore: Any, clock: Any, *args: str) -> tuple[str, str]:

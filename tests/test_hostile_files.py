@@ -171,9 +171,9 @@ def test_an_ordinary_import_reads_and_decrypts_the_file_once(
     pair.close()
     reads: list[Path] = []
     opened: list[int] = []
-    real_read, real_open = sync_file.read_file, sync_file.open_sealed
+    real_read, real_decrypt = sync_file.read_file, sync_file.decrypt
     monkeypatch.setattr(sync_file, "read_file", lambda p: reads.append(p) or real_read(p))
-    monkeypatch.setattr(sync_file, "open_sealed", lambda *a: opened.append(1) or real_open(*a))
+    monkeypatch.setattr(sync_file, "decrypt", lambda *a: opened.append(1) or real_decrypt(*a))
     code, out, err, _ = _ben_cli(pair, capsys, "import", str(path), "--json")
     assert code == 0, err
     assert json.loads(out)["added"] == 1

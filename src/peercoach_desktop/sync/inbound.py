@@ -24,7 +24,7 @@ from typing import Any
 from peercoach_desktop.domain.clock import SystemClock
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
 from peercoach_desktop.domain.merge import Entry, Key, node_of
-from peercoach_desktop.domain.model import Partnership, Peer, Record
+from peercoach_desktop.domain.model import Partnership, Peer, Record, Session
 from peercoach_desktop.domain.session_timer import SessionTimer
 
 HLC = re.compile(r"[0-9a-f]{12}\.[0-9a-f]{4}\.[0-9A-Za-z_-]{1,64}")
@@ -119,8 +119,10 @@ def _forged_field(
         if record.id == me_id and mine and (record.name != _current(mine).name or record.deleted):
             return "name"  # only I rename (or remove) myself
     if mine:
-        if record.author_id != _current(mine).author_id:
-            return "author_id"  # who wrote a record never changes
+        # Who wrote a record never changes; a session is both peers' meeting, which either
+        # laptop may have started under the same id (domain/meeting.py).
+        if record.author_id != _current(mine).author_id and not isinstance(record, Session):
+            return "author_id"
     elif node_of(record.version) != partner_id:
         return "version"  # a record new here was last written by the partner, not by me
     elif record.author_id != partner_id and not _split_from_mine(entry, local, me_id):

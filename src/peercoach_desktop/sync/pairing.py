@@ -154,9 +154,11 @@ def read_invitation(data: bytes, passphrase: str) -> Invitation:
         invitation.record(Partnership, invitation.partnership_id)
         invitation.record(Peer, invitation.inviter_id)
         invitation.record(Peer, invitation.invitee_id)
+        # Beyond the partnership and the two peers it carries a snapshot of the shared records
+        # (what a sync file would): the validator below checks every one of them.
         ids = {invitation.partnership_id, invitation.inviter_id, invitation.invitee_id}
-        if any(e.kind not in PAIRED or e.record.id not in ids for e in invitation.records):
-            raise ValueError("an invitation holds the partnership and its two peers only")
+        if any(e.kind in PAIRED and e.record.id not in ids for e in invitation.records):
+            raise ValueError("a second partnership or a third peer")
     except (KeyError, TypeError, ValueError, StopIteration, AttributeError, RecursionError):
         raise SyncFileError(
             QT_TRANSLATE_NOOP("Core", "This {what} is damaged inside."), what=Term(WHAT)
