@@ -74,7 +74,7 @@ def _hostile(pair: Pair, folder: Path) -> dict[str, Path]:
     flood = folder / "flood.pcsync"
     records = [{"kind": "notes", "ctx": {}, "row": {"id": os.urandom(6).hex()}} for _ in range(320_000)]
     flood.write_bytes(seal(sync_file.MAGIC, head, pair.key, {"records": records}))
-    files["400k records (more than the format allows)"] = flood
+    files["320k records (over the 300k a sync file may hold)"] = flood
     repeated = folder / "repeated.pcsync"
     records = [{"kind": "notes", "ctx": {}, "row": {}}] * 1_000_000
     repeated.write_bytes(seal(sync_file.MAGIC, head, pair.key, {"records": records}))
