@@ -187,7 +187,7 @@ def measure(library: Library, floor_env: dict[str, str], since: str, until: str,
     from peercoach_desktop.ui.infra.file_choice import set_next_path
     from peercoach_desktop.ui.infra.settings import Preferences
     from peercoach_desktop.ui.notebook.notebook_view import LAZY_TABS, TAB_NAMES
-    from peercoach_desktop.ui.notebook.summary_dialog import SummaryDialog
+    from peercoach_desktop.ui.notebook_tools.summary_dialog import SummaryDialog
     from peercoach_desktop.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -21,7 +21,7 @@ from icalendar import Calendar, Event
 from peercoach_desktop.coaching import calendar_file, calendar_zone, schedule
 from peercoach_desktop.domain.clock import FakeClock
 from peercoach_desktop.domain.meeting_plan import Repeat
-from peercoach_desktop.storage.files import write_atomic
+from peercoach_desktop.system.files import write_atomic
 from peercoach_desktop.vault.keystore import MemoryKeyStore
 from peercoach_desktop.vault.library import Library
 

@@ -146,7 +146,7 @@ def main(out: Path) -> None:
     settle(app, window)
     window.dialogs["invite_dialog"].grab().save(str(out / "11-invite.png"))
     window.dialogs["invite_dialog"].reject()
-    from peercoach_desktop.ui.notebook import trash_actions
+    from peercoach_desktop.ui.notebook_tools import trash_actions
 
     view.setCurrentWidget(view.notes)
     view.notes.list.setCurrentIndex(view.notes.model.index(0, 0))
@@ -157,7 +157,7 @@ def main(out: Path) -> None:
     settle(app, window)
     window.dialogs["trash_dialog"].grab().save(str(out / "12-trash.png"))
     window.dialogs["trash_dialog"].reject()
-    from peercoach_desktop.ui.notebook import history_dialog, summary_dialog
+    from peercoach_desktop.ui.notebook_tools import history_dialog, summary_dialog
 
     view.setCurrentWidget(view.notes)
     notes = view.notes.model

@@ -11,7 +11,7 @@ from pathlib import Path
 SRC = Path(__file__).parents[1] / "src" / "peercoach_desktop"
 CORE_FILES = sorted(
     p
-    for pkg in ("domain", "storage", "vault", "sync", "coaching")
+    for pkg in ("domain", "system", "storage", "vault", "sync", "coaching")
     for p in (SRC / pkg).rglob("*.py")  # subpackages too (coaching/workshop)
     if p.name != "summary_pdf.py"
 )

@@ -15,7 +15,7 @@ from peercoach_desktop.storage import edits
 
 SRC = Path(__file__).parents[1] / "src" / "peercoach_desktop"
 # Every layer below the window and the command line.
-CORE_PACKAGES = ("domain", "storage", "vault", "sync", "coaching")
+CORE_PACKAGES = ("domain", "system", "storage", "vault", "sync", "coaching")
 # Subpackages too (coaching/workshop).
 CORE_FILES = sorted(p for pkg in CORE_PACKAGES for p in (SRC / pkg).rglob("*.py") if p.stem != "__init__")
 CHECKED = CORE_FILES

@@ -18,9 +18,9 @@ from helpers import file_digests
 from sync_helpers import Pair, make_pair
 
 from peercoach_desktop.cli.main import main
-from peercoach_desktop.storage.bounded_input import inflate
 from peercoach_desktop.sync import exchange, sync_file
 from peercoach_desktop.sync.sealed import MAX_PAYLOAD, seal
+from peercoach_desktop.system.bounded_input import inflate
 from peercoach_desktop.vault import recovery
 from peercoach_desktop.vault.opener import open_notebook
 

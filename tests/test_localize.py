@@ -17,7 +17,7 @@ from peercoach_desktop.coaching.localize import (
     overlay,
 )
 from peercoach_desktop.coaching.prompts import Prompt
-from peercoach_desktop.storage.resources import resource_path
+from peercoach_desktop.system.resources import resource_path
 
 # Words German borrows as they are; anything else identical to the English is untranslated.
 SAME_IN_GERMAN = {"Feedback"}

@@ -564,6 +564,7 @@ def test_lock_hides_at_once_while_the_worker_is_busy(qtbot: QtBot, window: MainW
     write_note(qtbot, window, f"typed before the lock {MARKER}")
     tab = window.notebook.session
     press(qtbot, window, Qt.Key.Key_R, CTRL)
+    tab.start_button.click()  # the runner's save is the one that used to wait on the worker
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.state is not None)
     release, finished = threading.Event(), threading.Event()
 

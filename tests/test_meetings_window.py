@@ -20,7 +20,7 @@ from window_driver import create_partnership, idle
 from peercoach_desktop.domain.clock import FakeClock
 from peercoach_desktop.domain.meeting_plan import Repeat
 from peercoach_desktop.ui.infra.file_choice import set_next_path
-from peercoach_desktop.ui.notebook.meetings_dialog import MeetingsDialog
+from peercoach_desktop.ui.notebook_tools.meetings_dialog import MeetingsDialog
 from peercoach_desktop.ui.shell.main_window import MainWindow
 
 

@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from peercoach_desktop import APP_RDNS, __version__
-from peercoach_desktop.storage.resources import resource_path
+from peercoach_desktop.system.resources import resource_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist" / "peercoach-desktop"

@@ -12,8 +12,8 @@ from peercoach_desktop.coaching.prompts import PromptLibraryError
 from peercoach_desktop.domain.errors import UsageError
 from peercoach_desktop.domain.nudge import GENTLE_OPENING, curious_nudge
 from peercoach_desktop.domain.session_timer import Kind, Stage, classic_stages
-from peercoach_desktop.storage.resources import resource_path
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.resources import resource_path
 
 CATEGORIES = {
     "active_listening",

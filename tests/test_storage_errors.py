@@ -16,8 +16,8 @@ from pathlib import Path
 import sqlcipher3
 
 from peercoach_desktop.domain.errors import StorageError
-from peercoach_desktop.storage.crash_log import record
 from peercoach_desktop.storage.storage_errors import explain
+from peercoach_desktop.system.crash_log import record
 
 
 def test_sqlite_and_os_errors_of_the_disk_map_to_one_sentence_each() -> None:

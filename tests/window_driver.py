@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.ui.infra.settings import Preferences
-from peercoach_desktop.ui.notebook.summary_dialog import SummaryDialog
+from peercoach_desktop.ui.notebook_tools.summary_dialog import SummaryDialog
 from peercoach_desktop.ui.shell.main_window import MainWindow
 from peercoach_desktop.vault.library import Library
 

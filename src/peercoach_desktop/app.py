@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from peercoach_desktop.storage.paths import data_dir_text
+    from peercoach_desktop.system.paths import data_dir_text
     from peercoach_desktop.ui.infra import i18n
     from peercoach_desktop.ui.infra.settings import Preferences
     from peercoach_desktop.ui.shell.main_window import MainWindow
@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def after_paint() -> None:  # QtNetwork and the SVG icon load once the notebooks show
         from PySide6.QtGui import QIcon
 
-        from peercoach_desktop.storage.resources import resource_path
+        from peercoach_desktop.system.resources import resource_path
         from peercoach_desktop.ui.shell.single_instance import InstanceServer
 
         app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_RDNS}.svg"))))
@@ -119,7 +119,7 @@ def install_excepthook(folder: str, window: QWidget) -> None:
             return
         from pathlib import Path
 
-        from peercoach_desktop.storage.crash_log import record
+        from peercoach_desktop.system.crash_log import record
         from peercoach_desktop.ui.infra.dialogs import show_error
 
         with contextlib.suppress(OSError):  # a full disk must not turn one error into two

@@ -13,8 +13,8 @@ from typing import Any
 from peercoach_desktop.cli.render import visible
 from peercoach_desktop.domain.clock import Clock
 from peercoach_desktop.domain.errors import UsageError
-from peercoach_desktop.storage.paths import data_dir
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.paths import data_dir
 from peercoach_desktop.vault.keystore import KeyStore, OsKeyStore
 from peercoach_desktop.vault.library import Library
 from peercoach_desktop.vault.opener import open_notebook

@@ -39,7 +39,7 @@ def _describe(exc: BaseException, data_dir: Path | None) -> tuple[str, str, int]
     if isinstance(exc, OSError):
         text = f"{exc.strerror or type(exc).__name__}: {exc.filename or ''}".rstrip(": ")
         return text, "os_error", EXIT_ERROR
-    from peercoach_desktop.storage.crash_log import record
+    from peercoach_desktop.system.crash_log import record
 
     where = record(data_dir, exc) if data_dir is not None else None
     details = f"; details in {where}" if where is not None else ""

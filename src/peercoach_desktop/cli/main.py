@@ -21,8 +21,8 @@ from peercoach_desktop.cli.context import Context, read_passphrase, read_text
 from peercoach_desktop.domain.clock import Clock, iso
 from peercoach_desktop.domain.errors import PeerCoachError, UsageError
 from peercoach_desktop.domain.model import NoteKind, StepStatus
-from peercoach_desktop.storage.paths import data_dir
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.paths import data_dir
 from peercoach_desktop.vault.keystore import KeyStore
 from peercoach_desktop.vault.opener import notices_shown, open_notebook
 

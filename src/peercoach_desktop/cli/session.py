@@ -16,8 +16,8 @@ from peercoach_desktop.domain.clock import Clock
 from peercoach_desktop.domain.meeting_plan import Repeat, local_text, zone
 from peercoach_desktop.domain.model import NextStep, Session
 from peercoach_desktop.domain.session_timer import stage_times
-from peercoach_desktop.storage.local_zone import local_zone_name
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.local_zone import local_zone_name
 
 
 def session_figures(store: NotebookStore, clock: Clock, data: dict[str, Any]) -> dict[str, Any]:

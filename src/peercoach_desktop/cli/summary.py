@@ -9,7 +9,7 @@ from typing import Any
 
 from peercoach_desktop.coaching import summary
 from peercoach_desktop.domain.errors import UsageError
-from peercoach_desktop.storage.files import write_atomic
+from peercoach_desktop.system.files import write_atomic
 
 
 def render(built: summary.Summary, fmt: str) -> bytes:

@@ -14,8 +14,8 @@ from typing import Any
 from peercoach_desktop.cli.context import Context, read_text
 from peercoach_desktop.coaching.workshop import agenda, roster, rounds, summary
 from peercoach_desktop.domain.errors import PeerCoachError, UsageError
-from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.workshop_store import WorkshopStore
+from peercoach_desktop.system.files import write_atomic
 from peercoach_desktop.vault.workshops import WorkshopLibrary
 
 

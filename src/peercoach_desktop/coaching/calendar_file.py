@@ -21,9 +21,9 @@ from typing import Any
 from peercoach_desktop.coaching import calendar_zone, schedule
 from peercoach_desktop.domain.clock import Clock, parse_iso
 from peercoach_desktop.domain.meeting_plan import MeetingPlan, Repeat, nth_weekday, parse_local, zone
-from peercoach_desktop.storage.files import write_atomic
-from peercoach_desktop.storage.local_zone import local_zone_name
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.files import write_atomic
+from peercoach_desktop.system.local_zone import local_zone_name
 
 EVENT_TITLE = "Peer coaching session"
 DEFAULT_ALARM_MINUTES = 15

@@ -8,8 +8,8 @@ from peercoach_desktop.coaching import templates
 from peercoach_desktop.coaching.localize import localize_template
 from peercoach_desktop.coaching.templates import Template
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP
-from peercoach_desktop.storage.resources import resource_path
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.resources import resource_path
 
 
 def load_builtin(language: str = "en") -> list[Template]:

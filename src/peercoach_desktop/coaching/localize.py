@@ -19,7 +19,7 @@ from typing import Any
 from peercoach_desktop.coaching.prompts import Prompt, PromptLibraryError
 from peercoach_desktop.coaching.templates import Template
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, PeerCoachError
-from peercoach_desktop.storage.files import read_toml
+from peercoach_desktop.system.files import read_toml
 
 BASE_LANGUAGE = "en"  # the texts in resources/prompts and resources/templates
 _CODE = re.compile(r"^[a-z]{2,3}$")
@@ -60,7 +60,7 @@ def language_code(language: str) -> str:
 
 
 def _i18n_root() -> Path | None:
-    from peercoach_desktop.storage.resources import resource_path
+    from peercoach_desktop.system.resources import resource_path
 
     try:
         return resource_path("i18n")
@@ -210,7 +210,7 @@ def _english_titles(folder: Path) -> dict[str, str]:
 
 def category_title(category: str, language: str) -> str:
     """A prompt category's title: translated, else the English file's title, else its name."""
-    from peercoach_desktop.storage.resources import resource_path
+    from peercoach_desktop.system.resources import resource_path
 
     translated = overlay(language).titles.get(category)
     if translated:

@@ -16,8 +16,8 @@ from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, Pe
 from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.domain.model import UserPrompt
 from peercoach_desktop.domain.session_timer import Kind, Stage
-from peercoach_desktop.storage.files import read_toml
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.files import read_toml
 
 PROMPT_PHASES = ("check_in", "turn", "feedback", "next_steps")
 FIELDS = ("id", "phase", "text", "why")
@@ -92,7 +92,7 @@ def parse_file(path: Path) -> list[Prompt]:
 def load_builtin(folder: Path | None = None) -> list[Prompt]:
     """Every built-in prompt, validated: unique ids, and every phase has at least one."""
     if folder is None:
-        from peercoach_desktop.storage.resources import resource_path
+        from peercoach_desktop.system.resources import resource_path
 
         folder = resource_path("prompts")
     prompts: list[Prompt] = []

@@ -27,8 +27,8 @@ from peercoach_desktop.domain.meeting_plan import (
     zone,
 )
 from peercoach_desktop.domain.model import Partnership, Session, SessionStatus
-from peercoach_desktop.storage.local_zone import local_zone_name
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.local_zone import local_zone_name
 
 MAX_CADENCE_WEEKS = MAX_EVERY_WEEKS
 DEFAULT_GAP = timedelta(weeks=1)  # when no meeting and no rhythm is known

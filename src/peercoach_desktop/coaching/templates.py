@@ -16,8 +16,8 @@ from typing import Any
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, PeerCoachError
 from peercoach_desktop.domain.model import SessionTemplate
 from peercoach_desktop.domain.session_timer import SPEAKERS, Kind, Stage
-from peercoach_desktop.storage.files import read_toml
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.files import read_toml
 
 DEFAULT_ID = "peer-coaching"
 KINDS = tuple(kind.value for kind in Kind)
@@ -160,7 +160,7 @@ def parse(path: Path, prompt_categories: set[str]) -> Template:
 
 
 def prompt_categories() -> set[str]:
-    from peercoach_desktop.storage.resources import resource_path
+    from peercoach_desktop.system.resources import resource_path
 
     return {path.stem for path in resource_path("prompts").glob("*.toml")}
 

@@ -1,3 +1,4 @@
-"""Where bytes live on this laptop: the SQLCipher connection, schema and migrations, the notebook store
-(reads, edits, history, full-text search, the rows a sync file carries), atomic file writes, the data
-and config folders, bundled resources and the local crash log. May import `domain` only."""
+"""The notebooks on disk: the SQLCipher connection, schema and migrations, the notebook store
+(reads, edits, history, full-text search, the rows a sync file carries, its unit of work), the
+whole-file steps the vault takes (notebook_file), storage errors as sentences and the workshop
+store. May import `system` and `domain`."""

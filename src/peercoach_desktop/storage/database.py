@@ -13,9 +13,9 @@ from pathlib import Path
 import sqlcipher3
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotebookFormatError, WrongKeyError
-from peercoach_desktop.storage.files import copy_atomic, ensure_private_dir
 from peercoach_desktop.storage.schema import CURRENT_VERSION, MIGRATIONS
 from peercoach_desktop.storage.storage_errors import explain
+from peercoach_desktop.system.files import copy_atomic, ensure_private_dir
 
 MIN_CACHE_KIB = 8 * 1024
 MAX_CACHE_KIB = 256 * 1024

@@ -22,7 +22,7 @@ from peercoach_desktop.domain.meeting_plan import (
     local_text,
 )
 from peercoach_desktop.domain.meeting_plan import zone as zone_of
-from peercoach_desktop.storage.local_zone import local_zone_name
+from peercoach_desktop.system.local_zone import local_zone_name
 
 COMMON = """
     rid INTEGER PRIMARY KEY,

@@ -26,10 +26,10 @@ from peercoach_desktop.domain.errors import (
 from peercoach_desktop.domain.merge import Counts, Entry, Key, MergeResult, State, extend_ctx, merge, node_of
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import sync_rows
-from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.storage.unit_of_work import UnitOfWork
 from peercoach_desktop.sync import inbound, sync_file
+from peercoach_desktop.system.files import write_atomic
 from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.keystore import sync_entry
 from peercoach_desktop.vault.library import Library

@@ -27,11 +27,11 @@ from peercoach_desktop.domain.errors import (
 )
 from peercoach_desktop.domain.merge import Change, Entry, Key, merge
 from peercoach_desktop.domain.model import Partnership, Peer
-from peercoach_desktop.storage.bounded_input import read_handed_file
-from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.sync import exchange, inbound, sealed, sync_file
 from peercoach_desktop.sync.sealed import open_sealed, read_header, seal
+from peercoach_desktop.system.bounded_input import read_handed_file
+from peercoach_desktop.system.files import write_atomic
 from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.library import Created, Library
 from peercoach_desktop.vault.opener import open_notebook

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SealedKeyError, SyncFileError, Term
-from peercoach_desktop.storage.bounded_input import inflate
+from peercoach_desktop.system.bounded_input import inflate
 
 NONCE_BYTES = 12
 MAX_HEADER = 64 * 1024

@@ -30,7 +30,6 @@ from peercoach_desktop.domain.merge import (
 )
 from peercoach_desktop.domain.model import Partnership
 from peercoach_desktop.storage import rows
-from peercoach_desktop.storage.bounded_input import read_handed_file
 from peercoach_desktop.storage.sync_bulk import SharedRow
 from peercoach_desktop.storage.sync_rows import CLASS_OF
 from peercoach_desktop.sync.sealed import (
@@ -43,6 +42,7 @@ from peercoach_desktop.sync.sealed import (
     seal,
     seal_bytes,
 )
+from peercoach_desktop.system.bounded_input import read_handed_file
 
 MAGIC = b"PeerCoach sync\n\x00"
 # Format 2: the payload is lines: the number of entries N, then N version tags ("table TAB

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from peercoach_desktop.domain.errors import PeerCoachError
 from peercoach_desktop.storage import database, notebook_file
-from peercoach_desktop.storage.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
 from peercoach_desktop.storage.storage_errors import storage_errors
+from peercoach_desktop.system.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
 from peercoach_desktop.vault.crash_points import crash_point
 from peercoach_desktop.vault.descriptors import NOTEBOOK_SUFFIX, Descriptor, PassphraseSource
 from peercoach_desktop.vault.library import Library

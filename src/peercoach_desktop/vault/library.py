@@ -29,8 +29,8 @@ from peercoach_desktop.domain.errors import (
     PeerCoachError,
 )
 from peercoach_desktop.domain.ids import new_id
-from peercoach_desktop.storage.files import ensure_private_dir, tighten_dir, write_atomic
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.files import ensure_private_dir, tighten_dir, write_atomic
 from peercoach_desktop.vault.descriptors import (
     KEY_MODE_KEYRING,
     KEY_MODE_PASSPHRASE,

@@ -28,8 +28,8 @@ import sqlcipher3
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, KeyringError, PeerCoachError, UsageError
 from peercoach_desktop.storage import database, notebook_file
-from peercoach_desktop.storage.files import fsync_dir, write_atomic
 from peercoach_desktop.storage.storage_errors import explain, storage_errors
+from peercoach_desktop.system.files import fsync_dir, write_atomic
 from peercoach_desktop.vault import backup, recovery
 
 # CRASH_ENV and CRASH_EXIT are re-exported: the crash tests name them through this module.

@@ -21,8 +21,8 @@ from peercoach_desktop.domain.clock import iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, NotFoundError, PeerCoachError, WrongKeyError
 from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.storage import database, notebook_file
-from peercoach_desktop.storage.bounded_input import copy_handed_file
-from peercoach_desktop.storage.files import (
+from peercoach_desktop.system.bounded_input import copy_handed_file
+from peercoach_desktop.system.files import (
     copy_atomic,
     ensure_private_dir,
     fsync_dir,

@@ -29,8 +29,8 @@ from peercoach_desktop.domain.errors import (
     UsageError,
 )
 from peercoach_desktop.domain.ids import new_id
-from peercoach_desktop.storage.files import ensure_private_dir, write_atomic
 from peercoach_desktop.storage.workshop_store import WorkshopStore
+from peercoach_desktop.system.files import ensure_private_dir, write_atomic
 from peercoach_desktop.vault import recovery
 from peercoach_desktop.vault.keystore import KeyStore
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from peercoach_desktop.domain.clock import Clock
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, PeerCoachError
 from peercoach_desktop.domain.session_timer import Kind, SessionTimer, Stage
-from peercoach_desktop.storage.files import read_toml
-from peercoach_desktop.storage.resources import resource_path
+from peercoach_desktop.system.files import read_toml
+from peercoach_desktop.system.resources import resource_path
 
 LANGUAGES = ("en", "de")
 # The timer of a room has no two peers; these stand for the whole room.

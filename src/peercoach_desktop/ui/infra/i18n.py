@@ -74,7 +74,7 @@ def _locale_for(code: str) -> QLocale:
 
 def qm_path(code: str) -> str | None:
     from peercoach_desktop.domain.errors import PeerCoachError
-    from peercoach_desktop.storage.resources import resource_path
+    from peercoach_desktop.system.resources import resource_path
 
     try:
         return str(resource_path("translations", f"peercoach_{code}.qm"))

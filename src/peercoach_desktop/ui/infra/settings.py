@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from peercoach_desktop.storage.paths import config_dir_text
+from peercoach_desktop.system.paths import config_dir_text
 
 SCHEMA_VERSION = 1
 THEMES = ("system", "light", "dark")

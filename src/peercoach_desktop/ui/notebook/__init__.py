@@ -1,3 +1,3 @@
 """One partnership's notebook on screen: the tab set (overview, goals, notes, sessions, next steps,
-search, progress), their paged models, history, summaries and the trash. May import `ui.infra` and
-`ui.session`."""
+search, progress), their paged models and charts, and the words they share with the tools that
+open over them (summary_words, meeting_words). May import `ui.session` and `ui.infra`."""

@@ -76,7 +76,7 @@ class CueSound:
             from PySide6.QtCore import QUrl
             from PySide6.QtMultimedia import QSoundEffect
 
-            from peercoach_desktop.storage.resources import resource_path
+            from peercoach_desktop.system.resources import resource_path
 
             self._effect = QSoundEffect()
             self._effect.setSource(QUrl.fromLocalFile(str(resource_path("sounds", "cue.wav"))))

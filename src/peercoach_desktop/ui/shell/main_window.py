@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
         partnership_flow.new_partnership(self, keyring_problem)
 
     def _remember(self, what: str, job: object) -> None:
-        from peercoach_desktop.ui.notebook.trash_actions import remember
+        from peercoach_desktop.ui.notebook_tools.trash_actions import remember
 
         remember(self, what, job)  # type: ignore[arg-type]
 

@@ -22,9 +22,9 @@ TIMEOUT_S = 30.0
 LATER_MODULES = (
     "peercoach_desktop.ui.partners.partner_sync",
     "peercoach_desktop.ui.shell.safety_actions",
-    "peercoach_desktop.ui.notebook.trash_actions",
-    "peercoach_desktop.ui.notebook.history_dialog",
-    "peercoach_desktop.ui.notebook.summary_dialog",
+    "peercoach_desktop.ui.notebook_tools.trash_actions",
+    "peercoach_desktop.ui.notebook_tools.history_dialog",
+    "peercoach_desktop.ui.notebook_tools.summary_dialog",
     "peercoach_desktop.ui.notebook.progress_view",
     "peercoach_desktop.ui.session.runner_view",
     "peercoach_desktop.ui.session.template_dialog",

@@ -65,25 +65,25 @@ def _safety() -> ModuleType:
 
 
 def _trash() -> ModuleType:
-    from peercoach_desktop.ui.notebook import trash_actions
+    from peercoach_desktop.ui.notebook_tools import trash_actions
 
     return trash_actions
 
 
 def _summary() -> ModuleType:
-    from peercoach_desktop.ui.notebook import summary_dialog
+    from peercoach_desktop.ui.notebook_tools import summary_dialog
 
     return summary_dialog
 
 
 def _meetings() -> ModuleType:
-    from peercoach_desktop.ui.notebook import meetings_dialog
+    from peercoach_desktop.ui.notebook_tools import meetings_dialog
 
     return meetings_dialog
 
 
 def _history() -> ModuleType:
-    from peercoach_desktop.ui.notebook import history_dialog
+    from peercoach_desktop.ui.notebook_tools import history_dialog
 
     return history_dialog
 

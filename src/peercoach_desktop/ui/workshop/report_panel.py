@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from peercoach_desktop.coaching.workshop import rounds, summary
 from peercoach_desktop.coaching.workshop.agenda import Phase
 from peercoach_desktop.domain.workshop import Round
-from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.workshop_store import WorkshopStore
+from peercoach_desktop.system.files import write_atomic
 from peercoach_desktop.ui.infra.dialogs import show_error
 from peercoach_desktop.ui.infra.file_choice import choose_path
 from peercoach_desktop.ui.infra.i18n import translate

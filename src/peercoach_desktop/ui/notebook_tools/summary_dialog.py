@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from peercoach_desktop.coaching import summary
-from peercoach_desktop.storage.files import write_atomic
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.files import write_atomic
 from peercoach_desktop.ui.infra.dialogs import error_text, show_error, tell
 from peercoach_desktop.ui.infra.file_choice import choose_path
 from peercoach_desktop.ui.infra.i18n import translate

@@ -38,8 +38,8 @@ from peercoach_desktop.domain.meeting_plan import (
     Repeat,
     local_text,
 )
-from peercoach_desktop.storage.local_zone import local_zone_name
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.local_zone import local_zone_name
 from peercoach_desktop.ui.infra.dialogs import show_error, tell
 from peercoach_desktop.ui.infra.file_choice import choose_path
 from peercoach_desktop.ui.infra.i18n import translate
