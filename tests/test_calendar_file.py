@@ -13,7 +13,7 @@ import vobject
 from helpers import memory_library
 
 from peercoach_desktop.coaching import calendar_file, schedule
-from peercoach_desktop.domain.clock import FakeClock
+from peercoach_desktop.domain.clock import FakeClock, Version
 from peercoach_desktop.domain.meeting_plan import Repeat
 from peercoach_desktop.storage.store import NotebookStore
 
@@ -136,7 +136,6 @@ def test_partners_in_two_zones_share_one_series_and_a_bad_plan_from_a_partner_is
 
     from peercoach_desktop.domain.errors import SyncFileError
     from peercoach_desktop.domain.model import Partnership
-    from peercoach_desktop.storage import sync_rows
     from peercoach_desktop.sync import exchange, sync_file
 
     pair = make_pair(tmp_path)
@@ -163,11 +162,18 @@ def test_partners_in_two_zones_share_one_series_and_a_bad_plan_from_a_partner_is
         assert len(uids) == 1  # imported by both into one shared calendar: still one series
 
         # A partner's file whose plan names no real zone is refused whole, nothing changed.
-        state = sync_rows.read_state(pair.ana._conn)
+        state = pair.ana.sync_state()
         entries = [e for group in state.values() for e in group]
         bad = {"zone": "../../../etc/passwd", "start": "2027-03-18T15:00"}
+
+        def changed(version: str) -> str:  # a new version by Ana: a known one is skipped unread
+            v = Version.parse(version)
+            return str(Version(v.wall_ms, v.counter + 1, pair.ana.me_id))
+
         entries = [
-            dataclasses.replace(e, record=dataclasses.replace(e.record, meeting_plan=bad))
+            dataclasses.replace(
+                e, record=dataclasses.replace(e.record, meeting_plan=bad, version=changed(e.version))
+            )
             if isinstance(e.record, Partnership)
             else e
             for e in entries

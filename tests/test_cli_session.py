@@ -16,7 +16,7 @@ from peercoach_desktop.coaching.sessions import Review, review_of
 from peercoach_desktop.domain.accountability import follow_through
 from peercoach_desktop.domain.clock import Clock
 from peercoach_desktop.domain.model import NextStep, Session
-from peercoach_desktop.domain.session_timer import SessionTimer
+from peercoach_desktop.domain.session_timer import SessionTimer, stage_times
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.vault.library import Library
 from peercoach_desktop.vault.opener import open_notebook
@@ -127,7 +127,7 @@ def old_session_figures(store: NotebookStore, clock: Clock, data: dict[str, Any]
         timer = entry.get("timer_state") or {}
         # By stage name (the protocol's, in the language it ran in); "phases" below has the
         # stable fields a script should key on: position, kind and who spoke.
-        entry["phase_seconds"] = {k: round(v) for k, v in timer.get("phase_time", {}).items()}
+        entry["phase_seconds"] = {k: round(v) for k, v in stage_times(timer)}  # protocol order
         entry["phases"] = [
             {
                 "name": stage["name"],

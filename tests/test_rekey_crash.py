@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from cli_runner import run_cli
 
+from peercoach_desktop.storage import notebook_file
 from peercoach_desktop.vault import recovery, rekey
 from peercoach_desktop.vault.keystore import OsKeyStore
 from peercoach_desktop.vault.library import Library
@@ -134,7 +135,7 @@ def test_rekey_killed_at_random_moments_never_leaves_a_notebook_that_opens_with_
         if shown.code != 0 or len(json.loads(shown.out)["notes"]) != 30:
             unopenable += 1
         known = (CODE.findall(shown.err) or [known])[-1]
-        if not rekey._opens(notebook, recovery.decode(known)):
+        if not notebook_file.key_opens(notebook, recovery.decode(known)):
             without_code += 1  # the user would hold no code that opens their notebook
     print(
         f"rekey killed at random: {killed} of {ROUNDS} rounds cut short, {unopenable} unopenable, "

@@ -112,7 +112,7 @@ def test_a_whole_workshop_from_roster_to_room(qtbot: QtBot, window: MainWindow) 
     room.tick()
     assert room.sound.played == 2 and room.clock.text() == "+01:01"  # overtime is counted
     # While the room talks the window does not lock on idle.
-    window._idle_timeout()
+    window.idle_timer.timeout.emit()  # the idle time has run out
     assert not window.locked
     qtbot.keyClick(room, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert "Pick a topic" in room.phase.text() and room.clock.text() == "02:00"

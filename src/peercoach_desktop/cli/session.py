@@ -10,46 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from peercoach_desktop.coaching import calendar_file, schedule
-from peercoach_desktop.coaching.sessions import review_of
-from peercoach_desktop.domain.accountability import follow_through
-from peercoach_desktop.domain.clock import Clock
 from peercoach_desktop.domain.meeting_plan import Repeat, local_text, zone
-from peercoach_desktop.domain.model import NextStep, Session
-from peercoach_desktop.domain.session_timer import stage_times
-from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.system.local_zone import local_zone_name
-
-
-def session_figures(store: NotebookStore, clock: Clock, data: dict[str, Any]) -> dict[str, Any]:
-    """Add what a session run leaves behind to a snapshot's dict."""
-    steps = store.list(NextStep)
-    sessions = store.list(Session)
-    data["cadence_weeks"] = store.partnership().cadence_weeks
-    for entry in data["sessions"]:
-        timer = entry.get("timer_state") or {}
-        # By stage name (the protocol's, in the language it ran in); "phases" below has the
-        # stable fields a script should key on: position, kind and who spoke.
-        entry["phase_seconds"] = {k: round(v) for k, v in stage_times(timer)}
-        entry["phases"] = [
-            {
-                "name": stage["name"],
-                "kind": stage["kind"],
-                "speaker": stage["speaker"],
-                "seconds": round(spent),
-            }
-            for stage, spent in zip(timer.get("stages", []), timer.get("elapsed", []), strict=False)
-        ]
-        entry["turn_seconds"] = dict(entry["seconds_by_speaker"])
-        entry["steps_reviewed"] = {
-            s.id: review.value for s in steps if (review := review_of(s, entry["id"])) is not None
-        }
-        entry["steps_set"] = [s.id for s in steps if s.set_in_session_id == entry["id"]]
-    today = clock.now().date()
-    data["follow_through"] = {
-        peer: follow_through(peer, sessions, steps, today).to_dict()
-        for peer in (store.me_id, store.partner().id)
-    }
-    return data
 
 
 def _local(at: datetime) -> str:

@@ -153,9 +153,7 @@ class WindowLock(QObject):
         if runner is not None and runner.timer is not None and runner.timer.running:
             self.idle_timer.start()  # peers talking during a turn are not idle
             return
-        from PySide6.QtWidgets import QDialog
-
-        if any(getattr(d, "keeps_awake", False) for d in self.findChildren(QDialog)):
+        if any(getattr(d, "keeps_awake", False) for d in window.findChildren(QDialog)):
             self.idle_timer.start()  # a workshop room talking in pairs is not idle either
             return
         self.lock()
