@@ -2812,6 +2812,14 @@ Abbrechen: Es wird nichts wiederhergestellt.</translation>
         <translation>&lt;b&gt;Feedback&lt;/b&gt; dazu, wie das Coaching lief: Situation, Verhalten, Wirkung.</translation>
     </message>
     <message>
+        <source>Next steps to review</source>
+        <translation>Zu besprechende nächste Schritte</translation>
+    </message>
+    <message>
+        <source>Outcome of step {n}</source>
+        <translation>Ergebnis von Schritt {n}</translation>
+    </message>
+    <message>
         <source>{giver} to {receiver} — saved</source>
         <translation>{giver} an {receiver} — gespeichert</translation>
     </message>
@@ -2957,6 +2965,10 @@ Die Sitzung trotzdem beenden?</translation>
     <message>
         <source>This session&apos;s saved timer could not be read (saved by another version of the app?), so it starts again at the check-in. Talk time so far, notes and steps are kept.</source>
         <translation>Die gespeicherte Uhr dieser Sitzung ließ sich nicht lesen (von einer anderen Version der App gespeichert?), daher beginnt sie wieder beim Ankommen. Bisherige Redezeit, Notizen und Schritte bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Phases of the session</source>
+        <translation>Phasen der Sitzung</translation>
     </message>
     <message>
         <source>Phase {n}: {name}, {speaker} speaks</source>
