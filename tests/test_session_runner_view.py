@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import memory_library
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from peercoach_desktop.coaching import prompts, templates
@@ -68,8 +68,8 @@ def idle(qtbot: QtBot, tasks: Tasks) -> None:
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=5000)
 
 
-def button(view: SessionRunnerView, name: str) -> QPushButton:
-    found = view.findChild(QPushButton, name)
+def button(view: SessionRunnerView, name: str) -> QAbstractButton:
+    found = view.findChild(QAbstractButton, name)
     assert found is not None, name
     return found
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import memory_library
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from window_driver import create_partnership, idle, note_rows, write_note
 
@@ -198,28 +198,32 @@ def test_restoring_a_backup_from_the_window_asks_before_touching_the_notebook_he
     window.notebook.flush()
     idle(qtbot, window)
 
-    def restore_with(*answers: bool) -> None:
-        for answer in answers:
-            set_next_answer(answer)
+    def restore_with(choice: str) -> None:
         set_next_path(str(out))
         trigger(window, "restore_a_backup")
         qtbot.waitUntil(lambda: window.dialogs.is_open("restore_code_dialog"))
         window.dialogs["restore_code_dialog"].code.setText(code)
         window.dialogs["restore_code_dialog"].accept()
-        idle(qtbot, window)
-        qtbot.wait(100)
+        # One question, its buttons named by what they do (not two Yes/No questions in a row)
+        qtbot.waitUntil(lambda: window.dialogs.is_open("restore_choice"))
+        question = window.dialogs["restore_choice"]
+        assert isinstance(question, QMessageBox)
+        labels = [b.text().replace("&", "") for b in question.buttons()]
+        assert sorted(labels) == ["Cancel", "Keep both", "Replace"]
+        assert question.defaultButton().text() == "Cancel"  # Enter changes nothing
+        question.findChild(QPushButton, f"choice_{choice}").click()
         idle(qtbot, window)
 
-    restore_with(False, False)  # neither beside nor replace: nothing changes
+    restore_with("cancel")  # nothing changes
     assert len(library.descriptors()) == 1
     assert sorted(note_rows(window)) == ["in the backup", "written after the backup"]
 
-    restore_with(True)  # beside: a second notebook, the first untouched
+    restore_with("both")  # beside: a second notebook, the first untouched
     qtbot.waitUntil(lambda: len(library.descriptors()) == 2)
     qtbot.waitUntil(lambda: window.partnerships.count() == 2)
     assert any("restored" in window.partnerships.item(i).text() for i in range(2))
 
-    restore_with(False, True)  # replace: the notebook here becomes the backup's
+    restore_with("replace")  # replace: the notebook here becomes the backup's
     qtbot.waitUntil(
         lambda: "safety_message" in window.dialogs and "replaced" in window.dialogs["safety_message"].text()
     )
@@ -229,3 +233,38 @@ def test_restoring_a_backup_from_the_window_asks_before_touching_the_notebook_he
     assert list((library.backups_dir / "replaced").iterdir())  # the notebook it replaced, kept
     window.show_partnership(original)  # the replaced notebook opens again in the window
     qtbot.waitUntil(lambda: note_rows(window) == ["in the backup"])
+
+
+def test_conflicts_say_both_laptops_agree_only_once_the_partner_has_synced(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from sync_helpers import make_pair
+
+    from peercoach_desktop.ui.infra.settings import Preferences
+
+    pair = make_pair(tmp_path)
+    pair.ana.close()  # Ana's laptop: the window opens her notebook
+    window = MainWindow(pair.ana_library, Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    window.load()
+    idle(qtbot, window)
+
+    def conflicts_text() -> str:
+        trigger(window, "conflicts")
+        dialog = window.dialogs["conflicts_dialog"]
+        qtbot.waitUntil(lambda: dialog.list.count() == 1)
+        text = dialog.list.item(0).text()
+        dialog.reject()
+        return text
+
+    before = conflicts_text()  # Ben has joined but sent nothing yet: nothing was compared
+    assert "agree" not in before and "nothing from your partner" in before
+
+    pair.ben.add_note("Ben's first note")
+    from_ben = tmp_path / "from-ben.pcsync"
+    exchange.export_file(pair.ben, pair.key, from_ben)
+    pair.ben.close()
+    pid = window.access.partnership_id
+    window.tasks.run_and_wait(lambda: exchange.apply_import(window.workspace.store(pid), from_ben, pair.key))
+    assert conflicts_text() == "No conflicts: both laptops agree."

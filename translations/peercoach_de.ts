@@ -1774,6 +1774,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <source>No conflicts: both laptops agree.</source>
         <translation>Keine Konflikte: Beide Laptops stimmen überein.</translation>
     </message>
+    <message>
+        <source>No conflicts so far: nothing from your partner has been imported yet, so there is nothing to compare.</source>
+        <translation>Bisher keine Konflikte: Von Ihrem Partner wurde noch nichts importiert, es gibt also nichts zu vergleichen.</translation>
+    </message>
 </context>
 <context>
     <name>PartnerSync</name>
@@ -2542,12 +2546,12 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>Diese Sicherung stammt von einem Notizbuch, das bereits auf diesem Laptop ist. Bisher wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>Restore the backup beside it, as a separate notebook with its own ids? (No: more choices.)</source>
-        <translation>Die Sicherung daneben wiederherstellen, als separates Notizbuch mit eigenen IDs? (Nein: weitere Möglichkeiten.)</translation>
-    </message>
-    <message>
-        <source>Replace the notebook on this laptop with the backup? The one here is first kept, encrypted, in the data folder&apos;s backups/replaced. (No: nothing is restored.)</source>
-        <translation>Das Notizbuch auf diesem Laptop durch die Sicherung ersetzen? Das vorhandene wird zuvor verschlüsselt im Ordner backups/replaced des Datenordners aufbewahrt. (Nein: Es wird nichts wiederhergestellt.)</translation>
+        <source>Replace: the notebook here becomes the backup; the one here is first kept, encrypted, in the data folder&apos;s backups/replaced.
+Keep both: the backup is restored beside it, as a separate notebook with its own ids.
+Cancel: nothing is restored.</source>
+        <translation>Ersetzen: Das Notizbuch hier wird zur Sicherung; das vorhandene wird zuvor verschlüsselt im Ordner backups/replaced des Datenordners aufbewahrt.
+Beide behalten: Die Sicherung wird daneben wiederhergestellt, als separates Notizbuch mit eigenen IDs.
+Abbrechen: Es wird nichts wiederhergestellt.</translation>
     </message>
     <message>
         <source>A backup was restored while the window was locked.</source>
@@ -2594,12 +2598,16 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>Die Sicherung öffnet sich mit dem Wiederherstellungscode ihres Notizbuchs:</translation>
     </message>
     <message>
-        <source>Restore beside it?</source>
-        <translation>Daneben wiederherstellen?</translation>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
     </message>
     <message>
-        <source>Replace it?</source>
-        <translation>Ersetzen?</translation>
+        <source>Keep &amp;both</source>
+        <translation>Bei&amp;de behalten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Restored beside the notebook that was here, as “{title}”.</source>
@@ -2804,6 +2812,14 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>&lt;b&gt;Feedback&lt;/b&gt; dazu, wie das Coaching lief: Situation, Verhalten, Wirkung.</translation>
     </message>
     <message>
+        <source>Next steps to review</source>
+        <translation>Zu besprechende nächste Schritte</translation>
+    </message>
+    <message>
+        <source>Outcome of step {n}</source>
+        <translation>Ergebnis von Schritt {n}</translation>
+    </message>
+    <message>
         <source>{giver} to {receiver} — saved</source>
         <translation>{giver} an {receiver} — gespeichert</translation>
     </message>
@@ -2949,6 +2965,10 @@ Die Sitzung trotzdem beenden?</translation>
     <message>
         <source>This session&apos;s saved timer could not be read (saved by another version of the app?), so it starts again at the check-in. Talk time so far, notes and steps are kept.</source>
         <translation>Die gespeicherte Uhr dieser Sitzung ließ sich nicht lesen (von einer anderen Version der App gespeichert?), daher beginnt sie wieder beim Ankommen. Bisherige Redezeit, Notizen und Schritte bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Phases of the session</source>
+        <translation>Phasen der Sitzung</translation>
     </message>
     <message>
         <source>Phase {n}: {name}, {speaker} speaks</source>

@@ -254,6 +254,13 @@ def list_conflicts(store: NotebookStore) -> list[Conflict]:
     return found
 
 
+def partner_has_synced(store: NotebookStore) -> bool:
+    """Whether anything the partner's laptop wrote is stored here: until then "no conflicts"
+    means only that nothing was compared yet, not that both laptops agree."""
+    suffix = "." + store.partner().id  # a version ends with the node (peer id) that wrote it
+    return any(tag.endswith(suffix) for tag in store.known_versions().stored)
+
+
 def _author(store: NotebookStore, version: str) -> str:
     """A version names the peer whose laptop wrote it (domain/clock.py)."""
     node = node_of(version)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -222,5 +224,30 @@ def tell(parent: QWidget, text: str, name: str) -> QMessageBox:
 def show_error(parent: QWidget, error: BaseException) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, error_text(error), parent=parent)
     box.setObjectName("error_message")
+    box.open()
+    return box
+
+
+def ask_choice(
+    parent: QWidget,
+    text: str,
+    choices: Sequence[tuple[str, str]],
+    on_choice: Callable[[str], None],
+) -> QMessageBox:
+    """One question whose buttons name what each does (choices: (key, label), the last one
+    cancels, is the default and answers Esc). on_choice(key) follows the click; the box is
+    opened, not exec()'d, so tests click its buttons (objectName "choice_<key>")."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, text, parent=parent)
+    keys: dict[QPushButton, str] = {}
+    for index, (key, label) in enumerate(choices):
+        last = index == len(choices) - 1
+        role = QMessageBox.ButtonRole.RejectRole if last else QMessageBox.ButtonRole.AcceptRole
+        button = box.addButton(label, role)
+        button.setObjectName(f"choice_{key}")
+        keys[button] = key
+        if last:  # the safe answer: Enter or Esc on the question changes nothing
+            box.setDefaultButton(button)
+            box.setEscapeButton(button)
+    box.buttonClicked.connect(lambda button: on_choice(keys[button]) if button in keys else None)
     box.open()
     return box

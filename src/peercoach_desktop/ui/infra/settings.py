@@ -90,5 +90,14 @@ class Preferences:
     def save_window_state(self, name: str, state: QByteArray) -> None:
         self._settings.setValue(f"window/{name}", state)
 
+    def last_folder(self, kind: str) -> str:
+        """The folder a file dialog for this kind of file (e.g. "pcnb") last chose: window
+        state, like the geometry, not a preference."""
+        value = self._settings.value(f"folders/{kind}", "")
+        return value if isinstance(value, str) else ""
+
+    def remember_folder(self, kind: str, folder: str) -> None:
+        self._settings.setValue(f"folders/{kind}", folder)
+
     def sync(self) -> None:
         self._settings.sync()

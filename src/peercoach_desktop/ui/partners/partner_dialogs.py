@@ -232,16 +232,24 @@ class ConflictsDialog(QDialog):
         self.list.currentRowChanged.connect(self._show)
         self._conflicts: list[Conflict] = []
 
-    def show_conflicts(self, conflicts: list[Conflict]) -> None:
+    def show_conflicts(self, conflicts: list[Conflict], partner_synced: bool = True) -> None:
         self._conflicts = conflicts
         self.list.clear()
         for conflict in conflicts:
             first = record_text(conflict.current).splitlines()[0] if record_text(conflict.current) else ""
             self.list.addItem(QListWidgetItem(f"{kind_label(conflict.kind)}: {first[:80]}"))
         if not conflicts:
-            self.list.addItem(
-                QListWidgetItem(translate("PartnerDialogs", "No conflicts: both laptops agree."))
+            # Agreement is only known once the partner's changes have come in.
+            empty = (
+                translate("PartnerDialogs", "No conflicts: both laptops agree.")
+                if partner_synced
+                else translate(
+                    "PartnerDialogs",
+                    "No conflicts so far: nothing from your partner has been imported yet, "
+                    "so there is nothing to compare.",
+                )
             )
+            self.list.addItem(QListWidgetItem(empty))
             self.current.clear()
             self.other.clear()
         else:

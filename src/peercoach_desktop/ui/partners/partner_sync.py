@@ -299,7 +299,10 @@ def conflicts(window: WindowHost) -> None:
     window.dialogs.keep("conflicts_dialog", dialog)
 
     def refresh() -> None:
-        window.access.run(exchange.list_conflicts, dialog.show_conflicts)
+        window.access.run(
+            lambda s: (exchange.list_conflicts(s), exchange.partner_has_synced(s)),
+            lambda found: dialog.show_conflicts(*found),
+        )
 
     def resolve(record_id: str, keep: str) -> None:
         window.access.write(lambda s: exchange.resolve_conflict(s, record_id, keep), lambda _r: refresh())

@@ -52,6 +52,7 @@ from peercoach_desktop.ui.session.session_widgets import (
     named,
 )
 from peercoach_desktop.ui.session.stage_bar import StageBar
+from peercoach_desktop.ui.session.tab_order import order_runner_tabs
 from peercoach_desktop.ui.session.turn_page import TurnPage
 
 TICK_MS = 250
@@ -220,6 +221,7 @@ class SessionRunnerView(PromptActions, QWidget):
         self.check_in.show_state(state)
         self.feedback.show_state(state, fill)
         self.next_steps.show_state(state)
+        order_runner_tabs(self)  # the check-in's rows are new widgets: the main task first again
         self.render()
 
     # ----- the timer -----------------------------------------------------------------------

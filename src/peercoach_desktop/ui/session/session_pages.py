@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QTextBrowser,
     QVBoxLayout,
@@ -59,20 +61,42 @@ class CheckInPage(QWidget):
         self.rows = QWidget()
         self.grid = QGridLayout(self.rows)
         self.grid.setColumnStretch(0, 1)
-        scroll = QScrollArea()
+        scroll = named(QScrollArea(), "check_in_steps", translate("SessionPages", "Next steps to review"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.rows)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a frame, not a control: Tab goes to its rows
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(scroll)
         self.groups: dict[str, QButtonGroup] = {}
+        self._shown: dict[str, Review | None] = {}  # the outcome on screen per step id
+        self._rows: list[tuple[object, ...]] | None = None  # the steps the rows were made for
+
+    def tab_stops(self) -> list[QWidget]:
+        """The review choices, step by step (Tab enters a step's group, arrows choose)."""
+        return [b for group in self.groups.values() for b in group.buttons()]
 
     def show_state(self, state: RunnerState) -> None:
+        self._show_heading(state)
+        rows = [(s.id, s.text, s.owner_id, s.due_date, s.id in state.overdue) for s in state.to_review]
+        if rows == self._rows:  # the same steps: tick what is saved, keep the widgets and focus
+            self._shown.update({step_id: state.reviews.get(step_id) for step_id in self.groups})
+            for step_id, group in self.groups.items():
+                group.setExclusive(False)  # an exclusive group refuses to untick its choice
+                for button, review in zip(group.buttons(), Review, strict=True):
+                    button.setChecked(state.reviews.get(step_id) == review)
+                group.setExclusive(True)
+            return
+        self._rows = rows
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         self.groups.clear()
+        self._shown = {}
+        self._show_rows(state)
+
+    def _show_heading(self, state: RunnerState) -> None:
         rates = []
         for peer, follow in state.follow.items():
             rate = (
@@ -90,6 +114,8 @@ class CheckInPage(QWidget):
                 rates=", ".join(rates)
             )
         )
+
+    def _show_rows(self, state: RunnerState) -> None:
         if not state.to_review:
             self.grid.addWidget(
                 QLabel(translate("SessionPages", "No open next steps from earlier sessions.")), 0, 0
@@ -110,22 +136,37 @@ class CheckInPage(QWidget):
                 font.setBold(True)
                 label.setFont(font)
             self.grid.addWidget(label, row, 0)
-            group = QButtonGroup(self.rows)
+            # One radio group per step: announced as such, Tab enters it, arrow keys choose.
+            outcomes = named(
+                QWidget(),
+                f"review_{row}",
+                translate("SessionPages", "Outcome of step {n}").format(n=row + 1),
+            )
+            choices = QHBoxLayout(outcomes)
+            choices.setContentsMargins(0, 0, 0, 0)
+            group = QButtonGroup(outcomes)
             self.groups[step.id] = group
-            for column, review in enumerate(Review, start=1):
+            for review in Review:
                 button = named(
-                    QPushButton(review_label(review)),
+                    QRadioButton(review_label(review)),
                     f"review_{review.value}_{row}",
                     translate("SessionPages", "Mark step {n}: {outcome}").format(
                         n=row + 1, outcome=review_label(review)
                     ),
                 )
-                button.setCheckable(True)
                 button.setChecked(state.reviews.get(step.id) == review)
                 group.addButton(button)
-                button.clicked.connect(lambda _c=False, s=step.id, r=review: self.review_requested.emit(s, r))
-                self.grid.addWidget(button, row, column)
+                choices.addWidget(button)
+                # toggled, not clicked: arrow keys check a radio button without clicking it
+                button.toggled.connect(lambda on, s=step.id, r=review: self._chosen(s, r) if on else None)
+            self.grid.addWidget(outcomes, row, 1)
+            self._shown[step.id] = state.reviews.get(step.id)
         self.grid.setRowStretch(len(state.to_review) + 1, 1)
+
+    def _chosen(self, step_id: str, review: Review) -> None:
+        if self._shown.get(step_id) != review:  # not when show_state ticks what is saved
+            self._shown[step_id] = review
+            self.review_requested.emit(step_id, review)
 
 
 FEEDBACK_AUTOSAVE_MS = 1000
@@ -191,6 +232,9 @@ class FeedbackPage(QWidget):
         self._autosave = QTimer(self, singleShot=True, interval=FEEDBACK_AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush)
 
+    def tab_stops(self) -> list[QWidget]:
+        return [w for form in self.forms for w in (*form.fields.values(), form.save)]
+
     def show_state(self, state: RunnerState, fill: bool) -> None:
         order = state.session.speaker_order
         self.givers = [order[0], order[1]]
@@ -246,9 +290,10 @@ class NextStepsPage(QWidget):
         )
         add.clicked.connect(self._add)
         self.text.returnPressed.connect(self._add)
-        form = QFormLayout()
-        form.addRow(translate("SessionPages", "&Owner"), self.owner)
+        self.add = add
+        form = QFormLayout()  # the step first: writing it is this page's task
         form.addRow(translate("SessionPages", "&Step"), self.text)
+        form.addRow(translate("SessionPages", "&Owner"), self.owner)
         form.addRow(translate("SessionPages", "D&ue"), self.due)
         form.addRow(translate("SessionPages", "&Goal"), self.goal)
         form.addRow(add)
@@ -268,6 +313,9 @@ class NextStepsPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.end)
+
+    def tab_stops(self) -> list[QWidget]:
+        return [self.text, self.owner, self.due, self.goal, self.add, self.list, self.end]
 
     def show_state(self, state: RunnerState) -> None:
         owner = self.owner.currentData()

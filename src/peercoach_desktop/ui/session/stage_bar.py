@@ -27,6 +27,8 @@ class StageBar(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        named(self, "stage_bar", translate("SessionRunner", "Phases of the session"))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a frame, not a control: Tab goes to its buttons
 
     def set_stages(self, timer: SessionTimer, state: RunnerState) -> None:
         """The buttons for this session's stages, before the next-phase button."""

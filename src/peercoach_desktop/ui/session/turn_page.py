@@ -56,6 +56,7 @@ class TurnPage(QWidget):
         for button in (self.start, self.extend_one, self.extend_five, self.swap):
             buttons.addWidget(button)
         self.notes = named(QPlainTextEdit(), "coach_notes", translate("SessionPages", "Session notes"))
+        self.notes.setTabChangesFocus(True)  # Tab leaves the notes, never a keyboard trap
         self.notes.setPlaceholderText(
             translate("SessionPages", "Notes for this session (saved as you type, shared with your partner)")
         )
@@ -69,6 +70,10 @@ class TurnPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.notes, 1)
         layout.addWidget(self.nudge)
+
+    def tab_stops(self) -> list[QWidget]:
+        """The clock's buttons first (Space starts it from any of them), then the notes."""
+        return [self.start, self.extend_one, self.extend_five, self.swap, self.notes]
 
     def show_time(self, remaining: float, allowance: float, running: bool, cue_level: int) -> None:
         if remaining >= 0:

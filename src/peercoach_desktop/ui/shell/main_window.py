@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from peercoach_desktop import APP_NAME
+from peercoach_desktop.ui.infra import file_choice
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.i18n import translate
 from peercoach_desktop.ui.infra.settings import Preferences
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.idle_timer = self.locking.idle_timer
         self.window_preferences = WindowPreferences(self, self.idle_timer)
         self.window_preferences.restore_window_state()
+        file_choice.remember_folders_in(self.preferences)  # file dialogs reopen the last folder
         self.window_preferences.apply()
 
         self.reminders: ReminderController | None = None

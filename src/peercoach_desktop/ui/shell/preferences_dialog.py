@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QKeySequenceEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from peercoach_desktop.domain.model import MAX_TURN_MINUTES, MIN_TURN_MINUTES
+from peercoach_desktop.ui.infra.file_choice import choose_folder
 from peercoach_desktop.ui.infra.i18n import translate
 from peercoach_desktop.ui.infra.settings import LANGUAGES, THEMES, Preferences
 from peercoach_desktop.ui.infra.widgets import named
@@ -164,9 +164,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, translate("PreferencesDialog", "Data folder"), self.data_dir.text()
-        )
+        chosen = choose_folder(self, translate("PreferencesDialog", "Data folder"), self.data_dir.text())
         if chosen:
             self.data_dir.setText(chosen)
 

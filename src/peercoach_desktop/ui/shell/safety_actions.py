@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from peercoach_desktop.ui.infra.dialogs import show_error, tell
+from peercoach_desktop.ui.infra.dialogs import ask_choice, show_error, tell
 from peercoach_desktop.ui.infra.file_choice import choose_path
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, plural, translate
 from peercoach_desktop.ui.infra.widgets import named
@@ -23,14 +23,11 @@ ALREADY_HERE = QT_TRANSLATE_NOOP(
     "SafetyActions",
     "This backup is of a notebook that is already on this laptop. Nothing has been changed yet.",
 )
-BESIDE_QUESTION = QT_TRANSLATE_NOOP(
+RESTORE_CHOICES = QT_TRANSLATE_NOOP(
     "SafetyActions",
-    "Restore the backup beside it, as a separate notebook with its own ids? (No: more choices.)",
-)
-REPLACE_QUESTION = QT_TRANSLATE_NOOP(
-    "SafetyActions",
-    "Replace the notebook on this laptop with the backup? The one here is first kept, encrypted, "
-    "in the data folder's backups/replaced. (No: nothing is restored.)",
+    "Replace: the notebook here becomes the backup; the one here is first kept, encrypted, in "
+    "the data folder's backups/replaced.\nKeep both: the backup is restored beside it, as a "
+    "separate notebook with its own ids.\nCancel: nothing is restored.",
 )
 RESTORED_WHILE_LOCKED = QT_TRANSLATE_NOOP(
     "SafetyActions", "A backup was restored while the window was locked."
@@ -167,23 +164,30 @@ def restore_backup(window: NotebookHost) -> None:
         def failed(error: BaseException) -> None:
             if not isinstance(error, restore.RestoreConflictError):
                 show_error(window, error)
-            elif window.locked:
-                return  # never a question over the lock screen: the user can restore again later
-            elif ask_yes_no(
-                window,
-                translate("SafetyActions", "Restore beside it?"),
-                translate("SafetyActions", ALREADY_HERE)
-                + "\n\n"
-                + translate("SafetyActions", BESIDE_QUESTION),
-            ):
+            elif not window.locked:  # never a question over the lock screen: restore again later
+                here = error.partnership_id
+                question = ask_choice(
+                    window,
+                    translate("SafetyActions", ALREADY_HERE)
+                    + "\n\n"
+                    + translate("SafetyActions", RESTORE_CHOICES),
+                    (
+                        ("replace", translate("SafetyActions", "&Replace")),
+                        ("both", translate("SafetyActions", "Keep &both")),
+                        ("cancel", translate("SafetyActions", "Cancel")),
+                    ),
+                    lambda choice: chose(choice, here),
+                )
+                window.dialogs.keep("restore_choice", question)
+
+        def chose(choice: str, here: str) -> None:
+            if window.locked:
+                return  # the lock closed the question; nothing was chosen
+            if choice == "both":
                 attempt(code, restore.BESIDE)
-            elif not window.locked and ask_yes_no(
-                window,
-                translate("SafetyActions", "Replace it?"),
-                translate("SafetyActions", REPLACE_QUESTION),
-            ):
+            elif choice == "replace":
                 window.notebook.flush()  # typed words are saved before the file is replaced
-                attempt(code, restore.REPLACE, error.partnership_id)
+                attempt(code, restore.REPLACE, here)
 
         def done(result: restore.Restored) -> None:
             window.when_unlocked(

@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 TAB_SHORTCUTS = 8  # Alt+1…8 reach the notebook's tabs
 
 
+QUIT = QT_TRANSLATE_NOOP("Menus", "&Quit")
+
+
 def deferred(window: ActionsHost, action: Callable[[], Callable[[Any], object]]) -> Callable[[], None]:
     """An action whose code loads when first used: `action()` imports its module and returns the
     function to call with the window (so start-up does not pay for dialogs nobody opened yet)."""
@@ -162,7 +165,6 @@ def build_actions(window: ActionsHost, menus: tuple[QMenu, ...]) -> None:
             QKeySequence("Ctrl+,"),
             window.open_preferences,
         ),
-        (notebook_menu, QT_TRANSLATE_NOOP("Menus", "&Quit"), QKeySequence.StandardKey.Quit, window.close),
         (
             edit,
             QT_TRANSLATE_NOOP("Menus", "New &note"),
@@ -271,8 +273,11 @@ def build_actions(window: ActionsHost, menus: tuple[QMenu, ...]) -> None:
             QKeySequence(),
             in_notebook(deferred(window, lambda: _partner_sync().conflicts)),
         ),
+        (notebook_menu, QUIT, QKeySequence.StandardKey.Quit, window.close),
     ]
     for menu, text, shortcut, slot in table:
+        if text is QUIT:
+            menu.addSeparator()  # Quit closes the menu, apart from the rest, as in every desktop app
         action = QAction(translate("Menus", text), window)
         action.setObjectName("action_" + re.sub(r"[^a-z]+", "_", text.replace("&", "").lower()).strip("_"))
         action.setShortcut(shortcut)
