@@ -13,10 +13,19 @@ sys.path.insert(0, str(HERE))
 
 import common  # noqa: E402  (the one module every script reports through)
 
+failed = []  # a script that exits non-zero by itself must not stop the ones after it
 for script in sorted(HERE.glob("bench_*.py")):
     print(f"== {script.name}", flush=True)
-    runpy.run_path(str(script), run_name="__main__")
+    try:
+        runpy.run_path(str(script), run_name="__main__")
+    except SystemExit as exit_:
+        if exit_.code not in (None, 0):
+            failed.append(f"{script.name} exited {exit_.code}")
 
+if failed:
+    print("FAILED: " + "; ".join(failed))
 if common.OVER:
     print(f"OVER BUDGET: {len(common.OVER)} figure(s): " + "; ".join(common.OVER))
+    sys.exit(1)
+if failed:
     sys.exit(1)
