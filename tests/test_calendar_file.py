@@ -187,3 +187,10 @@ def test_partners_in_two_zones_share_one_series_and_a_bad_plan_from_a_partner_is
         assert schedule.plan_of(pair.ben) == before
     finally:
         pair.close()
+
+
+def test_the_alarm_preference_defaults_to_the_calendar_default() -> None:
+    from peercoach_desktop.domain.meeting_plan import DEFAULT_ALARM_MINUTES
+    from peercoach_desktop.ui.infra.settings import OPTIONS
+
+    assert OPTIONS["calendar_alarm_minutes"].default == DEFAULT_ALARM_MINUTES

@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from peercoach_desktop.coaching import calendar_file, schedule
-from peercoach_desktop.domain.meeting_plan import Repeat, local_text, zone
+from peercoach_desktop.coaching import schedule
+from peercoach_desktop.domain.meeting_plan import DEFAULT_ALARM_MINUTES, Repeat, local_text, zone
 from peercoach_desktop.system.local_zone import local_zone_name
 
 
@@ -69,6 +69,8 @@ def cmd_schedule(ctx: Any) -> None:
 
 
 def cmd_ics(ctx: Any) -> None:
+    from peercoach_desktop.coaching import calendar_file  # icalendar costs ~130 ms: only for .ics
+
     a = ctx.args
     with ctx.open(a.partnership) as store:
         count = calendar_file.write_ics(store, ctx.library.clock, Path(a.out), alarm_minutes=a.alarm_minutes)
@@ -100,7 +102,7 @@ def register(add: Callable[..., Any]) -> None:
     p.add_argument(
         "--alarm-minutes",
         type=int,
-        default=calendar_file.DEFAULT_ALARM_MINUTES,
+        default=DEFAULT_ALARM_MINUTES,
         metavar="M",
         help="reminder this many minutes before (0: none)",
     )

@@ -20,13 +20,19 @@ from typing import Any
 
 from peercoach_desktop.coaching import calendar_zone, schedule
 from peercoach_desktop.domain.clock import Clock, parse_iso
-from peercoach_desktop.domain.meeting_plan import MeetingPlan, Repeat, nth_weekday, parse_local, zone
+from peercoach_desktop.domain.meeting_plan import (
+    DEFAULT_ALARM_MINUTES,
+    MeetingPlan,
+    Repeat,
+    nth_weekday,
+    parse_local,
+    zone,
+)
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.system.files import write_atomic
 from peercoach_desktop.system.local_zone import local_zone_name
 
 EVENT_TITLE = "Peer coaching session"
-DEFAULT_ALARM_MINUTES = 15
 PRODID = "-//PeerCoach Desktop//peercoach//EN"
 _SERIES_NAMESPACE = uuid.UUID("6f1c2a64-3b8e-4d0a-9a7e-1d5b2c9e8f40")
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

@@ -21,6 +21,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, PeerCoachError
 
+# The reminder a calendar shows before an exported meeting (its VALARM), unless the user sets another.
+DEFAULT_ALARM_MINUTES = 15
+
 MAX_EVERY_WEEKS = 12
 MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 15, 240, 50  # two 15-minute turns and 20 around them
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"  # how a wall-clock time is stored: no offset, the zone beside it

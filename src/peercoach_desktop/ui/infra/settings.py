@@ -39,6 +39,8 @@ OPTIONS: dict[str, Option] = {
         Option("history_days", 365, lambda v: 1 <= v <= 3650),
         Option("language", "system", lambda v: v in LANGUAGES),
         # The reminder a calendar shows for an exported meeting (.ics VALARM); 0 = none.
+        # = domain.meeting_plan.DEFAULT_ALARM_MINUTES (a test holds them equal; not imported here:
+        # preferences load before the first paint, the zone code after it).
         Option("calendar_alarm_minutes", 15, lambda v: 0 <= v <= 1440),
         # Reminders while the app runs (ui/shell/reminders.py): before a meeting, and on the
         # morning a next step is due.
