@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -23,6 +23,7 @@ from peercoach_desktop.ui.infra.settings import Preferences
 from peercoach_desktop.ui.infra.tasks import Tasks
 from peercoach_desktop.ui.infra.theme import follow_system_scheme
 from peercoach_desktop.ui.infra.window_host import OpenDialogs
+from peercoach_desktop.ui.shell.first_paint import OnFirstPaint
 from peercoach_desktop.ui.shell.locking import WindowLock
 from peercoach_desktop.ui.shell.window_preferences import WindowPreferences
 
@@ -40,19 +41,6 @@ def show_error(parent: QWidget, error: BaseException) -> None:
     from peercoach_desktop.ui.infra.dialogs import show_error as show
 
     show(parent, error)
-
-
-class _OnFirstPaint(QObject):
-    def __init__(self, window: QMainWindow, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._then: Callable[[], None] | None = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            QTimer.singleShot(0, self._then)
-            self._then = None
-            watched.removeEventFilter(self)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -227,7 +215,7 @@ class MainWindow(QMainWindow):
 
     def load_after_first_paint(self) -> None:
         """Start-up: let the window paint first, then build the frame and open the notebooks."""
-        self._first_paint = _OnFirstPaint(self, self._painted)
+        self._first_paint = OnFirstPaint(self, self._painted)
         self.installEventFilter(self._first_paint)
 
     def _painted(self) -> None:
