@@ -81,6 +81,7 @@ def main(out: Path, language: str, palette: str) -> None:
     suffix = f"{language}-{palette}"
     window.grab().save(str(out / f"workshop-{suffix}.png"))
     window.open_room()
+    settle(app, tasks)  # the room opens once the worker has saved what the window holds
     room = window.room
     assert room is not None
     room.resize(1600, 900)
