@@ -112,6 +112,11 @@ def test_the_charts_can_be_read(qtbot: QtBot, qapp: object) -> None:
     axis_labels = [a.labelFormat() for a in chart.chart().axes() if hasattr(a, "labelFormat")]
     assert axis_labels == ["%d%%"]  # the value axis reads 0%, 50%, 100%
     assert [s.label() for s in chart.chart().series()[0].barSets()] == ["Ana", "Ben"]  # the legend
+    chart.setPalette(_palette(DARK, "#808080"))  # the desktop turns dark: so does the chart
+    qtbot.waitUntil(lambda: chart.bars() and chart.rect().contains(chart.plot_area().toRect()))
+    image = chart.grab().toImage()
+    assert image.pixelColor(2, 2) == QColor(DARK[Role.Window])
+    assert image.pixelColor(centre.x(), int(zero.rect.bottom()) - 1) == series_colours(chart.palette())[1]
 
 
 def test_pointing_at_a_bar_tells_its_value(qtbot: QtBot, qapp: object) -> None:

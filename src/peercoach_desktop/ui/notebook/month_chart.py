@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QDate, QLocale, QMargins, QPointF, QRectF, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QToolTip, QWidget
 
@@ -110,6 +110,11 @@ class MonthBars(QChartView):
         self.names = names
         self.setAccessibleDescription(summary)  # the table below holds every figure
         self._rebuild()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light/dark switched: the chart's colours too
+            self._rebuild()
 
     # ----- geometry (also what the tests check) --------------------------------------------
 
