@@ -3,6 +3,7 @@ over time; the same figures in the window's tables."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_driver import create_partnership, idle
 
@@ -41,13 +42,26 @@ def test_months_and_goal_changes(store: NotebookStore) -> None:
     assert [s.status for s in store.list(Session)].count(SessionStatus.DONE) == 1
 
 
-def test_the_progress_tab_shows_the_figures_in_tables(qtbot: QtBot, window: MainWindow) -> None:
+def test_the_progress_tab_shows_the_figures_in_tables(
+    qtbot: QtBot, window: MainWindow, qapp: QApplication
+) -> None:
+    from peercoach_desktop.ui.infra.theme import apply_palette
+
+    before = qapp.palette()
+    apply_palette(qapp, "dark")  # as a user with the dark theme sees it
     create_partnership(qtbot, window)
     pid = window.access.partnership_id
     window.tasks.run_and_wait(lambda: fill(window.workspace.store(pid)))
     view = window.notebook.progress
     window.notebook.setCurrentWidget(view)
     idle(qtbot, window)
+    chart = view.talk.chart()  # axes and legend laid out: the plot starts below the legend
+    try:
+        # once the data has arrived (idle): the bars must not cover the axes and legend
+        assert chart.plotArea().top() >= chart.legend().geometry().bottom() > 0
+        assert chart.plotArea().left() > 20  # room left of the plot for the 0%..100% axis
+    finally:
+        qapp.setPalette(before)
     rows = [
         [view.months.item(r, c).text() for c in range(view.months.columnCount())]
         for r in range(view.months.rowCount())
@@ -115,7 +129,8 @@ def test_the_charts_can_be_read(qtbot: QtBot, qapp: object) -> None:
     chart.setPalette(_palette(DARK, "#808080"))  # the desktop turns dark: so does the chart
     qtbot.waitUntil(lambda: chart.bars() and chart.rect().contains(chart.plot_area().toRect()))
     image = chart.grab().toImage()
-    assert image.pixelColor(2, 2) == QColor(DARK[Role.Window])
+    area = chart.plot_area()  # above the stub, at 75 %: the chart's background
+    assert image.pixelColor(centre.x(), int(area.top() + area.height() / 4)) == QColor(DARK[Role.Window])
     assert image.pixelColor(centre.x(), int(zero.rect.bottom()) - 1) == series_colours(chart.palette())[1]
 
 

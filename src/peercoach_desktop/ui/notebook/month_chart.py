@@ -210,6 +210,9 @@ class MonthBars(QChartView):
             label.setZValue(10)
             self.scene().addItem(label)
             self._labels.append(label)
+        # Axes and legend added to a chart not on screen (a hidden tab, a palette change on
+        # the way) are not always laid out again; without this the bars cover their place.
+        chart.layout().invalidate()
         self._place_labels()
 
     def _values(self) -> list[tuple[int, int, float]]:
