@@ -34,10 +34,10 @@ def version() -> str:
 # The whole resources/ folder (prompts, icons, sounds, compiled translations) as data.
 DATAS = [(str(ROOT / "resources"), "resources")]
 
-# We import QtCore, QtGui, QtWidgets and QtSvg (through the SVG icon plugin). The rest of
-# PySide6-Essentials (QML/Quick, SQL drivers, designer, ...; not QtNetwork and QtDBus, which
+# We import QtCore, QtGui, QtWidgets, QtCharts (the Progress charts) and QtSvg (through the
+# SVG icon plugin). The rest of PySide6-Essentials (QML/Quick, SQL drivers, designer, ...; not QtNetwork and QtDBus, which
 # serve the single-instance socket and the lock on screen lock) and anything the
-# Addons would bring (WebEngine, 3D, multimedia, PDF, charts) stays out of the bundle.
+# Addons would bring (WebEngine, 3D, multimedia, PDF) stays out of the bundle.
 EXCLUDES = [
     "tkinter",
     "PySide6.QtQml",
@@ -63,7 +63,6 @@ EXCLUDES = [
     "PySide6.QtWebSockets",
     "PySide6.QtMultimedia",
     "PySide6.QtPdf",
-    "PySide6.QtCharts",
     "PySide6.Qt3DCore",
 ]
 
@@ -72,7 +71,7 @@ EXCLUDES = [
 # mix it with the user's GTK modules; Qt's xdg-desktop-portal theme follows the desktop
 # instead. eglfs/linuxfb/vnc/evdev are for kiosks and embedded boards, not laptops.
 UNWANTED_QT = re.compile(
-    r"(WebEngine|Qt6?Quick|Qt6?Qml|Qt6?Pdf|Qt6?3D|Qt6?Multimedia|Qt6?Charts|Qt6?Designer|"
+    r"(WebEngine|Qt6?Quick|Qt6?Qml|Qt6?Pdf|Qt6?3D|Qt6?Multimedia|Qt6?ChartsQml|VirtualKeyboard|Qt6?Designer|"
     r"qmltooling|sqldrivers|designer|/tls/|networkinformation|libqgtk3|egldeviceintegrations|"
     r"plugins/generic/|libqeglfs|libqminimalegl|libqlinuxfb|libqvnc|libqvkkhrdisplay|EglFs)",
     re.IGNORECASE,

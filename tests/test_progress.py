@@ -3,6 +3,7 @@ over time; the same figures in the window's tables."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_driver import create_partnership, idle
 
@@ -41,13 +42,26 @@ def test_months_and_goal_changes(store: NotebookStore) -> None:
     assert [s.status for s in store.list(Session)].count(SessionStatus.DONE) == 1
 
 
-def test_the_progress_tab_shows_the_figures_in_tables(qtbot: QtBot, window: MainWindow) -> None:
+def test_the_progress_tab_shows_the_figures_in_tables(
+    qtbot: QtBot, window: MainWindow, qapp: QApplication
+) -> None:
+    from peercoach_desktop.ui.infra.theme import apply_palette
+
+    before = qapp.palette()
+    apply_palette(qapp, "dark")  # as a user with the dark theme sees it
     create_partnership(qtbot, window)
     pid = window.access.partnership_id
     window.tasks.run_and_wait(lambda: fill(window.workspace.store(pid)))
     view = window.notebook.progress
     window.notebook.setCurrentWidget(view)
     idle(qtbot, window)
+    chart = view.talk.chart()  # axes and legend laid out: the plot starts below the legend
+    try:
+        # once the data has arrived (idle): the bars must not cover the axes and legend
+        assert chart.plotArea().top() >= chart.legend().geometry().bottom() > 0
+        assert chart.plotArea().left() > 20  # room left of the plot for the 0%..100% axis
+    finally:
+        qapp.setPalette(before)
     rows = [
         [view.months.item(r, c).text() for c in range(view.months.columnCount())]
         for r in range(view.months.rowCount())
@@ -87,7 +101,10 @@ def test_the_charts_can_be_read(qtbot: QtBot, qapp: object) -> None:
     chart = MonthBars("Follow-through")
     qtbot.addWidget(chart)
     chart.resize(800, 220)
+    chart.show()
+    qtbot.waitExposed(chart)
     chart.set_series([("2026-03", 0.5, 0.0), ("2026-04", None, 1.0)], "see the table", ("Ana", "Ben"))
+    qtbot.waitUntil(lambda: chart.rect().contains(chart.plot_area().toRect()))  # laid out
     assert chart.month_labels() == ["Mar 2026", "Apr 2026"]  # months in words, not "26-03"
     bars = chart.bars()
     zero = next(b for b in bars if b.which == 1 and b.text == "0%")
@@ -106,3 +123,48 @@ def test_the_charts_can_be_read(qtbot: QtBot, qapp: object) -> None:
     image = chart.grab().toImage()  # the stub is painted in the partner's colour
     centre = zero.rect.center().toPoint()
     assert image.pixelColor(centre.x(), int(zero.rect.bottom()) - 1) == series_colours(chart.palette())[1]
+    axis_labels = [a.labelFormat() for a in chart.chart().axes() if hasattr(a, "labelFormat")]
+    assert axis_labels == ["%d%%"]  # the value axis reads 0%, 50%, 100%
+    assert [s.label() for s in chart.chart().series()[0].barSets()] == ["Ana", "Ben"]  # the legend
+    chart.setPalette(_palette(DARK, "#808080"))  # the desktop turns dark: so does the chart
+    qtbot.waitUntil(lambda: chart.bars() and chart.rect().contains(chart.plot_area().toRect()))
+    image = chart.grab().toImage()
+    area = chart.plot_area()  # above the stub, at 75 %: the chart's background
+    assert image.pixelColor(centre.x(), int(area.top() + area.height() / 4)) == QColor(DARK[Role.Window])
+    assert image.pixelColor(centre.x(), int(zero.rect.bottom()) - 1) == series_colours(chart.palette())[1]
+
+
+def test_pointing_at_a_bar_tells_its_value(qtbot: QtBot, qapp: object) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QToolTip
+
+    from peercoach_desktop.ui.notebook.month_chart import MonthBars
+
+    chart = MonthBars("Talk time")
+    qtbot.addWidget(chart)
+    chart.resize(800, 240)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_series([("2026-03", 0.6, 0.4), ("2026-04", 0.25, 0.75)], "see the table", ("Ana", "Ben"))
+    qtbot.waitUntil(lambda: chart.rect().contains(chart.plot_area().toRect()))  # laid out
+    bar = next(b for b in chart.bars() if b.text == "75%")
+    point = bar.rect.center().toPoint()
+    qtbot.mouseMove(chart.viewport(), point - QPoint(0, 5))
+    qtbot.mouseMove(chart.viewport(), point)
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and "75%" in QToolTip.text())
+    assert QToolTip.text() == "Apr 2026, Ben: 75%"
+
+
+def test_the_chart_library_loads_only_with_the_progress_tab() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import peercoach_desktop.ui.shell.main_window\n"
+        "print('PySide6.QtCharts' in sys.modules)\n"
+        "import peercoach_desktop.ui.notebook.progress_view\n"
+        "print('PySide6.QtCharts' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]  # start-up does not pay for QtCharts

@@ -2027,10 +2027,6 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
 <context>
     <name>ProgressView</name>
     <message>
-        <source>No data yet.</source>
-        <translation>Noch keine Daten.</translation>
-    </message>
-    <message>
         <source>Talk-time chart</source>
         <translation>Diagramm der Redezeit</translation>
     </message>
@@ -2097,6 +2093,14 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>Follow-through per month: see the table of months below.</source>
         <translation>Umsetzung pro Monat: siehe die Monatstabelle unten.</translation>
+    </message>
+    <message>
+        <source>No data yet.</source>
+        <translation>Noch keine Daten.</translation>
+    </message>
+    <message>
+        <source>{month}, {name}: {value}</source>
+        <translation>{month}, {name}: {value}</translation>
     </message>
 </context>
 <context>
