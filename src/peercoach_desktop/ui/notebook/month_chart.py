@@ -59,15 +59,16 @@ def series_colours(palette: QPalette) -> tuple[QColor, QColor]:
     return QColor(me), QColor(partner)
 
 
-def short_month(year_month: str) -> str:
-    """'2026-03' as 'Mar 2026' / 'März 2026' (the locale's short month name and the year)."""
+def short_month(year_month: str, *, with_year: bool = True) -> str:
+    """'2026-03' as 'Mar 2026' / 'März 2026' (the locale's short month name and the year), or
+    'Mar' / 'März' without the year."""
     first = QDate.fromString(f"{year_month}-01", "yyyy-MM-dd")
     if not first.isValid():
         return year_month
     locale = QLocale()
     if locale.language() == QLocale.Language.C:
         locale = QLocale(QLocale.Language.English)  # words, not "26-03", even under LANG=C
-    return locale.toString(first, "MMM yyyy")
+    return locale.toString(first, "MMM yyyy" if with_year else "MMM")
 
 
 def hatched(colour: QColor, background: QColor) -> QBrush:
@@ -138,7 +139,12 @@ class MonthBars(QChartView):
         return found
 
     def month_labels(self) -> list[str]:
-        return [short_month(month) for month, *_values in self.series]
+        """The year on the first month and on each January only: "Sept. 2026" in German did not
+        fit under its bars at 1280 px and was cut to "Sept. 2…"."""
+        return [
+            short_month(month, with_year=i == 0 or month.endswith("-01"))
+            for i, (month, *_values) in enumerate(self.series)
+        ]
 
     # ----- building the chart -----------------------------------------------------------------
 
