@@ -35,7 +35,7 @@ def store(library: Library) -> Iterator[NotebookStore]:
 
 
 @pytest.fixture
-def tasks() -> Iterator[Tasks]:
+def tasks(store: NotebookStore) -> Iterator[Tasks]:  # made after the store, so it stops first
     worker = Tasks()
     yield worker
     worker.shutdown()
