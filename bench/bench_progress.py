@@ -212,8 +212,8 @@ def measure(library: Library, floor_env: dict[str, str], since: str, until: str,
         view = notebook.progress
         probe = PaintedWithData(
             {
-                view.talk: lambda: bool(view.talk.series),
-                view.follow: lambda: bool(view.follow.series),
+                view.talk.viewport(): lambda: bool(view.talk.series),
+                view.follow.viewport(): lambda: bool(view.follow.series),
                 view.months.viewport(): lambda: view.months.rowCount() > 0,
                 view.goals.viewport(): lambda: view.goals.rowCount() > 0,
             }
