@@ -162,6 +162,9 @@ def test_show_json_streamed_is_the_document_it_was(cli: Cli, pid: str, data_dir:
         runner.give_feedback(store, cli.clock, state.session.id, state.partner.id, "a", "b", "c")
         runner.end_session(store, cli.clock, state.session.id, state.session.timer_state)
         store.add_note('A note with "quotes", ümlauts and a\nsecond line')
+        # Laid out by SQLite's json_quote(): escapes as Python's json does, for every kind of text.
+        store.add_note("back\\slash, tab\t, bell\x07, nul\x00, del\x7f, \u2028, emoji 🌱, 漢字, 'single'")
+        store.update_goal(goal.id, progress=40, target_date="2027-01-31")
         expected = json.dumps(
             old_session_figures(store, cli.clock, store.snapshot().to_dict()), indent=2, ensure_ascii=False
         )
