@@ -4,14 +4,16 @@ The user types words, not FTS5 syntax: every word must appear, the last one may 
 the start of a word (results while typing), and punctuation is never an error.
 
 What a search costs is bounded for any word (issue 19). Each table ranks at most its
-CANDIDATES newest matches: FTS5 walks rowids newest first and stops. When every word is rare
-in a table (fewer than search_rank.ROWS_COUNTED rows), FTS5's bm25() ranks them; when one is
-common, bm25() would count all its rows (most of a search's time), so the matches are scored
-here as bm25() scores them, from their marked words (search_rank.py, search_words.py). With
-fewer matches than CANDIDATES, which is every search but the commonest words, the order is
-that of ranking them all; with more, the best of the newest. A last word longer than the
-prefix index makes FTS5 gather all rows of every word it starts (~4 ms for a word in 90% of
-100k notes): that happens once per table, not again for counting or for the snippets.
+CANDIDATES newest matches: FTS5 walks rowids newest first and stops. bm25() though walks every
+row of each word to count them, and a last word longer than the prefix index makes FTS5 gather
+all rows of every word it starts (for matches, count and snippets: ~4 ms each for a word in
+90% of 100k notes). So each table first estimates that walk from capped counts (_fts_cost):
+small, and bm25() ranks as before; large, and the newest matches are scored here as bm25()
+scores them (search_rank.py), from the words highlight() marks in them. A long last word that
+is common as typed is then found through the index of its first letters (_scanned: FTS5 says
+which marked words it starts, search_words.py), else gathered once; its snippets are marked
+by the words it matched. With fewer matches than CANDIDATES, which is every search but the
+commonest words, the order is that of ranking them all; with more, the best of the newest.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ CANDIDATES = 150  # newest matches ranked, per table
 SHORT_PREFIX = 3  # the longest prefix index (schema: prefix='2 3')
 SCAN_ROWS = 4 * CANDIDATES  # rows of a long word's first letters looked at before gathering its own
 # Above this, scoring here (~3 ms for CANDIDATES rows at most) is cheaper than bm25() (_fts_cost).
-FTS_ROWS = 150_000
+FTS_ROWS = 60000
 GATHER_ROWS = 20_000  # a long word in at most the rows of its first letters: gathered in < 1 ms
 ROWS_PER_ROW_LOOKED_AT = 250  # rows of a word FTS5 gathers in the time a row is looked at here
 

@@ -10,6 +10,10 @@ from peercoach_desktop.storage.schema import FTS_TOKENIZE
 _FIRST = frozenset({0})
 
 
+def _plain(word: str) -> bool:
+    return word.isascii() and word.isalnum()
+
+
 class WordMatcher:
     """The marked words go into a small in-memory FTS5 table with the notebook's tokenizer, and
     each phrase is matched against them there. With one phrase, every marked word is its."""
@@ -23,12 +27,26 @@ class WordMatcher:
         self.marks_are_phrases = marks_are_phrases
         self.known: dict[str, frozenset[int]] = {}
         self.used = False
+        # Each phrase as (lowercase word, is a prefix) when all are plain ASCII words.
+        parsed = [(p.rstrip("*")[1:-1].replace('""', '"'), p.endswith("*")) for p in phrases]
+        self.plain = (
+            [(text.lower(), prefix) for text, prefix in parsed] if all(_plain(t) for t, _ in parsed) else None
+        )
 
     def learn(self, words: set[str]) -> None:
         new = [w for w in words if w not in self.known]
         if len(self.phrases) == 1 and self.marks_are_phrases:
             self.known.update((w, _FIRST) for w in new)
             return
+        if self.plain is not None:  # ASCII letters and digits: the tokenizer only lowercases them
+            for word in [w for w in new if _plain(w)]:
+                low = word.lower()
+                self.known[word] = frozenset(
+                    n
+                    for n, (text, prefix) in enumerate(self.plain)
+                    if (low.startswith(text) if prefix else low == text)
+                )
+            new = [w for w in new if w not in self.known]
         if not new:
             return
         self._table()
