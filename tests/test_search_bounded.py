@@ -139,3 +139,20 @@ def test_a_match_older_than_the_newest_candidates_is_found_when_searched_precise
     assert [hit.record_id for hit in store.search("feedback xylophone")] == [oldest.id]
     assert [hit.record_id for hit in store.search("xylophone feedb")] == [oldest.id]
     store.close()
+
+
+def test_first_letters_lookup_folds_accents_of_the_notes_as_fts5_does(
+    tmp_path: Path, looked_up_by_first_letters: None
+) -> None:
+    created = Library(tmp_path, MemoryKeyStore()).create("Ana", "Ben")
+    store = created.store
+    for n in range(20):
+        store.add_note(f"Café {n} with the team")
+        store.add_note(f"Cafeteria {n} lunch")
+        store.add_note(f"Cabin {n} retreat")
+    hits = store.search("cafe")
+    newest = [n.id for n in reversed(store.list(Note)) if not n.body.startswith("Cabin")][:10]
+    assert {hit.record_id for hit in hits} == set(newest)
+    marked = {hit.snippet.split(search.MARK_START)[1].split(search.MARK_END)[0] for hit in hits}
+    assert marked == {"Café", "Cafeteria"}
+    store.close()
