@@ -223,8 +223,8 @@ def _ranked_here(
                     freqs[index] += weight
         match.score = search_rank.score(freqs, idfs, sizes.get(match.rowid, 0), info.average)
     snippet_query = query.text
-    if query.short is not None:  # the words the long last word matched: no second gathering of its rows
-        either = {w for w in _words_of(matches) if last in words.known[w]}
+    either = {w for w in _words_of(matches) if last in words.known[w]} if query.short is not None else set()
+    if either:  # the words the long last word matched: no second gathering of its rows
         snippet_query = " AND ".join(
             (*query.phrases[:-1], "(" + " OR ".join(map(_quoted, sorted(either))) + ")")
         )
@@ -265,7 +265,7 @@ def _shown(
     rows = conn.execute(
         f"SELECT t.rid, t.id, {src.title}, {src.private} FROM {src.table} t WHERE t.rid IN ({marks})", rids
     )
-    return {rid: (record_id, text, snippets[rid], hidden) for rid, record_id, text, hidden in rows}
+    return {rid: (record_id, text, snippets.get(rid, ""), hidden) for rid, record_id, text, hidden in rows}
 
 
 def first_line(text: str, limit: int = 80) -> str:
