@@ -115,6 +115,15 @@ CASES: dict[str, tuple[str, Callable[[Pair, list[Row]], list[Row]]]] = {
     ),
     "a body that is a list": ("not well-formed", lambda p, r: _new_note(p, r, body=["a", "b"])),
     "a lone surrogate": ("not well-formed", lambda p, r: _new_note(p, r, body="half \ud800 a pair")),
+    "a kept-copy mark with more in it": (
+        "not well-formed",
+        lambda p, r: _new_note(p, r, kept_from=json.dumps({"by": p.ana.me_id, "at": "x", "html": "<b>"})),
+    ),
+    "a kept-copy mark that is a list": ("not well-formed", lambda p, r: _new_note(p, r, kept_from="[1]")),
+    "a kept-copy mark with a page for a name": (
+        "not well-formed",
+        lambda p, r: _new_note(p, r, kept_from=json.dumps({"by": "x" * 5000, "at": "x"})),
+    ),
     "a 2 MB note": ("not well-formed", lambda p, r: _new_note(p, r, body=os.urandom(1_000_000).hex())),
 }
 

@@ -39,6 +39,7 @@ RANGES = {"progress": (0, 100), "minutes_per_turn": (1, 600), "cadence_weeks": (
 ID_FIELDS = {"id", "author_id", "owner_id", "session_id", "goal_id", "giver_id", "receiver_id"}
 ID_FIELDS |= {"set_in_session_id", "reviewed_in_session_id", "prompt_id"}
 NAME_FIELDS = {"name", "title", "category", "phase"}
+KEPT_FROM = {"by", "at"}
 
 MALFORMED = QT_TRANSLATE_NOOP(
     "Core",
@@ -165,6 +166,14 @@ def _fits(name: str, annotation: str, value: Any) -> bool:
             isinstance(value, dict)
             and len(value) <= 2
             and all(_id_ok(k) and _fits("", "int", v) and v >= 0 for k, v in value.items())
+        )
+    if base == "dict[str, str]":  # Note.kept_from: whose version a kept copy holds, and when
+        return (
+            isinstance(value, dict)
+            and set(value) <= KEPT_FROM
+            and _id_ok(value.get("by", ""))
+            and isinstance(value.get("at", ""), str)
+            and _text_ok(value.get("at", ""), MAX_STAMP)
         )
     if base in ("dict[str, Any]", "list[dict[str, Any]]"):
         want = dict if base.startswith("dict") else list

@@ -30,6 +30,7 @@ from peercoach_desktop.storage.browse import Overview
 from peercoach_desktop.storage.search import first_line
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
+from peercoach_desktop.ui.infra.widgets import local_time
 from peercoach_desktop.ui.notebook.note_links import NoteLinks, Subjects
 from peercoach_desktop.ui.notebook.paged_model import Column, PagedModel
 
@@ -48,6 +49,14 @@ def private_mark() -> str:
 def note_label(note: Note) -> str:
     lock = private_mark() if note.visibility == Visibility.PRIVATE else ""
     return lock + (first_line(note.body, 60) or translate("NotesView", "(empty note)"))
+
+
+def kept_mark(note: Note, names: dict[str, str]) -> str:
+    """'Copy kept from a conflict · Ana, Tue 10:14': whose version this copy keeps, and when."""
+    by, at = note.kept_from.get("by", ""), note.kept_from.get("at")
+    return translate("NotesView", "Copy kept from a conflict · {name}, {time}").format(
+        name=names.get(by, "?"), time=local_time(at)
+    )
 
 
 class NotesView(QWidget):
@@ -126,7 +135,10 @@ class NotesView(QWidget):
             widget.setEnabled(enabled)
 
     def _label(self, note: Note) -> str:
-        return f"{note_label(note)}\n{self.subjects.describe(note)}"
+        about = self.subjects.describe(note)
+        if note.kept_from:  # first on the second line: the pair stands out in a long list
+            about = f"{kept_mark(note, self.subjects.names)} · {about}"
+        return f"{note_label(note)}\n{about}"
 
     # ----- loading and selecting -----------------------------------------------------------
 
