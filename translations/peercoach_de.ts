@@ -1498,6 +1498,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
         <translation>(leere Notiz)</translation>
     </message>
     <message>
+        <source>Copy kept from a conflict · {name}, {time}</source>
+        <translation>Aus einem Konflikt behaltene Kopie · {name}, {time}</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -3575,8 +3579,8 @@ Die Sitzung trotzdem beenden?</translation>
         <translation>Wählen Sie den Ordner, den Ihr Sync-Programm teilt</translation>
     </message>
     <message>
-        <source>Sync folder in step</source>
-        <translation>Sync-Ordner abgeglichen</translation>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
     </message>
     <message>
         <source>sent {time}</source>
@@ -3585,6 +3589,22 @@ Die Sitzung trotzdem beenden?</translation>
     <message>
         <source>received {time}</source>
         <translation>empfangen {time}</translation>
+    </message>
+    <message>
+        <source>Synced with {partner} just now</source>
+        <translation>Gerade eben mit {partner} abgeglichen</translation>
+    </message>
+    <message>
+        <source>Synced with {partner} {n} min ago</source>
+        <translation>Vor {n} Min. mit {partner} abgeglichen</translation>
+    </message>
+    <message>
+        <source>Synced with {partner} {n} h ago</source>
+        <translation>Vor {n} Std. mit {partner} abgeglichen</translation>
+    </message>
+    <message>
+        <source>Synced with {partner} on {time}</source>
+        <translation>Zuletzt am {time} mit {partner} abgeglichen</translation>
     </message>
 </context>
 <context>

@@ -85,7 +85,7 @@ class FolderState:
     sent_token: str | None = None  # the notebook's clock when we last checked: unchanged, no scan
     read: dict[str, str] = field(default_factory=dict)  # name -> sha256 of the bytes last handled
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (size, mtime) last read
-    reported: dict[str, str] = field(default_factory=dict)  # name -> problem already told
+    reported: dict[str, PeerCoachError] = field(default_factory=dict)  # name -> its problem, told once
 
 
 @dataclass
@@ -94,6 +94,8 @@ class RoundReport:
     received: list[str] = field(default_factory=list)  # names imported in this round
     counts: Counts = field(default_factory=Counts)
     problems: dict[str, PeerCoachError] = field(default_factory=dict)  # new problems only, by name
+    # Every file of the folder still in trouble (told or not), so a status can keep saying so.
+    outstanding: dict[str, PeerCoachError] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,8 +123,11 @@ def sync_round(
         names = [p.name for p in folder.iterdir() if p.is_file()]
     except OSError as exc:
         raise UsageError(NOT_A_FOLDER, folder=str(folder)) from exc
+    for gone in state.reported.keys() - set(names):
+        del state.reported[gone]  # removed (or replaced under another name): no longer a problem
     for name in candidates(names, store.partnership_id, own):
         _import_one(store, key, folder / name, state, report)
+    report.outstanding = dict(sorted(state.reported.items()))
     # The clock moves with every write to the notebook: an idle round reads no records.
     token = store.meta("hlc")
     if send and (token != state.sent_token or not (folder / own).exists()):
@@ -181,6 +186,7 @@ def _import_one(
 
 
 def _problem(state: FolderState, report: RoundReport, name: str, error: PeerCoachError) -> None:
-    if state.reported.get(name) != str(error):
-        state.reported[name] = str(error)
-        report.problems[name] = PeerCoachError(error.template, **error.fields)  # no traceback kept
+    problem = PeerCoachError(error.template, **error.fields)  # no traceback kept
+    if str(state.reported.get(name, "")) != str(problem):
+        report.problems[name] = problem
+    state.reported[name] = problem
