@@ -77,7 +77,7 @@ def test_started_on_both_sides_of_utc_midnight_it_is_one_session(
         pair.clock.advance(4 * 60)  # Ben presses Start four minutes later: the next UTC day
         monkeypatch.setenv("TZ", "America/Los_Angeles" if planned_in else "Australia/Sydney")  # Ben's
         b = runner.open_session(pair.ben, pair.clock)
-        assert (a.session.started_at or '')[:10] != (b.session.started_at or '')[:10]  # two UTC dates
+        assert (a.session.started_at or "")[:10] != (b.session.started_at or "")[:10]  # two UTC dates
         assert a.session.id == b.session.id
 
         pair.exchange()

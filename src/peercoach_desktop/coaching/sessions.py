@@ -228,6 +228,12 @@ def state(store: NotebookStore, clock: Clock, session_id: str) -> RunnerState:
     )
 
 
+def partner_started_at(store: NotebookStore, session_id: str) -> str | None:
+    """When the partner's laptop started running this meeting too, if it has (domain/meeting.py):
+    a small read for the runner after the partner's changes came in."""
+    return meeting.started_on(store.get(Session, session_id)).get(store.partner().id)
+
+
 def _running(store: NotebookStore, session_id: str) -> Session:
     session = store.get(Session, session_id)
     if session.status != SessionStatus.RUNNING:

@@ -161,7 +161,8 @@ class NotebookEdits(NotebookBase):
         if note.body == body:
             return note
         # New words: no longer just the version a conflict kept, so no longer marked as such.
-        return self._change(note, body=body, kept_from={}) if note.kept_from else self._change(note, body=body)
+        unmark = {"kept_from": {}} if note.kept_from else {}
+        return self._change(note, body=body, **unmark)
 
     def set_note_private(self, note_id: str, private: bool) -> Note:
         visibility = Visibility.PRIVATE if private else Visibility.SHARED

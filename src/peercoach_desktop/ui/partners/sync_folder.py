@@ -175,10 +175,10 @@ class SyncFolders(QObject):
         latest = max(t for t in (last["sent"], last["received"]) if t)
         partner, now = self.partners.get(pid, "?"), self._now()
         parts = [synced_text(partner, latest, now)]
-        if last["sent"]:
-            parts.append(translate("SyncFolder", "sent {time}").format(time=clock_time(last["sent"], now)))
-        if last["received"]:
-            parts.append(translate("SyncFolder", "received {time}").format(time=clock_time(last["received"], now)))
+        if sent := last["sent"]:
+            parts.append(translate("SyncFolder", "sent {time}").format(time=clock_time(sent, now)))
+        if received := last["received"]:
+            parts.append(translate("SyncFolder", "received {time}").format(time=clock_time(received, now)))
         return " · ".join(parts)
 
     def show_status(self) -> None:

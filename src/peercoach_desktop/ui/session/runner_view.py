@@ -216,6 +216,21 @@ class SessionRunnerView(PromptActions, QWidget):
         self.ticker.start()
         self.session_started.emit(state.session.id)
 
+    def notice_partner(self) -> None:
+        """The notebook was re-read (the partner's changes came in): if the partner's laptop has
+        started this meeting since it opened here, say so once."""
+        state = self.state
+        if state is None or state.partner_started_at:
+            return
+        sid = state.session.id
+        self._run(lambda store: runner.partner_started_at(store, sid), self._partner_started)
+
+    def _partner_started(self, at: str | None) -> None:
+        state = self.state
+        if at and state is not None and not state.partner_started_at:
+            state.partner_started_at = at
+            self.status.setText(elsewhere_text(state.partner.name, at))
+
     def _set_state(self, state: runner.RunnerState, fill: bool = False) -> None:
         self.state = state
         self.check_in.show_state(state)
