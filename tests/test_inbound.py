@@ -82,8 +82,8 @@ CASES: dict[str, tuple[str, Callable[[Pair, list[Row]], list[Row]]]] = {
         "someone else's name",
         lambda p, r: _new_note(p, r, author_id=p.ben.me_id),
     ),
-    "a note in my name with my version": (
-        "someone else's name",
+    "a note in my name with my version": (  # as my second laptop's would be: said so (inbound.py)
+        "in your name on another laptop",
         lambda p, r: _new_note(p, r, author_id=p.ben.me_id, version=_version(p, p.ben.me_id)),
     ),
     "a third peer's version": (

@@ -624,6 +624,10 @@
         <translation>Diese {what} enthält einen Eintrag, der im Namen einer anderen Person geschrieben wurde ({kind}, Feld {field}): Nur eigene Änderungen Ihres Partners werden übernommen. Es wurde nichts verändert.</translation>
     </message>
     <message>
+        <source>This {what} holds changes made in your name on another laptop. A partnership is kept on one laptop per partner: use it on that laptop only (to move it, restore a backup on the new one). Nothing was changed.</source>
+        <translation>Diese {what} enthält Änderungen, die auf einem anderen Laptop in Ihrem Namen gemacht wurden. Eine Partnerschaft wird je Partner auf einem Laptop geführt: Nutzen Sie sie nur dort (zum Umziehen stellen Sie eine Sicherung auf dem neuen wieder her). Nichts wurde geändert.</translation>
+    </message>
+    <message>
         <source>The OS keyring did not give back a key it had just stored. {fix_hint}</source>
         <translation>Der Schlüsselbund des Betriebssystems gab einen soeben gespeicherten Schlüssel nicht zurück. {fix_hint}</translation>
     </message>

@@ -31,7 +31,7 @@ from peercoach_desktop.domain.errors import (
 )
 from peercoach_desktop.domain.merge import Counts
 from peercoach_desktop.storage.store import NotebookStore
-from peercoach_desktop.sync import exchange, file_names, sync_file
+from peercoach_desktop.sync import exchange, file_names, inbound, sync_file
 
 # Names sync engines and editors use while a file is still arriving or locked. Our own temporary
 # name is Syncthing's pattern, which Syncthing never transfers; the rename that follows is atomic.
@@ -126,7 +126,7 @@ def sync_round(
     for gone in state.reported.keys() - set(names):
         del state.reported[gone]  # removed (or replaced under another name): no longer a problem
     for name in candidates(names, store.partnership_id, own):
-        _import_one(store, key, folder / name, state, report)
+        _import_one(store, key, folder / name, state, report, own)
     report.outstanding = dict(sorted(state.reported.items()))
     # The clock moves with every write to the notebook: an idle round reads no records.
     token = store.meta("hlc")
@@ -144,7 +144,7 @@ def sync_round(
 
 
 def _import_one(
-    store: NotebookStore, key: bytes, path: Path, state: FolderState, report: RoundReport
+    store: NotebookStore, key: bytes, path: Path, state: FolderState, report: RoundReport, own: str
 ) -> None:
     name = path.name
     try:
@@ -172,8 +172,12 @@ def _import_one(
     try:
         result = exchange.apply_import_bytes(store, data, key)
     except OwnFileError:
-        state.read[name] = digest  # a copy of our own file (an engine's conflict copy)
-        return
+        state.read[name] = digest
+        if not name.startswith(own.removesuffix(file_names.SUFFIX)):
+            # Written in my name by another laptop (another name than ours, not a conflict copy
+            # of it): the same person on two laptops, which sync cannot keep apart (inbound.py).
+            _problem(state, report, name, inbound.second_laptop(sync_file.WHAT))
+        return  # else a copy of our own file (an engine's conflict copy)
     except PeerCoachError as exc:
         state.read[name] = digest  # the same bytes fail the same way: told once
         _problem(state, report, name, exc)

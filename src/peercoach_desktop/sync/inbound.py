@@ -66,6 +66,14 @@ def check_shape(entries: Iterable[Entry], what: str) -> None:
                 raise SyncFileError(MALFORMED, what=Term(what), kind=entry.kind, field="ctx")
 
 
+SECOND_LAPTOP = QT_TRANSLATE_NOOP(
+    "Core",
+    "This {what} holds changes made in your name on another laptop. A partnership is kept on one "
+    "laptop per partner: use it on that laptop only (to move it, restore a backup on the new one). "
+    "Nothing was changed.",
+)
+
+
 def check_from_partner(
     entries: Iterable[Entry],
     local: dict[Key, tuple[Entry, ...]],
@@ -81,6 +89,11 @@ def check_from_partner(
     peers = {me_id, partner_id}
     for entry in entries:
         field = _forged_field(entry, local, peers, me_id, partner_id, partnership_id)
+        if field == "version" and entry.key not in local and node_of(entry.record.version) == me_id:
+            # A version in my name I never wrote: most likely I joined this partnership on a second
+            # laptop too, whose versions carry the same node (my peer id) and cannot be told apart
+            # from mine, nor merged safely. Say that, rather than "someone else's name".
+            raise second_laptop(what)
         if field is not None:
             raise forged(what, entry.kind, field)
 
@@ -92,6 +105,10 @@ def check_invitation(entries: list[Entry], inviter_id: str, invitee_id: str, wha
     for entry in entries:
         if node_of(entry.record.version) not in peers or entry.record.author_id not in peers:
             raise forged(what, entry.kind, "author_id")
+
+
+def second_laptop(what: str) -> SyncFileError:
+    return SyncFileError(SECOND_LAPTOP, what=Term(what))
 
 
 def forged(what: str, kind: str, field: str) -> SyncFileError:
