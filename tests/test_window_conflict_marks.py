@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sync_helpers import Pair, make_pair
@@ -44,6 +45,10 @@ def rows(window: MainWindow) -> dict[str, str]:
     return {first: second for first, second in found}
 
 
+def rows_text(window: MainWindow, row: int) -> str:
+    return str(window.notebook.notes.model.index(row, 0).data())
+
+
 def test_keep_both_marks_the_two_copies_in_the_notes_list_and_on_the_partners_laptop(
     qtbot: QtBot, pair: Pair, tmp_path: Path
 ) -> None:
@@ -73,6 +78,13 @@ def test_keep_both_marks_the_two_copies_in_the_notes_list_and_on_the_partners_la
     # each copy names whose version it keeps, as the conflicts dialog did
     assert marked() == {"Our agenda, Ben's way": ben_label, "Our agenda, Ana's way": ana_label}
 
+    # selected, a copy says so in full above its text (the row is cut to the list's width)
+    notes = window.notebook.notes
+    notes.select(notes.model.item(next(r for r in range(2) if "Ana's way" in rows_text(window, r))).id)
+    qtbot.waitUntil(lambda: notes.kept.isVisible())
+    assert notes.kept.text() == MARK + ana_label
+    assert notes.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == notes.model.index(0, 0).data()
+
     # the marks travel with the copies: Ben's laptop shows the same two
     pid = window.access.partnership_id
     out = tmp_path / "from-ana.pcsync"
@@ -87,5 +99,8 @@ def test_keep_both_marks_the_two_copies_in_the_notes_list_and_on_the_partners_la
     assert exchange.list_conflicts(pair.ben) == []
 
     # new words in a copy: it is the user's note now, no longer marked
-    ana_copy = next(n for n in pair.ben.list(Note) if n.body == "Our agenda, Ana's way")
-    assert pair.ben.update_note(ana_copy.id, "Our agenda, both ways").kept_from == {}
+    notes.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(notes.editor, ", and Ben's")
+    qtbot.waitUntil(lambda: not notes.kept.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: len(marked()) == 1)
+    assert list(marked()) == ["Our agenda, Ben's way"]
