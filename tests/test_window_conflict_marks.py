@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sync_helpers import Pair, make_pair
 from window_driver import idle
 
+from peercoach_desktop.cli import render
 from peercoach_desktop.domain.model import Note
 from peercoach_desktop.sync import exchange
 from peercoach_desktop.ui.infra.settings import Preferences
@@ -97,6 +98,9 @@ def test_keep_both_marks_the_two_copies_in_the_notes_list_and_on_the_partners_la
         "Our agenda, Ana's way": MARK + ana_label,
     }
     assert exchange.list_conflicts(pair.ben) == []
+    lines = render.notebook_lines(pair.ben.snapshot())  # `peercoach show` says it too
+    shown = [line for line in lines if "copy kept from a conflict" in line]
+    assert sorted(line.split("conflict: ")[1].split(",")[0] for line in shown) == ["Ana", "Ben (me)"]
 
     # new words in a copy: it is the user's note now, no longer marked
     notes.editor.moveCursor(QTextCursor.MoveOperation.End)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from peercoach_desktop.domain.clock import SystemClock
+from peercoach_desktop.domain.clock import SystemClock, parse_iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
 from peercoach_desktop.domain.merge import Entry, Key, node_of
 from peercoach_desktop.domain.model import Partnership, Peer, Record, Session
@@ -189,14 +189,23 @@ def _fits(name: str, annotation: str, value: Any) -> bool:
             isinstance(value, dict)
             and set(value) <= KEPT_FROM
             and _id_ok(value.get("by", ""))
-            and isinstance(value.get("at", ""), str)
-            and _text_ok(value.get("at", ""), MAX_STAMP)
+            and _moment_ok(value.get("at", "2000-01-01T00:00:00Z"))  # shown as a local time
         )
     if base in ("dict[str, Any]", "list[dict[str, Any]]"):
         want = dict if base.startswith("dict") else list
         shallow = isinstance(value, want) and _json_ok(value, 0)
         return shallow and (name != "timer_state" or _timer_ok(value))
     return False  # a field this validator does not know: refuse rather than trust
+
+
+def _moment_ok(value: Any) -> bool:
+    if not (isinstance(value, str) and _text_ok(value, MAX_STAMP)):
+        return False
+    try:
+        parse_iso(value)
+    except (ValueError, OverflowError):
+        return False
+    return True
 
 
 def _limit(name: str) -> int:
