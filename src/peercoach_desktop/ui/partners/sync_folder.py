@@ -52,6 +52,7 @@ class SyncFolders(QObject):
         self.ticker = QTimer(self, interval=ROUND_MS)
         self.ticker.timeout.connect(self.run_round)
         self.ticker.timeout.connect(self.show_status)  # keeps "2 min ago" true: one label, no I/O
+        window.access.switched.connect(self.show_status)  # another partnership's line, or none (lock)
         self._watch()
         window.installEventFilter(self)
 
