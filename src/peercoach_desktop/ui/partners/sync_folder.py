@@ -37,7 +37,7 @@ SETTLE_MS = 300  # the folder changed: let the engine finish its rename first
 
 class SyncFolders(QObject):
     def __init__(self, window: WindowHost) -> None:
-        super().__init__()
+        super().__init__(window)  # type: ignore[arg-type]  # a child: no tick outlives the window
         self.window = window
         self.states: dict[str, FolderState] = {}
         self.problem: dict[str, str | None] = {}  # per partnership: what needs the user, if anything
