@@ -93,6 +93,12 @@ def test_two_laptops_stay_in_step_through_a_plain_folder(tmp_path: Path) -> None
         assert list(report.problems) == [ben_file.stem + " (conflicted copy 2026-01-05).pcsync"]
         assert "not a PeerCoach sync file" in str(next(iter(report.problems.values())))
         assert ana_round().problems == {}  # told once
+        bad = ben_file.stem + " (conflicted copy 2026-01-05).pcsync"
+        assert list(ana_round().outstanding) == [bad]  # ... and still in trouble, for a status line
+        later = sync_round(pair.ana, pair.key, ana_nb.notebook_id, shared, FolderState())  # a new process
+        assert list(later.problems) == [bad] and later.received == []  # told again, nothing re-imported
+        (shared / bad).unlink()
+        assert ana_round().outstanding == {}
         # our own file's conflict copy is recognised by its sender and skipped quietly
         ana_file = shared / file_names.sync_file_name(
             pair.ana.partnership_id, pair.ana.me_id, ana_nb.notebook_id

@@ -35,7 +35,7 @@ from peercoach_desktop.domain.errors import (
 )
 from peercoach_desktop.domain.merge import Counts
 from peercoach_desktop.storage.store import NotebookStore
-from peercoach_desktop.sync import exchange, file_names, sync_file
+from peercoach_desktop.sync import exchange, file_names, inbound, sync_file
 
 # Names sync engines and editors use while a file is still arriving or locked. Our own temporary
 # name is Syncthing's pattern, which Syncthing never transfers; the rename that follows is atomic.
@@ -89,7 +89,7 @@ class FolderState:
     sent_token: str | None = None  # the notebook's clock when we last checked: unchanged, no scan
     read: dict[str, str] = field(default_factory=dict)  # name -> sha256 of the bytes last handled
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (size, mtime) last read
-    reported: dict[str, str] = field(default_factory=dict)  # name -> problem already told
+    reported: dict[str, PeerCoachError] = field(default_factory=dict)  # name -> its problem, told once
     sent_stat: tuple[int, int] | None = None  # (size, mtime) of our file as we wrote it
     recalled: bool = False  # whether the notebook's memory of earlier rounds was read
 
@@ -100,6 +100,8 @@ class RoundReport:
     received: list[str] = field(default_factory=list)  # names imported in this round
     counts: Counts = field(default_factory=Counts)
     problems: dict[str, PeerCoachError] = field(default_factory=dict)  # new problems only, by name
+    # Every file of the folder still in trouble (told or not), so a status can keep saying so.
+    outstanding: dict[str, PeerCoachError] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -130,9 +132,12 @@ def sync_round(
         names = [p.name for p in folder.iterdir() if p.is_file()]
     except OSError as exc:
         raise UsageError(NOT_A_FOLDER, folder=str(folder)) from exc
+    for gone in state.reported.keys() - set(names):
+        del state.reported[gone]  # removed (or replaced under another name): no longer a problem
     for name in candidates(names, store.partnership_id, own):
-        _import_one(store, key, folder / name, state, report)
+        _import_one(store, key, folder / name, state, report, own)
     state.read = {n: d for n, d in state.read.items() if n in names}  # gone files: forgotten
+    report.outstanding = dict(sorted(state.reported.items()))
     # The clock moves with every write to the notebook: an idle round reads no records.
     token = store.meta("hlc")
     ours = _stat(folder / own)
@@ -172,7 +177,8 @@ def _memory(state: FolderState) -> dict[str, Any]:
     return {
         "sent": state.sent_fingerprint,
         "sent_stat": list(state.sent_stat) if state.sent_stat else None,
-        "read": dict(sorted(state.read.items())),
+        # A file in trouble is read again by the next process, so its status says so again.
+        "read": dict(sorted((n, d) for n, d in state.read.items() if n not in state.reported)),
     }
 
 
@@ -195,7 +201,7 @@ def _recall(store: NotebookStore, own: str, state: FolderState) -> None:
 
 
 def _import_one(
-    store: NotebookStore, key: bytes, path: Path, state: FolderState, report: RoundReport
+    store: NotebookStore, key: bytes, path: Path, state: FolderState, report: RoundReport, own: str
 ) -> None:
     name = path.name
     try:
@@ -223,8 +229,12 @@ def _import_one(
     try:
         result = exchange.apply_import_bytes(store, data, key)
     except OwnFileError:
-        state.read[name] = digest  # a copy of our own file (an engine's conflict copy)
-        return
+        state.read[name] = digest
+        if not name.startswith(own.removesuffix(file_names.SUFFIX)):
+            # Written in my name by another laptop (another name than ours, not a conflict copy
+            # of it): the same person on two laptops, which sync cannot keep apart (inbound.py).
+            _problem(state, report, name, inbound.second_laptop(sync_file.WHAT))
+        return  # else a copy of our own file (an engine's conflict copy)
     except PeerCoachError as exc:
         state.read[name] = digest  # the same bytes fail the same way: told once
         _problem(state, report, name, exc)
@@ -237,6 +247,7 @@ def _import_one(
 
 
 def _problem(state: FolderState, report: RoundReport, name: str, error: PeerCoachError) -> None:
-    if state.reported.get(name) != str(error):
-        state.reported[name] = str(error)
-        report.problems[name] = PeerCoachError(error.template, **error.fields)  # no traceback kept
+    problem = PeerCoachError(error.template, **error.fields)  # no traceback kept
+    if str(state.reported.get(name, "")) != str(problem):
+        report.problems[name] = problem
+    state.reported[name] = problem
