@@ -97,3 +97,13 @@ def test_new_bounds_apply_to_every_record_at_once(store: NotebookStore) -> None:
     assert [[v.fields["body"] for v in store.versions(n.id)] for n in notes] == [
         [f"note {i} at 20"] for i in range(3)
     ]
+
+
+def test_an_earlier_version_put_back_is_no_longer_a_copy_kept_from_a_conflict(store: NotebookStore) -> None:
+    note = store.add_note("before the conflict")
+    note = type_and_wait(store, note, "the version a conflict kept", minutes=10)
+    # as "Keep both" leaves it (sync_rows.settle): whose version this copy keeps, and when
+    note = store.change_record(note, kept_from={"by": store.me_id, "at": note.updated_at})
+    (earlier,) = store.versions(note.id)
+    restored = store.restore_version(note.id, earlier.rid)
+    assert restored.body == "before the conflict" and restored.kept_from == {}

@@ -77,13 +77,14 @@ def _version(pair: Pair, node: str) -> str:
     return f"{0x19B8E2A4C00:012x}.0000.{node}"
 
 
+AT = "2026-01-05T09:00:00.000Z"
 CASES: dict[str, tuple[str, Callable[[Pair, list[Row]], list[Row]]]] = {
     "a note in my name": (
         "someone else's name",
         lambda p, r: _new_note(p, r, author_id=p.ben.me_id),
     ),
-    "a note in my name with my version": (
-        "someone else's name",
+    "a note in my name with my version": (  # as my second laptop's would be: said so (inbound.py)
+        "in your name on another laptop",
         lambda p, r: _new_note(p, r, author_id=p.ben.me_id, version=_version(p, p.ben.me_id)),
     ),
     "a third peer's version": (
@@ -115,6 +116,19 @@ CASES: dict[str, tuple[str, Callable[[Pair, list[Row]], list[Row]]]] = {
     ),
     "a body that is a list": ("not well-formed", lambda p, r: _new_note(p, r, body=["a", "b"])),
     "a lone surrogate": ("not well-formed", lambda p, r: _new_note(p, r, body="half \ud800 a pair")),
+    "a kept-copy mark with more in it": (
+        "not well-formed",
+        lambda p, r: _new_note(p, r, kept_from=json.dumps({"by": p.ana.me_id, "at": AT, "html": "<b>"})),
+    ),
+    "a kept-copy mark that is a list": ("not well-formed", lambda p, r: _new_note(p, r, kept_from="[1]")),
+    "a kept-copy mark at no time": (
+        "not well-formed",
+        lambda p, r: _new_note(p, r, kept_from=json.dumps({"by": p.ana.me_id, "at": "Tuesday"})),
+    ),
+    "a kept-copy mark with a page for a name": (
+        "not well-formed",
+        lambda p, r: _new_note(p, r, kept_from=json.dumps({"by": "x" * 5000, "at": AT})),
+    ),
     "a 2 MB note": ("not well-formed", lambda p, r: _new_note(p, r, body=os.urandom(1_000_000).hex())),
 }
 

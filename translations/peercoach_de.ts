@@ -624,6 +624,10 @@
         <translation>Diese {what} enthält einen Eintrag, der im Namen einer anderen Person geschrieben wurde ({kind}, Feld {field}): Nur eigene Änderungen Ihres Partners werden übernommen. Es wurde nichts verändert.</translation>
     </message>
     <message>
+        <source>This {what} holds changes made in your name on another laptop. A partnership is kept on one laptop per partner: use it on that laptop only (to move it, restore a backup on the new one). Nothing was changed.</source>
+        <translation>Diese {what} enthält Änderungen, die auf einem anderen Laptop in Ihrem Namen gemacht wurden. Eine Partnerschaft wird je Partner auf einem Laptop geführt: Nutzen Sie sie nur dort (zum Umziehen stellen Sie eine Sicherung auf dem neuen wieder her). Nichts wurde geändert.</translation>
+    </message>
+    <message>
         <source>The OS keyring did not give back a key it had just stored. {fix_hint}</source>
         <translation>Der Schlüsselbund des Betriebssystems gab einen soeben gespeicherten Schlüssel nicht zurück. {fix_hint}</translation>
     </message>
@@ -1496,6 +1500,10 @@ Er wird nur jetzt angezeigt. Schreiben Sie ihn auf und bewahren Sie ihn getrennt
     <message>
         <source>(empty note)</source>
         <translation>(leere Notiz)</translation>
+    </message>
+    <message>
+        <source>Copy kept from a conflict · {name}, {time}</source>
+        <translation>Aus einem Konflikt behaltene Kopie · {name}, {time}</translation>
     </message>
     <message>
         <source>Note</source>
@@ -3575,8 +3583,8 @@ Die Sitzung trotzdem beenden?</translation>
         <translation>Wählen Sie den Ordner, den Ihr Sync-Programm teilt</translation>
     </message>
     <message>
-        <source>Sync folder in step</source>
-        <translation>Sync-Ordner abgeglichen</translation>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
     </message>
     <message>
         <source>sent {time}</source>
@@ -3585,6 +3593,22 @@ Die Sitzung trotzdem beenden?</translation>
     <message>
         <source>received {time}</source>
         <translation>empfangen {time}</translation>
+    </message>
+    <message>
+        <source>Synced with {partner} just now</source>
+        <translation>Gerade eben mit {partner} abgeglichen</translation>
+    </message>
+    <message>
+        <source>Synced with {partner} {n} min ago</source>
+        <translation>Vor {n} Min. mit {partner} abgeglichen</translation>
+    </message>
+    <message>
+        <source>Synced with {partner} {n} h ago</source>
+        <translation>Vor {n} Std. mit {partner} abgeglichen</translation>
+    </message>
+    <message>
+        <source>Synced with {partner} on {time}</source>
+        <translation>Zuletzt am {time} mit {partner} abgeglichen</translation>
     </message>
 </context>
 <context>

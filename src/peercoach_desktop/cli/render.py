@@ -83,7 +83,11 @@ def notebook_lines(snap: NotebookSnapshot) -> Iterator[str]:
     for note in snap.notes:
         lock = "private" if note.visibility == Visibility.PRIVATE else "shared"
         author = names.get(note.author_id, "?")
-        yield f"  {short(note.id)}  {note.kind}, {lock}, by {author}, {note.created_at}"
+        kept = ""
+        if note.kept_from:  # one of the two copies "keep both" made of a conflict
+            by = names.get(note.kept_from.get("by", ""), "?")
+            kept = f", copy kept from a conflict: {by}, {local_moment(note.kept_from.get('at'))}"
+        yield f"  {short(note.id)}  {note.kind}, {lock}, by {author}, {note.created_at}{kept}"
         for line in note.body.splitlines() or [""]:
             yield f"      {line}"
 

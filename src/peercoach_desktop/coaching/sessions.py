@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -32,6 +32,7 @@ from peercoach_desktop.domain.model import (
 )
 from peercoach_desktop.domain.session_timer import SessionTimer, stage_times
 from peercoach_desktop.storage.store import NotebookStore
+from peercoach_desktop.system.local_zone import local_zone_name
 
 PLANNED_WINDOW = timedelta(hours=12)  # a planned session this close to now is the one being run
 NO_STEPS = QT_TRANSLATE_NOOP(
@@ -135,9 +136,7 @@ def open_session(
     ]
     session = min(due, key=lambda s: abs(parse_iso(s.scheduled_at or "") - now)) if due else None
     if session is None:
-        session = store.add_session(
-            iso(now), turn_minutes, record_id=_meeting_id(store, now.date().isoformat())
-        )
+        session = store.add_session(iso(now), turn_minutes, record_id=_meeting_id(store, now))
     default = catalog.load_builtin(language)[0]
     stages = templates.stages(template or default, default, session.minutes_per_turn)
     timer = SessionTimer(session.speaker_order, stages, clock)
@@ -146,10 +145,13 @@ def open_session(
     return state(store, clock, session.id)
 
 
-def _meeting_id(store: NotebookStore, day: str) -> str:
+def _meeting_id(store: NotebookStore, now: datetime) -> str:
     """The id of today's unplanned meeting: the partner's laptop derives the same one, so
-    starting it on both makes one session (domain/meeting.py). A later meeting the same day,
-    after this one ended, takes the next number."""
+    starting it on both makes one session (domain/meeting.py). Today is the day in the zone of
+    the partners' meeting plan (shared), or with no plan in this laptop's zone. A later meeting
+    the same day, after this one ended, takes the next number."""
+    plan = schedule.plan_of(store)
+    day = meeting.meeting_day(now, plan.zone if plan else local_zone_name())
     nth = 0
     while store.matching(
         Session, deleted=None, id_prefix=meeting.meeting_session_id(store.partnership_id, day, nth)
@@ -224,6 +226,12 @@ def state(store: NotebookStore, clock: Clock, session_id: str) -> RunnerState:
         follow={p: follow_through(p, sessions, steps, today) for p in session.speaker_order},
         partner_started_at=meeting.started_on(session).get(store.partner().id),
     )
+
+
+def partner_started_at(store: NotebookStore, session_id: str) -> str | None:
+    """When the partner's laptop started running this meeting too, if it has (domain/meeting.py):
+    a small read for the runner after the partner's changes came in."""
+    return meeting.started_on(store.get(Session, session_id)).get(store.partner().id)
 
 
 def _running(store: NotebookStore, session_id: str) -> Session:

@@ -5,6 +5,10 @@ Two rules, on top of the merge (merge.py), which stays as it is:
 1. A session is identified by its meeting. A planned meeting already has one shared record; a
    meeting started without a plan gets an id derived from the partnership and the day
    (`meeting_session_id`), so when Ana and Ben both press "Start" they start the same record.
+   The day is the same on both laptops (`meeting_day`): not the UTC date, which turns at 19:00
+   in New York and 10:00 in Sydney, in the middle of evening and morning meetings, nor each
+   laptop's own date, which differs between zones; but the date in the zone the partners agreed
+   to meet in (the meeting plan's), with days turning at 04:00 there, when no meeting runs.
 2. Concurrent versions of a session are not a conflict for the user to settle: the session shown
    is `join_sessions` of every version the merge keeps (the current one and its conflict copies),
    field by field. The join is a function of the *set* of versions (each field by min, max or
@@ -24,11 +28,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from peercoach_desktop.domain.model import Session, SessionStatus
 
 STARTED_ON = "started_on"
+DAY_STARTS = timedelta(hours=4)  # wall-clock time: 03:59 is still yesterday's meeting
 _RANK = {
     SessionStatus.PLANNED: 0,
     SessionStatus.RUNNING: 1,
@@ -37,8 +44,14 @@ _RANK = {
 }
 
 
+def meeting_day(moment: datetime, zone_name: str) -> str:
+    """The day (YYYY-MM-DD) of a meeting started at `moment`, in the partnership's zone, days
+    turning at DAY_STARTS: both laptops derive it alike whatever their own zones."""
+    return (moment.astimezone(ZoneInfo(zone_name)) - DAY_STARTS).date().isoformat()
+
+
 def meeting_session_id(partnership_id: str, day: str, nth: int = 0) -> str:
-    """The id of the nth unplanned meeting of `day` (YYYY-MM-DD, local): the same on both laptops."""
+    """The id of the nth unplanned meeting of `day` (meeting_day): the same on both laptops."""
     h = hashlib.sha256(f"meeting:{partnership_id}:{day}:{nth}".encode()).hexdigest()
     return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-9{h[17:20]}-{h[20:32]}"
 

@@ -75,6 +75,14 @@ def copy_id(record_id: str, version: str) -> str:
     return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-8{h[17:20]}-{h[20:32]}"
 
 
+def kept_copy_mark(record: Record) -> dict[str, dict[str, str]]:
+    """The fields that mark a note as one of two copies "Keep both" made of a conflict: whose
+    version it holds and when that version was written (Note.kept_from). Other records: none."""
+    if not isinstance(record, Note):
+        return {}
+    return {"kept_from": {"by": node_of(record.version), "at": record.updated_at}}
+
+
 def is_private(entry: Entry) -> bool:
     return isinstance(entry.record, Note) and entry.record.visibility == Visibility.PRIVATE
 

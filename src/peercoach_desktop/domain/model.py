@@ -104,6 +104,10 @@ class Note(Record):
     visibility: Visibility
     session_id: str | None
     goal_id: str | None
+    # Set when "Keep both" settled a conflict: whose version of the note this copy keeps and when
+    # it was written ({"by": peer id, "at": ISO time}), so both copies are recognisable in the
+    # Notes list, on both laptops (it is synced). {} for every other note; an edit clears it.
+    kept_from: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -158,7 +158,11 @@ class NotebookEdits(NotebookBase):
     def update_note(self, note_id: str, body: str) -> Note:
         """The autosave path: one small transaction per debounced edit."""
         note = self.get(Note, note_id)
-        return note if note.body == body else self._change(note, body=body)
+        if note.body == body:
+            return note
+        # New words: no longer just the version a conflict kept, so no longer marked as such.
+        unmark = {"kept_from": {}} if note.kept_from else {}
+        return self._change(note, body=body, **unmark)
 
     def set_note_private(self, note_id: str, private: bool) -> Note:
         visibility = Visibility.PRIVATE if private else Visibility.SHARED

@@ -126,4 +126,7 @@ def restore_fields(record: Record, version: Version) -> dict[str, Any]:
     The words, and for a note its Private flag: words written as private come back private,
     and a version that was shared comes back shared, as the history dialog shows it. Never a
     status (a done step is not reopened) nor a link to a goal or session that may be in the trash."""
-    return {name: version.fields[name] for name in WORDS[type(record)] if name in version.fields}
+    fields = {name: version.fields[name] for name in WORDS[type(record)] if name in version.fields}
+    if isinstance(record, Note) and record.kept_from and fields.get("body", record.body) != record.body:
+        fields["kept_from"] = {}  # other words than the version a conflict kept (as an edit does)
+    return fields

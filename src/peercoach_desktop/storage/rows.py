@@ -40,7 +40,7 @@ TABLE_OF: dict[type[Record], str] = {
     SessionTemplate: "user_templates",
 }
 SYNC_COLUMNS = ("sync_ctx", "conflict_of")
-JSON_FIELDS = {"speaker_order", "seconds_by_speaker", "timer_state", "phases", "meeting_plan"}
+JSON_FIELDS = {"speaker_order", "seconds_by_speaker", "timer_state", "phases", "meeting_plan", "kept_from"}
 STATUS_OF: dict[type[Record], type] = {Goal: GoalStatus, Session: SessionStatus, NextStep: StepStatus}
 
 

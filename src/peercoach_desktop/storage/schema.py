@@ -235,6 +235,11 @@ CREATE INDEX notes_by_deleted ON notes(deleted);
 CREATE INDEX sessions_by_deleted ON sessions(deleted);
 """
 
+# Schema 10. A note copy kept by "Keep both" says whose version it keeps, and when (Note.kept_from).
+V_KEPT_COPIES = """
+ALTER TABLE notes ADD COLUMN kept_from TEXT NOT NULL DEFAULT '{}';
+"""
+
 # MIGRATIONS[n] takes a schema at version n to version n + 1.
 MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [
     _script(V1),
@@ -246,5 +251,6 @@ MIGRATIONS: list[Callable[[sqlcipher3.Connection], None]] = [
     _script(V_USER_TEMPLATES),
     _meetings_in_local_time,
     _script(V_LIVE_COUNTS),
+    _script(V_KEPT_COPIES),
 ]
 CURRENT_VERSION = len(MIGRATIONS)

@@ -16,7 +16,16 @@ import sqlcipher3
 
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, UsageError
 from peercoach_desktop.domain.ids import new_id
-from peercoach_desktop.domain.merge import Change, Entry, State, copy_id, extend_ctx, make_ctx, state_of
+from peercoach_desktop.domain.merge import (
+    Change,
+    Entry,
+    State,
+    copy_id,
+    extend_ctx,
+    kept_copy_mark,
+    make_ctx,
+    state_of,
+)
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import rows
 
@@ -89,7 +98,10 @@ def settle(
     for entry in copies:
         ctx = extend_ctx(ctx, *dict(entry.ctx).values(), entry.version)
         if keep_copies and not entry.record.deleted:
-            own = dataclasses.replace(entry.record, id=new_id(), version=tick(), updated_at=new.updated_at)
+            mark = kept_copy_mark(entry.record)  # before the new version replaces whose it was
+            own = dataclasses.replace(
+                entry.record, id=new_id(), version=tick(), updated_at=new.updated_at, **mark
+            )
             kept.append(own)
     conn.execute(f"DELETE FROM {table} WHERE conflict_of = ?", (new.id,))
     _upsert(conn, Entry(table, new, make_ctx(ctx)), new.id, None)

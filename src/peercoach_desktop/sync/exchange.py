@@ -23,7 +23,17 @@ from peercoach_desktop.domain.errors import (
     OwnFileError,
     UsageError,
 )
-from peercoach_desktop.domain.merge import Counts, Entry, Key, MergeResult, State, extend_ctx, merge, node_of
+from peercoach_desktop.domain.merge import (
+    Counts,
+    Entry,
+    Key,
+    MergeResult,
+    State,
+    extend_ctx,
+    kept_copy_mark,
+    merge,
+    node_of,
+)
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.storage.store import NotebookStore
@@ -40,6 +50,7 @@ NOT_PAIRED = QT_TRANSLATE_NOOP(
 )
 OWN_FILE = QT_TRANSLATE_NOOP("Core", "This is your own sync file; nothing to import.")
 Keep = Literal["current", "other", "both"]
+PARTNER_SYNCED = "partner_synced"  # meta: a file of the partner's has been imported here
 
 
 # ----- the sync key ---------------------------------------------------------------------------
@@ -197,6 +208,8 @@ def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
     with store.writing() as work:
         result, entries = _merge(store, work, read.payload)
         work.write_changes(result.changes)
+        if store.meta(PARTNER_SYNCED) is None:  # compared with the partner's records, whatever they held
+            work.set_meta(PARTNER_SYNCED, "1")
         if entries:
             # Later local edits must sort after everything the partner wrote (the versions
             # skipped as already stored were observed when they were first stored).
@@ -257,6 +270,8 @@ def list_conflicts(store: NotebookStore) -> list[Conflict]:
 def partner_has_synced(store: NotebookStore) -> bool:
     """Whether anything the partner's laptop wrote is stored here: until then "no conflicts"
     means only that nothing was compared yet, not that both laptops agree."""
+    if store.meta(PARTNER_SYNCED):
+        return True  # once resolved, a conflict's versions may all be this laptop's again
     suffix = "." + store.partner().id  # a version ends with the node (peer id) that wrote it
     return any(tag.endswith(suffix) for tag in store.known_versions().stored)
 
@@ -283,7 +298,11 @@ def resolve_conflict(store: NotebookStore, record_id: str, keep: Keep) -> Record
         current = work.current_entry(conflict.kind, conflict.record_id)
         copies = work.copies_of(conflict.kind, conflict.record_id)
         chosen = conflict.other if keep == "other" else conflict.current
-        new = dataclasses.replace(chosen, id=conflict.record_id, updated_at=work.now(), version=work.tick())
+        # Keep both: this copy is marked like the one split off beside it (sync_rows.settle).
+        mark = kept_copy_mark(chosen) if keep == "both" else {}
+        new = dataclasses.replace(
+            chosen, id=conflict.record_id, updated_at=work.now(), version=work.tick(), **mark
+        )
         base = extend_ctx(dict(current.ctx), current.version)
         work.settle(new, base, copies, keep_copies=keep == "both")
     return new

@@ -9,7 +9,10 @@ what engines are still writing (their temporary and partial names), lock files, 
 other partnerships; a bad or foreign file is reported (once) and never blocks the others.
 
 Pure of Qt and of timing: the window (ui/partners/sync_folder.py) and `peercoach sync --folder`
-decide when a round runs. `FolderState` is what one process remembers between rounds.
+decide when a round runs. `FolderState` is what one process remembers between rounds; what it
+sent and read is also kept in the notebook (local meta, never synced), so that a `peercoach sync`
+run from cron neither rewrites an unchanged file (which the engine would carry and the partner
+would import again) nor imports unchanged partner files again.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +35,7 @@ from peercoach_desktop.domain.errors import (
 )
 from peercoach_desktop.domain.merge import Counts
 from peercoach_desktop.storage.store import NotebookStore
-from peercoach_desktop.sync import exchange, file_names, sync_file
+from peercoach_desktop.sync import exchange, file_names, inbound, sync_file
 
 # Names sync engines and editors use while a file is still arriving or locked. Our own temporary
 # name is Syncthing's pattern, which Syncthing never transfers; the rename that follows is atomic.
@@ -85,7 +89,9 @@ class FolderState:
     sent_token: str | None = None  # the notebook's clock when we last checked: unchanged, no scan
     read: dict[str, str] = field(default_factory=dict)  # name -> sha256 of the bytes last handled
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (size, mtime) last read
-    reported: dict[str, str] = field(default_factory=dict)  # name -> problem already told
+    reported: dict[str, PeerCoachError] = field(default_factory=dict)  # name -> its problem, told once
+    sent_stat: tuple[int, int] | None = None  # (size, mtime) of our file as we wrote it
+    recalled: bool = False  # whether the notebook's memory of earlier rounds was read
 
 
 @dataclass
@@ -94,6 +100,8 @@ class RoundReport:
     received: list[str] = field(default_factory=list)  # names imported in this round
     counts: Counts = field(default_factory=Counts)
     problems: dict[str, PeerCoachError] = field(default_factory=dict)  # new problems only, by name
+    # Every file of the folder still in trouble (told or not), so a status can keep saying so.
+    outstanding: dict[str, PeerCoachError] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -117,29 +125,83 @@ def sync_round(
         raise UsageError(NOT_A_FOLDER, folder=str(folder))
     report = RoundReport()
     own = file_names.sync_file_name(store.partnership_id, store.me_id, notebook_id)
+    if not state.recalled:
+        _recall(store, own, state)
+    before = _memory(state)
     try:
         names = [p.name for p in folder.iterdir() if p.is_file()]
     except OSError as exc:
         raise UsageError(NOT_A_FOLDER, folder=str(folder)) from exc
+    for gone in state.reported.keys() - set(names):
+        del state.reported[gone]  # removed (or replaced under another name): no longer a problem
     for name in candidates(names, store.partnership_id, own):
-        _import_one(store, key, folder / name, state, report)
+        _import_one(store, key, folder / name, state, report, own)
+    state.read = {n: d for n, d in state.read.items() if n in names}  # gone files: forgotten
+    report.outstanding = dict(sorted(state.reported.items()))
     # The clock moves with every write to the notebook: an idle round reads no records.
     token = store.meta("hlc")
-    if send and (token != state.sent_token or not (folder / own).exists()):
+    ours = _stat(folder / own)
+    # Rewritten when our records changed, or when our file is gone or not the one we wrote (an
+    # engine may put an older copy in its place after a conflict).
+    if send and (token != state.sent_token or ours != state.sent_stat):
         state.sent_token = token
         entries = sync_file.shared_entries(store.sync_state())
         print_ = fingerprint(entries)
-        if print_ != state.sent_fingerprint or not (folder / own).exists():
+        if print_ != state.sent_fingerprint or ours != state.sent_stat:
             now = store.now()
             header = sync_file.SyncHeader(sync_file.FORMAT, store.partnership_id, store.me_id, now)
-            write_file(folder, own, sync_file.encode(header, entries, key))
+            state.sent_stat = _stat(write_file(folder, own, sync_file.encode(header, entries, key)))
             state.sent_fingerprint = print_
             report.sent = now
+    if _memory(state) != before:
+        with store.writing() as work:
+            work.set_meta(_memory_key(own), json.dumps(_memory(state)))
     return report
 
 
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def _memory_key(own: str) -> str:
+    return f"sync_folder:{own}"
+
+
+def _memory(state: FolderState) -> dict[str, Any]:
+    """What later processes need: what we sent and what we read (not the clock token: a new
+    process compares fingerprints once, which is cheap next to a rewrite and a re-import)."""
+    return {
+        "sent": state.sent_fingerprint,
+        "sent_stat": list(state.sent_stat) if state.sent_stat else None,
+        # A file in trouble is read again by the next process, so its status says so again.
+        "read": dict(sorted((n, d) for n, d in state.read.items() if n not in state.reported)),
+    }
+
+
+def _recall(store: NotebookStore, own: str, state: FolderState) -> None:
+    state.recalled = True
+    raw = store.meta(_memory_key(own))
+    if not raw:
+        return
+    try:
+        memory = json.loads(raw)
+        sent, stat, read = memory["sent"], memory["sent_stat"], memory["read"]
+    except (ValueError, KeyError, TypeError):
+        return  # our own meta, but unreadable: start afresh (costs one rewrite and re-import)
+    if isinstance(sent, str):
+        state.sent_fingerprint = sent
+    if isinstance(stat, list) and len(stat) == 2 and all(isinstance(n, int) for n in stat):
+        state.sent_stat = (stat[0], stat[1])
+    if isinstance(read, dict):
+        state.read.update({n: d for n, d in read.items() if isinstance(n, str) and isinstance(d, str)})
+
+
 def _import_one(
-    store: NotebookStore, key: bytes, path: Path, state: FolderState, report: RoundReport
+    store: NotebookStore, key: bytes, path: Path, state: FolderState, report: RoundReport, own: str
 ) -> None:
     name = path.name
     try:
@@ -167,8 +229,12 @@ def _import_one(
     try:
         result = exchange.apply_import_bytes(store, data, key)
     except OwnFileError:
-        state.read[name] = digest  # a copy of our own file (an engine's conflict copy)
-        return
+        state.read[name] = digest
+        if not name.startswith(own.removesuffix(file_names.SUFFIX)):
+            # Written in my name by another laptop (another name than ours, not a conflict copy
+            # of it): the same person on two laptops, which sync cannot keep apart (inbound.py).
+            _problem(state, report, name, inbound.second_laptop(sync_file.WHAT))
+        return  # else a copy of our own file (an engine's conflict copy)
     except PeerCoachError as exc:
         state.read[name] = digest  # the same bytes fail the same way: told once
         _problem(state, report, name, exc)
@@ -181,6 +247,7 @@ def _import_one(
 
 
 def _problem(state: FolderState, report: RoundReport, name: str, error: PeerCoachError) -> None:
-    if state.reported.get(name) != str(error):
-        state.reported[name] = str(error)
-        report.problems[name] = PeerCoachError(error.template, **error.fields)  # no traceback kept
+    problem = PeerCoachError(error.template, **error.fields)  # no traceback kept
+    if str(state.reported.get(name, "")) != str(problem):
+        report.problems[name] = problem
+    state.reported[name] = problem

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from peercoach_desktop.domain.clock import SystemClock
+from peercoach_desktop.domain.clock import SystemClock, parse_iso
 from peercoach_desktop.domain.errors import QT_TRANSLATE_NOOP, SyncFileError, Term
 from peercoach_desktop.domain.merge import Entry, Key, node_of
 from peercoach_desktop.domain.model import Partnership, Peer, Record, Session
@@ -39,6 +39,7 @@ RANGES = {"progress": (0, 100), "minutes_per_turn": (1, 600), "cadence_weeks": (
 ID_FIELDS = {"id", "author_id", "owner_id", "session_id", "goal_id", "giver_id", "receiver_id"}
 ID_FIELDS |= {"set_in_session_id", "reviewed_in_session_id", "prompt_id"}
 NAME_FIELDS = {"name", "title", "category", "phase"}
+KEPT_FROM = {"by", "at"}
 
 MALFORMED = QT_TRANSLATE_NOOP(
     "Core",
@@ -65,6 +66,14 @@ def check_shape(entries: Iterable[Entry], what: str) -> None:
                 raise SyncFileError(MALFORMED, what=Term(what), kind=entry.kind, field="ctx")
 
 
+SECOND_LAPTOP = QT_TRANSLATE_NOOP(
+    "Core",
+    "This {what} holds changes made in your name on another laptop. A partnership is kept on one "
+    "laptop per partner: use it on that laptop only (to move it, restore a backup on the new one). "
+    "Nothing was changed.",
+)
+
+
 def check_from_partner(
     entries: Iterable[Entry],
     local: dict[Key, tuple[Entry, ...]],
@@ -80,6 +89,11 @@ def check_from_partner(
     peers = {me_id, partner_id}
     for entry in entries:
         field = _forged_field(entry, local, peers, me_id, partner_id, partnership_id)
+        if field == "version" and entry.key not in local and node_of(entry.record.version) == me_id:
+            # A version in my name I never wrote: most likely I joined this partnership on a second
+            # laptop too, whose versions carry the same node (my peer id) and cannot be told apart
+            # from mine, nor merged safely. Say that, rather than "someone else's name".
+            raise second_laptop(what)
         if field is not None:
             raise forged(what, entry.kind, field)
 
@@ -91,6 +105,10 @@ def check_invitation(entries: list[Entry], inviter_id: str, invitee_id: str, wha
     for entry in entries:
         if node_of(entry.record.version) not in peers or entry.record.author_id not in peers:
             raise forged(what, entry.kind, "author_id")
+
+
+def second_laptop(what: str) -> SyncFileError:
+    return SyncFileError(SECOND_LAPTOP, what=Term(what))
 
 
 def forged(what: str, kind: str, field: str) -> SyncFileError:
@@ -166,11 +184,28 @@ def _fits(name: str, annotation: str, value: Any) -> bool:
             and len(value) <= 2
             and all(_id_ok(k) and _fits("", "int", v) and v >= 0 for k, v in value.items())
         )
+    if base == "dict[str, str]":  # Note.kept_from: whose version a kept copy holds, and when
+        return (
+            isinstance(value, dict)
+            and set(value) <= KEPT_FROM
+            and _id_ok(value.get("by", ""))
+            and _moment_ok(value.get("at", "2000-01-01T00:00:00Z"))  # shown as a local time
+        )
     if base in ("dict[str, Any]", "list[dict[str, Any]]"):
         want = dict if base.startswith("dict") else list
         shallow = isinstance(value, want) and _json_ok(value, 0)
         return shallow and (name != "timer_state" or _timer_ok(value))
     return False  # a field this validator does not know: refuse rather than trust
+
+
+def _moment_ok(value: Any) -> bool:
+    if not (isinstance(value, str) and _text_ok(value, MAX_STAMP)):
+        return False
+    try:
+        parse_iso(value)
+    except (ValueError, OverflowError):
+        return False
+    return True
 
 
 def _limit(name: str) -> int:

@@ -28,7 +28,7 @@ from peercoach_desktop.domain.merge import (
     make_ctx,
     version_tag,
 )
-from peercoach_desktop.domain.model import Partnership
+from peercoach_desktop.domain.model import Note, Partnership
 from peercoach_desktop.storage import rows
 from peercoach_desktop.storage.sync_bulk import SharedRow
 from peercoach_desktop.storage.sync_rows import CLASS_OF
@@ -97,6 +97,8 @@ def entry_from_json(item: Any) -> Entry:
     names = rows.columns(cls)
     if cls is Partnership:
         row.setdefault("meeting_plan", "{}")  # from a partner whose app predates meeting plans
+    elif cls is Note:
+        row.setdefault("kept_from", "{}")  # from a partner whose app predates the kept-copy mark
     record = rows.from_row(cls, names, tuple(row[n] for n in names))
     if isinstance(record, Partnership):
         MeetingPlan.from_dict(record.meeting_plan)  # a zone, times and counts we can use, or ValueError

@@ -93,6 +93,19 @@ def local_time(moment_iso: str | None) -> str:
     return f"{day} {locale.toString(when.date(), short)}, {locale.toString(when.time(), short)}"
 
 
+def clock_time(moment_iso: str, now: datetime) -> str:
+    """A stored UTC moment as the local time of day ('18:02', '6:02 PM') when it is on the same
+    local day as `now`, else as local_time() does, with the day."""
+    moment = parse_iso(moment_iso).astimezone()
+    if moment.date() != now.astimezone().date():
+        return local_time(moment_iso)
+    when = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return locale.toString(when, "HH:mm")
+    return locale.toString(when.time(), QLocale.FormatType.ShortFormat)
+
+
 def short_date(iso_date: str | None) -> str:
     """A stored date (yyyy-mm-dd) in the locale's short format; the text itself if it is no date."""
     if not iso_date:

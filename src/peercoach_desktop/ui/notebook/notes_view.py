@@ -15,6 +15,7 @@ from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QLabel,
     QListView,
     QPlainTextEdit,
     QPushButton,
@@ -30,6 +31,7 @@ from peercoach_desktop.storage.browse import Overview
 from peercoach_desktop.storage.search import first_line
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
+from peercoach_desktop.ui.infra.widgets import local_time
 from peercoach_desktop.ui.notebook.note_links import NoteLinks, Subjects
 from peercoach_desktop.ui.notebook.paged_model import Column, PagedModel
 
@@ -50,6 +52,14 @@ def note_label(note: Note) -> str:
     return lock + (first_line(note.body, 60) or translate("NotesView", "(empty note)"))
 
 
+def kept_mark(note: Note, names: dict[str, str]) -> str:
+    """'Copy kept from a conflict · Ana, Tue 10:14': whose version this copy keeps, and when."""
+    by, at = note.kept_from.get("by", ""), note.kept_from.get("at")
+    return translate("NotesView", "Copy kept from a conflict · {name}, {time}").format(
+        name=names.get(by, "?"), time=local_time(at)
+    )
+
+
 class NotesView(QWidget):
     note_changed = Signal()  # saved: the overview's counts may change
 
@@ -62,7 +72,7 @@ class NotesView(QWidget):
         self.model: PagedModel[Note] = PagedModel(
             access,
             lambda store, cursor: browse.notes_page(store, cursor, only=self.filter.as_filter()),
-            [Column(translate("NotesView", "Note"), self._label)],
+            [Column(translate("NotesView", "Note"), self._label, tooltip=self._label)],  # rows elide
             key=lambda n: n.id,
         )
         self.list = QListView()
@@ -83,6 +93,12 @@ class NotesView(QWidget):
         self.private.setObjectName("note_private")
         self.private.setAccessibleName(translate("NotesView", "Private note"))
         self.links = NoteLinks("note", any_choice=False)
+        # Above the text, in full (the list's row is cut to its width): a copy kept from a conflict.
+        self.kept = QLabel()
+        self.kept.setObjectName("note_kept_mark")
+        self.kept.setTextFormat(Qt.TextFormat.PlainText)  # a name the user typed
+        self.kept.setWordWrap(True)
+        self.kept.hide()
         new = QPushButton(translate("NotesView", "&New note"))
         new.setObjectName("new_note")
         new.setAccessibleName(translate("NotesView", "New note"))
@@ -96,6 +112,7 @@ class NotesView(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.links)
         right.addWidget(self.private)  # above the text: chosen before the first words
+        right.addWidget(self.kept)
         right.addWidget(self.editor)
         right_box = QWidget()
         right_box.setLayout(right)
@@ -126,7 +143,10 @@ class NotesView(QWidget):
             widget.setEnabled(enabled)
 
     def _label(self, note: Note) -> str:
-        return f"{note_label(note)}\n{self.subjects.describe(note)}"
+        about = self.subjects.describe(note)
+        if note.kept_from:  # first on the second line: the pair stands out in a long list
+            about = f"{kept_mark(note, self.subjects.names)} · {about}"
+        return f"{note_label(note)}\n{about}"
 
     # ----- loading and selecting -----------------------------------------------------------
 
@@ -188,8 +208,13 @@ class NotesView(QWidget):
         self.private.setChecked(bool(note and note.visibility == Visibility.PRIVATE))
         if note is not None:
             self._show_links(note)
+        self._show_kept(note)
         self._loading = False
         self._set_editing(note is not None)
+
+    def _show_kept(self, note: Note | None) -> None:
+        self.kept.setVisible(bool(note and note.kept_from))
+        self.kept.setText(kept_mark(note, self.subjects.names) if note and note.kept_from else "")
 
     def _show_links(self, note: Note) -> None:
         loading, self._loading = self._loading, True
@@ -288,6 +313,7 @@ class NotesView(QWidget):
         self.model.replace(note)
         if self._note is not None and self._note.id == note.id and note.body == self.editor.toPlainText():
             self._note = note
+            self._show_kept(note)  # new words clear the mark
         self.note_changed.emit()
 
     def clear(self) -> None:

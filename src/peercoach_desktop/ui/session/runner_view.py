@@ -91,6 +91,7 @@ class SessionRunnerView(PromptActions, QWidget):
         self.tasks, self.store_of, self.clock, self.turn_minutes = tasks, store_of, clock, turn_minutes
         self.template_id, self.language = template_id, language
         self.state: runner.RunnerState | None = None
+        self._told_partner = False  # "Ben started this session on their laptop at …" said once
         self.timer: SessionTimer | None = None
         self.summary: runner.SessionSummary | None = None
         self.prompts: list[prompt_lib.Prompt] = []
@@ -210,14 +211,33 @@ class SessionRunnerView(PromptActions, QWidget):
                     "so it starts again at the check-in. Talk time so far, notes and steps are kept.",
                 )
             )
-        elif state.partner_started_at:
-            self.status.setText(elsewhere_text(state.partner.name, state.partner_started_at))
+        else:
+            self._tell_partner_started(state.partner_started_at)
         self.setEnabled(True)
         self.ticker.start()
         self.session_started.emit(state.session.id)
 
+    def notice_partner(self) -> None:
+        """The notebook was re-read (the partner's changes came in): if the partner's laptop has
+        started this meeting since it opened here, say so once."""
+        state = self.state
+        if state is None or self._told_partner:
+            return
+        sid = state.session.id
+        self._run(lambda store: runner.partner_started_at(store, sid), self._tell_partner_started)
+
+    def _tell_partner_started(self, at: str | None) -> None:
+        """Once per runner: whichever read first learns it (opening, a later state, a sync)."""
+        state = self.state
+        if at and state is not None and not self._told_partner:
+            self._told_partner = True
+            state.partner_started_at = at
+            self.status.setText(elsewhere_text(state.partner.name, at))
+
     def _set_state(self, state: runner.RunnerState, fill: bool = False) -> None:
         self.state = state
+        if not fill:  # opening tells it after its own messages (_opened)
+            self._tell_partner_started(state.partner_started_at)
         self.check_in.show_state(state)
         self.feedback.show_state(state, fill)
         self.next_steps.show_state(state)

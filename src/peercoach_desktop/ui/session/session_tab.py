@@ -187,7 +187,10 @@ class SessionTab(QWidget):
     # ----- the protocol ------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the protocols: the bundled ones and this notebook's own."""
+        """Read the protocols: the bundled ones and this notebook's own; and, with a session
+        running here, whether the partner's laptop now runs it too."""
+        if self.view is not None:
+            self.view.notice_partner()
         language = self.language
         self.access.run(lambda store: catalog.available(store, language)[0], self._templates_loaded)
 
