@@ -154,11 +154,17 @@ class NotebookBase:
         yield from rows.plain_dicts(names, cursor)
 
     def each_json(self, cls: type[Record], *, depth: int) -> Iterator[str]:
-        """each()'s live records of a flat type (notes, goals, steps, feedback) as their JSON
-        text (rows.json_text_sql), laid out by SQLite: no record or dict per row in Python."""
+        """each()'s live records as their JSON text (rows.json_text_sql), laid out by SQLite: no
+        record or dict per row in Python, but for the few with a JSON field that is not empty."""
         where, params = _typed_where(cls, False, False, None, "created_at", {})
-        sql = f"SELECT {rows.json_text_sql(cls, depth)} FROM {rows.TABLE_OF[cls]} {where}"
-        for (text,) in self._conn.execute(sql, params):
+        table, names = rows.TABLE_OF[cls], rows.columns(cls)
+        sql = f"SELECT rid, {rows.json_text_sql(cls, depth)} FROM {table} {where}"
+        for rid, text in self._conn.execute(sql, params):
+            if text is None:
+                values = self._conn.execute(
+                    f"SELECT {', '.join(names)} FROM {table} WHERE rid = ?", (rid,)
+                ).fetchone()
+                text = rows.json_text(names, values, depth)
             yield text
 
     def has_conflict_copies(self, cls: type[Record], record_id: str) -> bool:

@@ -98,20 +98,28 @@ FLAG_FIELDS = ("deleted", "hidden")
 
 
 def json_text_sql(cls: type[Record], depth: int) -> str:
-    """An SQL expression giving a row of a flat record type (no JSON fields) as the text of
-    json.dumps(record.to_dict(), indent=2, ensure_ascii=False) indented by `depth` levels,
-    built by SQLite: json_quote() escapes as Python's json does (tests/test_show_json.py)."""
-    if JSON_FIELDS.intersection(_columns(cls)):
-        raise ValueError(f"{cls.__name__} has JSON fields")  # a programming error
+    """An SQL expression giving a row as the text of json.dumps(record.to_dict(), indent=2,
+    ensure_ascii=False) indented by `depth` levels, built by SQLite: json_quote() escapes as
+    Python's json does (tests/test_cli_session.py). A JSON field is laid out here when empty
+    (a note that is no kept copy); otherwise the expression is NULL (json_text() lays it out)."""
     pad = "\n" + "  " * (depth + 1)
-    items = [
-        _sql_text(f"{json.dumps(name)}: ")
-        + " || "
-        + (f"CASE WHEN {name} THEN 'true' ELSE 'false' END" if name in FLAG_FIELDS else f"json_quote({name})")
-        for name in _columns(cls)
-    ]
+
+    def value(name: str) -> str:
+        if name in FLAG_FIELDS:
+            return f"CASE WHEN {name} THEN 'true' ELSE 'false' END"
+        if name in JSON_FIELDS:
+            return f"CASE WHEN {name} IN ('{{}}', '[]') THEN {name} END"
+        return f"json_quote({name})"
+
+    items = [_sql_text(f"{json.dumps(name)}: ") + " || " + value(name) for name in _columns(cls)]
     joined = f" || {_sql_text(',' + pad)} || ".join(items)
     return f"{_sql_text('{' + pad)} || {joined} || {_sql_text(pad[:-2] + '}')}"
+
+
+def json_text(names: list[str], values: tuple[Any, ...], depth: int) -> str:
+    """json_text_sql() of a row it gives NULL for, laid out by Python's json."""
+    (data,) = plain_dicts(names, [values])
+    return json.dumps(data, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
 
 
 def _sql_text(text: str) -> str:
