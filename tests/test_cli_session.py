@@ -162,6 +162,12 @@ def test_show_json_streamed_is_the_document_it_was(cli: Cli, pid: str, data_dir:
         runner.give_feedback(store, cli.clock, state.session.id, state.partner.id, "a", "b", "c")
         runner.end_session(store, cli.clock, state.session.id, state.session.timer_state)
         store.add_note('A note with "quotes", ümlauts and a\nsecond line')
+        # Laid out by SQLite's json_quote(): escapes as Python's json does, for every kind of text.
+        store.add_note("back\\slash, tab\t, bell\x07, nul\x00, del\x7f, \u2028, emoji 🌱, 漢字, 'single'")
+        store.update_goal(goal.id, progress=40, target_date="2027-01-31")
+        kept = store.add_note("A copy kept from a conflict")  # its mark is laid out by Python's json
+        mark = json.dumps({"at": "2026-03-01T10:00:00.000Z", "by": "Zoë's laptop"}, sort_keys=True)
+        store._conn.execute("UPDATE notes SET kept_from = ? WHERE id = ?", (mark, kept.id))
         expected = json.dumps(
             old_session_figures(store, cli.clock, store.snapshot().to_dict()), indent=2, ensure_ascii=False
         )

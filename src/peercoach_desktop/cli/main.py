@@ -108,7 +108,8 @@ def cmd_show(ctx: Context) -> None:
         if ctx.args.json:
             from peercoach_desktop.cli.show_json import write_notebook
 
-            write_notebook(store, ctx.library.clock, sys.stdout)
+            with store.one_pass():
+                write_notebook(store, ctx.library.clock, sys.stdout)
             return
         snap = store.snapshot()
     ctx.emit({}, lambda: notebook_lines(snap))

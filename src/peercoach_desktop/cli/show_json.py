@@ -9,6 +9,7 @@ and each session's steps from one pass over the steps.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -28,21 +29,43 @@ def _plain(record: Record) -> dict[str, Any]:
     return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
 
 
+_SCALAR = json.JSONEncoder(ensure_ascii=False)
+
+
+@functools.cache
+def _flat_encoder(depth: int) -> json.JSONEncoder:
+    # json.dumps() with other than default arguments builds an encoder per call.
+    return json.JSONEncoder(ensure_ascii=False, separators=(",\n" + "  " * (depth + 1), ": "))
+
+
 def _dumps(value: Any, depth: int) -> str:
     """json.dumps(value, indent=2) indented by `depth` levels, the same text. With an indent,
     json encodes in pure Python (~10x slower), so records are laid out here and a flat dict
     (every note) goes through the C encoder with the newline and indent as item separator."""
     kind = type(value)
-    if kind not in (dict, list) or not value or (kind is dict and not all(type(k) is str for k in value)):
-        return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+    if kind is not dict and kind is not list:
+        return _SCALAR.encode(value)  # the same text with or without an indent
+    if not value:
+        return "{}" if kind is dict else "[]"
     pad, end = "\n" + "  " * (depth + 1), "\n" + "  " * depth
     if kind is list:
         return "[" + ",".join(pad + _dumps(v, depth + 1) for v in value) + end + "]"
-    if not any(type(v) in (dict, list) for v in value.values()):
-        inner = json.dumps(value, ensure_ascii=False, separators=("," + pad, ": "))
-        return "{" + pad + inner[1:-1] + end + "}"
-    items = (pad + json.dumps(k, ensure_ascii=False) + ": " + _dumps(v, depth + 1) for k, v in value.items())
-    return "{" + ",".join(items) + end + "}"
+    if not all(type(k) is str for k in value):  # json's own key conversions (int keys, ...)
+        return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", end)
+    # Runs of plain fields in one call of the C encoder, which puts the newline and indent
+    # between them as its item separator; a dict or list inside is laid out the same way.
+    parts, run, flat = [], {}, _flat_encoder(depth).encode
+    for k, v in value.items():
+        if (type(v) is dict or type(v) is list) and v:  # an empty one is "{}" or "[]" in a run
+            if run:
+                parts.append(flat(run)[1:-1])
+                run = {}
+            parts.append(_SCALAR.encode(k) + ": " + _dumps(v, depth + 1))
+        else:
+            run[k] = v
+    if run:
+        parts.append(flat(run)[1:-1])
+    return "{" + pad + ("," + pad).join(parts) + end + "}"
 
 
 class _Writer:
@@ -67,6 +90,15 @@ class _Writer:
             empty = False
         self.out.write("]" if empty else "\n  ]")
 
+    def texts(self, name: str, texts: Iterable[str]) -> None:
+        """A list of records already laid out at this depth (store.each_json)."""
+        self.key(name)
+        write, first = self.out.write, True
+        for text in texts:
+            write(("[\n    " if first else ",\n    ") + text)
+            first = False
+        write("[]" if first else "\n  ]")
+
     def close(self) -> None:
         self.out.write("\n}\n")
 
@@ -81,8 +113,8 @@ def write_notebook(store: NotebookStore, clock: Clock, out: TextIO) -> None:
         if step.reviewed_in_session_id:
             reviewed_in[step.reviewed_in_session_id].append(step)
 
-    def session_entry(session: Session) -> dict[str, Any]:
-        entry = _plain(session)
+    def session_entry(entry: dict[str, Any]) -> dict[str, Any]:
+        session_id = entry["id"]
         timer = entry.get("timer_state") or {}
         # By stage name (the protocol's, in the language it ran in); "phases" has the stable
         # fields a script should key on: position, kind and who spoke.
@@ -99,10 +131,10 @@ def write_notebook(store: NotebookStore, clock: Clock, out: TextIO) -> None:
         entry["turn_seconds"] = dict(entry["seconds_by_speaker"])
         entry["steps_reviewed"] = {
             s.id: review.value
-            for s in reviewed_in[session.id]
-            if (review := review_of(s, session.id)) is not None
+            for s in reviewed_in[session_id]
+            if (review := review_of(s, session_id)) is not None
         }
-        entry["steps_set"] = set_in[session.id]
+        entry["steps_set"] = set_in[session_id]
         return entry
 
     partnership = store.partnership()
@@ -113,11 +145,11 @@ def write_notebook(store: NotebookStore, clock: Clock, out: TextIO) -> None:
     w.value("title", partnership.title)
     w.value("me", _plain(me))
     w.value("partner", _plain(partner))
-    w.items("goals", map(_plain, store.list(Goal)))
-    w.items("sessions", map(session_entry, store.each(Session, order_by="scheduled_at")))
-    w.items("notes", map(_plain, store.each(Note)))
-    w.items("steps", map(_plain, steps))
-    w.items("feedback", map(_plain, store.each(Feedback)))
+    w.texts("goals", store.each_json(Goal, depth=2))
+    w.items("sessions", map(session_entry, store.plain_each(Session, order_by="scheduled_at")))
+    w.texts("notes", store.each_json(Note, depth=2))
+    w.texts("steps", store.each_json(NextStep, depth=2))
+    w.texts("feedback", store.each_json(Feedback, depth=2))
     w.value("cadence_weeks", partnership.cadence_weeks)
     sessions = store.list(Session)
     today = clock.now().date()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 from peercoach_desktop.domain.model import (
@@ -65,13 +66,22 @@ def to_row(record: Record) -> dict[str, Any]:
     return row
 
 
+def _loads(text: str) -> Any:
+    # Most JSON fields of most rows are empty: a session that never ran has no timer state.
+    if text == "{}":
+        return {}
+    if text == "[]":
+        return []
+    return json.loads(text)
+
+
 def from_row(cls: type[R], names: list[str], values: tuple[Any, ...]) -> R:
     data = dict(zip(names, values, strict=True))
     data.pop("rid", None)
     for name in SYNC_COLUMNS:  # sync metadata, read and written by core/sync_rows.py only
         data.pop(name, None)
     for name in JSON_FIELDS & data.keys():
-        data[name] = json.loads(data[name])
+        data[name] = _loads(data[name])
     data["deleted"] = bool(data["deleted"])
     if "hidden" in data:
         data["hidden"] = bool(data["hidden"])
@@ -82,3 +92,50 @@ def from_row(cls: type[R], names: list[str], values: tuple[Any, ...]) -> R:
     if "visibility" in data:
         data["visibility"] = Visibility(data["visibility"])
     return cls(**data)
+
+
+FLAG_FIELDS = ("deleted", "hidden")
+
+
+def json_text_sql(cls: type[Record], depth: int) -> str:
+    """An SQL expression giving a row as the text of json.dumps(record.to_dict(), indent=2,
+    ensure_ascii=False) indented by `depth` levels, built by SQLite: json_quote() escapes as
+    Python's json does (tests/test_cli_session.py). A JSON field is laid out here when empty
+    (a note that is no kept copy); otherwise the expression is NULL (json_text() lays it out)."""
+    pad = "\n" + "  " * (depth + 1)
+
+    def value(name: str) -> str:
+        if name in FLAG_FIELDS:
+            return f"CASE WHEN {name} THEN 'true' ELSE 'false' END"
+        if name in JSON_FIELDS:
+            return f"CASE WHEN {name} IN ('{{}}', '[]') THEN {name} END"
+        return f"json_quote({name})"
+
+    items = [_sql_text(f"{json.dumps(name)}: ") + " || " + value(name) for name in _columns(cls)]
+    joined = f" || {_sql_text(',' + pad)} || ".join(items)
+    return f"{_sql_text('{' + pad)} || {joined} || {_sql_text(pad[:-2] + '}')}"
+
+
+def json_text(names: list[str], values: tuple[Any, ...], depth: int) -> str:
+    """json_text_sql() of a row it gives NULL for, laid out by Python's json."""
+    (data,) = plain_dicts(names, [values])
+    return json.dumps(data, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def plain_dicts(names: list[str], cursor: Iterable[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
+    """Rows (the record's columns, in `names` order) as the dicts `to_dict()` of their records
+    gives, without building the records: JSON fields parsed, flags as bools, statuses and kinds
+    as their strings (a StrEnum is its string). For readers of a whole table (show --json)."""
+    flags = [name for name in names if name in FLAG_FIELDS]
+    parsed = [name for name in names if name in JSON_FIELDS]
+    for values in cursor:
+        data = dict(zip(names, values, strict=True))
+        for name in flags:
+            data[name] = bool(data[name])
+        for name in parsed:
+            data[name] = _loads(data[name])
+        yield data

@@ -77,6 +77,7 @@ CREATE INDEX sessions_by_time ON sessions(scheduled_at);
 
 # Full-text search. External-content FTS5 tables over views of the live rows, so
 # the text is stored once and a 'rebuild' never indexes tombstones.
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 FTS_SOURCES: dict[str, tuple[str, ...]] = {
     "notes": ("body",),
     "goals": ("title", "why", "success_criteria"),
@@ -91,7 +92,7 @@ def _fts_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"""
 CREATE VIEW live_{table} AS SELECT rid, {cols} FROM {table} WHERE deleted = 0;
 CREATE VIRTUAL TABLE {table}_fts USING fts5({cols}, content='live_{table}', content_rowid='rid',
-    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    tokenize='{FTS_TOKENIZE}', prefix='2 3');
 CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} WHEN new.deleted = 0 BEGIN
     INSERT INTO {table}_fts(rowid, {cols}) VALUES (new.rid, {new_vals});
 END;

@@ -110,6 +110,13 @@ def settle(
     return kept
 
 
+def copied_ids(conn: sqlcipher3.Connection, table: str) -> list[str]:
+    """The ids of the records that have conflict copies (over the partial index)."""
+    return [
+        r[0] for r in conn.execute(f"SELECT DISTINCT conflict_of FROM {table} WHERE conflict_of IS NOT NULL")
+    ]
+
+
 def copies_of(conn: sqlcipher3.Connection, table: str, record_id: str) -> list[Entry]:
     return entries_where(conn, table, "WHERE conflict_of = ?", (record_id,))
 
