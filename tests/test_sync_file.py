@@ -135,7 +135,7 @@ def bad_files(pair: Pair) -> dict[str, bytes]:
         "cut in the payload": data[:middle],
         "last byte missing": data[:-1],
         "a flipped payload byte": data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :],
-        "a flipped header byte": data.replace(b'"format": 2', b'"format": 0'),
+        "a flipped header byte": data.replace(b'"format": 3', b'"format": 0'),
         "wrong key": seal(sync_file.MAGIC, head, os.urandom(32), {"records": []}),
         "future format": seal(
             sync_file.MAGIC, head | {"format": sync_file.FORMAT + 1}, pair.key, {"records": []}

@@ -77,6 +77,22 @@ def check_from_partner(
     """Shape, then authorship against the notebook as it is (`local`: sync_rows.read_state)."""
     entries = list(entries)
     check_shape(entries, what)
+    check_authorship(
+        entries, local, me_id=me_id, partner_id=partner_id, partnership_id=partnership_id, what=what
+    )
+
+
+def check_authorship(
+    entries: Iterable[Entry],
+    local: dict[Key, tuple[Entry, ...]],
+    *,
+    me_id: str,
+    partner_id: str,
+    partnership_id: str,
+    what: str,
+) -> None:
+    """Authorship of entries whose shape check_shape has passed (check_from_partner, in two
+    steps for an import that looks up only the stored records it needs in between)."""
     peers = {me_id, partner_id}
     for entry in entries:
         field = _forged_field(entry, local, peers, me_id, partner_id, partnership_id)
