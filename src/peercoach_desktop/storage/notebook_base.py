@@ -106,6 +106,12 @@ class NotebookBase:
         return sync_rows.copies_with_ids(self._conn, table)
 
     @contextmanager
+    def page_cache_for(self, rows: int) -> Iterator[None]:
+        """Around a transaction writing about `rows` new rows: a page cache that holds them."""
+        with database.page_cache_for(self._conn, rows):
+            yield
+
+    @contextmanager
     def writing(self) -> Iterator[UnitOfWork]:
         """One transaction: `with store.writing() as work:` then work's typed writes. The clock
         is saved with it; an exception rolls everything back."""

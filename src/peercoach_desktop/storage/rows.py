@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import operator
 from typing import Any, TypeVar
 
 from peercoach_desktop.domain.model import (
@@ -65,11 +66,38 @@ def to_row(record: Record) -> dict[str, Any]:
     return row
 
 
+@functools.cache
+def _layout(cls: type[Record]) -> tuple[Any, tuple[int, ...], int]:
+    names = _columns(cls)
+    json_at = tuple(i for i, name in enumerate(names) if name in JSON_FIELDS)
+    return operator.attrgetter(*names), json_at, names.index("deleted")
+
+
+def to_values(record: Record) -> list[Any]:
+    """to_row(record)'s values in columns() order, without a dict per row (sync writes 100k)."""
+    getter, json_at, deleted_at = _layout(type(record))
+    values = list(getter(record))
+    for i in json_at:
+        values[i] = json.dumps(values[i], sort_keys=True)
+    values[deleted_at] = int(values[deleted_at])
+    return values
+
+
+def from_fields(cls: type[R], row: dict[str, Any]) -> R:
+    """from_row of a row given as a dict holding (at least) every column of `cls`; KeyError
+    for a missing one."""
+    return _built(cls, {name: row[name] for name in _columns(cls)})
+
+
 def from_row(cls: type[R], names: list[str], values: tuple[Any, ...]) -> R:
     data = dict(zip(names, values, strict=True))
     data.pop("rid", None)
     for name in SYNC_COLUMNS:  # sync metadata, read and written by core/sync_rows.py only
         data.pop(name, None)
+    return _built(cls, data)
+
+
+def _built(cls: type[R], data: dict[str, Any]) -> R:
     for name in JSON_FIELDS & data.keys():
         data[name] = json.loads(data[name])
     data["deleted"] = bool(data["deleted"])

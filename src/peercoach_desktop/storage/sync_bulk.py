@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlcipher3
 
-from peercoach_desktop.domain.merge import Change, Key, KnownVersions, State, copy_id, state_of
+from peercoach_desktop.domain.merge import Change, Entry, Key, KnownVersions, State, copy_id, state_of
 from peercoach_desktop.storage import rows
 from peercoach_desktop.storage.schema import FTS_SOURCES
 from peercoach_desktop.storage.sync_rows import CLASS_OF, entries_where
@@ -69,11 +69,11 @@ def state_for(conn: sqlcipher3.Connection, keys: Iterable[Key]) -> State:
     return state_of(found)
 
 
-def _row(entry: Any, row_id: str, conflict_of: str | None) -> dict[str, Any]:
-    row: dict[str, Any] = rows.to_row(entry.record)
-    row["id"] = row_id
-    row |= {"sync_ctx": json.dumps(dict(entry.ctx), sort_keys=True), "conflict_of": conflict_of}
-    return row
+def _values(entry: Entry, row_id: str, conflict_of: str | None) -> list[Any]:
+    values = rows.to_values(entry.record)
+    values[0] = row_id  # columns() starts with the id
+    values += [json.dumps(dict(entry.ctx), sort_keys=True), conflict_of]
+    return values
 
 
 def write_changes(
@@ -86,17 +86,18 @@ def write_changes(
     for change in changes:
         by_table.setdefault(change.key[0], []).append(change)
     for table, group in by_table.items():
-        conn.executemany(f"DELETE FROM {table} WHERE conflict_of = ?", [(c.key[1],) for c in group])
+        # A record new here has no row at all (state_for found none, copies included).
+        stored = [(c.key[1],) for c in group if c.before]
+        conn.executemany(f"DELETE FROM {table} WHERE conflict_of = ?", stored)
         written = []
         for change in group:
             record_id = change.key[1]
             current, *others = change.after
-            written.append(_row(current, record_id, None))
-            written += [_row(e, copy_id(record_id, e.version), record_id) for e in others]
-        names = list(written[0])
-        marks = ", ".join(f":{n}" for n in names)
+            written.append(_values(current, record_id, None))
+            written += [_values(e, copy_id(record_id, e.version), record_id) for e in others]
+        names = [*rows.columns(CLASS_OF[table]), *rows.SYNC_COLUMNS]
         updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
-        upsert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})"
+        upsert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         upsert += f" ON CONFLICT(id) DO UPDATE SET {updates}"
         if table in FTS_SOURCES and table not in deferred and mostly_new(conn, table, len(written)):
             with search_index_rebuilt_once(conn, table):

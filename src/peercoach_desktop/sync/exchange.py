@@ -32,6 +32,7 @@ from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.storage.unit_of_work import UnitOfWork
 from peercoach_desktop.sync import inbound, sync_file
 from peercoach_desktop.system.files import write_atomic
+from peercoach_desktop.system.gc_pause import collection_paused
 from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.keystore import sync_entry
 from peercoach_desktop.vault.library import Library
@@ -217,9 +218,10 @@ def _add(total: MergeResult, result: MergeResult) -> None:
 def preview(store: NotebookStore, read: ReadFile) -> ImportReport:
     """What apply would do, without writing anything."""
     total = MergeResult()
-    for part in read.payload.parts(set(_seen(store))):
-        if part.payload is not None:
-            _add(total, _merge(store, store, part)[0])
+    with collection_paused():  # no stall of the window while 100k records pass (gc_pause.py)
+        for part in read.payload.parts(set(_seen(store))):
+            if part.payload is not None:
+                _add(total, _merge(store, store, part)[0])
     return ImportReport(
         read.header.sender, read.header.written_at, total.counts, total.conflicts, dry_run=True
     )
@@ -229,7 +231,9 @@ def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
     """Merge the entries read (the ones a preview showed) in one transaction, part by part
     (a part's records are written before the next part is opened)."""
     total = MergeResult()
-    with store.writing() as work:
+    incoming = sum(read.payload.incoming(set(_seen(store))).values())
+    # (no stall of the window: gc_pause.py)
+    with collection_paused(), store.page_cache_for(incoming), store.writing() as work:
         seen = _seen(work)
         merged: list[str] = []  # digests of the parts now merged here
         newest = ""

@@ -97,10 +97,9 @@ def entry_from_json(item: Any) -> Entry:
     """Raises KeyError, TypeError or ValueError on anything malformed."""
     cls = CLASS_OF[item["kind"]]
     row = item["row"]
-    names = rows.columns(cls)
     if cls is Partnership:
         row.setdefault("meeting_plan", "{}")  # from a partner whose app predates meeting plans
-    record = rows.from_row(cls, names, tuple(row[n] for n in names))
+    record = rows.from_fields(cls, row)
     if isinstance(record, Partnership):
         MeetingPlan.from_dict(record.meeting_plan)  # a zone, times and counts we can use, or ValueError
     ctx = item["ctx"]
