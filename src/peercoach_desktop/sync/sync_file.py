@@ -166,17 +166,10 @@ class Payload:
     the version_tag and record key of every entry at once, and the entries themselves built
     and checked only when asked for."""
 
-    def __init__(
-        self,
-        tags: list[str],
-        bodies: list[str] | None,
-        entries: list[Entry] | None,
-        items: list[Any] | None = None,
-    ) -> None:
+    def __init__(self, tags: list[str], bodies: list[str] | None, entries: list[Entry] | None) -> None:
         self.tags = tags
         self._bodies = bodies  # format 2: each entry's JSON, in the same order
-        self._entries = entries  # format 1: parsed with the file
-        self._items = items  # format 3: each entry's JSON parsed (with its part), not yet checked
+        self._entries = entries  # format 1 and 3: parsed with the file or the part
 
     def keys(self) -> set[Key]:
         """The records this payload holds versions of."""
@@ -203,11 +196,8 @@ class Payload:
         found = []
         try:
             for i in chosen:
-                if self._items is not None:
-                    entry = entry_from_json(self._items[i])
-                else:
-                    assert self._bodies is not None
-                    entry = entry_from_json(json.loads(self._bodies[i]))
+                assert self._bodies is not None
+                entry = entry_from_json(json.loads(self._bodies[i]))
                 if version_tag(entry.kind, entry.record.id, entry.version) != self.tags[i]:
                     raise ValueError("an entry unlike its index")
                 found.append(entry)
@@ -238,15 +228,16 @@ def _part(info: PartInfo, plain: bytes) -> Payload:
         items = json.loads(plain)
         if info.kind not in CLASS_OF or not isinstance(items, list) or len(items) != info.count:
             raise ValueError("not its count of entries")
-        tags = []
+        tags, entries = [], []
         for item in items:
             row = item["row"]
             if item["kind"] != info.kind or not all(isinstance(row[n], str) for n in ("id", "version")):
                 raise ValueError("an entry unlike its part")
             tags.append(version_tag(info.kind, row["id"], row["version"]))
-    except (KeyError, TypeError, ValueError, UnicodeDecodeError, RecursionError):
+            entries.append(entry_from_json(item))  # all: an opened part is mostly new records
+    except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError, RecursionError):
         raise damaged(WHAT) from None
-    return Payload(tags, None, None, items)
+    return Payload(tags, None, entries)
 
 
 @dataclass(frozen=True)
@@ -286,6 +277,9 @@ class Content:
             assert self._whole is not None
             yield Part(self._whole, None)
             return
+        # (Parsing the next part on a second thread while one is written was measured slower:
+        # SQLite lets the GIL go and takes it back for each row it writes, so the writer waits
+        # a switch interval behind the parser row after row.)
         for info, plain in self._parted.opened(skip):
             yield Part(None if plain is None else _part(info, plain), info.digest, info.kind, info.count)
 
