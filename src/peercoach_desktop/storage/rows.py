@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import json
 import operator
+from enum import Enum
 from typing import Any, TypeVar
 
 from peercoach_desktop.domain.model import (
@@ -27,6 +28,7 @@ from peercoach_desktop.domain.model import (
 )
 
 R = TypeVar("R", bound=Record)
+E = TypeVar("E", bound=Enum)
 
 TABLE_OF: dict[type[Record], str] = {
     Partnership: "partnership",
@@ -73,12 +75,16 @@ def _layout(cls: type[Record]) -> tuple[Any, tuple[int, ...], int]:
     return operator.attrgetter(*names), json_at, names.index("deleted")
 
 
+# json.dumps(value, sort_keys=True), without making an encoder per call
+sorted_json = json.JSONEncoder(sort_keys=True).encode
+
+
 def to_values(record: Record) -> list[Any]:
     """to_row(record)'s values in columns() order, without a dict per row (sync writes 100k)."""
     getter, json_at, deleted_at = _layout(type(record))
     values = list(getter(record))
     for i in json_at:
-        values[i] = json.dumps(values[i], sort_keys=True)
+        values[i] = sorted_json(values[i])
     values[deleted_at] = int(values[deleted_at])
     return values
 
@@ -104,9 +110,21 @@ def _built(cls: type[R], data: dict[str, Any]) -> R:
     if "hidden" in data:
         data["hidden"] = bool(data["hidden"])
     if "status" in data:
-        data["status"] = STATUS_OF[cls](data["status"])
+        data["status"] = _member(STATUS_OF[cls], data["status"])
     if "kind" in data:
-        data["kind"] = NoteKind(data["kind"])
+        data["kind"] = _member(NoteKind, data["kind"])
     if "visibility" in data:
-        data["visibility"] = Visibility(data["visibility"])
+        data["visibility"] = _member(Visibility, data["visibility"])
     return cls(**data)
+
+
+@functools.cache
+def _members(kind: type[Enum]) -> dict[Any, Enum]:
+    return {member.value: member for member in kind}
+
+
+def _member(kind: type[E], value: Any) -> E:
+    """kind(value), by a dict lookup first (Enum's call is slow enough to show at 100k rows);
+    ValueError for a value of no member, TypeError for an unhashable one."""
+    member = _members(kind).get(value)
+    return member if member is not None else kind(value)  # type: ignore[return-value]

@@ -10,7 +10,6 @@ that carry a version this notebook has not stored. See sync_rows for the row lay
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Collection, Iterable, Iterator
 from itertools import chain
 from typing import Any
@@ -72,7 +71,7 @@ def state_for(conn: sqlcipher3.Connection, keys: Iterable[Key]) -> State:
 def _values(entry: Entry, row_id: str, conflict_of: str | None) -> list[Any]:
     values = rows.to_values(entry.record)
     values[0] = row_id  # columns() starts with the id
-    values += [json.dumps(dict(entry.ctx), sort_keys=True), conflict_of]
+    values += [rows.sorted_json(dict(entry.ctx)), conflict_of]
     return values
 
 
