@@ -14,8 +14,9 @@ programs=()
 if [ "$purpose" = test ]; then
   # desktop-file-utils and appstream validate the Linux desktop entry and AppStream metainfo.
   # poppler-utils: pdftotext reads exported PDF summaries back in the tests.
-  debs+=(dbus gnome-keyring xvfb xauth desktop-file-utils appstream poppler-utils)
-  programs=(dbus-daemon gnome-keyring-daemon Xvfb desktop-file-validate appstreamcli pdftotext)
+  # syncthing: two real instances on loopback carry the sync folder (tests/test_syncthing.py).
+  debs+=(dbus gnome-keyring xvfb xauth desktop-file-utils appstream poppler-utils syncthing)
+  programs=(dbus-daemon gnome-keyring-daemon Xvfb desktop-file-validate appstreamcli pdftotext syncthing)
 fi
 
 missing=()

@@ -128,6 +128,42 @@ def test_one_round_from_the_command_line(two_laptops: tuple[Laptop, Laptop], tmp
     assert code != 0 and err.count("\n") == 1 and "does not exist" in err
 
 
+def test_rounds_from_cron_send_and_import_only_what_changed(
+    two_laptops: tuple[Laptop, Laptop], tmp_path: Path
+) -> None:
+    """Each `peercoach sync` run is a new process: it must still know what it sent and read, or
+    every cron run would rewrite its file (the engine carries it again) and re-import the
+    partner's (minutes at 100k notes)."""
+    ana, ben = two_laptops
+    pid = paired(ana, ben, tmp_path)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    ana("note", "add", pid, "--text", "Written before the first cron run")
+    assert json.loads(ana("sync", pid, "--folder", str(shared), "--json")[1])["sent"] is not None
+    (ana_file,) = shared.iterdir()
+    written = (ana_file.read_bytes(), ana_file.stat().st_mtime_ns)
+    again = json.loads(ana("sync", pid, "--folder", str(shared), "--json")[1])
+    assert again["sent"] is None and again["received"] == []
+    assert (ana_file.read_bytes(), ana_file.stat().st_mtime_ns) == written
+
+    assert json.loads(ben("sync", pid, "--folder", str(shared), "--json")[1])["received"] == [ana_file.name]
+    ben_file = next(p for p in shared.iterdir() if p != ana_file)
+    ben_bytes = ben_file.read_bytes()
+    code, out, _ = ben("sync", pid, "--folder", str(shared))
+    assert code == 0 and out.strip() == "Nothing new."
+    assert ben_file.read_bytes() == ben_bytes
+
+    ana("note", "add", pid, "--text", "A second note, later")
+    later = json.loads(ana("sync", pid, "--folder", str(shared), "--json")[1])
+    assert later["sent"] is not None and ana_file.read_bytes() != written[0]
+    assert "A second note, later" not in ben("show", pid)[1]
+    assert json.loads(ben("sync", pid, "--folder", str(shared), "--json")[1])["added"] == 1
+    # An engine putting an older copy in place of Ana's file: her next run writes it anew.
+    ana_file.write_bytes(written[0])
+    assert json.loads(ana("sync", pid, "--folder", str(shared), "--json")[1])["sent"] is not None
+    assert ana_file.read_bytes() != written[0]
+
+
 def test_watch_keeps_a_headless_laptop_in_step_until_interrupted(
     secret_service: dict[str, str], tmp_path: Path
 ) -> None:

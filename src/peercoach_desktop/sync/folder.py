@@ -9,7 +9,10 @@ what engines are still writing (their temporary and partial names), lock files, 
 other partnerships; a bad or foreign file is reported (once) and never blocks the others.
 
 Pure of Qt and of timing: the window (ui/partners/sync_folder.py) and `peercoach sync --folder`
-decide when a round runs. `FolderState` is what one process remembers between rounds.
+decide when a round runs. `FolderState` is what one process remembers between rounds; what it
+sent and read is also kept in the notebook (local meta, never synced), so that a `peercoach sync`
+run from cron neither rewrites an unchanged file (which the engine would carry and the partner
+would import again) nor imports unchanged partner files again.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +90,8 @@ class FolderState:
     read: dict[str, str] = field(default_factory=dict)  # name -> sha256 of the bytes last handled
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (size, mtime) last read
     reported: dict[str, str] = field(default_factory=dict)  # name -> problem already told
+    sent_stat: tuple[int, int] | None = None  # (size, mtime) of our file as we wrote it
+    recalled: bool = False  # whether the notebook's memory of earlier rounds was read
 
 
 @dataclass
@@ -117,25 +123,75 @@ def sync_round(
         raise UsageError(NOT_A_FOLDER, folder=str(folder))
     report = RoundReport()
     own = file_names.sync_file_name(store.partnership_id, store.me_id, notebook_id)
+    if not state.recalled:
+        _recall(store, own, state)
+    before = _memory(state)
     try:
         names = [p.name for p in folder.iterdir() if p.is_file()]
     except OSError as exc:
         raise UsageError(NOT_A_FOLDER, folder=str(folder)) from exc
     for name in candidates(names, store.partnership_id, own):
         _import_one(store, key, folder / name, state, report)
+    state.read = {n: d for n, d in state.read.items() if n in names}  # gone files: forgotten
     # The clock moves with every write to the notebook: an idle round reads no records.
     token = store.meta("hlc")
-    if send and (token != state.sent_token or not (folder / own).exists()):
+    ours = _stat(folder / own)
+    # Rewritten when our records changed, or when our file is gone or not the one we wrote (an
+    # engine may put an older copy in its place after a conflict).
+    if send and (token != state.sent_token or ours != state.sent_stat):
         state.sent_token = token
         entries = sync_file.shared_entries(store.sync_state())
         print_ = fingerprint(entries)
-        if print_ != state.sent_fingerprint or not (folder / own).exists():
+        if print_ != state.sent_fingerprint or ours != state.sent_stat:
             now = store.now()
             header = sync_file.SyncHeader(sync_file.FORMAT, store.partnership_id, store.me_id, now)
-            write_file(folder, own, sync_file.encode(header, entries, key))
+            state.sent_stat = _stat(write_file(folder, own, sync_file.encode(header, entries, key)))
             state.sent_fingerprint = print_
             report.sent = now
+    if _memory(state) != before:
+        with store.writing() as work:
+            work.set_meta(_memory_key(own), json.dumps(_memory(state)))
     return report
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def _memory_key(own: str) -> str:
+    return f"sync_folder:{own}"
+
+
+def _memory(state: FolderState) -> dict[str, Any]:
+    """What later processes need: what we sent and what we read (not the clock token: a new
+    process compares fingerprints once, which is cheap next to a rewrite and a re-import)."""
+    return {
+        "sent": state.sent_fingerprint,
+        "sent_stat": list(state.sent_stat) if state.sent_stat else None,
+        "read": dict(sorted(state.read.items())),
+    }
+
+
+def _recall(store: NotebookStore, own: str, state: FolderState) -> None:
+    state.recalled = True
+    raw = store.meta(_memory_key(own))
+    if not raw:
+        return
+    try:
+        memory = json.loads(raw)
+        sent, stat, read = memory["sent"], memory["sent_stat"], memory["read"]
+    except (ValueError, KeyError, TypeError):
+        return  # our own meta, but unreadable: start afresh (costs one rewrite and re-import)
+    if isinstance(sent, str):
+        state.sent_fingerprint = sent
+    if isinstance(stat, list) and len(stat) == 2 and all(isinstance(n, int) for n in stat):
+        state.sent_stat = (stat[0], stat[1])
+    if isinstance(read, dict):
+        state.read.update({n: d for n, d in read.items() if isinstance(n, str) and isinstance(d, str)})
 
 
 def _import_one(
