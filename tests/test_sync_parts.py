@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sync_helpers import Pair, delete, make_pair
 from test_sync_file import remade
 
+from peercoach_desktop.domain.errors import SealedKeyError
 from peercoach_desktop.domain.model import Note
 from peercoach_desktop.storage import database, sync_bulk, sync_rows
 from peercoach_desktop.storage.store import NotebookStore
@@ -70,6 +71,19 @@ def test_a_part_claiming_a_merged_digest_is_not_opened_so_its_words_never_arrive
     before = pair.ben.sync_state()
     report = exchange.apply_import(pair.ben, path, pair.key)
     assert report.counts.added == 0 and pair.ben.sync_state() == before
+
+
+def test_a_changed_byte_in_a_part_merged_before_still_refuses_the_file(pair: Pair) -> None:
+    pair.ana.add_note("First words")
+    pair.send(pair.ana, pair.ben)
+    path = pair.folder / "from-Ana.pcsync"
+    data = path.read_bytes()
+    assert _opened_parts(pair.ben, path, pair.key) == 0  # every part merged: none opened
+    path.write_bytes(data[:-10] + bytes([data[-10] ^ 1]) + data[-9:])  # in the last part
+    before = pair.ben.sync_state()
+    with pytest.raises(SealedKeyError, match="changed or cut short"):
+        exchange.apply_import(pair.ben, path, pair.key)
+    assert pair.ben.sync_state() == before
 
 
 def _digests(path: Path, pair: Pair) -> list[str]:
