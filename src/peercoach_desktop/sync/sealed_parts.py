@@ -21,7 +21,7 @@ import json
 import os
 import struct
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -109,7 +109,7 @@ class Parted:
             raise damaged(self._what)  # the manifest names other content than the part holds
         return plain
 
-    def opened(self, skip: set[str]) -> Iterator[tuple[PartInfo, bytes | None]]:
+    def opened(self, skip: Collection[str]) -> Iterator[tuple[PartInfo, bytes | None]]:
         """Each part with its plaintext, or None for a part whose digest is in `skip` (merged
         before); no more than MAX_PAYLOAD bytes are inflated in one pass."""
         left = MAX_PAYLOAD

@@ -11,7 +11,7 @@ file twice, or an old file after a newer one, harmless: the merge keeps what is 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -247,8 +247,6 @@ class Part:
 
     payload: Payload | None
     digest: str | None  # format 3: the SHA-256 of the part's plaintext
-    kind: str | None = None
-    count: int = 0
 
 
 class Content:
@@ -257,14 +255,11 @@ class Content:
     def __init__(self, whole: Payload | None, parted: Parted | None) -> None:
         self._whole, self._parted = whole, parted
 
-    @property
-    def parted(self) -> bool:
-        return self._parted is not None
-
     def digests(self) -> list[str]:
+        """Of each part of a format-3 file, in order (none for an older file)."""
         return [p.digest for p in self._parted.parts] if self._parted else []
 
-    def incoming(self, skip: set[str]) -> dict[str, int]:
+    def incoming(self, skip: Collection[str]) -> dict[str, int]:
         """At most how many entries each table receives (format 3; the parts not skipped)."""
         found: dict[str, int] = {}
         for part in self._parted.parts if self._parted else []:
@@ -272,7 +267,9 @@ class Content:
                 found[part.kind] = found.get(part.kind, 0) + part.count
         return found
 
-    def parts(self, skip: set[str] = frozenset()) -> Iterator[Part]:  # type: ignore[assignment]
+    def parts(self, skip: Collection[str] = ()) -> Iterator[Part]:
+        """The file's parts in order, each opened (decrypted, inflated, parsed) only when the
+        iteration reaches it; those whose digest is in `skip` are only authenticated."""
         if self._parted is None:
             assert self._whole is not None
             yield Part(self._whole, None)
@@ -281,7 +278,7 @@ class Content:
         # SQLite lets the GIL go and takes it back for each row it writes, so the writer waits
         # a switch interval behind the parser row after row.)
         for info, plain in self._parted.opened(skip):
-            yield Part(None if plain is None else _part(info, plain), info.digest, info.kind, info.count)
+            yield Part(None if plain is None else _part(info, plain), info.digest)
 
     def entries(self) -> list[Entry]:
         return [e for part in self.parts() if part.payload for e in part.payload.entries()]
