@@ -18,7 +18,7 @@ from helpers import file_digests
 from sync_helpers import Pair, make_pair
 
 from peercoach_desktop.cli.main import main
-from peercoach_desktop.sync import exchange, sync_file
+from peercoach_desktop.sync import exchange, sealed_parts, sync_file
 from peercoach_desktop.sync.sealed import MAX_PAYLOAD, seal
 from peercoach_desktop.system.bounded_input import inflate
 from peercoach_desktop.vault import recovery
@@ -169,12 +169,14 @@ def test_an_ordinary_import_reads_and_decrypts_the_file_once(
     path = pair.folder / "a.pcsync"
     exchange.export_file(pair.ana, pair.key, path)
     pair.close()
+    _header, content = sync_file.open_file(path.read_bytes(), pair.key, pair.ana.partnership_id)
+    pieces = 1 + len(content.digests())  # the manifest and each part, each sealed on its own
     reads: list[Path] = []
-    opened: list[int] = []
-    real_read, real_decrypt = sync_file.read_file, sync_file.decrypt
+    opened: list[str] = []  # the nonce of each piece decrypted
+    real_read, real_decrypt = sync_file.read_file, sealed_parts.decrypt
     monkeypatch.setattr(sync_file, "read_file", lambda p: reads.append(p) or real_read(p))
-    monkeypatch.setattr(sync_file, "decrypt", lambda *a: opened.append(1) or real_decrypt(*a))
+    monkeypatch.setattr(sealed_parts, "decrypt", lambda *a: opened.append(a[0]["nonce"]) or real_decrypt(*a))
     code, out, err, _ = _ben_cli(pair, capsys, "import", str(path), "--json")
     assert code == 0, err
     assert json.loads(out)["added"] == 1
-    assert reads == [path] and opened == [1]
+    assert reads == [path] and len(opened) == len(set(opened)) == pieces

@@ -3,13 +3,18 @@ leaving the notebook byte-identical."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
-from collections.abc import Iterator
+import struct
+import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from helpers import file_digests
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +26,7 @@ from peercoach_desktop.domain.merge import Entry, make_ctx
 from peercoach_desktop.domain.model import Note, NoteKind, Visibility
 from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.sync import exchange, pairing, sync_file
-from peercoach_desktop.sync.sealed import seal, seal_bytes
+from peercoach_desktop.sync.sealed import read_header, seal, seal_bytes
 from peercoach_desktop.vault.opener import open_notebook
 from peercoach_desktop.vault.passphrase import KdfParams
 
@@ -118,6 +123,95 @@ def test_the_header_is_authenticated(pair: Pair) -> None:
 # ----- bad files through the command line -------------------------------------------------------
 
 
+Edit = Callable[[list[list[Any]], list[bytes], bytes], None]
+
+
+def remade(data: bytes, key: bytes, edit: Edit) -> bytes:
+    """A format-3 file with its manifest and parts changed by `edit(manifest, parts, prefix)`,
+    the manifest sealed again with the partnership's key (what a hostile partner can make;
+    someone without the key cannot even do that)."""
+    head, prefix, rest = read_header(data, sync_file.MAGIC, "sync file")
+    (size,) = struct.unpack(">I", rest[:4])
+    sealed_manifest = rest[4 : 4 + size]
+    manifest = json.loads(
+        zlib.decompress(ChaCha20Poly1305(key).decrypt(bytes.fromhex(head["nonce"]), sealed_manifest, prefix))
+    )["parts"]
+    parts, at = [], 4 + size
+    for _kind, _count, part_size, _nonce, _digest in manifest:
+        parts.append(rest[at : at + part_size])
+        at += part_size
+    edit(manifest, parts, prefix)
+    for row, part in zip(manifest, parts, strict=True):
+        row[2] = len(part)
+    plain = zlib.compress(json.dumps({"parts": manifest}).encode())
+    sealed_manifest = ChaCha20Poly1305(key).encrypt(bytes.fromhex(head["nonce"]), plain, prefix)
+    return prefix + struct.pack(">I", len(sealed_manifest)) + sealed_manifest + b"".join(parts)
+
+
+def _notes_part(manifest: list[list[Any]]) -> int:
+    return next(i for i, row in enumerate(manifest) if row[0] == "notes")
+
+
+def _sealed_part(key: bytes, prefix: bytes, plain: bytes) -> tuple[str, bytes]:
+    nonce = os.urandom(12)
+    return nonce.hex(), ChaCha20Poly1305(key).encrypt(nonce, zlib.compress(plain), prefix)
+
+
+def parted_bad_files(pair: Pair, data: bytes) -> dict[str, bytes]:
+    """Format-3 files (manifest and parts) that must be refused whole."""
+    key = pair.key
+    other = pair.folder / "other.pcsync"
+    exchange.export_file(pair.ana, key, other)  # the same records: parts of the same sizes
+    other_head, other_prefix, other_rest = read_header(other.read_bytes(), sync_file.MAGIC, "sync file")
+
+    def cut_part(manifest: list[list[Any]], parts: list[bytes], prefix: bytes) -> None:
+        i = _notes_part(manifest)
+        parts[i] = parts[i][:-5]
+
+    def part_of_another_file(manifest: list[list[Any]], parts: list[bytes], prefix: bytes) -> None:
+        theirs: dict[str, list[Any]] = {}
+        remade(other.read_bytes(), key, lambda m, p, _x: theirs.update(manifest=m, parts=p))
+        i = _notes_part(manifest)
+        manifest[i][3], parts[i] = theirs["manifest"][i][3], theirs["parts"][i]
+
+    def digest_of_other_content(manifest: list[list[Any]], parts: list[bytes], prefix: bytes) -> None:
+        manifest[_notes_part(manifest)][4] = hashlib.sha256(b"other words").hexdigest()
+
+    def count_that_lies(manifest: list[list[Any]], parts: list[bytes], prefix: bytes) -> None:
+        manifest[_notes_part(manifest)][1] += 1
+
+    def part_of_no_table(manifest: list[list[Any]], parts: list[bytes], prefix: bytes) -> None:
+        manifest[_notes_part(manifest)][0] = "sqlite_master"
+
+    def part_of_another_table(manifest: list[list[Any]], parts: list[bytes], prefix: bytes) -> None:
+        manifest[_notes_part(manifest)][0] = "goals"
+
+    def part_too_big(manifest: list[list[Any]], parts: list[bytes], prefix: bytes) -> None:
+        plain = b"[" + b" " * (40 << 20) + b"]"  # inflates 40 MiB from ~40 KiB
+        nonce, part = _sealed_part(key, prefix, plain)
+        manifest.append(["notes", 0, 0, nonce, hashlib.sha256(plain).hexdigest()])
+        parts.append(part)
+
+    def part_not_a_list(manifest: list[list[Any]], parts: list[bytes], prefix: bytes) -> None:
+        plain = b'{"kind": "notes"}'
+        nonce, part = _sealed_part(key, prefix, plain)
+        manifest.append(["notes", 1, 0, nonce, hashlib.sha256(plain).hexdigest()])
+        parts.append(part)
+
+    assert other_head["nonce"] and other_prefix and other_rest
+    return {
+        "a part cut short": remade(data, key, cut_part),
+        "a part from another file": remade(data, key, part_of_another_file),
+        "a manifest naming other content": remade(data, key, digest_of_other_content),
+        "a manifest count that lies": remade(data, key, count_that_lies),
+        "a part of no table": remade(data, key, part_of_no_table),
+        "a part of another table": remade(data, key, part_of_another_table),
+        "a part too big": remade(data, key, part_too_big),
+        "a part that is not a list": remade(data, key, part_not_a_list),
+        "bytes after the last part": data + b"more",
+    }
+
+
 def bad_files(pair: Pair) -> dict[str, bytes]:
     pair.ana.add_note("Shared words")
     good = pair.folder / "good.pcsync"
@@ -135,7 +229,7 @@ def bad_files(pair: Pair) -> dict[str, bytes]:
         "cut in the payload": data[:middle],
         "last byte missing": data[:-1],
         "a flipped payload byte": data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :],
-        "a flipped header byte": data.replace(b'"format": 2', b'"format": 0'),
+        "a flipped header byte": data.replace(b'"format": 3', b'"format": 0'),
         "wrong key": seal(sync_file.MAGIC, head, os.urandom(32), {"records": []}),
         "future format": seal(
             sync_file.MAGIC, head | {"format": sync_file.FORMAT + 1}, pair.key, {"records": []}
@@ -154,6 +248,7 @@ def bad_files(pair: Pair) -> dict[str, bytes]:
         ),
         "not a list of records": seal(sync_file.MAGIC, head, pair.key, {"records": [{"kind": "x"}]}),
         "other partnership": seal(sync_file.MAGIC, head | {"partnership_id": "x"}, pair.key, {"records": []}),
+        **parted_bad_files(pair, data),
     }
 
 
@@ -196,6 +291,15 @@ def test_every_bad_file_is_one_clear_error_and_changes_nothing(
         ("future format", "newer PeerCoach Desktop"),
         ("not a list of records", "damaged"),
         ("other partnership", "another partnership"),
+        ("a part cut short", "changed or cut short"),
+        ("a part from another file", "changed or cut short"),
+        ("bytes after the last part", "changed or cut short"),
+        ("a manifest naming other content", "damaged"),
+        ("a manifest count that lies", "damaged"),
+        ("a part of no table", "damaged"),
+        ("a part of another table", "damaged"),
+        ("a part too big", "damaged"),
+        ("a part that is not a list", "damaged"),
     ],
 )
 def test_each_bad_file_says_what_is_wrong(pair: Pair, name: str, message: str) -> None:

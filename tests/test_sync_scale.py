@@ -3,6 +3,7 @@ still import, and the set-based writes store what the record-by-record merge sto
 
 from __future__ import annotations
 
+import json
 import zlib
 from pathlib import Path
 
@@ -10,8 +11,10 @@ import pytest
 from sync_helpers import Pair, make_pair
 
 from peercoach_desktop.domain.errors import SyncFileError
+from peercoach_desktop.domain.merge import Key
 from peercoach_desktop.domain.model import Note
 from peercoach_desktop.storage import sync_bulk
+from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.sync import exchange, sealed, sync_file
 
 
@@ -29,13 +32,28 @@ def _fill(pair: Pair) -> None:
     pair.ana.add_goal("me", "Delegate the budget")
 
 
-def test_importing_the_same_file_again_reads_no_record_and_changes_nothing(pair: Pair) -> None:
+def _seen(store: NotebookStore) -> set[str]:
+    return set(json.loads(store.meta(exchange.SEEN_PARTS) or "[]"))
+
+
+def _keys_to_merge(store: NotebookStore, path: Path, key: bytes) -> set[Key]:
+    """The records an import of `path` would merge: in the parts it opens, those with a version
+    not stored here."""
+    _header, content = sync_file.open_file(path.read_bytes(), key, store.partnership_id)
+    found: set[Key] = set()
+    for part in content.parts(_seen(store)):
+        if part.payload is not None:
+            found |= part.payload.keys_to_merge(store.known_versions_for(part.payload.keys()))
+    return found
+
+
+def test_importing_the_same_file_again_opens_no_part_and_changes_nothing(pair: Pair) -> None:
     _fill(pair)
     first = pair.send(pair.ana, pair.ben)
     assert first.counts.added == 31  # 30 notes and the goal; the private note stays home
     path = pair.folder / "from-Ana.pcsync"
-    _header, payload = sync_file.open_file(path.read_bytes(), pair.key, pair.ben.partnership_id)
-    assert payload.keys_to_merge(pair.ben.known_versions()) == set()
+    _header, content = sync_file.open_file(path.read_bytes(), pair.key, pair.ben.partnership_id)
+    assert [part.payload for part in content.parts(_seen(pair.ben))] == [None] * len(content.digests())
     before = pair.ben.sync_state()
     again = exchange.apply_import(pair.ben, path, pair.key)
     assert again.counts.as_dict() == dict.fromkeys(again.counts.as_dict(), 0)
@@ -51,8 +69,7 @@ def test_a_file_with_a_few_new_versions_merges_only_those(pair: Pair) -> None:
     pair.ana.add_note("One more")
     path = pair.folder / "from-Ana.pcsync"
     exchange.export_file(pair.ana, pair.key, path)
-    _header, payload = sync_file.open_file(path.read_bytes(), pair.key, pair.ben.partnership_id)
-    assert len(payload.keys_to_merge(pair.ben.known_versions())) == 2
+    assert len(_keys_to_merge(pair.ben, path, pair.key)) == 2
     report = exchange.apply_import(pair.ben, path, pair.key)
     assert (report.counts.added, report.counts.updated) == (1, 1)
     shared = {n.body for n in pair.ana.list(Note)} - {"private thought"}

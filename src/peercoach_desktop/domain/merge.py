@@ -188,7 +188,7 @@ def merge(local: State, incoming: Iterable[Entry]) -> MergeResult:
         if mine and is_private(mine[0]):
             result.counts.kept_private += 1  # we made it private: their copy does not overwrite it
             continue
-        after = maxima((*mine, *theirs))
+        after = maxima((*mine, *theirs)) if mine else theirs  # theirs: maxima already
         if after == mine:
             continue
         result.changes.append(Change(key, mine, after))

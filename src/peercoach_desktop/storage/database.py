@@ -30,6 +30,28 @@ def _cache_kib(path: Path) -> int:
     return max(MIN_CACHE_KIB, min(MAX_CACHE_KIB, size_kib + size_kib // 4))
 
 
+ROW_KIB = 1  # page cache per row a big write adds: the row, its index entries and search terms
+
+
+@contextlib.contextmanager
+def page_cache_for(conn: sqlcipher3.Connection, rows: int) -> Iterator[None]:
+    """A page cache that holds what writing `rows` new rows touches, for the duration: with the
+    cache sized for the file as it was (8 MiB for a new notebook), a 100k-row import spills
+    pages to the log mid-transaction and reads (decrypts) them back for its indexes."""
+    (before,) = conn.execute("PRAGMA cache_size").fetchone()
+    (page,) = conn.execute("PRAGMA page_size").fetchone()
+    have = -before if before < 0 else before * page // 1024
+    want = min(MAX_CACHE_KIB, have + rows * ROW_KIB)
+    if want <= have:
+        yield
+        return
+    conn.execute(f"PRAGMA cache_size = -{want}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {before}")  # the pages beyond it are let go
+
+
 def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     """Open with a raw 256-bit key and prove the key is right; write nothing."""
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)

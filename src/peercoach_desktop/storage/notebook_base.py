@@ -90,12 +90,26 @@ class NotebookBase:
         """The stored versions of these records only."""
         return sync_bulk.state_for(self._conn, keys)
 
-    def shared_rows(self) -> Iterator[sync_bulk.SharedRow]:
-        """What an export writes, row by row (private records left out)."""
-        return sync_bulk.shared_rows(self._conn)
+    def known_versions_for(self, keys: Iterable[Key]) -> KnownVersions:
+        """known_versions() of these records only."""
+        return sync_bulk.known_versions_for(self._conn, keys)
+
+    def authored_at(self, table: str, author_id: str, created: Iterable[str]) -> State:
+        """Stored versions in `table` by `author_id` created at one of these times."""
+        return sync_bulk.authored_at(self._conn, table, author_id, created)
+
+    def shared_chunks(self) -> Iterator[tuple[str, int, str]]:
+        """What an export writes, in parts made by SQL (private records left out)."""
+        return sync_bulk.shared_chunks(self._conn)
 
     def conflict_copies(self, table: str) -> list[sync_rows.CopyRow]:
         return sync_rows.copies_with_ids(self._conn, table)
+
+    @contextmanager
+    def page_cache_for(self, rows: int) -> Iterator[None]:
+        """Around a transaction writing about `rows` new rows: a page cache that holds them."""
+        with database.page_cache_for(self._conn, rows):
+            yield
 
     @contextmanager
     def writing(self) -> Iterator[UnitOfWork]:

@@ -10,14 +10,13 @@ that carry a version this notebook has not stored. See sync_rows for the row lay
 from __future__ import annotations
 
 import contextlib
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from itertools import chain
 from typing import Any
 
 import sqlcipher3
 
-from peercoach_desktop.domain.merge import Change, Key, KnownVersions, State, copy_id, state_of
+from peercoach_desktop.domain.merge import Change, Entry, Key, KnownVersions, State, copy_id, state_of
 from peercoach_desktop.storage import rows
 from peercoach_desktop.storage.schema import FTS_SOURCES
 from peercoach_desktop.storage.sync_rows import CLASS_OF, entries_where
@@ -69,47 +68,51 @@ def state_for(conn: sqlcipher3.Connection, keys: Iterable[Key]) -> State:
     return state_of(found)
 
 
-def _row(entry: Any, row_id: str, conflict_of: str | None) -> dict[str, Any]:
-    row: dict[str, Any] = rows.to_row(entry.record)
-    row["id"] = row_id
-    row |= {"sync_ctx": json.dumps(dict(entry.ctx), sort_keys=True), "conflict_of": conflict_of}
-    return row
+def _values(entry: Entry, row_id: str, conflict_of: str | None) -> list[Any]:
+    values = rows.to_values(entry.record)
+    values[0] = row_id  # columns() starts with the id
+    values += [rows.sorted_json(dict(entry.ctx)), conflict_of]
+    return values
 
 
-def write_changes(conn: sqlcipher3.Connection, changes: Iterable[Change]) -> None:
+def write_changes(
+    conn: sqlcipher3.Connection, changes: Iterable[Change], deferred: Collection[str] = ()
+) -> None:
     """Store merged groups as sync_rows.write_changes does (the current version under the
-    record id, the others as conflict copies), one statement per table and kind of write."""
+    record id, the others as conflict copies), one statement per table and kind of write.
+    The search index of the `deferred` tables is rebuilt by the caller (search_index_deferred)."""
     by_table: dict[str, list[Change]] = {}
     for change in changes:
         by_table.setdefault(change.key[0], []).append(change)
     for table, group in by_table.items():
-        conn.executemany(f"DELETE FROM {table} WHERE conflict_of = ?", [(c.key[1],) for c in group])
+        # A record new here has no row at all (state_for found none, copies included).
+        stored = [(c.key[1],) for c in group if c.before]
+        conn.executemany(f"DELETE FROM {table} WHERE conflict_of = ?", stored)
         written = []
         for change in group:
             record_id = change.key[1]
             current, *others = change.after
-            written.append(_row(current, record_id, None))
-            written += [_row(e, copy_id(record_id, e.version), record_id) for e in others]
-        names = list(written[0])
-        marks = ", ".join(f":{n}" for n in names)
+            written.append(_values(current, record_id, None))
+            written += [_values(e, copy_id(record_id, e.version), record_id) for e in others]
+        names = [*rows.columns(CLASS_OF[table]), *rows.SYNC_COLUMNS]
         updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
-        upsert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})"
+        upsert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
         upsert += f" ON CONFLICT(id) DO UPDATE SET {updates}"
-        if table in FTS_SOURCES and _mostly_new(conn, table, len(written)):
-            with _search_index_rebuilt_once(conn, table):
+        if table in FTS_SOURCES and table not in deferred and mostly_new(conn, table, len(written)):
+            with search_index_rebuilt_once(conn, table):
                 conn.executemany(upsert, written)
         else:
             conn.executemany(upsert, written)
 
 
-def _mostly_new(conn: sqlcipher3.Connection, table: str, count: int) -> bool:
+def mostly_new(conn: sqlcipher3.Connection, table: str, count: int) -> bool:
     """Whether a batch is big next to its table (max(rid) is one index step; count(*) a scan)."""
     (top,) = conn.execute(f"SELECT coalesce(max(rid), 0) FROM {table}").fetchone()
     return count >= BULK and count * 4 >= top
 
 
 @contextlib.contextmanager
-def _search_index_rebuilt_once(conn: sqlcipher3.Connection, table: str) -> Iterator[None]:
+def search_index_rebuilt_once(conn: sqlcipher3.Connection, table: str) -> Iterator[None]:
     """Writes without the row-by-row full-text triggers, then one FTS5 'rebuild' (about 3x
     faster for a big import). Dropping and re-creating the triggers is part of the caller's
     transaction, so a crash or an error leaves them as they were."""
@@ -124,29 +127,106 @@ def _search_index_rebuilt_once(conn: sqlcipher3.Connection, table: str) -> Itera
         conn.execute(sql)
 
 
-SharedRow = tuple[str, str, str, str, dict[str, Any]]  # table, record id, version, ctx JSON, row
+@contextlib.contextmanager
+def search_index_deferred(conn: sqlcipher3.Connection, incoming: dict[str, int]) -> Iterator[set[str]]:
+    """For an import written part by part: the tables about to receive many rows (`incoming`:
+    an upper bound per table) get their search index rebuilt once at the end instead of row
+    by row. Yields those tables, for write_changes(deferred=...)."""
+    with contextlib.ExitStack() as stack:
+        chosen = {t for t, n in incoming.items() if t in FTS_SOURCES and mostly_new(conn, t, n)}
+        for table in sorted(chosen):
+            stack.enter_context(search_index_rebuilt_once(conn, table))
+        yield chosen
 
 
-def shared_rows(conn: sqlcipher3.Connection) -> Iterator[SharedRow]:
-    """Every stored version that may leave this laptop, straight from SQL: what
-    `sync_file.shared_entries(read_state(conn))` holds, without building a record per row.
-    A record any of whose versions is private is left out whole (sync_file explains why)."""
-    for table, cls in CLASS_OF.items():
-        where = ""
-        if table == "notes":
-            where = (
-                " WHERE coalesce(conflict_of, id) NOT IN"
-                " (SELECT coalesce(conflict_of, id) FROM notes WHERE visibility = 'private')"
+def known_versions_for(conn: sqlcipher3.Connection, keys: Iterable[Key]) -> KnownVersions:
+    """known_versions() of these records only: a part of a sync file is compared against the
+    few rows it names (found by id or by conflict_of through their indexes), not against the
+    whole notebook."""
+    by_table: dict[str, list[str]] = {}
+    for table, record_id in keys:
+        by_table.setdefault(table, []).append(record_id)
+    stored: set[str] = set()
+    private: set[str] = set()
+    for table, ids in by_table.items():
+        if table not in CLASS_OF:
+            continue  # not a table of ours: nothing stored (the validator refuses it)
+        for batch in _batches(ids):
+            marks = ", ".join("?" * len(batch))
+            tag = f"'{table}' || {TAB} || coalesce(conflict_of, id) || {TAB} || version"
+            where = f"WHERE id IN ({marks}) OR conflict_of IN ({marks})"
+            stored.update(
+                chain.from_iterable(conn.execute(f"SELECT {tag} FROM {table} {where}", (*batch, *batch)))
             )
-        cursor = conn.execute(f"SELECT * FROM {table}{where}")
-        names = [d[0] for d in cursor.description]
-        wanted = [(name, names.index(name)) for name in rows.columns(cls)]
-        ctx_at, copy_at = names.index("sync_ctx"), names.index("conflict_of")
-        flags = [name for name in ("hidden",) if name in names]
-        for values in cursor:
-            row = {name: values[at] for name, at in wanted}
-            for name in flags:
-                row[name] = bool(row[name])
-            if values[copy_at] is not None:
-                row["id"] = values[copy_at]
-            yield table, row["id"], row["version"], values[ctx_at], row
+            if table == "notes":
+                private.update(
+                    chain.from_iterable(
+                        conn.execute(
+                            f"SELECT 'notes' || {TAB} || id FROM notes WHERE id IN ({marks})"
+                            " AND conflict_of IS NULL AND visibility = 'private'",
+                            batch,
+                        )
+                    )
+                )
+    return KnownVersions(stored, private)
+
+
+def authored_at(conn: sqlcipher3.Connection, table: str, author_id: str, created: Iterable[str]) -> State:
+    """The stored versions of `table` written by `author_id` with one of these creation times:
+    what the validator needs to recognise a conflict copy of one's own text that the partner
+    kept as a record of its own (inbound._split_from_mine), without reading the notebook."""
+    found = []
+    for batch in _batches(sorted(set(created))):
+        marks = ", ".join("?" * len(batch))
+        where = f"WHERE author_id = ? AND created_at IN ({marks})"
+        found += entries_where(conn, table, where, (author_id, *batch))
+    return state_of(found)
+
+
+CHUNK_ROWS = 1000  # records per part of a sync file: json.loads of one holds the GIL a few ms
+
+
+def _entry_json(table: str) -> str:
+    """SQL making one sync-file entry, {"kind", "ctx", "row"} as sync_file.entry_to_json writes
+    it (rows.to_row's values: JSON fields as their stored text, deleted 0/1, hidden a boolean),
+    from the row aliased `t`, in SQLite's C code rather than Python's per field."""
+    cls = CLASS_OF[table]
+    fields = []
+    for name in rows.columns(cls):
+        value = f"t.{name}"
+        if name == "id":
+            value = "coalesce(t.conflict_of, t.id)"  # a conflict copy travels under its record's id
+        elif name == "hidden":
+            value = "json(CASE WHEN t.hidden THEN 'true' ELSE 'false' END)"
+        fields.append(f"'{name}', {value}")
+    row = f"json_object({', '.join(fields)})"
+    return f"""'{{"kind":"{table}","ctx":' || t.sync_ctx || ',"row":' || {row} || '}}'"""
+
+
+def shared_chunks(conn: sqlcipher3.Connection) -> Iterator[tuple[str, int, str]]:
+    """What an export writes, as (table, entry count, JSON array of entries) per part of at
+    most about CHUNK_ROWS records: every stored version that may leave this laptop. Parts follow the rowid,
+    so records added later land in later parts and an unchanged range of records makes the
+    same part again (an importer that has merged it skips it); a conflict copy goes in the
+    part of its record, so every version of a record is merged together."""
+    for table in CLASS_OF:
+        keep = "1"
+        if table == "notes":  # a record any of whose versions is private is left out whole
+            keep = "coalesce(t.conflict_of, t.id) NOT IN"
+            keep += " (SELECT coalesce(conflict_of, id) FROM notes WHERE visibility = 'private')"
+        entry = _entry_json(table)
+        copies: dict[int, list[str]] = {}
+        for part, text in conn.execute(
+            f"SELECT m.rid / {CHUNK_ROWS}, {entry} FROM {table} t JOIN {table} m ON m.id = t.conflict_of"
+            f" WHERE t.conflict_of IS NOT NULL AND {keep} ORDER BY t.rid"
+        ):
+            copies.setdefault(part, []).append(text)
+        cursor = conn.execute(
+            f"SELECT t.rid / {CHUNK_ROWS} AS part, count(*), group_concat({entry}, ',' ORDER BY t.rid)"
+            f" FROM {table} t WHERE t.conflict_of IS NULL AND {keep} GROUP BY part ORDER BY part"
+        )
+        for part, count, text in cursor:
+            extra = copies.pop(part, [])
+            yield table, count + len(extra), "[" + ",".join([text, *extra]) + "]"
+        for extra in copies.values():  # copies whose record is left out: none, unless damaged
+            yield table, len(extra), "[" + ",".join(extra) + "]"

@@ -6,7 +6,8 @@ block ends and rolls back on an exception. Each operation is typed; none takes S
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Collection, Iterable, Iterator
 
 import sqlcipher3
 
@@ -36,19 +37,35 @@ class UnitOfWork:
     def set_meta(self, key: str, value: str) -> None:
         self._conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
+    def meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
     def sync_state(self) -> State:
         return sync_rows.read_state(self._conn)
 
     def known_versions(self) -> KnownVersions:
         return sync_bulk.known_versions(self._conn)
 
+    def known_versions_for(self, keys: Iterable[Key]) -> KnownVersions:
+        return sync_bulk.known_versions_for(self._conn, keys)
+
+    def authored_at(self, table: str, author_id: str, created: Iterable[str]) -> State:
+        return sync_bulk.authored_at(self._conn, table, author_id, created)
+
     def state_for(self, keys: Iterable[Key]) -> State:
         """The stored versions of these records only."""
         return sync_bulk.state_for(self._conn, keys)
 
-    def write_changes(self, changes: Iterable[Change]) -> None:
+    def write_changes(self, changes: Iterable[Change], deferred: Collection[str] = ()) -> None:
         """A merge's writes, set-based (many changes are one statement per table)."""
-        sync_bulk.write_changes(self._conn, changes)
+        sync_bulk.write_changes(self._conn, changes, deferred)
+
+    @contextlib.contextmanager
+    def search_index_deferred(self, incoming: dict[str, int]) -> Iterator[set[str]]:
+        """An import in parts: the search index of tables receiving many rows rebuilt once."""
+        with sync_bulk.search_index_deferred(self._conn, incoming) as deferred:
+            yield deferred
 
     def current_entry(self, table: str, record_id: str) -> Entry:
         return sync_rows.current_entry(self._conn, table, record_id)

@@ -11,7 +11,9 @@ An import reads, merges, writes and advances the clock in one unit of work
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -28,7 +30,6 @@ from peercoach_desktop.domain.merge import (
     Entry,
     Key,
     MergeResult,
-    State,
     extend_ctx,
     kept_copy_mark,
     merge,
@@ -40,6 +41,7 @@ from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.storage.unit_of_work import UnitOfWork
 from peercoach_desktop.sync import inbound, sync_file
 from peercoach_desktop.system.files import write_atomic
+from peercoach_desktop.system.gc_pause import collection_paused
 from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.keystore import sync_entry
 from peercoach_desktop.vault.library import Library
@@ -123,9 +125,15 @@ class ExportReport:
 def export_file(store: NotebookStore, key: bytes, out: Path) -> ExportReport:
     now = store.now()
     header = sync_file.SyncHeader(sync_file.FORMAT, store.partnership_id, store.me_id, now)
-    data, count = sync_file.encode_rows(header, store.shared_rows(), key)
-    write_atomic(out, data)
-    return ExportReport(out, count)
+    counted = [0]
+
+    def parts() -> Iterator[tuple[str, int, str]]:
+        for kind, count, text in store.shared_chunks():  # the entries' JSON made by SQLite
+            counted[0] += count
+            yield kind, count, text
+
+    write_atomic(out, sync_file.encode_parts(header, parts(), key))
+    return ExportReport(out, counted[0])
 
 
 # ----- import -----------------------------------------------------------------------------------
@@ -151,70 +159,115 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class ReadFile:
-    """A sync file read (bounded) and decrypted once: the preview and the import use this same
-    payload, so the import applies what the preview showed."""
+    """A sync file read (bounded) and its index decrypted once: the preview and the import
+    use this same content, so the import applies what the preview showed."""
 
     header: sync_file.SyncHeader
-    payload: sync_file.Payload
+    payload: sync_file.Content
+
+
+# The digests of the format-3 parts this notebook has merged (sync/sealed_parts.py), newest
+# first: a part met again is skipped unopened. Merging it again would change nothing: merge
+# is a join (the notebook holds each merged version or a later one that has seen it), and
+# nothing here ever drops a version it holds.
+SEEN_PARTS = "sync_seen_parts"
+MAX_SEEN = 4096  # a few files' worth of parts at 100k notes
 
 
 def read_import(store: NotebookStore, source: SyncSource, key: bytes) -> ReadFile:
-    """Read and decrypt once; your own file is refused in words."""
-    header, payload = sync_file.open_file(_bytes(source), key, store.partnership_id)
+    """Read and decrypt the index once; your own file is refused in words."""
+    header, content = sync_file.open_file(_bytes(source), key, store.partnership_id)
     if header.sender == store.me_id:
         raise OwnFileError(OWN_FILE)
-    return ReadFile(header, payload)
+    return ReadFile(header, content)
 
 
-def _checked(store: NotebookStore, entries: list[Entry], local: State) -> None:
-    """Every record from the partner through the one validator, before the merge sees it."""
-    inbound.check_from_partner(
+def _seen(reader: NotebookStore | UnitOfWork) -> list[str]:
+    kept = reader.meta(SEEN_PARTS)
+    return json.loads(kept) if kept else []
+
+
+def _merge(
+    store: NotebookStore, reader: NotebookStore | UnitOfWork, part: sync_file.Part
+) -> tuple[MergeResult, list[Entry]]:
+    """merge() over only the records a part of the file may change: a version comparison
+    against the stored (record, version) pairs first, so a part with nothing new reads no
+    whole row. What is merged passes the validator first."""
+    assert part.payload is not None
+    payload = part.payload
+    # A whole old-format file is compared with every stored version; a part, with its own.
+    known = reader.known_versions() if part.digest is None else reader.known_versions_for(payload.keys())
+    keys = payload.keys_to_merge(known)
+    entries = payload.entries(keys)
+    local = reader.state_for(keys)
+    inbound.check_shape(entries, sync_file.WHAT)  # types first: nothing below trusts a field
+    # The validator may need other records of mine to recognise a conflict copy of my own
+    # text that the partner split off as a new record (inbound._split_from_mine): only then,
+    # and only those created at the same times.
+    context = local
+    for kind in {e.kind for e in entries if e.key not in local and e.record.author_id == store.me_id}:
+        created = [e.record.created_at for e in entries if e.kind == kind]
+        context = context | reader.authored_at(kind, store.me_id, created)
+    inbound.check_authorship(
         entries,
-        local,
+        context,
         me_id=store.me_id,
         partner_id=store.partner().id,
         partnership_id=store.partnership_id,
         what=sync_file.WHAT,
     )
-
-
-def _merge(
-    store: NotebookStore, reader: NotebookStore | UnitOfWork, payload: sync_file.Payload
-) -> tuple[MergeResult, list[Entry]]:
-    """merge() over only the records the file may change: a version comparison against the
-    stored (record, version) pairs first, so a file with nothing new reads no whole row. What
-    is merged passes the validator first."""
-    keys = payload.keys_to_merge(reader.known_versions())
-    entries = payload.entries(keys)
-    local = reader.state_for(keys)
-    inbound.check_shape(entries, sync_file.WHAT)  # types first: nothing below trusts a field
-    # The validator may need the rest of the notebook to recognise a conflict copy of my own
-    # text that the partner split off as a new record (inbound._split_from_mine): only then.
-    mine_new = any(e.key not in local and e.record.author_id == store.me_id for e in entries)
-    _checked(store, entries, reader.sync_state() if mine_new else local)
     return merge(local, entries), entries
+
+
+def _add(total: MergeResult, result: MergeResult) -> None:
+    for name, value in result.counts.as_dict().items():
+        setattr(total.counts, name, getattr(total.counts, name) + value)
+    total.conflicts += result.conflicts
 
 
 def preview(store: NotebookStore, read: ReadFile) -> ImportReport:
     """What apply would do, without writing anything."""
-    result, _entries = _merge(store, store, read.payload)
+    total = MergeResult()
+    with collection_paused():  # no stall of the window while 100k records pass (gc_pause.py)
+        for part in read.payload.parts(set(_seen(store))):
+            if part.payload is not None:
+                _add(total, _merge(store, store, part)[0])
     return ImportReport(
-        read.header.sender, read.header.written_at, result.counts, result.conflicts, dry_run=True
+        read.header.sender, read.header.written_at, total.counts, total.conflicts, dry_run=True
     )
 
 
 def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
-    """Merge the entries read (the ones a preview showed) in one transaction."""
-    with store.writing() as work:
-        result, entries = _merge(store, work, read.payload)
-        work.write_changes(result.changes)
+    """Merge the entries read (the ones a preview showed) in one transaction, part by part
+    (a part's records are written before the next part is opened)."""
+    total = MergeResult()
+    incoming = sum(read.payload.incoming(set(_seen(store))).values())
+    # (no stall of the window: gc_pause.py)
+    with collection_paused(), store.page_cache_for(incoming), store.writing() as work:
+        seen = _seen(work)
         if store.meta(PARTNER_SYNCED) is None:  # compared with the partner's records, whatever they held
             work.set_meta(PARTNER_SYNCED, "1")
-        if entries:
+        merged: list[str] = []  # digests of the parts now merged here
+        newest = ""
+        with work.search_index_deferred(read.payload.incoming(set(seen))) as deferred:
+            for part in read.payload.parts(set(seen)):
+                if part.payload is not None:
+                    result, entries = _merge(store, work, part)
+                    work.write_changes(result.changes, deferred)
+                    _add(total, result)
+                    newest = max([newest, *(e.version for e in entries)])
+                    if result.counts.kept_private:
+                        continue  # kept out for now: merged again once the note is shared again
+                if part.digest is not None:
+                    merged.append(part.digest)
+        if newest:
             # Later local edits must sort after everything the partner wrote (the versions
             # skipped as already stored were observed when they were first stored).
-            work.observe(max(e.version for e in entries))
-    return ImportReport(read.header.sender, read.header.written_at, result.counts, result.conflicts)
+            work.observe(newest)
+        kept = (merged + [d for d in seen if d not in set(merged)])[:MAX_SEEN]
+        if kept != seen:  # the same file again writes nothing at all
+            work.set_meta(SEEN_PARTS, json.dumps(kept))
+    return ImportReport(read.header.sender, read.header.written_at, total.counts, total.conflicts)
 
 
 def preview_import(store: NotebookStore, source: SyncSource, key: bytes) -> ImportReport:

@@ -133,12 +133,16 @@ def decrypt(header: dict[str, Any], prefix: bytes, ciphertext: bytes, key: bytes
     try:
         body = ChaCha20Poly1305(key).decrypt(bytes.fromhex(header["nonce"]), ciphertext, prefix)
     except (InvalidTag, ValueError):
-        raise SealedKeyError(
-            QT_TRANSLATE_NOOP(
-                "Core",
-                "This {what} could not be opened: it was changed or cut short, or it was made "
-                "with a different key. Nothing was changed.",
-            ),
-            what=Term(what),
-        ) from None
+        raise not_opened(what) from None
     return body
+
+
+def not_opened(what: str) -> SealedKeyError:
+    return SealedKeyError(
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "This {what} could not be opened: it was changed or cut short, or it was made "
+            "with a different key. Nothing was changed.",
+        ),
+        what=Term(what),
+    )

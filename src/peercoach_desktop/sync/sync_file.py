@@ -11,7 +11,7 @@ file twice, or an old file after a newer one, harmless: the merge keeps what is 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,6 @@ from peercoach_desktop.domain.merge import (
 )
 from peercoach_desktop.domain.model import Note, Partnership
 from peercoach_desktop.storage import rows
-from peercoach_desktop.storage.sync_bulk import SharedRow
 from peercoach_desktop.storage.sync_rows import CLASS_OF
 from peercoach_desktop.sync.sealed import (
     MAX_FILE,
@@ -42,14 +41,18 @@ from peercoach_desktop.sync.sealed import (
     seal,
     seal_bytes,
 )
+from peercoach_desktop.sync.sealed_parts import Parted, PartInfo, seal_parts
 from peercoach_desktop.system.bounded_input import read_handed_file
 
 MAGIC = b"PeerCoach sync\n\x00"
-# Format 2: the payload is lines: the number of entries N, then N version tags ("table TAB
-# record id TAB version", merge.version_tag), then the N entries' JSON in the same order. An
-# import compares the tags with the stored versions as sets and parses only the entries it
-# lacks (format 1, one JSON document, still imports).
-FORMAT = 2
+# Format 3 (sealed_parts.py): the entries in parts of about a thousand records of one table,
+# each a JSON array sealed on its own and listed with its digest in a small sealed manifest;
+# an import opens only the parts it has not merged before. Format 2 (still imports): the
+# payload is lines: the number of entries N, then N version tags ("table TAB record id TAB
+# version", merge.version_tag), then the N entries' JSON in the same order; an import compares
+# the tags with the stored versions as sets and parses only the entries it lacks. Format 1 is
+# one JSON document (still imports too).
+FORMAT = 3
 LEVEL = 1  # zlib level: measured at 100k notes, 6 costs ~4x the time for ~25% smaller files
 WHAT = QT_TRANSLATE_NOOP("Core", "sync file")
 # Every version of every shared record: 100k notes (the app's design size) with their goals,
@@ -94,12 +97,11 @@ def entry_from_json(item: Any) -> Entry:
     """Raises KeyError, TypeError or ValueError on anything malformed."""
     cls = CLASS_OF[item["kind"]]
     row = item["row"]
-    names = rows.columns(cls)
     if cls is Partnership:
         row.setdefault("meeting_plan", "{}")  # from a partner whose app predates meeting plans
     elif cls is Note:
         row.setdefault("kept_from", "{}")  # from a partner whose app predates the kept-copy mark
-    record = rows.from_row(cls, names, tuple(row[n] for n in names))
+    record = rows.from_fields(cls, row)
     if isinstance(record, Partnership):
         MeetingPlan.from_dict(record.meeting_plan)  # a zone, times and counts we can use, or ValueError
     ctx = item["ctx"]
@@ -123,6 +125,8 @@ def _head(header: SyncHeader) -> dict[str, Any]:
 def encode(header: SyncHeader, entries: list[Entry], key: bytes) -> bytes:
     if header.format == 1:
         return seal(MAGIC, _head(header), key, {"records": [entry_to_json(e) for e in entries]})
+    if header.format >= 3:
+        return encode_parts(header, _parts_of(entries), key)
     tags = [version_tag(e.kind, e.record.id, e.version) for e in entries]
     bodies = [json.dumps(entry_to_json(e), ensure_ascii=False, separators=(",", ":")) for e in entries]
     return seal_bytes(MAGIC, _head(header), key, _layout(tags, bodies), LEVEL)
@@ -132,26 +136,46 @@ def _layout(tags: list[str], bodies: list[str]) -> bytes:
     return "\n".join([str(len(tags)), *tags, *bodies]).encode("utf-8")
 
 
-def encode_rows(header: SyncHeader, shared: Iterable[SharedRow], key: bytes) -> tuple[bytes, int]:
-    """A format-2 file straight from stored rows (storage.sync_bulk.shared_rows): the same
-    entries as encode(header, shared_entries(state)) without a record object per row.
-    Returns the file and how many entries it holds."""
-    tags, bodies = [], []
-    for kind, rid, version, ctx, row in shared:
-        tags.append(version_tag(kind, rid, version))
-        row_json = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
-        bodies.append(f'{{"kind":"{kind}","ctx":{ctx},"row":{row_json}}}')
-    return seal_bytes(MAGIC, _head(header), key, _layout(tags, bodies), LEVEL), len(tags)
+PART_ENTRIES = 1000  # as storage.sync_bulk.CHUNK_ROWS
+
+
+def _parts_of(entries: list[Entry]) -> Iterator[tuple[str, int, str]]:
+    """Entries as parts of at most PART_ENTRIES of one table (the versions of a record
+    together, as shared_entries lists them)."""
+    by_kind: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_kind.setdefault(entry.kind, []).append(entry)
+    for kind, group in by_kind.items():
+        part: list[str] = []
+        for i, entry in enumerate(group):
+            part.append(json.dumps(entry_to_json(entry), ensure_ascii=False, separators=(",", ":")))
+            last = i + 1 == len(group)
+            if last or (len(part) >= PART_ENTRIES and group[i + 1].key != entry.key):
+                yield kind, len(part), "[" + ",".join(part) + "]"
+                part = []
+
+
+def encode_parts(header: SyncHeader, parts: Iterable[tuple[str, int, str]], key: bytes) -> bytes:
+    """A format-3 file of parts (table, entry count, JSON array of entries) as
+    storage.sync_bulk.shared_chunks makes them straight from SQL."""
+    head = _head(header) | {"format": 3}
+    encoded = ((kind, count, text.encode("utf-8")) for kind, count, text in parts)
+    return seal_parts(MAGIC, head, key, encoded, LEVEL)
 
 
 class Payload:
-    """A decrypted sync file: the version_tag and record key of every entry at once, and the
-    entries themselves parsed only when asked for."""
+    """Entries merged as a unit (a whole format-1 or -2 file, or one part of a format-3 one):
+    the version_tag and record key of every entry at once, and the entries themselves built
+    and checked only when asked for."""
 
     def __init__(self, tags: list[str], bodies: list[str] | None, entries: list[Entry] | None) -> None:
         self.tags = tags
         self._bodies = bodies  # format 2: each entry's JSON, in the same order
-        self._entries = entries  # format 1: parsed with the file
+        self._entries = entries  # format 1 and 3: parsed with the file or the part
+
+    def keys(self) -> set[Key]:
+        """The records this payload holds versions of."""
+        return {(table, record_id) for table, record_id, _v in (tag.split("\t", 2) for tag in self.tags)}
 
     @property
     def record_keys(self) -> list[str]:
@@ -171,10 +195,10 @@ class Payload:
             chosen = [i for i, key in enumerate(self.record_keys) if key in wanted] if wanted else []
         if self._entries is not None:
             return [self._entries[i] for i in chosen]
-        assert self._bodies is not None
         found = []
         try:
             for i in chosen:
+                assert self._bodies is not None
                 entry = entry_from_json(json.loads(self._bodies[i]))
                 if version_tag(entry.kind, entry.record.id, entry.version) != self.tags[i]:
                     raise ValueError("an entry unlike its index")
@@ -200,6 +224,68 @@ def _index(blocks: Iterable[bytes]) -> Payload:
     return Payload(lines[1 : 1 + count], lines[1 + count :], None)
 
 
+def _part(info: PartInfo, plain: bytes) -> Payload:
+    """One part of a format-3 file: a JSON array of `info.count` entries of `info.kind`."""
+    try:
+        items = json.loads(plain)
+        if info.kind not in CLASS_OF or not isinstance(items, list) or len(items) != info.count:
+            raise ValueError("not its count of entries")
+        tags, entries = [], []
+        for item in items:
+            row = item["row"]
+            if item["kind"] != info.kind or not all(isinstance(row[n], str) for n in ("id", "version")):
+                raise ValueError("an entry unlike its part")
+            tags.append(version_tag(info.kind, row["id"], row["version"]))
+            entries.append(entry_from_json(item))  # all: an opened part is mostly new records
+    except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError, RecursionError):
+        raise damaged(WHAT) from None
+    return Payload(tags, None, entries)
+
+
+@dataclass(frozen=True)
+class Part:
+    """What an import merges as a unit: all of an old file, or one part of a format-3 file
+    (None: a part whose digest is in the skip set, merged before)."""
+
+    payload: Payload | None
+    digest: str | None  # format 3: the SHA-256 of the part's plaintext
+
+
+class Content:
+    """A sync file's entries, opened part by part."""
+
+    def __init__(self, whole: Payload | None, parted: Parted | None) -> None:
+        self._whole, self._parted = whole, parted
+
+    def digests(self) -> list[str]:
+        """Of each part of a format-3 file, in order (none for an older file)."""
+        return [p.digest for p in self._parted.parts] if self._parted else []
+
+    def incoming(self, skip: Collection[str]) -> dict[str, int]:
+        """At most how many entries each table receives (format 3; the parts not skipped)."""
+        found: dict[str, int] = {}
+        for part in self._parted.parts if self._parted else []:
+            if part.digest not in skip:
+                found[part.kind] = found.get(part.kind, 0) + part.count
+        return found
+
+    def parts(self, skip: Collection[str] = ()) -> Iterator[Part]:
+        """The file's parts in order, each opened (decrypted, inflated, parsed) only when the
+        iteration reaches it; those whose digest is in `skip` are only authenticated."""
+        if self._parted is None:
+            assert self._whole is not None
+            yield Part(self._whole, None)
+            return
+        # (Parsing the next part on a second thread while one is written was measured slower:
+        # SQLite lets the GIL go and takes it back for each row it writes, so the writer waits
+        # a switch interval behind the parser row after row.)
+        for info, plain in self._parted.opened(skip):
+            yield Part(None if plain is None else _part(info, plain), info.digest)
+
+    def entries(self) -> list[Entry]:
+        return [e for part in self.parts() if part.payload for e in part.payload.entries()]
+
+
 def peek(data: bytes) -> SyncHeader:
     """The header as the file claims it (authenticated only by decode)."""
     head, _prefix, _body = read_header(data, MAGIC, WHAT)
@@ -222,19 +308,31 @@ def peek(data: bytes) -> SyncHeader:
 
 
 def decode(data: bytes, key: bytes, partnership_id: str) -> tuple[SyncHeader, list[Entry]]:
-    header, payload = open_file(data, key, partnership_id)
-    return header, payload.entries()
+    header, content = open_file(data, key, partnership_id)
+    return header, content.entries()
 
 
-def open_file(data: bytes, key: bytes, partnership_id: str) -> tuple[SyncHeader, Payload]:
-    """Check, decrypt and index a sync file; its entries are parsed on demand (Payload)."""
+def open_file(data: bytes, key: bytes, partnership_id: str) -> tuple[SyncHeader, Content]:
+    """Check a sync file and read its index: format 3's manifest (its parts are decrypted as
+    they are merged), or an older file decrypted whole; entries are parsed on demand."""
+    header, payload = _open_file(data, key, partnership_id)
+    if isinstance(payload, Parted):
+        if sum(p.count for p in payload.parts) > MAX_RECORDS:
+            raise too_many_records(WHAT, MAX_RECORDS)
+        return header, Content(None, payload)
+    return header, Content(payload, None)
+
+
+def _open_file(data: bytes, key: bytes, partnership_id: str) -> tuple[SyncHeader, Payload | Parted]:
     header = peek(data)
     if header.partnership_id != partnership_id:
         raise SyncFileError(
             QT_TRANSLATE_NOOP("Core", "This sync file belongs to another partnership. Nothing was changed.")
         )
     head, prefix, body = read_header(data, MAGIC, WHAT)
-    if header.format >= 2:
+    if header.format >= 3:
+        return header, Parted(head, prefix, body, key, WHAT)
+    if header.format == 2:
         try:
             return header, _index(inflate_blocks(decrypt(head, prefix, body, key, WHAT), WHAT))
         except (ValueError, UnicodeDecodeError):
