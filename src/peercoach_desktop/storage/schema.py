@@ -242,7 +242,9 @@ CREATE INDEX sessions_by_deleted ON sessions(deleted);
 # index alone (the Sessions list shows each session's notes). Sessions: in the two orders the
 # window reads them (its Sessions list, the last sessions held); both lead with conflict_of
 # (always NULL in them) so that they count sessions without reading a row, and so that neither
-# wins over the other by an equality the other lacks.
+# wins over the other by an equality the other lacks. And for the overview: the session still
+# running (an index of the one or none), each goal's steps done and set from the index alone, and
+# the open steps in the order it lists the soonest due (it lists 30, and counts them all).
 V_LIVE_INDEXES = """
 DROP INDEX IF EXISTS notes_by_deleted;
 DROP INDEX IF EXISTS sessions_by_deleted;
@@ -254,6 +256,10 @@ CREATE INDEX sessions_listed ON sessions(conflict_of, coalesce(scheduled_at, cre
     WHERE deleted = 0 AND conflict_of IS NULL;
 CREATE INDEX sessions_held ON sessions(conflict_of, coalesce(started_at, scheduled_at))
     WHERE deleted = 0 AND conflict_of IS NULL;
+CREATE INDEX sessions_running ON sessions(status) WHERE deleted = 0 AND status = 'running';
+CREATE INDEX steps_counted ON steps(goal_id, status) WHERE deleted = 0;
+CREATE INDEX steps_open ON steps(due_date IS NULL, due_date, created_at)
+    WHERE deleted = 0 AND status = 'open';
 """
 
 # MIGRATIONS[n] takes a schema at version n to version n + 1.
