@@ -19,6 +19,7 @@ from pathlib import Path
 
 from peercoach_desktop.domain.clock import SystemClock
 from peercoach_desktop.storage import database
+from peercoach_desktop.storage.schema import CURRENT_VERSION
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.sync import exchange, pairing
 from peercoach_desktop.vault.keystore import KeyStore, MemoryKeyStore
@@ -144,14 +145,43 @@ def _build(notes: int, target: Path) -> None:
         root.mkdir()  # so the TemporaryDirectory cleanup finds something
 
 
+def _cached(notes: int) -> Path:
+    """The cached pair at this app's schema. A pair cached by an older schema is migrated
+    once, into a folder of its own: otherwise every run would time a migration (a backup of
+    the whole file and new indexes) as part of start-up, import or search."""
+    return CACHE / f"v{LAYOUT}-schema{CURRENT_VERSION}-{notes}"
+
+
+def _migrate(older: Path, target: Path) -> None:
+    with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+        root = Path(tmp) / "pair"
+        shutil.copytree(older, root)
+        meta = json.loads((root / "pair.json").read_text())
+        keystore = MemoryKeyStore()
+        for entry, key in meta["keys"].items():
+            keystore.put(entry, bytes.fromhex(key))
+        for who in ("ana", "ben"):
+            library = Library(root / who, keystore, SystemClock())
+            for descriptor in library.descriptors():
+                library.open(descriptor).close()  # migrates, after a backup of the old file
+            shutil.rmtree(library.backups_dir, ignore_errors=True)
+        os.rename(root, target)
+
+
 def pair(notes: int, work: Path) -> Pair:
     """A fresh copy of the cached pair for `notes` notes inside `work`."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    cached = CACHE / f"v{LAYOUT}-{notes}"
+    cached = _cached(notes)
     if not cached.exists():
         start = time.perf_counter()
-        _build(notes, cached)
-        print(f"(built the {notes}-note notebook pair in {time.perf_counter() - start:.1f} s, cached)")
+        older = sorted(CACHE.glob(f"v{LAYOUT}-*{notes}"), key=lambda p: p.stat().st_mtime)
+        older = [p for p in older if p.name.rsplit("-", 1)[-1] == str(notes)]
+        if older:
+            _migrate(older[-1], cached)
+            print(f"(migrated the cached {notes}-note pair in {time.perf_counter() - start:.1f} s)")
+        else:
+            _build(notes, cached)
+            print(f"(built the {notes}-note notebook pair in {time.perf_counter() - start:.1f} s, cached)")
     target = work / f"pair-{notes}"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(cached, target)
@@ -162,6 +192,6 @@ def pair(notes: int, work: Path) -> Pair:
 
 def reset_ben(notes: int, p: Pair) -> None:
     """Ben's notebook back to freshly joined (before a first import)."""
-    cached = CACHE / f"v{LAYOUT}-{notes}" / "ben"
+    cached = _cached(notes) / "ben"
     shutil.rmtree(p.ben_dir)
     shutil.copytree(cached, p.ben_dir)

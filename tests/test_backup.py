@@ -148,3 +148,42 @@ def test_one_daily_backup_per_day_of_use_and_only_the_last_n_kept(data_dir: Path
         "0o600",
     }
     assert backup.prune(library, created.descriptor, keep=2) == kept[:-2]
+
+
+def test_a_backup_while_another_process_reads_still_holds_every_word(data_dir: Path, tmp_path: Path) -> None:
+    """A reader holding the WAL open (a `peercoach show` streaming) keeps the file from being
+    copied as it stands: the backup falls back to SQLite's online backup, complete all the same."""
+    library = memory_library(data_dir)
+    created = library.create("Ana", "Ben")
+    for i in range(50):
+        created.store.add_note(f"kept word {i:02d}")
+    key = library.keystore.get(created.descriptor.notebook_id)
+    assert key is not None
+    reader = database.connect(created.descriptor.path, key)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM notes").fetchone()  # a snapshot the WAL must keep
+    created.store.add_note("written after the reader began")
+    try:
+        target = backup.backup_now(library, created.descriptor, tmp_path / "out" / "backup.pcnb")
+    finally:
+        reader.execute("ROLLBACK")
+        reader.close()
+        created.store.close()
+    assert not Path(f"{target}-wal").exists()
+    code = recovery.encode(key)
+    notes = _restored_notes(target, code, tmp_path)
+    assert notes == sorted([*(f"kept word {i:02d}" for i in range(50)), "written after the reader began"])
+
+
+def test_a_backup_of_a_quiet_notebook_is_a_self_contained_copy(data_dir: Path, tmp_path: Path) -> None:
+    library = memory_library(data_dir)
+    created = library.create("Ana", "Ben")
+    created.store.add_note("the only note")
+    key = library.keystore.get(created.descriptor.notebook_id)
+    assert key is not None
+    target = backup.backup_now(library, created.descriptor, tmp_path / "out" / "backup.pcnb")
+    created.store.add_note("after the backup")
+    created.store.close()
+    assert not Path(f"{target}-wal").exists() and not Path(f"{target}-journal").exists()
+    assert b"the only note" not in target.read_bytes()  # encrypted, as the notebook is
+    assert _restored_notes(target, recovery.encode(key), tmp_path) == ["the only note"]

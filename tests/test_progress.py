@@ -55,6 +55,7 @@ def test_the_progress_tab_shows_the_figures_in_tables(
     view = window.notebook.progress
     window.notebook.setCurrentWidget(view)
     idle(qtbot, window)
+    qtbot.waitUntil(lambda: bool(view.talk.series and view.follow.series))  # right after the tables
     chart = view.talk.chart()  # axes and legend laid out: the plot starts below the legend
     try:
         # once the data has arrived (idle): the bars must not cover the axes and legend

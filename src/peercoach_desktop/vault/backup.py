@@ -3,8 +3,9 @@
 A backup is a plain SQLCipher file encrypted with the notebook's own raw key, so
 the recovery code (which is that key) opens it anywhere, even with a different
 SQLCipher build; the ids it needs to be restored live in its encrypted meta table.
-It is taken with SQLite's online backup in one step: a consistent snapshot of
-every committed transaction, even while the app keeps writing.
+It is the encrypted file copied as it stands once every committed transaction is in it,
+under the write lock (a consistent state even while the app keeps writing); when writes keep
+getting in between, SQLite's online backup in one step instead.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from peercoach_desktop.vault.library import Library
 DEFAULT_KEEP = 7  # daily backups kept per notebook: the one place this default lives
 DAILY_DIR = "daily"
 BUSY_MS = 5000
+COPY_ATTEMPTS = 2  # a write or a reader in the way: once more, then the online backup
 
 
 def write_backup(source: Path, key: bytes, target: Path) -> Path:
@@ -35,10 +37,13 @@ def write_backup(source: Path, key: bytes, target: Path) -> Path:
     try:
         notebook_file.wait_when_busy(conn, BUSY_MS)
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+        copied = any(notebook_file.copy_when_quiet(conn, source, partial) for _ in range(COPY_ATTEMPTS))
         dest = database.connect(partial, key)
         try:
-            # One consistent read; self-contained: opening it never needs (or leaves) a -wal.
-            notebook_file.snapshot(conn, dest)
+            if copied:
+                notebook_file.self_contained(dest)
+            else:
+                notebook_file.snapshot(conn, dest)  # one consistent read, self-contained too
         finally:
             dest.close()
         with open(partial, "rb+") as handle:

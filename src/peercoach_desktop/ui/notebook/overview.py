@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from html import escape
 
-from peercoach_desktop.storage.browse import Overview
+from peercoach_desktop.storage.browse import OVERVIEW_STEPS, Overview
 from peercoach_desktop.ui.infra.i18n import number, percent, plural, translate
 from peercoach_desktop.ui.infra.widgets import is_overdue, local_time, short_date
 from peercoach_desktop.ui.notebook.meeting_words import meeting_in_words
 
 # The overview lists this many open steps (soonest due first); the Next steps tab has them
 # all. Laying out thousands of list items made the overview's setHtml stall the window ~2 s.
-SHOWN_STEPS = 30
+SHOWN_STEPS = OVERVIEW_STEPS
 
 
 def open_session_html(view: Overview) -> str:
@@ -52,7 +52,7 @@ def overview_html(view: Overview, now: datetime | None = None) -> str:
         + f"<br>{counts}.</p>",
         open_session_html(view),
         "<h3>"
-        + translate("Overview", "Open next steps ({n})").format(n=number(len(view.open_steps)))
+        + translate("Overview", "Open next steps ({n})").format(n=number(view.open_step_count))
         + "</h3><ul>",
     ]
     for step in view.open_steps[:SHOWN_STEPS]:
@@ -62,8 +62,8 @@ def overview_html(view: Overview, now: datetime | None = None) -> str:
             if is_overdue(step.due_date):
                 due += translate("Overview", " — <b>overdue</b>")
         parts.append(f"<li>{escape(step.text)} — {escape(view.name_of(step.owner_id))}{due}</li>")
-    if len(view.open_steps) > SHOWN_STEPS:
-        more = number(len(view.open_steps) - SHOWN_STEPS)
+    if view.open_step_count > SHOWN_STEPS:
+        more = number(view.open_step_count - SHOWN_STEPS)
         parts.append(
             "<li>" + translate("Overview", "… and {n} more in the Next steps tab").format(n=more) + "</li>"
         )

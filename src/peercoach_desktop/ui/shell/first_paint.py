@@ -1,19 +1,19 @@
-"""The moment the main window has first painted."""
+"""The moment a widget (the main window, the overview) has first painted."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QWidget
 
 
 class OnFirstPaint(QObject):
-    """Calls `then` once, right after the window's first paint (start-up shows the window before
-    it opens any notebook)."""
+    """Calls `then` once, right after the widget's first paint (start-up shows the window before
+    it opens any notebook, and the overview's content before the rest of start-up)."""
 
-    def __init__(self, window: QMainWindow, then: Callable[[], None]) -> None:
-        super().__init__(window)
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
         self._then: Callable[[], None] | None = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -199,6 +199,12 @@ class MainWindow(QMainWindow):
         follow_system_scheme(QApplication.instance(), self.preferences.get("theme"))
         self.started.emit()
 
+    def _finish_after_paint(self) -> None:
+        """The rest of start-up (~60 ms on this thread) once the overview has painted its
+        content, not between handing it the content and its paint."""
+        viewport = self.notebook.overview.viewport()
+        viewport.installEventFilter(OnFirstPaint(viewport, self._finish_start))
+
     def _after_content(self) -> None:
         """Once per load, when a notebook is on screen: today's backups (skipped when taken)."""
         if self._backups_due and self.access.workspace is not None:
@@ -288,7 +294,7 @@ class MainWindow(QMainWindow):
         if not self._started:  # after the first notebook shows (or right away, with none)
             self._started = True
             if any(not summary.problem for summary in summaries):
-                self.content_shown.connect(self._finish_start, Qt.ConnectionType.SingleShotConnection)
+                self.content_shown.connect(self._finish_after_paint, Qt.ConnectionType.SingleShotConnection)
             QTimer.singleShot(0 if all(s.problem for s in summaries) else 1000, self._finish_start)
         target = self.access.partnership_id
         self._build_frame().show_summaries(summaries)

@@ -1,7 +1,8 @@
 """A start-up probe for benchmarks and packaged-app self-checks (PEERCOACH_EXIT_AFTER).
 
 'paint': quit right after the main window's first paint; 'content': quit once the first
-notebook's overview is on screen. It prints when that happened and the peak memory so
+notebook's overview is on screen (its first paint with the notebook's content in it, not the
+moment the content was handed to the widget). It prints when that happened and the peak memory so
 far (no user data) to stderr, for a benchmark to compare with a bare Qt window's, and the
 interface language chosen at start.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from peercoach_desktop.ui.shell.main_window import MainWindow
@@ -59,4 +60,10 @@ def install(app: QApplication, window: MainWindow, mode: str) -> None:
         painted.setParent(window)  # kept alive with the window
         window.installEventFilter(painted)
     elif mode == "content":
-        window.content_shown.connect(lambda: finish(time.time()))
+
+        def content_set() -> None:
+            viewport = window.notebook.overview.viewport()
+            painted.setParent(viewport)
+            viewport.installEventFilter(painted)
+
+        window.content_shown.connect(content_set, Qt.ConnectionType.SingleShotConnection)
