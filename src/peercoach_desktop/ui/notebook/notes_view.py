@@ -164,7 +164,9 @@ class NotesView(QWidget):
             links.fill(self.subjects)
         if self._note is not None:
             self._show_links(self._note)
-        self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, 0))
+        rows = self.model.rowCount()
+        if rows:  # the labels name goals and sessions: shown anew
+            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(rows - 1, 0))
 
     def _page_loaded(self) -> None:
         if self._select_when_loaded:
