@@ -49,6 +49,10 @@ def known_versions(conn: sqlcipher3.Connection) -> KnownVersions:
     return KnownVersions(stored, private)
 
 
+def is_empty(conn: sqlcipher3.Connection, table: str) -> bool:
+    return conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
+
+
 def _batches(items: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), BATCH):
         yield items[start : start + BATCH]
@@ -71,7 +75,8 @@ def state_for(conn: sqlcipher3.Connection, keys: Iterable[Key]) -> State:
 def _values(entry: Entry, row_id: str, conflict_of: str | None) -> list[Any]:
     values = rows.to_values(entry.record)
     values[0] = row_id  # columns() starts with the id
-    values += [rows.sorted_json(dict(entry.ctx)), conflict_of]
+    ctx = rows.sorted_json(dict(entry.ctx)) if entry.ctx else "{}"  # a record never synced: none
+    values += [ctx, conflict_of]
     return values
 
 
