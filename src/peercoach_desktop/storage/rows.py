@@ -118,14 +118,16 @@ def from_row(cls: type[R], names: list[str], values: tuple[Any, ...]) -> R:
 
 
 @functools.cache
-def _plan(cls: type[Record]) -> tuple[tuple[str, ...], tuple[tuple[str, type[Enum]], ...], bool]:
+def _plan(
+    cls: type[Record],
+) -> tuple[tuple[str, ...], tuple[tuple[str, type[Enum], dict[Any, Enum]], ...], bool]:
     """Of a record class, made once (an import builds 100k records): its JSON fields, its enum
-    fields with their enum, and whether it has `hidden`."""
+    fields with their enum and its members by value, and whether it has `hidden`."""
     names = _columns(cls)
     enums = {"status": STATUS_OF.get(cls), "kind": NoteKind, "visibility": Visibility}
     return (
         tuple(n for n in names if n in JSON_FIELDS),
-        tuple((n, kind) for n, kind in enums.items() if n in names and kind is not None),
+        tuple((n, kind, _members(kind)) for n, kind in enums.items() if n in names and kind is not None),
         "hidden" in names,
     )
 
@@ -138,9 +140,11 @@ def _built(cls: type[R], data: dict[str, Any]) -> R:
     data["deleted"] = bool(data["deleted"])
     if hidden and "hidden" in data:
         data["hidden"] = bool(data["hidden"])
-    for name, kind in enum_names:
+    for name, kind, members in enum_names:
         if name in data:
-            data[name] = _member(kind, data[name])
+            value = data[name]
+            member = members.get(value) if isinstance(value, str) else None
+            data[name] = member if member is not None else kind(value)  # kind(): ValueError
     return cls(**data)
 
 
