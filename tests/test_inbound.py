@@ -121,6 +121,10 @@ CASES: dict[str, tuple[str, Callable[[Pair, list[Row]], list[Row]]]] = {
         lambda p, r: _new_note(p, r, kept_from=json.dumps({"by": p.ana.me_id, "at": AT, "html": "<b>"})),
     ),
     "a kept-copy mark that is a list": ("not well-formed", lambda p, r: _new_note(p, r, kept_from="[1]")),
+    "a kept-copy mark that is an empty list": (
+        "not well-formed",
+        lambda p, r: _new_note(p, r, kept_from="[]"),
+    ),
     "a kept-copy mark at no time": (
         "not well-formed",
         lambda p, r: _new_note(p, r, kept_from=json.dumps({"by": p.ana.me_id, "at": "Tuesday"})),
@@ -167,6 +171,11 @@ def test_hostile_numbers_and_timer_states_are_refused(pair: Pair) -> None:
     for bad in (
         {"timer_state": json.dumps([1, 2])},
         {"minutes_per_turn": 10**20},
+        {"minutes_per_turn": True},  # a JSON boolean is no number of minutes
+        {"minutes_per_turn": 0},
+        {"speaker_order": "{}"},  # empty, but not the list it must be
+        {"seconds_by_speaker": "[]"},
+        {"timer_state": "[]"},
         {"seconds_by_speaker": json.dumps({"p": -5})},
     ):
         crafted = [item for item in records if item["kind"] != "sessions"]

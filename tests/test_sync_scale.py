@@ -114,6 +114,9 @@ def test_a_big_first_import_is_searchable_and_later_edits_are_indexed_as_before(
     assert report.counts.added == 31
     assert len(pair.ben.search("delegation")) == 30
     assert [h.title for h in pair.ben.search("budget")] == ["Delegate the budget"]
+    # the bigger term buffer of the rebuild was only for the rebuild
+    hashsize = "SELECT v FROM notes_fts_config WHERE k = 'hashsize'"
+    assert pair.ben._conn.execute(hashsize).fetchone() == (sync_bulk.FTS_HASH_DEFAULT,)
     # the row-by-row triggers are back: a later edit and a new note are found, the old text not
     note = pair.ben.list(Note)[0]
     pair.ben.update_note(note.id, "Rewritten about mentoring")

@@ -87,6 +87,7 @@ def _layout(cls: type[Record]) -> tuple[Any, tuple[int, ...], int]:
 
 # json.dumps(value, sort_keys=True), without making an encoder per call
 sorted_json = json.JSONEncoder(sort_keys=True).encode
+EMPTY_JSON = {dict: "{}", list: "[]"}  # sorted_json of an empty one
 
 
 def to_values(record: Record) -> list[Any]:
@@ -94,7 +95,10 @@ def to_values(record: Record) -> list[Any]:
     getter, json_at, deleted_at = _layout(type(record))
     values = list(getter(record))
     for i in json_at:
-        values[i] = sorted_json(values[i])
+        value = values[i]
+        # Most JSON fields are empty (a note that is no kept copy): no encoder call for those.
+        empty = None if value else EMPTY_JSON.get(type(value))
+        values[i] = empty if empty is not None else sorted_json(value)
     values[deleted_at] = int(values[deleted_at])
     return values
 
@@ -113,18 +117,34 @@ def from_row(cls: type[R], names: list[str], values: tuple[Any, ...]) -> R:
     return _built(cls, data)
 
 
+@functools.cache
+def _plan(
+    cls: type[Record],
+) -> tuple[tuple[str, ...], tuple[tuple[str, type[Enum], dict[Any, Enum]], ...], bool]:
+    """Of a record class, made once (an import builds 100k records): its JSON fields, its enum
+    fields with their enum and its members by value, and whether it has `hidden`."""
+    names = _columns(cls)
+    enums = {"status": STATUS_OF.get(cls), "kind": NoteKind, "visibility": Visibility}
+    return (
+        tuple(n for n in names if n in JSON_FIELDS),
+        tuple((n, kind, _members(kind)) for n, kind in enums.items() if n in names and kind is not None),
+        "hidden" in names,
+    )
+
+
 def _built(cls: type[R], data: dict[str, Any]) -> R:
-    for name in JSON_FIELDS & data.keys():
-        data[name] = _loads(data[name])
+    json_names, enum_names, hidden = _plan(cls)
+    for name in json_names:
+        if name in data:
+            data[name] = _loads(data[name])
     data["deleted"] = bool(data["deleted"])
-    if "hidden" in data:
+    if hidden and "hidden" in data:
         data["hidden"] = bool(data["hidden"])
-    if "status" in data:
-        data["status"] = _member(STATUS_OF[cls], data["status"])
-    if "kind" in data:
-        data["kind"] = _member(NoteKind, data["kind"])
-    if "visibility" in data:
-        data["visibility"] = _member(Visibility, data["visibility"])
+    for name, kind, members in enum_names:
+        if name in data:
+            value = data[name]
+            member = members.get(value) if isinstance(value, str) else None
+            data[name] = member if member is not None else kind(value)  # kind(): ValueError
     return cls(**data)
 
 

@@ -12,9 +12,9 @@ from collections.abc import Collection, Iterable, Iterator
 import sqlcipher3
 
 from peercoach_desktop.domain.clock import Clock, HybridClock, iso
-from peercoach_desktop.domain.merge import Change, Entry, Key, KnownVersions, State
+from peercoach_desktop.domain.merge import Change, Entry, Key, KnownVersions, State, copy_id
 from peercoach_desktop.domain.model import Record
-from peercoach_desktop.storage import sync_bulk, sync_rows
+from peercoach_desktop.storage import rows, sync_bulk, sync_rows
 
 
 class UnitOfWork:
@@ -22,6 +22,11 @@ class UnitOfWork:
         self._conn = conn
         self._hlc = hlc
         self._clock = clock
+        # For a first import (tables empty): which tables held no row when this transaction first
+        # looked, and the row ids and conflict_of values written to them since. A record none of
+        # whose rows can exist is not looked up (100k lookups of nothing, part by part).
+        self._empty: dict[str, bool] = {}
+        self._touched: dict[str, set[str]] = {}
 
     def now(self) -> str:
         return iso(self._clock.now())
@@ -48,17 +53,40 @@ class UnitOfWork:
         return sync_bulk.known_versions(self._conn)
 
     def known_versions_for(self, keys: Iterable[Key]) -> KnownVersions:
-        return sync_bulk.known_versions_for(self._conn, keys)
+        return sync_bulk.known_versions_for(self._conn, self._maybe_stored(keys))
 
     def authored_at(self, table: str, author_id: str, created: Iterable[str]) -> State:
         return sync_bulk.authored_at(self._conn, table, author_id, created)
 
     def state_for(self, keys: Iterable[Key]) -> State:
         """The stored versions of these records only."""
-        return sync_bulk.state_for(self._conn, keys)
+        return sync_bulk.state_for(self._conn, self._maybe_stored(keys))
+
+    def _maybe_stored(self, keys: Iterable[Key]) -> list[Key]:
+        """The keys that may have a row: all but those of a table empty when this transaction
+        began whose id no row written since carries (as its id or as the record it copies)."""
+        return [
+            (table, record_id)
+            for table, record_id in keys
+            if not self._was_empty(table) or record_id in self._touched.get(table, ())
+        ]
+
+    def _was_empty(self, table: str) -> bool:
+        if table not in self._empty:
+            if table not in sync_rows.CLASS_OF:
+                return False  # not a table of ours: left to the lookups (the validator refuses it)
+            self._empty[table] = sync_bulk.is_empty(self._conn, table)
+        return self._empty[table]
 
     def write_changes(self, changes: Iterable[Change], deferred: Collection[str] = ()) -> None:
         """A merge's writes, set-based (many changes are one statement per table)."""
+        changes = list(changes)
+        for change in changes:
+            table, record_id = change.key
+            if self._was_empty(table):  # every row written: the record's id and its copies' ids
+                touched = self._touched.setdefault(table, set())
+                touched.add(record_id)
+                touched.update(copy_id(record_id, e.version) for e in change.after[1:])
         sync_bulk.write_changes(self._conn, changes, deferred)
 
     @contextlib.contextmanager
@@ -77,6 +105,7 @@ class UnitOfWork:
         self, new: Record, base_ctx: dict[str, str], copies: list[Entry], *, keep_copies: bool
     ) -> list[Record]:
         """Write `new` over a record and its conflict copies (sync_rows.settle)."""
+        self._empty[rows.TABLE_OF[type(new)]] = False  # rows written outside the count above
         return sync_rows.settle(
             self._conn, new, base_ctx, copies, keep_copies=keep_copies, tick=self._hlc.tick
         )

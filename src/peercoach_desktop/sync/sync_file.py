@@ -105,7 +105,10 @@ def entry_from_json(item: Any) -> Entry:
     if isinstance(record, Partnership):
         MeetingPlan.from_dict(record.meeting_plan)  # a zone, times and counts we can use, or ValueError
     ctx = item["ctx"]
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in ctx.items()):
+    # (a record never synced has an empty context: no generator for it)
+    if not isinstance(ctx, dict) or (
+        ctx and not all(isinstance(k, str) and isinstance(v, str) for k, v in ctx.items())
+    ):
         raise TypeError("ctx")
     for version in (record.version, *ctx.values()):
         if version.count(".") < 2:
@@ -233,7 +236,9 @@ def _part(info: PartInfo, plain: bytes) -> Payload:
         tags, entries = [], []
         for item in items:
             row = item["row"]
-            if item["kind"] != info.kind or not all(isinstance(row[n], str) for n in ("id", "version")):
+            if item["kind"] != info.kind or not (
+                isinstance(row["id"], str) and isinstance(row["version"], str)
+            ):
                 raise ValueError("an entry unlike its part")
             tags.append(version_tag(info.kind, row["id"], row["version"]))
             entries.append(entry_from_json(item))  # all: an opened part is mostly new records
