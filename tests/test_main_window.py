@@ -239,6 +239,20 @@ def test_idle_time_locks_the_window(qtbot: QtBot, library: Library) -> None:
     assert win.pages.currentWidget() is win.lock_page
 
 
+def test_input_restarts_the_idle_countdown_once_the_window_has_started(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    create_partnership(qtbot, window)
+    qtbot.waitUntil(lambda: window.actions_built)  # input is watched from here on
+    assert window.idle_timer.isActive()
+    window.idle_timer.stop()
+    qtbot.keyClick(window.notebook.overview, Qt.Key.Key_Down)
+    assert window.idle_timer.isActive()
+    window.idle_timer.stop()
+    qtbot.mouseClick(window.partnerships.viewport(), Qt.MouseButton.LeftButton)
+    assert window.idle_timer.isActive()
+
+
 def test_preferences_are_kept_and_applied(qtbot: QtBot, window: MainWindow, library: Library) -> None:
     window.open_preferences()
     dialog = window.dialogs["preferences_dialog"]

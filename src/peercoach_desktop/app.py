@@ -62,10 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from peercoach_desktop.system.paths import data_dir_text
     from peercoach_desktop.ui.infra import i18n
     from peercoach_desktop.ui.infra.settings import Preferences
+    from peercoach_desktop.ui.infra.theme import fusion_arguments
     from peercoach_desktop.ui.shell.main_window import MainWindow
     from peercoach_desktop.ui.shell.single_instance import start_or_wake
 
-    app = QApplication([sys.argv[0], *qt_args])
+    app = QApplication(fusion_arguments([sys.argv[0], *qt_args]))
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

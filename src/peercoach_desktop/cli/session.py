@@ -9,7 +9,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from peercoach_desktop.coaching import schedule
 from peercoach_desktop.domain.meeting_plan import DEFAULT_ALARM_MINUTES, Repeat, local_text, zone
 from peercoach_desktop.system.local_zone import local_zone_name
 
@@ -20,6 +19,8 @@ def _local(at: datetime) -> str:
 
 
 def cmd_schedule(ctx: Any) -> None:
+    from peercoach_desktop.coaching import schedule  # here: every command builds this parser
+
     a = ctx.args
     clock = ctx.library.clock
     repeat = Repeat.MONTHLY if a.monthly else Repeat.NONE if a.once else Repeat.WEEKLY

@@ -5,14 +5,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from peercoach_desktop.coaching import summary
 from peercoach_desktop.domain.errors import UsageError
 from peercoach_desktop.system.files import write_atomic
 
+if TYPE_CHECKING:
+    from peercoach_desktop.coaching import summary
+
 
 def render(built: summary.Summary, fmt: str) -> bytes:
+    from peercoach_desktop.coaching import summary  # here: every command builds this parser
+
     text = summary.to_markdown(built)
     if fmt == "md":
         return text.encode("utf-8")
@@ -22,6 +26,8 @@ def render(built: summary.Summary, fmt: str) -> bytes:
 
 
 def cmd_summary(ctx: Any) -> None:
+    from peercoach_desktop.coaching import summary
+
     a = ctx.args
     out = Path(a.out)
     fmt = a.format or ("pdf" if out.suffix.lower() == ".pdf" else "md")

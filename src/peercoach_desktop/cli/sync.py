@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peercoach_desktop.cli.context import Context, read_passphrase
 from peercoach_desktop.domain.errors import NotFoundError, UsageError, WrongPassphraseError
-from peercoach_desktop.sync import exchange, file_names, pairing, sync_file
 from peercoach_desktop.vault.opener import open_notebook
+
+if TYPE_CHECKING:
+    # Imported by the commands that use them: every other command builds this parser too.
+    from peercoach_desktop.sync import exchange, pairing
 
 
 def read_pairing_passphrase(source: str | None, *, confirm: bool) -> str:
@@ -27,6 +30,8 @@ def read_pairing_passphrase(source: str | None, *, confirm: bool) -> str:
 
 
 def cmd_invite(ctx: Context) -> None:
+    from peercoach_desktop.sync import pairing
+
     a = ctx.args
     passphrase = read_pairing_passphrase(a.pairing_file, confirm=True)
     descriptor = ctx.library.resolve(a.partnership)
@@ -45,6 +50,8 @@ ATTEMPTS = 3  # typed at a prompt: a typo asks again instead of ending the join
 
 
 def _read_invitation(data: bytes, source: str | None) -> pairing.Invitation:
+    from peercoach_desktop.sync import pairing
+
     attempt = 1
     while True:
         passphrase = read_pairing_passphrase(source, confirm=False)
@@ -58,6 +65,8 @@ def _read_invitation(data: bytes, source: str | None) -> pairing.Invitation:
 
 
 def cmd_join(ctx: Context) -> None:
+    from peercoach_desktop.sync import pairing
+
     a = ctx.args
     data = pairing.read_file(Path(a.file))  # bounded: an invitation is never larger than its format allows
     invitation = _read_invitation(data, a.pairing_file)
@@ -82,6 +91,8 @@ def cmd_join(ctx: Context) -> None:
 
 
 def cmd_export(ctx: Context) -> None:
+    from peercoach_desktop.sync import exchange, file_names
+
     a = ctx.args
     descriptor = ctx.library.resolve(a.partnership)
     with open_notebook(ctx.library, descriptor, ctx.passphrase if descriptor.kdf else None) as store:
@@ -108,6 +119,8 @@ def _describe(report: exchange.ImportReport, partner: str) -> list[str]:
 
 
 def cmd_import(ctx: Context) -> None:
+    from peercoach_desktop.sync import exchange, sync_file
+
     a = ctx.args
     data = sync_file.read_file(Path(a.file))  # read once, bounded; decrypted once below
     descriptor = exchange.notebook_for_file(ctx.library, data)
@@ -120,6 +133,8 @@ def cmd_import(ctx: Context) -> None:
 
 
 def cmd_conflicts(ctx: Context) -> None:
+    from peercoach_desktop.sync import exchange
+
     with ctx.open(ctx.args.partnership) as store:
         conflicts = exchange.list_conflicts(store)
     data = [
@@ -139,6 +154,8 @@ def cmd_conflicts(ctx: Context) -> None:
 
 
 def cmd_resolve(ctx: Context) -> None:
+    from peercoach_desktop.sync import exchange
+
     a = ctx.args
     with ctx.open(a.partnership) as store:
         ids = {x for c in exchange.list_conflicts(store) for x in (c.record_id, c.copy_id)}

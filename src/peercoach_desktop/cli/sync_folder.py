@@ -12,12 +12,15 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peercoach_desktop.cli.context import Context
 from peercoach_desktop.domain.errors import UsageError
-from peercoach_desktop.sync import exchange, folder
 from peercoach_desktop.vault.opener import open_notebook
+
+if TYPE_CHECKING:
+    # Imported by cmd_sync: every other command builds this parser too.
+    from peercoach_desktop.sync import folder
 
 
 def _lines(report: folder.RoundReport, partner: str) -> list[str]:
@@ -43,6 +46,8 @@ def _show(report: folder.RoundReport, partner: str, as_json: bool) -> None:
 
 
 def cmd_sync(ctx: Context) -> None:
+    from peercoach_desktop.sync import exchange, folder
+
     a = ctx.args
     if a.interval <= 0 or a.interval > 3600:
         raise UsageError("--interval is 1 to 3600 seconds.")

@@ -68,12 +68,25 @@ QRadioButton::indicator:checked { background: #8ab4f8; border-color: #8ab4f8; }
 """
 
 
+_fusion_set: list[bool] = []  # Fusion is the application's style: no need to ask again
+
+
+def fusion_arguments(args: list[str]) -> list[str]:
+    """QApplication's arguments with Fusion as its style, last so it wins over a -style given
+    (as apply_palette's setStyle did): Qt makes the style in C++, while asking the style's name
+    from Python first sets up QStyle's Python type (~10 ms of enums before the first paint)."""
+    _fusion_set[:] = [True]
+    return [*args, "-style", "fusion"]
+
+
 def apply_palette(app: QApplication, theme: str) -> None:
     """Before the first paint: Fusion, and our light or dark palette when one is chosen.
     ('system' keeps the platform's palette until follow_system_scheme, which needs Qt's
     namespace enums: some milliseconds a first paint does not have to wait for.)"""
-    if app.style().name().lower() != "fusion":  # often already is: no second instance
-        app.setStyle(QStyleFactory.create("Fusion"))
+    if not _fusion_set:
+        if app.style().name().lower() != "fusion":  # often already is: no second instance
+            app.setStyle(QStyleFactory.create("Fusion"))
+        _fusion_set.append(True)
     if theme in ("light", "dark"):
         _set_palette(app, theme == "dark")
 

@@ -13,16 +13,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
 
 from peercoach_desktop import APP_NAME
-from peercoach_desktop.domain.clock import SystemClock, iso, parse_iso
 from peercoach_desktop.domain.model import DEFAULT_TURN_MINUTES
-from peercoach_desktop.storage import browse
-from peercoach_desktop.storage.browse import Overview
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.infra.widgets import named
-from peercoach_desktop.ui.notebook.overview import overview_html
 
 if TYPE_CHECKING:
+    from peercoach_desktop.storage.browse import Overview
+    from peercoach_desktop.storage.store import NotebookStore
     from peercoach_desktop.ui.notebook.goals_view import GoalsView
     from peercoach_desktop.ui.notebook.notes_view import NotesView
     from peercoach_desktop.ui.notebook.progress_view import ProgressView
@@ -41,6 +39,14 @@ LAZY_TABS = (  # titles translated when shown
     ("search", QT_TRANSLATE_NOOP("NotebookView", "&Search")),
 )
 TAB_NAMES = [name for name, _ in LAZY_TABS]
+
+
+def read_overview(store: NotebookStore, now: str) -> Overview:
+    """On the worker, which imports the notebook core at start while the GUI thread builds
+    these tabs: the GUI thread does not import (or wait for) the core's queries."""
+    from peercoach_desktop.storage import browse
+
+    return browse.overview(store, now)
 
 
 class NotebookView(QTabWidget):
@@ -209,7 +215,7 @@ class NotebookView(QTabWidget):
     def load(self) -> None:
         """A partnership was selected: read its overview, then fill the tabs built so far."""
         now = self._now()
-        self.access.run(lambda store: browse.overview(store, now), self._loaded)
+        self.access.run(lambda store: read_overview(store, now), self._loaded)
 
     def _loaded(self, view: Overview) -> None:
         self._show_overview(view)
@@ -226,14 +232,19 @@ class NotebookView(QTabWidget):
             view.show_open(people.open_session_since)
 
     def _now(self) -> str:
+        from peercoach_desktop.domain.clock import SystemClock, iso
+
         workspace = self.access.workspace
         return iso((workspace.library.clock if workspace else SystemClock()).now())
 
     def refresh_overview(self) -> None:
         now = self._now()
-        self.access.run(lambda store: browse.overview(store, now), self._show_overview)
+        self.access.run(lambda store: read_overview(store, now), self._show_overview)
 
     def _show_overview(self, view: Overview) -> None:
+        from peercoach_desktop.domain.clock import parse_iso
+        from peercoach_desktop.ui.notebook.overview import overview_html
+
         self.people = view
         self.overview.setHtml(overview_html(view, parse_iso(self._now())))
         for steps in self._built("steps"):

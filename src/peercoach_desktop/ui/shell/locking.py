@@ -78,9 +78,13 @@ class WindowLock(QObject):
         self._copied_here = False
 
     def watch_input(self) -> None:
-        """Restart the idle countdown on user input from now on (watching every event costs
-        ~20 ms of start-up events, so the window calls this once its frame exists)."""
+        """Restart the idle countdown on user input from now on. The window calls this once its
+        first notebook is on screen (an app-wide filter sees every event, and PySide sets up the
+        type of each event class it first hands to Python: tens of ms while the tabs are built);
+        the countdown restarts here too, so input before this moment counts as input."""
         QApplication.instance().installEventFilter(self)
+        if self.idle_timer.isActive() and not self.locked:
+            self.idle_timer.start()
 
     def stop_watching(self) -> None:
         QApplication.instance().removeEventFilter(self)

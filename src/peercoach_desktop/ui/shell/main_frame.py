@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peercoach_desktop.ui.infra.dialogs import message_text
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.infra.widgets import local_time, named
 
@@ -98,6 +97,10 @@ class MainFrame(QSplitter):
         self.partnerships.clear()
         for summary in summaries:
             if summary.problem:
+                # Here, not at the top: the dialogs module's Qt types are set up on first use,
+                # and the frame is built between the first paint and the first notebook.
+                from peercoach_desktop.ui.infra.dialogs import message_text
+
                 item = QListWidgetItem(
                     translate("MainFrame", "[Locked] notebook {id}").format(id=summary.partnership_id[:8])
                 )

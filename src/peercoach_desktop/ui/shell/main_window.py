@@ -154,8 +154,6 @@ class MainWindow(QMainWindow):
                 frame.restoreState(state)
             self.setCentralWidget(frame)
             self._frame = frame
-            # Watching every event for the idle lock costs ~20 ms of start-up events: from here.
-            self.locking.watch_input()
         return self._frame
 
     @property
@@ -192,6 +190,9 @@ class MainWindow(QMainWindow):
         from peercoach_desktop.ui.partners.sync_folder import SyncFolders
         from peercoach_desktop.ui.shell.window_actions import build_actions
 
+        # Watching every event for the idle lock: from here, not while the first notebook is
+        # built and shown (each event class Python first sees has its type set up).
+        self.locking.watch_input()
         self.sync_folders = SyncFolders(self)  # before the menus, which offer it
         build_actions(self, self._menus)
         self.window_preferences.apply_history_policy()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from peercoach_desktop.ui.shell.main_window import MainWindow
@@ -62,8 +62,11 @@ def install(app: QApplication, window: MainWindow, mode: str) -> None:
     elif mode == "content":
 
         def content_set() -> None:
+            # Once, disconnected by hand: Qt.SingleShotConnection would make the probe set up
+            # Qt's namespace (~20 ms of enums) before the first paint, which the app does not.
+            window.content_shown.disconnect(content_set)
             viewport = window.notebook.overview.viewport()
             painted.setParent(viewport)
             viewport.installEventFilter(painted)
 
-        window.content_shown.connect(content_set, Qt.ConnectionType.SingleShotConnection)
+        window.content_shown.connect(content_set)
