@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,10 @@ def test_rounds_from_cron_send_and_import_only_what_changed(
     assert ana_file.read_bytes() != written[0]
 
 
+# The app run with faulthandler on, so that a hang can be shown thread by thread (SIGABRT).
+PYTHON_TRACED = [sys.executable, "-X", "faulthandler", "-m", "peercoach_desktop"]
+
+
 def test_watch_keeps_a_headless_laptop_in_step_until_interrupted(
     secret_service: dict[str, str], tmp_path: Path
 ) -> None:
@@ -178,7 +183,6 @@ def test_watch_keeps_a_headless_laptop_in_step_until_interrupted(
     import queue
     import signal
     import subprocess
-    import sys
     import threading
     import time
 
@@ -197,7 +201,7 @@ def test_watch_keeps_a_headless_laptop_in_step_until_interrupted(
     )
     assert run_cli(ben, env, "join", str(invite), "--passphrase-file", "-", stdin="pairing words").code == 0
     watcher = subprocess.Popen(
-        [sys.executable, "-m", "peercoach_desktop", "--data-dir", str(ben), "sync", pid, *WATCH, str(shared)],
+        [*PYTHON_TRACED, "--data-dir", str(ben), "sync", pid, *WATCH, str(shared)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -219,7 +223,13 @@ def test_watch_keeps_a_headless_laptop_in_step_until_interrupted(
             received = json.loads(line)["received"] != []
         assert received, watcher.stderr.read() if watcher.poll() is not None else "no round received the file"
         watcher.send_signal(signal.SIGINT)
-        assert watcher.wait(timeout=20) == 0
+        try:
+            code = watcher.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # say where it hangs: faulthandler prints every thread
+            watcher.send_signal(signal.SIGABRT)
+            watcher.wait(timeout=10)
+            raise AssertionError(f"Ctrl+C did not end --watch: {watcher.stderr.read()[-4000:]}") from None  # type: ignore[union-attr]
+        assert code == 0
     finally:
         if watcher.poll() is None:
             watcher.kill()
