@@ -9,6 +9,7 @@ stays free of Qt.
 from __future__ import annotations
 
 import json
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -62,6 +63,9 @@ def cmd_sync(ctx: Context) -> None:
             ctx.emit(report.to_dict(), lambda: _lines(report, partner))
             return
         _show(report, partner, a.json)
+        # A service manager or `kill` stops a headless watcher with SIGTERM: end as on Ctrl+C,
+        # between two writes, with the notebook closed properly.
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
             while True:
                 time.sleep(a.interval)
@@ -70,6 +74,10 @@ def cmd_sync(ctx: Context) -> None:
                     _show(report, partner, a.json)
         except KeyboardInterrupt:
             return  # the notebook closes on the way out
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def register(add: Callable[..., Any]) -> None:
