@@ -34,7 +34,7 @@ from peercoach_desktop.domain.model import (
     Session,
     SessionStatus,
 )
-from peercoach_desktop.storage import database, history, rows, sync_bulk, sync_rows
+from peercoach_desktop.storage import database, history, record_sql, rows, sync_bulk, sync_rows
 from peercoach_desktop.storage.unit_of_work import UnitOfWork
 
 R = TypeVar("R", bound=Record)
@@ -134,14 +134,15 @@ class NotebookBase:
         """Records of one type by typed conditions (no SQL from callers): `deleted` False = live,
         True = in the trash, None = both; `originals` leaves out sync conflict copies;
         `equals` are column = value tests on the record's own fields."""
-        return self._select(cls, *_typed_where(cls, deleted, originals, id_prefix, order_by, equals))
+        where, params = record_sql.typed_where(cls, deleted, originals, id_prefix, order_by, equals)
+        return self._select(cls, where, params)
 
     def each(
         self, cls: type[R], *, deleted: bool | None = False, order_by: str = "created_at"
     ) -> Iterator[R]:
         """Like matching(), one row at a time: for readers of a whole table (show --json), so
         100k notes are never in memory at once. Finish iterating before the next write."""
-        where, params = _typed_where(cls, deleted, False, None, order_by, {})
+        where, params = record_sql.typed_where(cls, deleted, False, None, order_by, {})
         cursor = self._conn.execute(f"SELECT * FROM {rows.TABLE_OF[cls]} {where}", params)
         names = [d[0] for d in cursor.description]
         for values in cursor:
@@ -162,7 +163,7 @@ class NotebookBase:
     def plain_each(self, cls: type[Record], *, order_by: str = "created_at") -> Iterator[dict[str, Any]]:
         """each()'s live records as the plain dicts their to_dict() gives, one at a time and
         without building the records (most of show --json's time at 100k notes)."""
-        where, params = _typed_where(cls, False, False, None, order_by, {})
+        where, params = record_sql.typed_where(cls, False, False, None, order_by, {})
         names = rows.columns(cls)
         cursor = self._conn.execute(f"SELECT {', '.join(names)} FROM {rows.TABLE_OF[cls]} {where}", params)
         yield from rows.plain_dicts(names, cursor)
@@ -170,7 +171,7 @@ class NotebookBase:
     def each_json(self, cls: type[Record], *, depth: int) -> Iterator[str]:
         """each()'s live records as their JSON text (rows.json_text_sql), laid out by SQLite: no
         record or dict per row in Python, but for the few with a JSON field that is not empty."""
-        where, params = _typed_where(cls, False, False, None, "created_at", {})
+        where, params = record_sql.typed_where(cls, False, False, None, "created_at", {})
         table, names = rows.TABLE_OF[cls], rows.columns(cls)
         sql = f"SELECT rid, {rows.json_text_sql(cls, depth)} FROM {table} {where}"
         for rid, text in self._conn.execute(sql, params):
@@ -337,7 +338,7 @@ class NotebookBase:
             common["id"] = _id
         with database.transaction(self._conn):
             record = record_type(**(common | fields), version=self._hlc.tick())
-            insert(self._conn, record)
+            record_sql.insert(self._conn, record)
             self._save_clock()
         return record
 
@@ -346,7 +347,7 @@ class NotebookBase:
             updated = dataclasses.replace(
                 record, **changes, updated_at=iso(self._clock.now()), version=self._hlc.tick()
             )
-            update(self._conn, updated)
+            record_sql.update(self._conn, updated)
             sync_rows.after_local_change(self._conn, record, updated, self._hlc.tick)
             history.remember(self._conn, record, updated, self.history_policy, always=_keep_history)
             self._save_clock()
@@ -362,7 +363,7 @@ class NotebookBase:
         with database.transaction(self._conn):
             for record, fields in changes:
                 updated = dataclasses.replace(record, **fields, updated_at=stamp, version=self._hlc.tick())
-                update(self._conn, updated)
+                record_sql.update(self._conn, updated)
                 sync_rows.after_local_change(self._conn, record, updated, self._hlc.tick)
                 if forget_history:  # a purge: no earlier words of it stay behind
                     history.forget(self._conn, record.id)
@@ -381,50 +382,3 @@ class NotebookBase:
 
     def _optional(self, cls: type[Record], ref: str | None) -> str | None:
         return None if ref is None else self.find(cls, ref).id
-
-
-def insert(conn: sqlcipher3.Connection, record: Record) -> None:
-    row = rows.to_row(record)
-    names = ", ".join(row)
-    marks = ", ".join(f":{name}" for name in row)
-    conn.execute(f"INSERT INTO {rows.TABLE_OF[type(record)]} ({names}) VALUES ({marks})", row)
-
-
-def update(conn: sqlcipher3.Connection, record: Record) -> None:
-    row = rows.to_row(record)
-    assignments = ", ".join(f"{name} = :{name}" for name in row if name != "id")
-    conn.execute(f"UPDATE {rows.TABLE_OF[type(record)]} SET {assignments} WHERE id = :id", row)
-
-
-def _typed_where(
-    cls: type[Record],
-    deleted: bool | None,
-    originals: bool,
-    id_prefix: str | None,
-    order_by: str,
-    equals: dict[str, Any],
-) -> tuple[str, tuple[Any, ...]]:
-    """The WHERE and ORDER BY of a typed query; column names are checked against the record's
-    fields, values are always parameters."""
-    fields = {f.name for f in dataclasses.fields(cls)}
-    unknown = [name for name in (*equals, order_by) if name not in fields]
-    if unknown:
-        raise ValueError(f"{cls.__name__} has no field {unknown[0]!r}")  # a programming error
-    clauses, params = [], []
-    if deleted is False:
-        # As written, so that the partial indexes over live rows (schema 11) apply: they give
-        # notes in created_at order; the indexes on (deleted) that sorted every row are gone.
-        clauses.append("deleted = 0")
-    elif deleted is not None:
-        clauses.append("deleted = ?")
-        params.append(int(deleted))
-    if originals:
-        clauses.append("conflict_of IS NULL")
-    if id_prefix is not None:
-        clauses.append("id LIKE ?")
-        params.append(id_prefix.lower().replace("%", "").replace("_", "") + "%")
-    for column, value in equals.items():
-        clauses.append(f"{column} = ?")
-        params.append(value)
-    where = f"WHERE {' AND '.join(clauses)} " if clauses else ""
-    return f"{where}ORDER BY {order_by}, rid", tuple(params)

@@ -18,7 +18,8 @@ from peercoach_desktop.domain.model import (
 from peercoach_desktop.storage import database, history
 from peercoach_desktop.storage.edits import NotebookEdits, require_text
 from peercoach_desktop.storage.monthly_figures import MonthlyFigures, monthly_figures
-from peercoach_desktop.storage.notebook_base import KIND_WORDS, TITLE_FIELD, insert
+from peercoach_desktop.storage.notebook_base import KIND_WORDS, TITLE_FIELD
+from peercoach_desktop.storage.record_sql import insert
 from peercoach_desktop.storage.search import search as fts_search
 from peercoach_desktop.system.files import PRIVATE_FILE_MODE
 
