@@ -105,14 +105,16 @@ def test_built_app_keeps_a_notebook_in_the_real_keyring_and_opens_it(
     gui = run(bundle / "peercoach-desktop", "--data-dir", data, "--check-startup", env=secret_service)
     assert gui.returncode == 0, gui.stdout + gui.stderr
     assert re.fullmatch(
-        r"startup ok: offscreen, window \d+x\d+, 1 notebook\(s\) open, 0 locked", gui.stdout.strip()
+        r"startup ok: offscreen, window \d+x\d+, 1 notebook\(s\) open, 0 locked, first screen read ahead",
+        gui.stdout.strip(),
     )
 
     # Without the keyring the same notebook shows as locked: the check tells the two apart.
     no_keyring = dict(secret_service, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     gui = run(bundle / "peercoach-desktop", "--data-dir", data, "--check-startup", env=no_keyring)
     assert re.fullmatch(
-        r"startup ok: offscreen, window \d+x\d+, 0 notebook\(s\) open, 1 locked", gui.stdout.strip()
+        r"startup ok: offscreen, window \d+x\d+, 0 notebook\(s\) open, 1 locked, first screen opened here",
+        gui.stdout.strip(),
     )
 
 
@@ -130,7 +132,8 @@ def test_built_window_starts_on_a_real_x_display(bundle: Path, tmp_path: Path) -
     )
     assert gui.returncode == 0, gui.stdout + gui.stderr
     assert re.fullmatch(
-        r"startup ok: xcb, window \d+x\d+, 0 notebook\(s\) open, 0 locked", gui.stdout.strip()
+        r"startup ok: xcb, window \d+x\d+, 0 notebook\(s\) open, 0 locked, first screen opened here",
+        gui.stdout.strip(),
     )
 
 

@@ -112,6 +112,10 @@
         <translation>einen Notizbuch-Schlüssel nicht lesen</translation>
     </message>
     <message>
+        <source>The key cannot be read without asking.</source>
+        <translation>Der Schlüssel lässt sich nicht lesen, ohne nachzufragen.</translation>
+    </message>
+    <message>
         <source>store a notebook key</source>
         <translation>einen Notizbuch-Schlüssel nicht speichern</translation>
     </message>

@@ -1,7 +1,8 @@
 """Start the desktop app: build QApplication, paint the window, then wire it to the core.
 
 What runs before the first paint is kept small on purpose (no argparse, no pathlib, no
-notebook core): bench/bench_window.py holds it to 1.2x a bare PySide6 window.
+notebook core): bench/bench_window.py holds it to 1.2x a bare PySide6 window. Before Qt loads,
+a child process is forked to read the first screen meanwhile (vault/first_screen.py).
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ def parse_args(argv: list[str]) -> tuple[str | None, bool, list[str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     data_arg, check_startup, qt_args = parse_args(list(argv) if argv is not None else sys.argv[1:])
 
+    from peercoach_desktop.vault import first_screen
+
+    read_ahead = first_screen.start()  # before Qt: a child reads the first screen meanwhile
     from PySide6.QtWidgets import QApplication
 
     from peercoach_desktop.system.paths import data_dir_text
@@ -77,7 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = data_dir_text(data_arg, preferences.get("data_dir"))
     running, claimed = start_or_wake(folder)  # from now on a second launch finds this one
     if running:
+        if read_ahead is not None:
+            read_ahead.cancel()
         return 0  # the running window for this data dir comes forward instead
+    if read_ahead is not None:
+        read_ahead.send_folder(folder)
     window = MainWindow(lambda: open_library(folder), preferences)
     install_excepthook(folder, window)
 
@@ -106,8 +114,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         startup_probe.install(app, window, os.environ["PEERCOACH_EXIT_AFTER"])
     window.show()
-    window.load_after_first_paint()  # keys are fetched after the first paint
-    return leave(app, window, app.exec())
+    window.load_after_first_paint(read_ahead)  # keys are fetched after the first paint
+    code = app.exec()
+    if read_ahead is not None:
+        read_ahead.cancel()  # quit before it answered (a start-up check, a probe)
+    return leave(app, window, code)
 
 
 def install_excepthook(folder: str, window: QWidget) -> None:

@@ -18,50 +18,22 @@ from peercoach_desktop.domain.model import (
     GoalStatus,
     NextStep,
     Note,
-    Peer,
     Session,
     SessionStatus,
     StepStatus,
 )
+from peercoach_desktop.domain.overview import OVERVIEW_STEPS, GoalProgress, Overview
 from peercoach_desktop.storage.store import NotebookStore
 
 T = TypeVar("T")
 Cursor = tuple[str, str]  # (sort key, id) of the last row of a page
 PAGE_SIZE = 200
-# The overview lists this many open steps (soonest due first) and counts the rest: reading and
-# building 5,000 open steps at 100k notes took ~140 ms of every start, twice over.
-OVERVIEW_STEPS = 30
 
 
 @dataclass(frozen=True)
 class Page(Generic[T]):
     rows: list[T]
     next_cursor: Cursor | None  # None: this was the last page
-
-
-@dataclass(frozen=True)
-class GoalProgress:
-    goal: Goal
-    steps_done: int
-    steps_total: int
-
-
-@dataclass(frozen=True)
-class Overview:
-    title: str
-    me: Peer
-    partner: Peer
-    next_meeting: str | None
-    open_steps: list[NextStep]  # the OVERVIEW_STEPS due soonest
-    goals: list[GoalProgress]  # active goals
-    note_count: int
-    session_count: int
-    open_step_count: int = 0  # every open step of both peers
-    follow_through: list[FollowThrough] = field(default_factory=list)  # me, then partner
-    open_session_since: str | None = None  # when the session still running was started
-
-    def name_of(self, peer_id: str) -> str:
-        return {self.me.id: self.me.name, self.partner.id: self.partner.name}.get(peer_id, "?")
 
 
 @dataclass(frozen=True)

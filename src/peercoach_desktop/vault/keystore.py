@@ -131,8 +131,11 @@ def _uses_secret_service() -> bool:
 class OsKeyStore:
     """Keys in the OS keyring as hex text, one entry per local notebook."""
 
-    def __init__(self, backend: object | None = None) -> None:
+    def __init__(self, backend: object | None = None, *, may_ask: bool = True) -> None:
+        """may_ask=False (the first screen's read-ahead): read through the Secret Service only,
+        and never make the desktop ask to unlock; anything else raises KeyringError."""
         self._backend = backend
+        self._may_ask = may_ask
         self._cache: dict[str, bytes] = {}  # each key is fetched once per process
         self._reader: SecretServiceReader | None = None
         # The fast path falls back to keyring silently (the user still gets the key), so what
@@ -199,6 +202,8 @@ class OsKeyStore:
         return key
 
     def _read(self, entry: str) -> str | None:
+        if not self._may_ask:
+            return self._read_quietly(entry)
         if self._reader is not None:
             try:
                 text = self._reader.read(SERVICE, entry)
@@ -212,6 +217,18 @@ class OsKeyStore:
                 # Not in the default collection: keyring may keep it elsewhere (a preferred
                 # collection, KWallet beside gnome-keyring). Only a miss pays for asking it.
         return self._call(QT_TRANSLATE_NOOP("Core", "read a notebook key"), "get_password", entry)
+
+    def _read_quietly(self, entry: str) -> str | None:
+        quiet = KeyringError(QT_TRANSLATE_NOOP("Core", "The key cannot be read without asking."))
+        if self._reader is None:
+            raise quiet
+        try:
+            text = self._reader.read(SERVICE, entry, may_ask=False)
+        except Exception:
+            raise quiet from None
+        if text is None:
+            raise quiet  # keyring may keep it elsewhere: the window asks keyring itself
+        return text
 
     def forget_cached(self) -> None:
         self._cache.clear()

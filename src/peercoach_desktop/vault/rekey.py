@@ -88,6 +88,11 @@ def _marker(descriptor: Descriptor) -> Path:
     return descriptor.folder / f".{descriptor.notebook_id}.key-pending"
 
 
+def is_pending(descriptor: Descriptor) -> bool:
+    """Whether a key change may be half done (settle() decides, and says so to the user)."""
+    return _marker(descriptor).exists()
+
+
 def stage_pending(library: Library, descriptor: Descriptor, key: bytes) -> None:
     write_atomic(_marker(descriptor), b"")
     crash_point("marked")

@@ -19,26 +19,31 @@ class SecretServiceReader:
         self._connection: Any = None
         self._lock = threading.Lock()
 
-    def read(self, service: str, username: str) -> str | None:
+    def read(self, service: str, username: str, *, may_ask: bool = True) -> str | None:
+        """The secret, or None; may_ask=False: a locked keyring raises instead of asking."""
         with self._lock:
             try:
-                return self._read(service, username)
+                return self._read(service, username, may_ask)
             except Exception:
                 self.close()  # a dropped bus: the next read reconnects
                 raise
 
-    def _read(self, service: str, username: str) -> str | None:
+    def _read(self, service: str, username: str, may_ask: bool) -> str | None:
         import secretstorage
 
         if self._connection is None:
             self._connection = secretstorage.dbus_init()
         collection = secretstorage.get_default_collection(self._connection)
         if collection.is_locked():
+            if not may_ask:
+                raise secretstorage.exceptions.LockedException("the keyring is locked")
             collection.unlock()  # the desktop asks the user, as keyring would
             if collection.is_locked():
                 raise secretstorage.exceptions.LockedException("the keyring stayed locked")
         for item in collection.search_items({"username": username, "service": service}):
             if item.is_locked():
+                if not may_ask:
+                    raise secretstorage.exceptions.LockedException("the key is locked")
                 item.unlock()
                 if item.is_locked():
                     raise secretstorage.exceptions.LockedException("the key stayed locked")

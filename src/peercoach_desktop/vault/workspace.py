@@ -7,7 +7,7 @@ the plain dataclasses returned here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from peercoach_desktop.domain.clock import iso
@@ -18,20 +18,10 @@ from peercoach_desktop.vault import backup
 from peercoach_desktop.vault.descriptors import Descriptor
 from peercoach_desktop.vault.library import Library
 from peercoach_desktop.vault.opener import notices_shown, open_notebook
+from peercoach_desktop.vault.partnership_summary import FirstScreen, PartnershipSummary
 
 T = TypeVar("T")
 LOCKED = QT_TRANSLATE_NOOP("Core", "Protected by a passphrase: select it to unlock.")
-
-
-@dataclass(frozen=True)
-class PartnershipSummary:
-    partnership_id: str
-    title: str
-    partner: str
-    next_meeting: str | None
-    problem: str | None = None  # set when the notebook could not be opened
-    needs_passphrase: bool = False  # closed until its passphrase is typed
-    error: PeerCoachError | None = None  # the problem as an error, for the GUI to translate
 
 
 def _bare(error: PeerCoachError) -> PeerCoachError:
@@ -140,3 +130,27 @@ class Workspace:
             store.close()
         self._stores.clear()
         self.library.keystore.forget_cached()
+
+
+def read_first_screen(folder: Path) -> FirstScreen | None:
+    """What the window shows first, read in vault.first_screen's child process: every notebook
+    opened as the window opens them, and the first one's overview; None wherever the window has
+    more to do than show them (it then opens the notebooks itself and does that)."""
+    from peercoach_desktop.storage import browse
+    from peercoach_desktop.vault import rekey
+    from peercoach_desktop.vault.keystore import OsKeyStore
+
+    library = Library(folder, OsKeyStore(may_ask=False))
+    descriptors = library.descriptors()
+    if not descriptors or any(d.kdf is not None or rekey.is_pending(d) for d in descriptors):
+        return None  # nothing to show, a passphrase to ask, or a key change to settle and tell
+    workspace = Workspace(library, defer_daily_backups=True)
+    try:
+        summaries = workspace.open_all()
+        if any(summary.problem for summary in summaries) or library.notices:
+            return None
+        first = summaries[0].partnership_id
+        overview = browse.overview(workspace.store(first), iso(library.clock.now()))
+        return FirstScreen(summaries, first, overview)
+    finally:
+        workspace.close_all()

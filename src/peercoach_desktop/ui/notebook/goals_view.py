@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from peercoach_desktop.domain.model import Goal, GoalStatus, StepStatus, Visibility
+from peercoach_desktop.domain.overview import Overview
 from peercoach_desktop.storage import browse
-from peercoach_desktop.storage.browse import GoalDetail, Overview, Page
+from peercoach_desktop.storage.browse import GoalDetail, Page
 from peercoach_desktop.storage.search import first_line
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, number, percent, translate

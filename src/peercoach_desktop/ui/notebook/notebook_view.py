@@ -19,7 +19,7 @@ from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.infra.widgets import named
 
 if TYPE_CHECKING:
-    from peercoach_desktop.storage.browse import Overview
+    from peercoach_desktop.domain.overview import Overview
     from peercoach_desktop.storage.store import NotebookStore
     from peercoach_desktop.ui.notebook.goals_view import GoalsView
     from peercoach_desktop.ui.notebook.notes_view import NotesView
@@ -218,7 +218,7 @@ class NotebookView(QTabWidget):
         self.access.run(lambda store: read_overview(store, now), self._loaded)
 
     def _loaded(self, view: Overview) -> None:
-        self._show_overview(view)
+        self.show_overview(view)
         for name, built in list(self._views.items()):
             self._fill(name, built, view)
 
@@ -239,9 +239,9 @@ class NotebookView(QTabWidget):
 
     def refresh_overview(self) -> None:
         now = self._now()
-        self.access.run(lambda store: read_overview(store, now), self._show_overview)
+        self.access.run(lambda store: read_overview(store, now), self.show_overview)
 
-    def _show_overview(self, view: Overview) -> None:
+    def show_overview(self, view: Overview) -> None:
         from peercoach_desktop.domain.clock import parse_iso
         from peercoach_desktop.ui.notebook.overview import overview_html
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from peercoach_desktop.domain.ids import new_id
 from peercoach_desktop.domain.model import Goal, Note, NoteKind, Visibility
+from peercoach_desktop.domain.overview import Overview
 from peercoach_desktop.storage import browse
-from peercoach_desktop.storage.browse import Overview
 from peercoach_desktop.storage.search import first_line
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from html import escape
 
-from peercoach_desktop.storage.browse import OVERVIEW_STEPS, Overview
+from peercoach_desktop.domain.overview import OVERVIEW_STEPS, Overview
 from peercoach_desktop.ui.infra.i18n import number, percent, plural, translate
 from peercoach_desktop.ui.infra.widgets import is_overdue, local_time, short_date
 from peercoach_desktop.ui.notebook.meeting_words import meeting_in_words

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from peercoach_desktop.coaching.summary import feedback_text
 from peercoach_desktop.domain.model import NextStep, Session, Visibility
+from peercoach_desktop.domain.overview import Overview
 from peercoach_desktop.storage import browse
-from peercoach_desktop.storage.browse import Overview, SessionDetail, SessionRow
+from peercoach_desktop.storage.browse import SessionDetail, SessionRow
 from peercoach_desktop.storage.search import first_line
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.ui.infra.access import NotebookAccess

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from peercoach_desktop.domain.model import NextStep, StepStatus
+from peercoach_desktop.domain.overview import Overview
 from peercoach_desktop.storage import browse
-from peercoach_desktop.storage.browse import Cursor, Overview, Page
+from peercoach_desktop.storage.browse import Cursor, Page
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.ui.infra.access import NotebookAccess
 from peercoach_desktop.ui.infra.i18n import translate

@@ -20,7 +20,7 @@ from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from peercoach_desktop.ui.infra.window_host import WindowHost
-    from peercoach_desktop.vault.workspace import PartnershipSummary
+    from peercoach_desktop.vault.partnership_summary import PartnershipSummary
 
 
 NOT_SHOWN_WHILE_LOCKED = QT_TRANSLATE_NOOP(

@@ -22,7 +22,7 @@ from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, translate
 from peercoach_desktop.ui.infra.widgets import local_time, named
 
 if TYPE_CHECKING:
-    from peercoach_desktop.vault.workspace import PartnershipSummary
+    from peercoach_desktop.vault.partnership_summary import PartnershipSummary
 
 ROLE_SUMMARY = Qt.ItemDataRole.UserRole
 

@@ -33,8 +33,10 @@ if TYPE_CHECKING:
     from peercoach_desktop.ui.notebook.notebook_view import NotebookView
     from peercoach_desktop.ui.shell.main_frame import MainFrame
     from peercoach_desktop.ui.shell.reminders import ReminderController
+    from peercoach_desktop.vault.first_screen import ReadAhead
     from peercoach_desktop.vault.library import Library
-    from peercoach_desktop.vault.workspace import PartnershipSummary, Workspace
+    from peercoach_desktop.vault.partnership_summary import FirstScreen, PartnershipSummary
+    from peercoach_desktop.vault.workspace import Workspace
 
 
 def show_error(parent: QWidget, error: BaseException) -> None:
@@ -69,6 +71,10 @@ class MainWindow(QMainWindow):
         self.instance_server: QObject | None = None
         self.screen_lock: QObject | None = None
         self._frame: MainFrame | None = None
+        self._read_ahead: ReadAhead | None = None
+        self._read_ahead_watch: QObject | None = None
+        self._shown_ahead = False  # the first screen came from the read-ahead, not opened here yet
+        self.first_screen_read_ahead = False  # for --check-startup: whether it came that way
 
         self.setCentralWidget(QWidget())  # the frame comes right after the first paint
         bar = self.menuBar()
@@ -220,13 +226,51 @@ class MainWindow(QMainWindow):
             box.setObjectName("notices")
             box.open()
 
-    def load_after_first_paint(self) -> None:
-        """Start-up: let the window paint first, then build the frame and open the notebooks."""
+    def load_after_first_paint(self, read_ahead: ReadAhead | None = None) -> None:
+        """Start-up: let the window paint first, then build the frame and open the notebooks.
+
+        With a read-ahead (vault.first_screen), its first screen shows as soon as it arrives,
+        and this process opens the notebooks behind it."""
+        self._read_ahead = read_ahead
         self._first_paint = OnFirstPaint(self, self._painted)
         self.installEventFilter(self._first_paint)
 
     def _painted(self) -> None:
-        self.load()  # the worker starts on the keyring while this thread builds the frame
+        if self._read_ahead is None:
+            self.load()  # the worker starts on the keyring while this thread builds the frame
+            return
+        from peercoach_desktop.ui.shell.read_ahead_watch import ReadAheadWatch
+
+        self._build_frame()  # while the read-ahead answers
+        self._read_ahead_watch = ReadAheadWatch(self._read_ahead, self._show_read_ahead, self)
+        self._read_ahead = None
+
+    def _show_read_ahead(self, first: FirstScreen | None) -> None:
+        """The first screen from the read-ahead: shown as it came, then the notebooks open here;
+        their answer selects the same notebook and reads its overview again (_show_partnerships).
+        Nothing came, or the window was locked meanwhile: start-up goes on as without it."""
+        self._read_ahead_watch = None
+        if self.locked:
+            return  # unlocking opens the notebooks
+        if first is None:
+            self.load()
+            return
+        self._build()
+        self._build_frame().show_summaries(first.summaries)
+        self.pages.setCurrentWidget(self.notebook)
+        row = next(i for i, s in enumerate(first.summaries) if s.partnership_id == first.partnership_id)
+        self.partnerships.blockSignals(True)
+        self.partnerships.setCurrentRow(row)
+        self.partnerships.blockSignals(False)
+        self.access.select(first.partnership_id)
+        self._shown_ahead = self.first_screen_read_ahead = True
+        viewport = self.notebook.overview.viewport()
+        viewport.installEventFilter(OnFirstPaint(viewport, self._load_behind_read_ahead))
+        self.notebook.show_overview(first.overview)
+
+    def _load_behind_read_ahead(self) -> None:
+        if not self.locked:
+            self.load()
 
     def bring_forward(self) -> None:
         """Another launch for this data dir asked us to come forward."""
@@ -298,6 +342,7 @@ class MainWindow(QMainWindow):
                 self.content_shown.connect(self._finish_after_paint, Qt.ConnectionType.SingleShotConnection)
             QTimer.singleShot(0 if all(s.problem for s in summaries) else 1000, self._finish_start)
         target = self.access.partnership_id
+        shown_ahead, self._shown_ahead = self._shown_ahead, False
         self._build_frame().show_summaries(summaries)
         self.pages.setCurrentWidget(self.notebook if summaries else self.welcome_page)
         usable = [i for i in range(self.partnerships.count()) if not self._summary(i).problem]
@@ -310,6 +355,10 @@ class MainWindow(QMainWindow):
             self.partnerships.setCurrentRow(0)  # the only notebook: ask for its passphrase now
         else:
             self._select(None)
+        if shown_ahead and self.access.partnership_id == target:
+            # Still the notebook the read-ahead showed: its overview again, from this process's
+            # notebook now (the same words), which also fills any tab opened meanwhile.
+            self.notebook.load()
 
     def _summary(self, row: int) -> PartnershipSummary:
         return self._build_frame().summary(self.partnerships.item(row))

@@ -81,7 +81,11 @@ def quit_when_started(app: QApplication, window: MainWindow) -> None:
             return
         size = f"{image.width()}x{image.height()}"
         locked = len(items) - opened
-        print(f"startup ok: {app.platformName()}, window {size}, {opened} notebook(s) open, {locked} locked")
+        how = "read ahead" if window.first_screen_read_ahead else "opened here"
+        print(
+            f"startup ok: {app.platformName()}, window {size}, {opened} notebook(s) open, {locked} locked,"
+            f" first screen {how}"
+        )
         app.exit(0)
 
     window.started.connect(check)
