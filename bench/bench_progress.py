@@ -18,10 +18,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_window import BARE_WINDOW, run_child
 from common import OVER, bench_setup, median_ms, report
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from start_floors import BARE_WINDOW, run_child
 
 from peercoach_desktop.coaching import summary
 from peercoach_desktop.domain.clock import FakeClock

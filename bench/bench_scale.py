@@ -5,9 +5,11 @@ freshly joined one. Whole-process figures (export, import, show) run the install
 `peercoach` command against a real Secret Service, interleaved with their floor (a bare
 `import sqlcipher3, keyring` process) in the same rounds; medians over BENCH_ROUNDS rounds.
 The GUI stall is the longest gap of a 5 ms timer on the window's thread while the window
-previews and applies an import of Ana's file on its worker.
+previews and applies an import of Ana's file on its worker. Start-up ("content visible") is
+held against a minimal notebook window, with the bare window's ratio beside it (start_floors.py).
 
 Run: make bench, or BENCH_SIZES=10000 BENCH_ROUNDS=3 .venv/bin/python bench/bench_scale.py
+BENCH_ONLY=start,search (any of processes, import, search, stall, start) runs only those parts.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ import time
 from pathlib import Path
 
 import common
-from bench_window import BARE_WINDOW, run_child
 from common import OVER, bench_setup, median_ms, report, timed
 from scale_data import COMMON_WORD, Pair, pair, reset_ben
+from start_floors import report_content_visible, start_rounds
 
 from peercoach_desktop.sync import exchange
 from peercoach_desktop.vault.keystore import OsKeyStore
@@ -35,6 +37,7 @@ SEARCHES = {
     "two words": f"{COMMON_WORD} manager",
     "rare word": "w2900",
 }
+PARTS = os.environ.get("BENCH_ONLY", "processes,import,search,stall,start").split(",")
 SCRIPT = str(Path(sys.executable).with_name("peercoach"))
 
 
@@ -139,23 +142,8 @@ def bench_search(notes: int, p: Pair) -> None:
 
 
 def bench_start(notes: int, p: Pair, env: dict[str, str], work: Path) -> None:
-    env = {
-        **env,
-        "QT_QPA_PLATFORM": env.get("QT_QPA_PLATFORM", "offscreen"),
-        "PEERCOACH_CONFIG_DIR": str(work),
-    }
-    app = [sys.executable, "-m", "peercoach_desktop.app", "--data-dir", str(p.ana_dir)]
-    floor, content = [], []
-    for _ in range(ROUNDS):
-        floor.append(run_child([sys.executable, "-c", BARE_WINDOW], env))
-        content.append(run_child(app, {**env, "PEERCOACH_EXIT_AFTER": "content"}))
-    label = f"{notes // 1000}k"
-    floor_ms = median_ms([t for t, _ in floor])
-    report(f"{label}: content visible (from spawn)", median_ms([t for t, _ in content]), floor_ms, "<= 1.5x")
-    rss = median_ms([r / 1024 for _, r in content])
-    report(
-        f"{label}: peak RSS of the window", rss, median_ms([r / 1024 for _, r in floor]), "<= 120 MiB", "MiB"
-    )
+    samples = start_rounds(p.ana_dir, env, work, ROUNDS, ["content"])
+    report_content_visible(f"{notes // 1000}k", samples)
 
 
 def bench_stall(notes: int, p: Pair, work: Path) -> None:
@@ -198,11 +186,16 @@ def main() -> None:
         for notes in SIZES:
             p = pair(notes, work)
             p.library("ana", OsKeyStore())  # the keys into this run's keyring, for the processes
-            bench_processes(notes, p, env, work)
-            bench_import(notes, p, work)
-            bench_search(notes, p)
-            bench_stall(notes, p, work)
-            bench_start(notes, p, env, work)
+            if "processes" in PARTS:
+                bench_processes(notes, p, env, work)
+            if "import" in PARTS:
+                bench_import(notes, p, work)
+            if "search" in PARTS:
+                bench_search(notes, p)
+            if "stall" in PARTS:
+                bench_stall(notes, p, work)
+            if "start" in PARTS:
+                bench_start(notes, p, env, work)
     if OVER and not common.RUN_BY_ALL:  # run alone; run_all.py sums up (runpy sets argv[0])
         sys.exit(1)
 

@@ -1,19 +1,20 @@
-"""Window budgets (issue 3): first paint and first content against a bare PySide6 window,
-peak memory with 10k notes, and responsiveness with 10k sessions / 100k notes.
+"""Window budgets (issue 3): first paint against a bare PySide6 window, first content of a
+10k-note notebook against a minimal notebook window (start_floors.py says what each floor is and
+why), peak memory with 10k notes, and responsiveness with 10k sessions / 100k notes.
 
-Start-up figures are whole processes (spawn to exit), alternating ours and the floor in
-one run. Run: make bench  (or .venv/bin/python bench/bench_window.py)
+Start-up figures are whole processes (spawn to probe), the floors and ours interleaved round by
+round in one run. Run: make bench  (or BENCH_RUNS=7 .venv/bin/python bench/bench_window.py)
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 from common import bench_setup, median_ms, p95_ms, report, timed
+from start_floors import median_of, report_content_visible, start_rounds
 
 from peercoach_desktop.domain.clock import SystemClock
 from peercoach_desktop.storage import database
@@ -22,30 +23,6 @@ from peercoach_desktop.vault.keystore import MemoryKeyStore, OsKeyStore
 from peercoach_desktop.vault.library import Library
 
 RUNS = int(os.environ.get("BENCH_RUNS", "11"))
-BARE_WINDOW = """
-import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.resize(1100, 700)
-import time
-seen = []
-def finish():
-    rss = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-    print(f"peercoach-probe paint at={seen[0]:.6f} peak_rss_kib={rss}", file=sys.stderr)
-    app.quit()
-class Painted(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not seen:
-            seen.append(time.time())
-            QTimer.singleShot(0, finish)
-        return False
-probe = Painted()
-window.installEventFilter(probe)
-window.show()
-app.exec()
-"""
 
 
 def fill(store: NotebookStore, notes: int, sessions: int) -> None:
@@ -77,47 +54,15 @@ def fill(store: NotebookStore, notes: int, sessions: int) -> None:
             )
 
 
-def run_child(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Milliseconds from spawning the process to its probe line, and its peak RSS in KiB."""
-    start = time.time()
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
-    probe = [line for line in done.stderr.splitlines() if line.startswith("peercoach-probe")]
-    if done.returncode != 0 or not probe:
-        raise SystemExit(f"start-up run failed ({done.returncode}): {done.stderr[-800:]}")
-    fields = dict(part.split("=") for part in probe[-1].split()[2:])
-    return (float(fields["at"]) - start) * 1000, int(fields["peak_rss_kib"])
-
-
 def bench_start(work: Path, env: dict[str, str]) -> None:
     data = work / "start"
     library = Library(data, OsKeyStore())
     created = library.create("Ana", "Ben", "Ana & Ben")
     fill(created.store, notes=10_000, sessions=200)
     created.store.close()
-    env = {
-        **env,
-        "QT_QPA_PLATFORM": env.get("QT_QPA_PLATFORM", "offscreen"),
-        "PEERCOACH_CONFIG_DIR": str(work),
-    }
-    app = [sys.executable, "-m", "peercoach_desktop.app", "--data-dir", str(data)]
-    floor_cmd = [sys.executable, "-c", BARE_WINDOW]
-    samples: dict[str, list[tuple[float, int]]] = {"floor": [], "paint": [], "content": []}
-    for _ in range(RUNS):
-        samples["floor"].append(run_child(floor_cmd, env))
-        samples["paint"].append(run_child(app, {**env, "PEERCOACH_EXIT_AFTER": "paint"}))
-        samples["content"].append(run_child(app, {**env, "PEERCOACH_EXIT_AFTER": "content"}))
-    floor = median_ms([t for t, _ in samples["floor"]])
-    report("window painted (from spawn)", median_ms([t for t, _ in samples["paint"]]), floor, "<= 1.2x")
-    report(
-        "10k-note notebook visible (incl. keyring)",
-        median_ms([t for t, _ in samples["content"]]),
-        floor,
-        "<= 2x",
-    )
-    floor_rss = median_ms([r for _, r in samples["floor"]]) / 1024
-    ours_rss = median_ms([r for _, r in samples["content"]]) / 1024
-    name = "peak RSS, 10k notes shown"
-    print(f"{name:<46} {ours_rss:9.1f} MiB  bare window {floor_rss:.1f} MiB  budget: <= 120 MiB")
+    samples = start_rounds(data, env, work, RUNS, ["paint", "content"])
+    report("window painted (from spawn)", median_of(samples, "paint"), median_of(samples, "bare"), "<= 1.2x")
+    report_content_visible("10k notes", samples)
 
 
 def bench_responsive(work: Path) -> None:
