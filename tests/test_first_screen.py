@@ -55,7 +55,7 @@ def read_ahead(data: Path, env: dict[str, str] | None = None) -> object:
         capture_output=True,
         text=True,
         timeout=60,
-        env=env if env is not None else dict(os.environ),
+        env={**(env if env is not None else os.environ), "PEERCOACH_READ_AHEAD": "1"},
     )
     assert done.returncode == 0, done.stderr[-1500:]
     assert done.stderr == ""  # the child never speaks on the user's terminal
@@ -188,13 +188,17 @@ def test_a_read_ahead_no_one_needs_is_stopped() -> None:
         "r = first_screen.start(); r.cancel();"
         "print(os.path.exists(f'/proc/{r.pid}'))"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    insist = {**os.environ, "PEERCOACH_READ_AHEAD": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=insist
+    )
     assert done.stdout.strip() == "False", done.stderr  # killed and reaped: no zombie left
 
 
 def test_the_app_shows_the_read_ahead_first_screen(notebook: tuple[Library, str], data_dir: Path) -> None:
     app = [sys.executable, "-m", "peercoach_desktop.app", "--data-dir", str(data_dir), "--check-startup"]
-    ahead = subprocess.run(app, capture_output=True, text=True, timeout=120)
+    insist = {**os.environ, "PEERCOACH_READ_AHEAD": "1"}  # even on a busy machine: see start()
+    ahead = subprocess.run(app, capture_output=True, text=True, timeout=120, env=insist)
     assert ahead.returncode == 0, ahead.stderr[-1500:]
     assert ahead.stdout.strip().endswith("1 notebook(s) open, 0 locked, first screen read ahead")
     here = subprocess.run(
@@ -214,16 +218,19 @@ os.write(int(sys.argv[2]), pickle.dumps(screen))
 """
 
 
-def reader_for(data: Path) -> ReadAhead:
-    """A read-ahead of the real data, from a child process (this one has Qt: no fork here)."""
+def reader_for(data: Path | None, *, insisted: bool = True) -> tuple[ReadAhead, subprocess.Popen[bytes]]:
+    """A read-ahead of the real data, from a child process (this one has Qt: no fork here);
+    data None: a child that does not answer for a long while."""
     screen_in, screen_out = os.pipe()
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(data), str(screen_out)], pass_fds=(screen_out,)
-    )
+    if data is None:
+        command = [sys.executable, "-c", "import time; time.sleep(60)"]
+    else:
+        command = [sys.executable, "-c", CHILD, str(data), str(screen_out)]
+    child = subprocess.Popen(command, pass_fds=(screen_out,))
     os.close(screen_out)
     os.set_blocking(screen_in, False)
     _, folder_out = os.pipe()
-    return ReadAhead(child.pid, folder_out, screen_in)
+    return ReadAhead(child.pid, folder_out, screen_in, insisted=insisted), child
 
 
 def shows(window: MainWindow, words: str) -> bool:
@@ -242,7 +249,7 @@ def test_the_window_shows_the_read_ahead_then_opens_the_notebook_behind_it(
     qtbot: QtBot, notebook: tuple[Library, str]
 ) -> None:
     library, pid = notebook
-    window = started_window(qtbot, library, reader_for(library.data_dir))
+    window = started_window(qtbot, library, reader_for(library.data_dir)[0])
     qtbot.waitUntil(lambda: shows(window, "Delegate the budget review"), timeout=20000)
     assert window.first_screen_read_ahead
     assert window.windowTitle().startswith("Ana & Ben")
@@ -263,7 +270,7 @@ def test_a_lock_before_the_read_ahead_answers_shows_nothing_until_unlocked(
     qtbot: QtBot, notebook: tuple[Library, str]
 ) -> None:
     library, _ = notebook
-    reader = reader_for(library.data_dir)
+    reader, _ = reader_for(library.data_dir)
     window = started_window(qtbot, library, reader)
     qtbot.waitExposed(window)
     window.lock()
@@ -274,3 +281,15 @@ def test_a_lock_before_the_read_ahead_answers_shows_nothing_until_unlocked(
     assert not window.built or "Delegate" not in window.notebook.overview.toPlainText()
     window.unlock()
     qtbot.waitUntil(lambda: shows(window, "Delegate the budget review"), timeout=20000)
+
+
+def test_a_read_ahead_that_is_late_is_stopped_and_the_window_opens_the_notebook(
+    qtbot: QtBot, notebook: tuple[Library, str]
+) -> None:
+    library, pid = notebook
+    reader, child = reader_for(None, insisted=False)  # a busy machine: no answer in time
+    window = started_window(qtbot, library, reader)
+    qtbot.waitUntil(lambda: shows(window, "Delegate the budget review"), timeout=20000)
+    assert not window.first_screen_read_ahead
+    assert window.access.partnership_id == pid
+    assert not Path(f"/proc/{child.pid}").exists()  # stopped and reaped, not left running beside it

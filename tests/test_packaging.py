@@ -102,7 +102,8 @@ def test_built_app_keeps_a_notebook_in_the_real_keyring_and_opens_it(
     assert report["keyring"] == {"backend": "keyring.backends.SecretService.Keyring", "ok": True}
     assert [(n["id"], n["ok"]) for n in report["notebooks"]] == [(notebook_id, True)]
 
-    gui = run(bundle / "peercoach-desktop", "--data-dir", data, "--check-startup", env=secret_service)
+    insist = dict(secret_service, PEERCOACH_READ_AHEAD="1")  # the read-ahead is in the build too
+    gui = run(bundle / "peercoach-desktop", "--data-dir", data, "--check-startup", env=insist)
     assert gui.returncode == 0, gui.stdout + gui.stderr
     assert re.fullmatch(
         r"startup ok: offscreen, window \d+x\d+, 1 notebook\(s\) open, 0 locked, first screen read ahead",

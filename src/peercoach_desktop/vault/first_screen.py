@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from peercoach_desktop.vault.partnership_summary import FirstScreen
 
-ENV = "PEERCOACH_READ_AHEAD"  # "0": no read-ahead (to compare, or to rule it out)
+# "0": no read-ahead (to compare, or to rule it out); "1": always, and the window waits for it
+# (tests that must see it); unset: when a core is free, and the window waits briefly.
+ENV = "PEERCOACH_READ_AHEAD"
 LIMIT = 4 * 2**20  # an overview of 30 steps and the active goals is a few KiB
 # The classes a first screen is made of: the only ones the window will unpickle from the pipe.
 ALLOWED = {
@@ -39,8 +41,9 @@ ALLOWED = {
 class ReadAhead:
     """The window's end: send the data dir, then read the answer without blocking."""
 
-    def __init__(self, pid: int, folder_out: int, screen_in: int) -> None:
+    def __init__(self, pid: int, folder_out: int, screen_in: int, *, insisted: bool = False) -> None:
         self.pid = pid
+        self.insisted = insisted  # asked for by ENV=1: worth waiting for, however long it takes
         self._folder_out: int | None = folder_out
         self.fileno = screen_in  # readable when the child has written or ended
         self._chunks: list[bytes] = []
@@ -114,11 +117,14 @@ class ReadAhead:
 def start() -> ReadAhead | None:
     """Fork the reader, before Qt (or any thread) exists in this process; None where there is
     no fork that is cheap and safe to use so (only Linux) or the read-ahead is turned off."""
-    if not sys.platform.startswith("linux") or os.environ.get(ENV) == "0":
+    wanted = os.environ.get(ENV)
+    if not sys.platform.startswith("linux") or wanted == "0":
         return None
     threading = sys.modules.get("threading")
     if "PySide6.QtCore" in sys.modules or (threading is not None and threading.active_count() > 1):
         return None  # a fork is only safe while this process is one thread, without Qt
+    if wanted != "1" and not _a_core_is_free():
+        return None  # it would only take CPU from the window's own start
     folder_in, folder_out = os.pipe()
     screen_in, screen_out = os.pipe()
     try:
@@ -134,12 +140,26 @@ def start() -> ReadAhead | None:
     os.close(folder_in)
     os.close(screen_out)
     os.set_blocking(screen_in, False)
-    return ReadAhead(pid, folder_out, screen_in)
+    return ReadAhead(pid, folder_out, screen_in, insisted=wanted == "1")
+
+
+def _a_core_is_free() -> bool:
+    """Whether fewer tasks are running right now than this process may use cores (the count
+    includes this process): a read-ahead pays only on a core nobody else is using."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as loadavg:
+            running = int(loadavg.read().split()[3].split("/")[0])
+        return running < len(os.sched_getaffinity(0))
+    except (OSError, ValueError, IndexError):
+        return False
 
 
 def _child(folder_in: int, screen_out: int) -> None:
     status = 1
     try:
+        # Below the window's process: where no core is free, its first paint comes first (the
+        # window opens the notebooks itself as well when this is late).
+        os.nice(10)
         # Import the core while the window's process starts Qt, before the folder is known.
         import pickle
         from pathlib import Path

@@ -27,6 +27,11 @@ from peercoach_desktop.ui.shell.first_paint import OnFirstPaint
 from peercoach_desktop.ui.shell.locking import WindowLock
 from peercoach_desktop.ui.shell.window_preferences import WindowPreferences
 
+# How long start-up waits for the read-ahead once the frame is built. On a machine with a core
+# to spare it has answered before the first paint (~50 ms earlier at 1k-100k notes); when it
+# has not, waiting longer would only delay the notebooks.
+READ_AHEAD_GRACE_MS = 40
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget
 
@@ -242,8 +247,10 @@ class MainWindow(QMainWindow):
         from peercoach_desktop.ui.shell.read_ahead_watch import ReadAheadWatch
 
         self._build_frame()  # while the read-ahead answers
-        self._read_ahead_watch = ReadAheadWatch(self._read_ahead, self._show_read_ahead, self)
-        self._read_ahead = None
+        read_ahead, self._read_ahead = self._read_ahead, None
+        self._read_ahead_watch = ReadAheadWatch(read_ahead, self._show_read_ahead, self)
+        if not read_ahead.insisted:
+            QTimer.singleShot(READ_AHEAD_GRACE_MS, self._read_ahead_late)
 
     def _show_read_ahead(self, first: FirstScreen | None) -> None:
         """The first screen from the read-ahead: shown as it came, then the notebooks open here;
@@ -271,6 +278,15 @@ class MainWindow(QMainWindow):
     def _load_behind_read_ahead(self) -> None:
         if not self.locked:
             self.load()
+
+    def _read_ahead_late(self) -> None:
+        """Not answered by now: the machine had no core to spare after all. Stop it and open
+        the notebooks here, as without it (doing the work twice would only slow both)."""
+        if self._read_ahead_watch is not None:
+            self._read_ahead_watch.cancel()
+            self._read_ahead_watch = None
+            if not self.locked:
+                self.load()
 
     def bring_forward(self) -> None:
         """Another launch for this data dir asked us to come forward."""

@@ -42,6 +42,14 @@ class ReadAheadWatch(QObject):
             self._read_ahead.cancel()
             self._deliver(None)
 
+    def cancel(self) -> None:
+        """Not needed any more (the notebooks opened here first): stop the child, say nothing."""
+        if self._then is not None:
+            self._then = None
+            self._notifier.setEnabled(False)
+            self._timer.stop()
+            self._read_ahead.cancel()
+
     def _deliver(self, first: FirstScreen | None) -> None:
         self._notifier.setEnabled(False)
         self._timer.stop()
