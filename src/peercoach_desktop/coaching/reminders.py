@@ -44,8 +44,8 @@ def agenda_of(store: NotebookStore, now: datetime) -> Agenda:
     meetings = tuple(m.at for m in schedule.upcoming(store, now, MEETINGS_AHEAD))
     due = tuple(
         date.fromisoformat(s.due_date)
-        for s in store.list(NextStep)
-        if s.owner_id == store.me_id and s.status == StepStatus.OPEN and s.due_date and _is_date(s.due_date)
+        for s in store.list(NextStep, owner_id=store.me_id, status=StepStatus.OPEN)
+        if s.due_date and _is_date(s.due_date)
     )
     return Agenda(meetings, due)
 

@@ -232,7 +232,9 @@ def add_one_off(store: NotebookStore, clock: Clock, at: str, zone_name: str | No
     local = local_moment(at, name)
     when = _future(local, name, clock)
     same = [
-        s for s in store.list(Session) if s.scheduled_at == iso(when) and s.status == SessionStatus.PLANNED
+        s
+        for s in store.list(Session, status=SessionStatus.PLANNED)
+        if s.scheduled_at == iso(when) and s.status == SessionStatus.PLANNED
     ]
     return same[0] if same else store.add_session(iso(when))
 
@@ -244,7 +246,7 @@ def upcoming(store: NotebookStore, now: datetime, count: int) -> list[Meeting]:
         [Meeting(at, plan.minutes, local) for at, local in plan.meetings_after(now, count)] if plan else []
     )
     series_times = {m.at for m in found}
-    for s in store.list(Session):
+    for s in store.list(Session, status=SessionStatus.PLANNED):  # not 10k sessions held
         if s.status != SessionStatus.PLANNED or not s.scheduled_at:
             continue
         at = parse_iso(s.scheduled_at)
@@ -258,7 +260,7 @@ def one_offs(store: NotebookStore, now: datetime, plan: MeetingPlan | None) -> l
     """Planned sessions still to come that are not meetings of the series."""
     return [
         s
-        for s in store.list(Session)
+        for s in store.list(Session, status=SessionStatus.PLANNED)
         if s.status == SessionStatus.PLANNED
         and s.scheduled_at
         and parse_iso(s.scheduled_at) >= now

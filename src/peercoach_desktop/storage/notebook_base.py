@@ -207,17 +207,20 @@ class NotebookBase:
         names = [d[0] for d in cursor.description]
         return [rows.from_row(cls, names, values) for values in cursor.fetchall()]
 
-    def list(self, cls: type[R], *, include_deleted: bool = False) -> list[R]:
-        where = "" if include_deleted else "WHERE deleted = 0"
+    def list(self, cls: type[R], *, include_deleted: bool = False, **equals: Any) -> list[R]:
+        """Every record of a type (live ones unless include_deleted), or those whose columns
+        equal `equals` (the planned sessions, my open steps: not a whole table of objects)."""
+        tests = [] if include_deleted else ["deleted = 0"]
+        tests += [f"{column} = ?" for column in equals]
         if cls is Session:  # one meeting, one session: copies are folded in, never listed
-            where = f"{where} {'AND' if where else 'WHERE'} conflict_of IS NULL"
+            tests.append("conflict_of IS NULL")
+        where = f"WHERE {' AND '.join(tests)}" if tests else ""
+        rows = self._select(cls, f"{where} ORDER BY created_at, rid", tuple(equals.values()))
+        if cls is Session:
             # One look for the sessions that have copies, not one query per session.
             with_copies = set(sync_rows.copied_ids(self._conn, "sessions"))
-            return [
-                self.joined(s) if s.id in with_copies else s  # type: ignore[attr-defined]
-                for s in self._select(cls, f"{where} ORDER BY created_at, rid")
-            ]
-        return self._select(cls, f"{where} ORDER BY created_at, rid")
+            return [self.joined(s) if s.id in with_copies else s for s in rows]  # type: ignore[attr-defined]
+        return rows
 
     def joined(self, session: Session) -> Any:
         """A session as both laptops see it: joined with the versions a sync kept beside it
