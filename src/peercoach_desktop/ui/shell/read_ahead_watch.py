@@ -35,10 +35,12 @@ class ReadAheadWatch(QObject):
 
     def _readable(self) -> None:
         if self._then is not None and self._read_ahead.read_available():
+            self._notifier.setEnabled(False)  # its pipe is closed now
             self._deliver(self._read_ahead.result())
 
     def _give_up(self) -> None:
         if self._then is not None:
+            self._notifier.setEnabled(False)  # before its pipe is closed
             self._read_ahead.cancel()
             self._deliver(None)
 
