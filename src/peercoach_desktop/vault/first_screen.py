@@ -120,9 +120,8 @@ def start() -> ReadAhead | None:
     wanted = os.environ.get(ENV)
     if not sys.platform.startswith("linux") or wanted == "0":
         return None
-    threading = sys.modules.get("threading")
-    if "PySide6.QtCore" in sys.modules or (threading is not None and threading.active_count() > 1):
-        return None  # a fork is only safe while this process is one thread, without Qt
+    if not _one_thread_without_an_app():
+        return None
     if wanted != "1" and not _a_core_is_free():
         return None  # it would only take CPU from the window's own start
     folder_in, folder_out = os.pipe()
@@ -141,6 +140,21 @@ def start() -> ReadAhead | None:
     os.close(screen_out)
     os.set_blocking(screen_in, False)
     return ReadAhead(pid, folder_out, screen_in, insisted=wanted == "1")
+
+
+def _one_thread_without_an_app() -> bool:
+    """A fork copies one thread: only safe while this process has no other (a lock another
+    thread holds stays held in the child) and no Qt application. Qt's modules may be loaded
+    already: a frozen build's start-up hook imports QtCore to tell Qt where it lives."""
+    qt = sys.modules.get("PySide6.QtCore")
+    if qt is not None and qt.QCoreApplication.instance() is not None:
+        return False
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            threads = next(line for line in status if line.startswith("Threads:"))
+        return int(threads.split()[1]) == 1
+    except (OSError, StopIteration, ValueError, IndexError):
+        return False
 
 
 def _a_core_is_free() -> bool:
