@@ -27,20 +27,16 @@ from peercoach_desktop.ui.shell.first_paint import OnFirstPaint
 from peercoach_desktop.ui.shell.locking import WindowLock
 from peercoach_desktop.ui.shell.window_preferences import WindowPreferences
 
-# How long start-up waits for the read-ahead once the frame is built. On a machine with a core
-# to spare it has answered before the first paint (~50 ms earlier at 1k-100k notes); when it
-# has not, waiting longer would only delay the notebooks.
-READ_AHEAD_GRACE_MS = 40
-
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget
 
     from peercoach_desktop.ui.notebook.notebook_view import NotebookView
+    from peercoach_desktop.ui.shell.first_screen_start import FirstScreenStart
     from peercoach_desktop.ui.shell.main_frame import MainFrame
     from peercoach_desktop.ui.shell.reminders import ReminderController
     from peercoach_desktop.vault.first_screen import ReadAhead
     from peercoach_desktop.vault.library import Library
-    from peercoach_desktop.vault.partnership_summary import FirstScreen, PartnershipSummary
+    from peercoach_desktop.vault.partnership_summary import PartnershipSummary
     from peercoach_desktop.vault.workspace import Workspace
 
 
@@ -77,9 +73,8 @@ class MainWindow(QMainWindow):
         self.screen_lock: QObject | None = None
         self._frame: MainFrame | None = None
         self._read_ahead: ReadAhead | None = None
-        self._read_ahead_watch: QObject | None = None
-        self._shown_ahead = False  # the first screen came from the read-ahead, not opened here yet
-        self.first_screen_read_ahead = False  # for --check-startup: whether it came that way
+        self.first_screen: FirstScreenStart | None = None  # start-up with a read-ahead
+        self.shown_ahead = False  # the first screen came from the read-ahead, not opened here yet
 
         self.setCentralWidget(QWidget())  # the frame comes right after the first paint
         bar = self.menuBar()
@@ -244,49 +239,21 @@ class MainWindow(QMainWindow):
         if self._read_ahead is None:
             self.load()  # the worker starts on the keyring while this thread builds the frame
             return
-        from peercoach_desktop.ui.shell.read_ahead_watch import ReadAheadWatch
+        from peercoach_desktop.ui.shell.first_screen_start import FirstScreenStart
 
-        self._build_frame()  # while the read-ahead answers
         read_ahead, self._read_ahead = self._read_ahead, None
-        self._read_ahead_watch = ReadAheadWatch(read_ahead, self._show_read_ahead, self)
-        if not read_ahead.insisted:
-            QTimer.singleShot(READ_AHEAD_GRACE_MS, self._read_ahead_late)
+        self.first_screen = FirstScreenStart(self, read_ahead, self)
 
-    def _show_read_ahead(self, first: FirstScreen | None) -> None:
-        """The first screen from the read-ahead: shown as it came, then the notebooks open here;
-        their answer selects the same notebook and reads its overview again (_show_partnerships).
-        Nothing came, or the window was locked meanwhile: start-up goes on as without it."""
-        self._read_ahead_watch = None
-        if self.locked:
-            return  # unlocking opens the notebooks
-        if first is None:
-            self.load()
-            return
+    @property
+    def first_screen_read_ahead(self) -> bool:
+        """For --check-startup: whether the first screen came from the read-ahead."""
+        return self.first_screen is not None and self.first_screen.shown
+
+    def show_frame(self) -> None:
+        self._build_frame()
+
+    def build_notebook(self) -> None:
         self._build()
-        self._build_frame().show_summaries(first.summaries)
-        self.pages.setCurrentWidget(self.notebook)
-        row = next(i for i, s in enumerate(first.summaries) if s.partnership_id == first.partnership_id)
-        self.partnerships.blockSignals(True)
-        self.partnerships.setCurrentRow(row)
-        self.partnerships.blockSignals(False)
-        self.access.select(first.partnership_id)
-        self._shown_ahead = self.first_screen_read_ahead = True
-        viewport = self.notebook.overview.viewport()
-        viewport.installEventFilter(OnFirstPaint(viewport, self._load_behind_read_ahead))
-        self.notebook.show_overview(first.overview)
-
-    def _load_behind_read_ahead(self) -> None:
-        if not self.locked:
-            self.load()
-
-    def _read_ahead_late(self) -> None:
-        """Not answered by now: the machine had no core to spare after all. Stop it and open
-        the notebooks here, as without it (doing the work twice would only slow both)."""
-        if self._read_ahead_watch is not None:
-            self._read_ahead_watch.cancel()
-            self._read_ahead_watch = None
-            if not self.locked:
-                self.load()
 
     def bring_forward(self) -> None:
         """Another launch for this data dir asked us to come forward."""
@@ -358,7 +325,7 @@ class MainWindow(QMainWindow):
                 self.content_shown.connect(self._finish_after_paint, Qt.ConnectionType.SingleShotConnection)
             QTimer.singleShot(0 if all(s.problem for s in summaries) else 1000, self._finish_start)
         target = self.access.partnership_id
-        shown_ahead, self._shown_ahead = self._shown_ahead, False
+        shown_ahead, self.shown_ahead = self.shown_ahead, False
         self._build_frame().show_summaries(summaries)
         self.pages.setCurrentWidget(self.notebook if summaries else self.welcome_page)
         usable = [i for i in range(self.partnerships.count()) if not self._summary(i).problem]
