@@ -116,7 +116,13 @@ class NotebookBase:
         """One transaction: `with store.writing() as work:` then work's typed writes. The clock
         is saved with it; an exception rolls everything back."""
         with database.transaction(self._conn):
-            yield UnitOfWork(self._conn, self._hlc, self._clock)
+            work = UnitOfWork(self._conn, self._hlc, self._clock)
+            try:
+                yield work
+            except BaseException:
+                work.abandon()  # no write still running when the transaction rolls back
+                raise
+            work.finish()
             self._save_clock()
 
     # ----- reading -------------------------------------------------------------------------

@@ -10,7 +10,10 @@ that carry a version this notebook has not stored. See sync_rows for the row lay
 from __future__ import annotations
 
 import contextlib
+import functools
+import json
 from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
@@ -82,34 +85,80 @@ def _values(entry: Entry, row_id: str, conflict_of: str | None) -> list[Any]:
     return values
 
 
-def write_changes(
-    conn: sqlcipher3.Connection, changes: Iterable[Change], deferred: Collection[str] = ()
-) -> None:
-    """Store merged groups as sync_rows.write_changes does (the current version under the
-    record id, the others as conflict copies), one statement per table and kind of write.
-    The search index of the `deferred` tables is rebuilt by the caller (search_index_deferred)."""
+@dataclass(frozen=True)
+class TableWrite:
+    """A merge's writes to one table, made ready in Python: the records whose stored rows
+    go first (a JSON array of ids; their conflict copies are dropped) and the rows to write
+    (a JSON array of column-value arrays). SQLite reads both with json_each, so a part of an
+    import is written by one statement per table: the GIL is let go once for all its rows,
+    not taken back row by row as executemany does (UnitOfWork writes on a second thread)."""
+
+    table: str
+    stored: str
+    rows: str
+    count: int
+
+
+# Column values as JSON: SQLite's json_each gives back the same text, integer or NULL.
+_rows_json = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
+
+
+def prepare_changes(changes: Iterable[Change]) -> list[TableWrite]:
+    """write_changes' Python half: no SQL, so it may run while another thread writes."""
     by_table: dict[str, list[Change]] = {}
     for change in changes:
         by_table.setdefault(change.key[0], []).append(change)
+    found = []
     for table, group in by_table.items():
         # A record new here has no row at all (state_for found none, copies included).
-        stored = [(c.key[1],) for c in group if c.before]
-        conn.executemany(f"DELETE FROM {table} WHERE conflict_of = ?", stored)
+        stored = [c.key[1] for c in group if c.before]
         written = []
         for change in group:
             record_id = change.key[1]
             current, *others = change.after
             written.append(_values(current, record_id, None))
             written += [_values(e, copy_id(record_id, e.version), record_id) for e in others]
-        names = [*rows.columns(CLASS_OF[table]), *rows.SYNC_COLUMNS]
-        updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
-        upsert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        upsert += f" ON CONFLICT(id) DO UPDATE SET {updates}"
-        if table in FTS_SOURCES and table not in deferred and mostly_new(conn, table, len(written)):
+        found.append(TableWrite(table, _rows_json(stored), _rows_json(written), len(written)))
+    return found
+
+
+@functools.cache
+def _upsert_sql(table: str) -> str:
+    names = [*rows.columns(CLASS_OF[table]), *rows.SYNC_COLUMNS]
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+    values = ", ".join(f"value ->> {i}" for i in range(len(names)))
+    # (WHERE true: an upsert's SELECT needs one, or ON CONFLICT would read as a join's)
+    return (
+        f"INSERT INTO {table} ({', '.join(names)}) SELECT {values} FROM json_each(?) WHERE true"
+        f" ON CONFLICT(id) DO UPDATE SET {updates}"
+    )
+
+
+def write_prepared(
+    conn: sqlcipher3.Connection, writes: list[TableWrite], deferred: Collection[str] = ()
+) -> None:
+    """write_changes' SQL half: two statements per table at most."""
+    for write in writes:
+        table = write.table
+        if write.stored != "[]":
+            conn.execute(
+                f"DELETE FROM {table} WHERE conflict_of IN (SELECT value FROM json_each(?))", (write.stored,)
+            )
+        upsert = (_upsert_sql(table), (write.rows,))
+        if table in FTS_SOURCES and table not in deferred and mostly_new(conn, table, write.count):
             with search_index_rebuilt_once(conn, table):
-                conn.executemany(upsert, written)
+                conn.execute(*upsert)
         else:
-            conn.executemany(upsert, written)
+            conn.execute(*upsert)
+
+
+def write_changes(
+    conn: sqlcipher3.Connection, changes: Iterable[Change], deferred: Collection[str] = ()
+) -> None:
+    """Store merged groups as sync_rows.write_changes does (the current version under the
+    record id, the others as conflict copies), one statement per table and kind of write.
+    The search index of the `deferred` tables is rebuilt by the caller (search_index_deferred)."""
+    write_prepared(conn, prepare_changes(changes), deferred)
 
 
 def mostly_new(conn: sqlcipher3.Connection, table: str, count: int) -> bool:

@@ -2,12 +2,19 @@
 
 Obtained from `NotebookStore.writing()`: the store opens the transaction, saves the clock when the
 block ends and rolls back on an exception. Each operation is typed; none takes SQL.
+
+A merge's writes (`write_changes`) run on a second thread while the caller makes the next ones
+ready (an import: part k is written while part k+1 is decrypted, parsed and checked): SQLite lets
+the GIL go while it writes, so the two use both cores. The connection is only ever used by one
+thread at a time: every other operation, and the end of the transaction, first waits for the
+write in flight (`_settled`), and an error of that write is raised there, inside the transaction.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Collection, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import sqlcipher3
 
@@ -19,7 +26,9 @@ from peercoach_desktop.storage import rows, sync_bulk, sync_rows
 
 class UnitOfWork:
     def __init__(self, conn: sqlcipher3.Connection, hlc: HybridClock, clock: Clock) -> None:
-        self._conn = conn
+        self._connection = conn
+        self._writer: ThreadPoolExecutor | None = None
+        self._in_flight: Future[None] | None = None
         self._hlc = hlc
         self._clock = clock
         # For a first import (tables empty): which tables held no row when this transaction first
@@ -27,6 +36,36 @@ class UnitOfWork:
         # whose rows can exist is not looked up (100k lookups of nothing, part by part).
         self._empty: dict[str, bool] = {}
         self._touched: dict[str, set[str]] = {}
+
+    @property
+    def _conn(self) -> sqlcipher3.Connection:
+        """The connection, once no write is in flight (this thread's turn to use it)."""
+        self._settled()
+        return self._connection
+
+    def _settled(self) -> None:
+        """Wait for the write in flight; its error, if any, is raised here."""
+        in_flight, self._in_flight = self._in_flight, None
+        if in_flight is not None:
+            in_flight.result()
+
+    def finish(self) -> None:
+        """Before the commit: every write done (an error raised, so the transaction rolls back)."""
+        try:
+            self._settled()
+        finally:
+            self._close_writer()
+
+    def abandon(self) -> None:
+        """Before a rollback: wait for the write in flight; its own error no longer matters."""
+        with contextlib.suppress(Exception):
+            self._settled()
+        self._close_writer()
+
+    def _close_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
 
     def now(self) -> str:
         return iso(self._clock.now())
@@ -87,7 +126,11 @@ class UnitOfWork:
                 touched = self._touched.setdefault(table, set())
                 touched.add(record_id)
                 touched.update(copy_id(record_id, e.version) for e in change.after[1:])
-        sync_bulk.write_changes(self._conn, changes, deferred)
+        writes = sync_bulk.prepare_changes(changes)  # Python, while the previous write runs
+        conn = self._conn  # (waits for that write)
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook-writer")
+        self._in_flight = self._writer.submit(sync_bulk.write_prepared, conn, writes, frozenset(deferred))
 
     @contextlib.contextmanager
     def search_index_deferred(self, incoming: dict[str, int]) -> Iterator[set[str]]:

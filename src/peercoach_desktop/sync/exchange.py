@@ -188,11 +188,12 @@ def _seen(reader: NotebookStore | UnitOfWork) -> list[str]:
 
 
 def _merge(
-    store: NotebookStore, reader: NotebookStore | UnitOfWork, part: sync_file.Part
+    store: NotebookStore, reader: NotebookStore | UnitOfWork, part: sync_file.Part, partner_id: str
 ) -> tuple[MergeResult, list[Entry]]:
     """merge() over only the records a part of the file may change: a version comparison
     against the stored (record, version) pairs first, so a part with nothing new reads no
-    whole row. What is merged passes the validator first."""
+    whole row. What is merged passes the validator first. (Nothing here reads through `store`
+    but its ids: during an import, `reader` alone may use the connection, see UnitOfWork.)"""
     assert part.payload is not None
     payload = part.payload
     # A whole old-format file is compared with every stored version; a part, with its own.
@@ -212,7 +213,7 @@ def _merge(
         entries,
         context,
         me_id=store.me_id,
-        partner_id=store.partner().id,
+        partner_id=partner_id,
         partnership_id=store.partnership_id,
         what=sync_file.WHAT,
     )
@@ -228,10 +229,11 @@ def _add(total: MergeResult, result: MergeResult) -> None:
 def preview(store: NotebookStore, read: ReadFile) -> ImportReport:
     """What apply would do, without writing anything."""
     total = MergeResult()
+    partner_id = store.partner().id
     with collection_paused():  # no stall of the window while 100k records pass (gc_pause.py)
         for part in read.payload.parts(set(_seen(store))):
             if part.payload is not None:
-                _add(total, _merge(store, store, part)[0])
+                _add(total, _merge(store, store, part, partner_id)[0])
     return ImportReport(
         read.header.sender, read.header.written_at, total.counts, total.conflicts, dry_run=True
     )
@@ -241,6 +243,7 @@ def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
     """Merge the entries read (the ones a preview showed) in one transaction, part by part
     (a part's records are written before the next part is opened)."""
     total = MergeResult()
+    partner_id = store.partner().id
     incoming = sum(read.payload.incoming(set(_seen(store))).values())
     # (no stall of the window: gc_pause.py)
     with collection_paused(), store.page_cache_for(incoming), store.writing() as work:
@@ -252,7 +255,7 @@ def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
         with work.search_index_deferred(read.payload.incoming(set(seen))) as deferred:
             for part in read.payload.parts(set(seen)):
                 if part.payload is not None:
-                    result, entries = _merge(store, work, part)
+                    result, entries = _merge(store, work, part, partner_id)
                     work.write_changes(result.changes, deferred)
                     _add(total, result)
                     newest = max([newest, *(e.version for e in entries)])
