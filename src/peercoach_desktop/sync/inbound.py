@@ -63,6 +63,90 @@ FORGED = QT_TRANSLATE_NOOP(
 
 def check_shape(entries: Iterable[Entry], what: str) -> None:
     """Types, lengths, ranges and version form of every entry; raises SyncFileError."""
+    entries = list(entries)
+    if not _all_fit(entries):
+        _check_each(entries, what)  # finds the first entry that does not fit, and names its field
+
+
+def _all_fit(entries: list[Entry]) -> bool:
+    """Whether every entry surely passes _check_each, decided a column of values at a time by
+    C loops (types as a set, the longest length, one UTF-8 encoding of all texts of a field): an
+    import checks 100k records, ~9 fields each. True only when each per-value check would pass;
+    False when in doubt (then _check_each decides, and names what does not fit)."""
+    by_class: dict[type[Record], list[Record]] = {}
+    for entry in entries:
+        by_class.setdefault(type(entry.record), []).append(entry.record)
+    for cls, records in by_class.items():
+        names, values_of, _checks = _layout(cls)
+        values = list(map(values_of, records))
+        columns = zip(*values, strict=True) if len(names) > 1 else [values]
+        if not all(fits(column) for fits, column in zip(_column_checks(cls), columns, strict=True)):
+            return False
+    versions = [e.record.version for e in entries]  # a str each: checked with its field above
+    nodes = [node for e in entries for node, _v in e.ctx]
+    seen = [version for e in entries for _n, version in e.ctx]
+    if not _types(nodes) | _types(seen) <= {str}:
+        return False
+    # (HLC allows no newline: the joined text matches only if each version does)
+    if not HLCS.fullmatch("".join(v + "\n" for v in (*versions, *seen))):
+        return False
+    return [v[18:] for v in seen] == nodes  # a version matching HLC has its node from 18 on
+
+
+HLCS = re.compile(f"(?:{HLC.pattern}\n)*")
+ColumnCheck = Callable[[Iterable[Any]], bool]
+
+
+def _types(values: Iterable[Any]) -> set[type]:
+    return set(map(type, values))
+
+
+@functools.cache
+def _column_checks(cls: type[Record]) -> tuple[ColumnCheck, ...]:
+    """_all_fit's check of each field's column of values (see _check for the per-value ones)."""
+    found = []
+    for spec, fits in zip(dataclasses.fields(cls), _layout(cls)[2], strict=True):
+        found.append(_column_check(spec.name, str(spec.type), fits))
+    return tuple(found)
+
+
+def _column_check(name: str, annotation: str, fits: Check) -> ColumnCheck:
+    optional = annotation.endswith("| None")
+    base = annotation.removesuffix(" | None")
+    allowed_none = {type(None)} if optional else set()
+    if base == "str" or base.endswith(("Status", "Kind", "Visibility")):  # enums are str
+        limit = _limit(name)
+
+        def texts(column: Iterable[Any]) -> bool:
+            values = [v for v in column if v is not None] if optional else list(column)
+            if not all(issubclass(t, str) for t in _types(values)):
+                return False
+            if max(map(len, values), default=0) > limit:
+                return False
+            joined = "".join(values)
+            return joined.isascii() or _text_ok(joined, len(joined))  # one lone surrogate fails all
+
+        return texts
+    if base == "bool":
+        return lambda column: _types(column) <= {bool} | allowed_none
+    if base == "int":
+        low, high = RANGES.get(name, (-MAX_INT, MAX_INT))
+
+        def ints(column: Iterable[Any]) -> bool:
+            values = [v for v in column if v is not None] if optional else list(column)
+            if not _types(values) <= {int}:  # (not bool: its type is bool)
+                return False
+            return not values or (min(values) >= low and max(values) <= high)
+
+        return ints
+    if base in EMPTY_FITS:
+        empty = EMPTY_FITS[base]
+        # Most are empty (see _check): the others are checked one by one.
+        return lambda column: all(map(fits, column)) if any(column) else _types(column) <= {empty}
+    return lambda column: all(map(fits, column))
+
+
+def _check_each(entries: list[Entry], what: str) -> None:
     for entry in entries:
         record = entry.record
         names, values_of, checks = _layout(type(record))
