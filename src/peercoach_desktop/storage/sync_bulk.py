@@ -14,7 +14,7 @@ import functools
 import json
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any
 
 import sqlcipher3
@@ -120,6 +120,16 @@ def prepare_changes(changes: Iterable[Change]) -> list[TableWrite]:
             written += [_values(e, copy_id(record_id, e.version), record_id) for e in others]
         found.append(TableWrite(table, _rows_json(stored), _rows_json(written), len(written)))
     return found
+
+
+def prepare_new_rows(table: str, columns: list[list[Any]], ctx: list[dict[str, str]]) -> TableWrite:
+    """prepare_changes of records new here with one version each (a first import), given as
+    columns of their fields' values: the same rows, made a column at a time."""
+    values = rows.column_values(CLASS_OF[table], columns)
+    contexts = [rows.sorted_json(c) if c else "{}" for c in ctx]  # (_values: a context, or none)
+    count = len(contexts)
+    written = list(zip(*values, contexts, repeat(None, count), strict=True))
+    return TableWrite(table, "[]", _rows_json(written), count)
 
 
 @functools.cache

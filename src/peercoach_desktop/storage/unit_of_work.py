@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 
 import sqlcipher3
 
@@ -92,14 +93,18 @@ class UnitOfWork:
         return sync_bulk.known_versions(self._conn)
 
     def known_versions_for(self, keys: Iterable[Key]) -> KnownVersions:
-        return sync_bulk.known_versions_for(self._conn, self._maybe_stored(keys))
+        maybe = self._maybe_stored(keys)
+        if not maybe:  # nothing to look up: no wait for the write in flight either
+            return KnownVersions(set(), set())
+        return sync_bulk.known_versions_for(self._conn, maybe)
 
     def authored_at(self, table: str, author_id: str, created: Iterable[str]) -> State:
         return sync_bulk.authored_at(self._conn, table, author_id, created)
 
     def state_for(self, keys: Iterable[Key]) -> State:
         """The stored versions of these records only."""
-        return sync_bulk.state_for(self._conn, self._maybe_stored(keys))
+        maybe = self._maybe_stored(keys)
+        return sync_bulk.state_for(self._conn, maybe) if maybe else {}
 
     def _maybe_stored(self, keys: Iterable[Key]) -> list[Key]:
         """The keys that may have a row: all but those of a table empty when this transaction
@@ -126,8 +131,19 @@ class UnitOfWork:
                 touched = self._touched.setdefault(table, set())
                 touched.add(record_id)
                 touched.update(copy_id(record_id, e.version) for e in change.after[1:])
-        writes = sync_bulk.prepare_changes(changes)  # Python, while the previous write runs
-        conn = self._conn  # (waits for that write)
+        self._write(sync_bulk.prepare_changes(changes), deferred)  # Python, while the previous write runs
+
+    def write_new_rows(
+        self, table: str, columns: list[list[Any]], ctx: list[dict[str, str]], deferred: Collection[str] = ()
+    ) -> None:
+        """write_changes of records new here, one version each, given as columns of their fields'
+        values (rows.columns() order) and their causal contexts: a first import's part."""
+        if self._was_empty(table):
+            self._touched.setdefault(table, set()).update(columns[0])  # (their ids)
+        self._write([sync_bulk.prepare_new_rows(table, columns, ctx)], deferred)
+
+    def _write(self, writes: list[sync_bulk.TableWrite], deferred: Collection[str]) -> None:
+        conn = self._conn  # (waits for the write in flight)
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook-writer")
         self._in_flight = self._writer.submit(sync_bulk.write_prepared, conn, writes, frozenset(deferred))

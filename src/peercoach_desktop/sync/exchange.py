@@ -27,7 +27,6 @@ from peercoach_desktop.domain.errors import (
 )
 from peercoach_desktop.domain.merge import (
     Counts,
-    Entry,
     Key,
     MergeResult,
     extend_ctx,
@@ -187,9 +186,20 @@ def _seen(reader: NotebookStore | UnitOfWork) -> list[str]:
     return json.loads(kept) if kept else []
 
 
+@dataclass
+class Merged:
+    """What merging one part changes: `result` (changes and counts) and the versions it read;
+    for a first import's part of records all new here, `new` holds them as columns instead
+    of `result.changes` (stored by write_new_rows)."""
+
+    result: MergeResult
+    versions: list[str]
+    new: sync_file.NewRows | None = None
+
+
 def _merge(
     store: NotebookStore, reader: NotebookStore | UnitOfWork, part: sync_file.Part, partner_id: str
-) -> tuple[MergeResult, list[Entry]]:
+) -> Merged:
     """merge() over only the records a part of the file may change: a version comparison
     against the stored (record, version) pairs first, so a part with nothing new reads no
     whole row. What is merged passes the validator first. (Nothing here reads through `store`
@@ -199,8 +209,17 @@ def _merge(
     # A whole old-format file is compared with every stored version; a part, with its own.
     known = reader.known_versions() if part.digest is None else reader.known_versions_for(payload.keys())
     keys = payload.keys_to_merge(known)
+    # A part of records with one version each, all to be merged (a first import's): as columns.
+    new = sync_file.new_rows(payload) if len(keys) == len(payload.tags) else None
+    local = reader.state_for(keys) if new is not None else None  # (new_rows: tables of ours only)
+    if new is not None and not local:
+        ids = {"me_id": store.me_id, "partner_id": partner_id}
+        if inbound.rows_fit(new.cls, new.columns, new.ctx, **ids):
+            # What merge() gives for records new here: each stored as it came, the live ones added.
+            return Merged(MergeResult(counts=Counts(added=new.live)), new.versions, new)
     entries = payload.entries(keys)
-    local = reader.state_for(keys)
+    if local is None:
+        local = reader.state_for(keys)
     inbound.check_shape(entries, sync_file.WHAT)  # types first: nothing below trusts a field
     # The validator may need other records of mine to recognise a conflict copy of my own
     # text that the partner split off as a new record (inbound._split_from_mine): only then,
@@ -217,7 +236,7 @@ def _merge(
         partnership_id=store.partnership_id,
         what=sync_file.WHAT,
     )
-    return merge(local, entries), entries
+    return Merged(merge(local, entries), [e.version for e in entries])
 
 
 def _add(total: MergeResult, result: MergeResult) -> None:
@@ -233,7 +252,7 @@ def preview(store: NotebookStore, read: ReadFile) -> ImportReport:
     with collection_paused():  # no stall of the window while 100k records pass (gc_pause.py)
         for part in read.payload.parts(set(_seen(store))):
             if part.payload is not None:
-                _add(total, _merge(store, store, part, partner_id)[0])
+                _add(total, _merge(store, store, part, partner_id).result)
     return ImportReport(
         read.header.sender, read.header.written_at, total.counts, total.conflicts, dry_run=True
     )
@@ -255,10 +274,14 @@ def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
         with work.search_index_deferred(read.payload.incoming(set(seen))) as deferred:
             for part in read.payload.parts(set(seen)):
                 if part.payload is not None:
-                    result, entries = _merge(store, work, part, partner_id)
-                    work.write_changes(result.changes, deferred)
+                    done = _merge(store, work, part, partner_id)
+                    result = done.result
+                    if done.new is not None:
+                        work.write_new_rows(done.new.kind, done.new.columns, done.new.ctx, deferred)
+                    else:
+                        work.write_changes(result.changes, deferred)
                     _add(total, result)
-                    newest = max([newest, *(e.version for e in entries)])
+                    newest = max([newest, *done.versions])
                     if result.counts.kept_private:
                         continue  # kept out for now: merged again once the note is shared again
                 if part.digest is not None:

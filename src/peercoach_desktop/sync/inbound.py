@@ -93,6 +93,31 @@ def _all_fit(entries: list[Entry]) -> bool:
     return [v[18:] for v in seen] == nodes  # a version matching HLC has its node from 18 on
 
 
+def rows_fit(
+    cls: type[Record], columns: list[list[Any]], ctx: list[dict[str, str]], *, me_id: str, partner_id: str
+) -> bool:
+    """check_shape and check_authorship of records new here, given as columns of their values
+    (a first import, sync_file.new_rows), without building them: True only when every record
+    surely passes both. Authorship is decided as for a record with no stored version: the
+    partner's version and authorship, every node of its context one of the two peers (a new
+    record in my name is left to check_authorship, which asks the notebook about it)."""
+    if cls in (Partnership, Peer) or len(columns) != len(_column_checks(cls)) or not columns[0]:
+        return False  # (the partnership and the peers: _forged_field's own rules)
+    if not all(fits(column) for fits, column in zip(_column_checks(cls), columns, strict=True)):
+        return False
+    names = _layout(cls)[0]
+    versions, authors = columns[names.index("version")], columns[names.index("author_id")]
+    nodes = [node for c in ctx for node in c]
+    seen = [version for c in ctx for version in c.values()]
+    if not _types(nodes) | _types(seen) <= {str}:
+        return False
+    if not HLCS.fullmatch("".join(v + "\n" for v in (*versions, *seen))):
+        return False
+    if [v[18:] for v in seen] != nodes:  # a version matching HLC has its node from 18 on
+        return False
+    return set(authors) == {partner_id} == {v[18:] for v in versions} and set(nodes) <= {me_id, partner_id}
+
+
 HLCS = re.compile(f"(?:{HLC.pattern}\n)*")
 ColumnCheck = Callable[[Iterable[Any]], bool]
 
