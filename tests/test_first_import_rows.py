@@ -62,3 +62,20 @@ def test_a_part_holding_a_conflict_copy_or_a_private_note_is_merged_record_by_re
     pair.send(pair.ben, pair.ana)  # Ana now keeps both versions: a conflict copy travels too
     (notes,) = [p for p in _parts(pair) if p.tags[0].startswith("notes\t")]
     assert sync_file.new_rows(notes) is None
+
+
+def test_notes_written_after_their_search_index_was_rebuilt_are_found_too(pair: Pair) -> None:
+    """search_index_deferred: a table written again after search_index_now is rebuilt again
+    when the block ends, so every note the import stored can be found."""
+    for word in ("early", "late"):
+        pair.ana.add_note(f"An {word} note")
+    notes = [e for group in pair.ana.sync_state().values() for e in group if e.kind == "notes"]
+    early, late = sorted(merge({}, notes).changes, key=lambda c: c.after[0].record.body)
+    with pair.ben.writing() as work, work.search_index_deferred({"notes": 5000}) as deferred:
+        assert deferred == {"notes"}
+        work.write_changes([early])
+        work.search_index_now("notes")
+        work.write_changes([late])
+    assert len(pair.ben.search("early")) == 1 and len(pair.ben.search("late")) == 1
+    pair.ben.add_note("A third note, typed here")  # the triggers are back: found at once
+    assert len(pair.ben.search("note")) == 3

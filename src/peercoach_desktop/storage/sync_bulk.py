@@ -88,19 +88,22 @@ def _values(entry: Entry, row_id: str, conflict_of: str | None) -> list[Any]:
 @dataclass(frozen=True)
 class TableWrite:
     """A merge's writes to one table, made ready in Python: the records whose stored rows
-    go first (a JSON array of ids; their conflict copies are dropped) and the rows to write
-    (a JSON array of column-value arrays). SQLite reads both with json_each, so a part of an
-    import is written by one statement per table: the GIL is let go once for all its rows,
-    not taken back row by row as executemany does (UnitOfWork writes on a second thread)."""
+    go first (a JSON array of ids; their conflict copies are dropped) and the rows to write,
+    their values one after the other. SQLite writes up to ROWS_PER_STATEMENT rows with one
+    statement (INSERT ... VALUES (...), (...), ...), so the GIL is let go once for all of
+    them, not taken back row by row as executemany does (UnitOfWork writes on a second thread)."""
 
     table: str
     stored: str
-    rows: str
+    values: list[Any]
     count: int
 
 
-# Column values as JSON: SQLite's json_each gives back the same text, integer or NULL.
-_rows_json = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
+MAX_PARAMS = 32766  # SQLite's bound on the parameters of one statement
+ROWS_PER_STATEMENT = 1000  # a part's worth (CHUNK_ROWS): one statement, compiled once per table
+
+# The ids of the records whose copies go first, as JSON: SQLite's json_each gives them back.
+_ids_json = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
 
 
 def prepare_changes(changes: Iterable[Change]) -> list[TableWrite]:
@@ -116,9 +119,10 @@ def prepare_changes(changes: Iterable[Change]) -> list[TableWrite]:
         for change in group:
             record_id = change.key[1]
             current, *others = change.after
-            written.append(_values(current, record_id, None))
-            written += [_values(e, copy_id(record_id, e.version), record_id) for e in others]
-        found.append(TableWrite(table, _rows_json(stored), _rows_json(written), len(written)))
+            written += _values(current, record_id, None)
+            for e in others:
+                written += _values(e, copy_id(record_id, e.version), record_id)
+        found.append(TableWrite(table, _ids_json(stored), written, len(written) // _width(table)))
     return found
 
 
@@ -128,38 +132,49 @@ def prepare_new_rows(table: str, columns: list[list[Any]], ctx: list[dict[str, s
     values = rows.column_values(CLASS_OF[table], columns)
     contexts = [rows.sorted_json(c) if c else "{}" for c in ctx]  # (_values: a context, or none)
     count = len(contexts)
-    written = list(zip(*values, contexts, repeat(None, count), strict=True))
-    return TableWrite(table, "[]", _rows_json(written), count)
+    written = list(chain.from_iterable(zip(*values, contexts, repeat(None, count), strict=True)))
+    return TableWrite(table, "[]", written, count)
 
 
 @functools.cache
-def _upsert_sql(table: str) -> str:
+def _width(table: str) -> int:
+    return len(rows.columns(CLASS_OF[table])) + len(rows.SYNC_COLUMNS)
+
+
+@functools.cache
+def _upsert_sql(table: str, count: int) -> str:
     names = [*rows.columns(CLASS_OF[table]), *rows.SYNC_COLUMNS]
     updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
-    values = ", ".join(f"value ->> {i}" for i in range(len(names)))
-    # (WHERE true: an upsert's SELECT needs one, or ON CONFLICT would read as a join's)
+    row = f"({', '.join('?' * len(names))})"
     return (
-        f"INSERT INTO {table} ({', '.join(names)}) SELECT {values} FROM json_each(?) WHERE true"
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES {', '.join([row] * count)}"
         f" ON CONFLICT(id) DO UPDATE SET {updates}"
     )
+
+
+def _upsert(conn: sqlcipher3.Connection, write: TableWrite) -> None:
+    width = _width(write.table)
+    step = min(ROWS_PER_STATEMENT, MAX_PARAMS // width)
+    for start in range(0, write.count, step):
+        count = min(step, write.count - start)
+        conn.execute(_upsert_sql(write.table, count), write.values[start * width : (start + count) * width])
 
 
 def write_prepared(
     conn: sqlcipher3.Connection, writes: list[TableWrite], deferred: Collection[str] = ()
 ) -> None:
-    """write_changes' SQL half: two statements per table at most."""
+    """write_changes' SQL half: a statement per table and ROWS_PER_STATEMENT rows."""
     for write in writes:
         table = write.table
         if write.stored != "[]":
             conn.execute(
                 f"DELETE FROM {table} WHERE conflict_of IN (SELECT value FROM json_each(?))", (write.stored,)
             )
-        upsert = (_upsert_sql(table), (write.rows,))
         if table in FTS_SOURCES and table not in deferred and mostly_new(conn, table, write.count):
             with search_index_rebuilt_once(conn, table):
-                conn.execute(*upsert)
+                _upsert(conn, write)
         else:
-            conn.execute(*upsert)
+            _upsert(conn, write)
 
 
 def write_changes(
@@ -182,12 +197,29 @@ def search_index_rebuilt_once(conn: sqlcipher3.Connection, table: str) -> Iterat
     """Writes without the row-by-row full-text triggers, then one FTS5 'rebuild' (about 3x
     faster for a big import). Dropping and re-creating the triggers is part of the caller's
     transaction, so a crash or an error leaves them as they were."""
+    triggers = search_triggers_dropped(conn, table)
+    yield
+    search_index_rebuilt(conn, table)
+    search_triggers_restored(conn, triggers)
+
+
+def search_triggers_dropped(conn: sqlcipher3.Connection, table: str) -> list[str]:
+    """Drop the full-text triggers of `table`; returns their SQL, for search_triggers_restored."""
     triggers = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
     ).fetchall()
     for name, _sql in triggers:
         conn.execute(f'DROP TRIGGER "{name}"')
-    yield
+    return [sql for _name, sql in triggers]
+
+
+def search_triggers_restored(conn: sqlcipher3.Connection, triggers: list[str]) -> None:
+    for sql in triggers:
+        conn.execute(sql)
+
+
+def search_index_rebuilt(conn: sqlcipher3.Connection, table: str) -> None:
+    """The search index of `table` made anew from its rows (one FTS5 'rebuild')."""
     # FTS5 buffers this many bytes of terms before it writes a segment (1 MiB by default):
     # with 8 MiB the rebuild of 100k notes writes and merges fewer segments, ~30% faster.
     # The notebook's own setting is put back in the same transaction.
@@ -197,20 +229,12 @@ def search_index_rebuilt_once(conn: sqlcipher3.Connection, table: str) -> Iterat
     conn.execute(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('hashsize', ?)", (REBUILD_HASH,))
     conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
     conn.execute(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('hashsize', ?)", (before,))
-    for _name, sql in triggers:
-        conn.execute(sql)
 
 
-@contextlib.contextmanager
-def search_index_deferred(conn: sqlcipher3.Connection, incoming: dict[str, int]) -> Iterator[set[str]]:
+def deferrable(conn: sqlcipher3.Connection, incoming: dict[str, int]) -> set[str]:
     """For an import written part by part: the tables about to receive many rows (`incoming`:
-    an upper bound per table) get their search index rebuilt once at the end instead of row
-    by row. Yields those tables, for write_changes(deferred=...)."""
-    with contextlib.ExitStack() as stack:
-        chosen = {t for t, n in incoming.items() if t in FTS_SOURCES and mostly_new(conn, t, n)}
-        for table in sorted(chosen):
-            stack.enter_context(search_index_rebuilt_once(conn, table))
-        yield chosen
+    an upper bound per table) whose search index is better rebuilt once than kept row by row."""
+    return {t for t, n in incoming.items() if t in FTS_SOURCES and mostly_new(conn, t, n)}
 
 
 def known_versions_for(conn: sqlcipher3.Connection, keys: Iterable[Key]) -> KnownVersions:

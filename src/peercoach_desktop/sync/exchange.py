@@ -271,21 +271,31 @@ def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
             work.set_meta(PARTNER_SYNCED, "1")
         merged: list[str] = []  # digests of the parts now merged here
         newest = ""
-        with work.search_index_deferred(read.payload.incoming(set(seen))) as deferred:
-            for part in read.payload.parts(set(seen)):
+        incoming = read.payload.incoming(set(seen))
+        with work.search_index_deferred(incoming) as deferred:
+            # The tables whose search index is rebuilt first, the biggest first: each is rebuilt
+            # (by SQLite, on the writer thread) while the parts of the next ones are read.
+            first = sorted(deferred, key=lambda table: -incoming[table])
+            kind = None
+            for part in read.payload.parts(set(seen), first):
+                if kind in deferred and part.kind != kind:
+                    work.search_index_now(kind)  # (its parts are all merged: they come together)
+                kind = part.kind
                 if part.payload is not None:
                     done = _merge(store, work, part, partner_id)
                     result = done.result
                     if done.new is not None:
-                        work.write_new_rows(done.new.kind, done.new.columns, done.new.ctx, deferred)
+                        work.write_new_rows(done.new.kind, done.new.columns, done.new.ctx)
                     else:
-                        work.write_changes(result.changes, deferred)
+                        work.write_changes(result.changes)
                     _add(total, result)
                     newest = max([newest, *done.versions])
                     if result.counts.kept_private:
                         continue  # kept out for now: merged again once the note is shared again
                 if part.digest is not None:
                     merged.append(part.digest)
+        order = {digest: i for i, digest in enumerate(read.payload.digests())}
+        merged.sort(key=order.__getitem__)  # in the file's order, as they are listed
         if newest:
             # Later local edits must sort after everything the partner wrote (the versions
             # skipped as already stored were observed when they were first stored).

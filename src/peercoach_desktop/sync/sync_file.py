@@ -11,7 +11,7 @@ file twice, or an old file after a newer one, harmless: the merge keeps what is 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -345,6 +345,7 @@ class Part:
 
     payload: Payload | None
     digest: str | None  # format 3: the SHA-256 of the part's plaintext
+    kind: str | None = None  # format 3: the table of all of its records
 
 
 class Content:
@@ -365,18 +366,17 @@ class Content:
                 found[part.kind] = found.get(part.kind, 0) + part.count
         return found
 
-    def parts(self, skip: Collection[str] = ()) -> Iterator[Part]:
-        """The file's parts in order, each opened (decrypted, inflated, parsed) only when the
-        iteration reaches it; those whose digest is in `skip` are only authenticated."""
+    def parts(self, skip: Collection[str] = (), first: Sequence[str] = ()) -> Iterator[Part]:
+        """The file's parts in order (those of the tables in `first` first), each opened
+        (decrypted, inflated, parsed) only when the iteration reaches it; those whose digest is
+        in `skip` are only authenticated. (A part's records are merged on their own: in which
+        order the parts are merged changes nothing.)"""
         if self._parted is None:
             assert self._whole is not None
             yield Part(self._whole, None)
             return
-        # (Parsing the next part on a second thread while one is written was measured slower:
-        # SQLite lets the GIL go and takes it back for each row it writes, so the writer waits
-        # a switch interval behind the parser row after row.)
-        for info, plain in self._parted.opened(skip):
-            yield Part(None if plain is None else _part(info, plain), info.digest)
+        for info, plain in self._parted.opened(skip, first):
+            yield Part(None if plain is None else _part(info, plain), info.digest, info.kind)
 
     def entries(self) -> list[Entry]:
         return [e for part in self.parts() if part.payload for e in part.payload.entries()]
