@@ -112,10 +112,11 @@ class NotebookBase:
             yield
 
     @contextmanager
-    def writing(self) -> Iterator[UnitOfWork]:
+    def writing(self, *, synced: bool = False) -> Iterator[UnitOfWork]:
         """One transaction: `with store.writing() as work:` then work's typed writes. The clock
-        is saved with it; an exception rolls everything back."""
-        with database.transaction(self._conn):
+        is saved with it; an exception rolls everything back. `synced` (an import): durable when
+        the block ends, without a checkpoint inside the commit (database.synced_commit)."""
+        with database.transaction(self._conn, synced=synced):
             work = UnitOfWork(self._conn, self._hlc, self._clock)
             try:
                 yield work

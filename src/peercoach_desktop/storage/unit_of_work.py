@@ -44,6 +44,7 @@ class UnitOfWork:
         # looked, and the row ids and conflict_of values written to them since. A record none of
         # whose rows can exist is not looked up (100k lookups of nothing, part by part).
         self._empty: dict[str, bool] = {}
+        self._looked = False
         self._touched: dict[str, set[str]] = {}
 
     @property
@@ -123,18 +124,25 @@ class UnitOfWork:
     def _maybe_stored(self, keys: Iterable[Key]) -> list[Key]:
         """The keys that may have a row: all but those of a table empty when this transaction
         began whose id no row written since carries (as its id or as the record it copies)."""
+        self._was_empty("")  # (every table's answer known)
+        empty, touched = self._empty, self._touched
         return [
             (table, record_id)
             for table, record_id in keys
-            if not self._was_empty(table) or record_id in self._touched.get(table, ())
+            if not empty.get(table) or record_id in touched.get(table, ())
         ]
 
     def _was_empty(self, table: str) -> bool:
-        if table not in self._empty:
-            if table not in sync_rows.CLASS_OF:
-                return False  # not a table of ours: left to the lookups (the validator refuses it)
-            self._empty[table] = sync_bulk.is_empty(self._conn, table)
-        return self._empty[table]
+        """Whether `table` held no row when this transaction first looked: every table is
+        looked at once, the first time any is asked about (so no later question waits for
+        the writes in flight)."""
+        if not self._looked:
+            for name in sync_rows.CLASS_OF:
+                if name not in self._empty:  # (settle() may have written one already)
+                    self._empty[name] = sync_bulk.is_empty(self._conn, name)
+            self._looked = True
+        # (not a table of ours: left to the lookups, and the validator refuses it)
+        return self._empty.get(table, False)
 
     def write_changes(self, changes: Iterable[Change]) -> None:
         """A merge's writes, set-based (many changes are one statement per table)."""

@@ -265,7 +265,8 @@ def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
     partner_id = store.partner().id
     incoming = sum(read.payload.incoming(set(_seen(store))).values())
     # (no stall of the window: gc_pause.py)
-    with collection_paused(), store.page_cache_for(incoming), store.writing() as work:
+    # (synced: the import is on disk when this returns, and the commit copies nothing more)
+    with collection_paused(), store.page_cache_for(incoming), store.writing(synced=True) as work:
         seen = _seen(work)
         if store.meta(PARTNER_SYNCED) is None:  # compared with the partner's records, whatever they held
             work.set_meta(PARTNER_SYNCED, "1")

@@ -182,10 +182,15 @@ class Payload:
         self._bodies = bodies  # format 2: each entry's JSON, in the same order
         self._entries = entries  # format 1: parsed with the file
         self._items = items  # format 3: a part's entries as json.loads gave them (built when asked)
+        self._keys: set[Key] | None = None
 
     def keys(self) -> set[Key]:
         """The records this payload holds versions of."""
-        return {(table, record_id) for table, record_id, _v in (tag.split("\t", 2) for tag in self.tags)}
+        if self._keys is None:
+            self._keys = {
+                (table, record_id) for table, record_id, _v in (t.split("\t", 2) for t in self.tags)
+            }
+        return self._keys
 
     @property
     def record_keys(self) -> list[str]:
