@@ -114,19 +114,32 @@ class Parted:
     ) -> Iterator[tuple[PartInfo, bytes | None]]:
         """Each part with its plaintext, or None for a part whose digest is in `skip` (merged
         before): the parts of the kinds in `first` first, a kind after the other, then the
-        others in the file's order; no more than MAX_PAYLOAD bytes are inflated in one pass."""
+        others in the file's order; no more than MAX_PAYLOAD bytes are inflated in all (and
+        MAX_PART more, a part opened ahead, before a file past it is refused).
+
+        The next part is opened (decrypted, inflated, hashed: C that lets the GIL go) on a second
+        thread while the caller reads this one."""
         rank = {kind: i for i, kind in enumerate(first)}
+        ordered = sorted(self.parts, key=lambda p: rank.get(p.kind, len(rank)))  # (a stable sort)
         left = MAX_PAYLOAD
-        for part in sorted(self.parts, key=lambda p: rank.get(p.kind, len(rank))):  # (a stable sort)
-            if part.digest in skip:
-                # Still authenticated (~1 ms per MiB), so a file changed anywhere is refused
-                # whole, as before parts; only inflating and parsing it is saved.
-                self._body(part)
-                yield part, None
-                continue
-            plain = self.plain(part, left)
-            left -= len(plain)
-            yield part, plain
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-part") as pool:
+            ahead = [pool.submit(self._opened, part, skip) for part in ordered[:1]]
+            for i, part in enumerate(ordered):
+                plain = ahead.pop().result()
+                ahead += [pool.submit(self._opened, p, skip) for p in ordered[i + 1 : i + 2]]
+                if plain is not None:
+                    left -= len(plain)
+                    if left < 0:
+                        raise damaged(self._what)  # as inflate() past its bound
+                yield part, plain
+
+    def _opened(self, part: PartInfo, skip: Collection[str]) -> bytes | None:
+        if part.digest in skip:
+            # Still authenticated (~1 ms per MiB), so a file changed anywhere is refused
+            # whole, as before parts; only inflating and parsing it is saved.
+            self._body(part)
+            return None
+        return self.plain(part, MAX_PART)
 
 
 def _manifest(sealed_plain: bytes, start: int, end: int, what: str) -> list[PartInfo]:

@@ -198,6 +198,8 @@ class Payload:
         return [tag.rsplit("\t", 1)[0] for tag in self.tags]
 
     def keys_to_merge(self, known: KnownVersions) -> set[Key]:
+        if not known.stored and not known.private:
+            return set(self.keys())  # none of its versions stored here (a first import): all
         # The keys of every entry are only needed when records were made private here.
         return keys_to_merge(self.tags, self.record_keys if known.private else [], known)
 
