@@ -69,6 +69,11 @@ def to_row(record: Record) -> dict[str, Any]:
     return row
 
 
+def parsed_json(text: str) -> Any:
+    """A JSON field's value from its text, as a record holds it."""
+    return _loads(text)
+
+
 def _loads(text: str) -> Any:
     # Most JSON fields of most rows are empty: a session that never ran has no timer state.
     if text == "{}":

@@ -126,6 +126,12 @@ class UnitOfWork:
         began whose id no row written since carries (as its id or as the record it copies)."""
         self._was_empty("")  # (every table's answer known)
         empty, touched = self._empty, self._touched
+        keys = keys if isinstance(keys, (set, list)) else list(keys)
+        tables = {table for table, _id in keys}
+        if len(tables) == 1 and empty.get(next(iter(tables))):  # a part's records, of one table
+            (table,) = tables
+            written = touched.get(table, set())
+            return [(table, record_id) for record_id in written.intersection(i for _t, i in keys)]
         return [
             (table, record_id)
             for table, record_id in keys

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -294,11 +295,15 @@ def _column(cls: type[Record], name: str, raw: list[dict[str, Any]]) -> list[Any
     else:
         values = [row[name] for row in raw]
     if name in rows.JSON_FIELDS:
-        # Only the empty value of the field's type (any other is left to entry_from_json)
         empty = rows.empty_json_text(cls, name)
-        if not all(type(v) is str and v == empty for v in values):
+        if all(type(v) is str and v == empty for v in values):  # most are
+            return [{} if empty == "{}" else []] * len(values)  # (one object: checked, stored, never changed)
+        if not all(type(v) is str for v in values):
             raise _NotPlain(name)
-        return [{} if empty == "{}" else []] * len(values)  # (one object: checked and stored, never changed)
+        try:
+            return [rows.parsed_json(v) for v in values]  # as rows.from_fields parses them
+        except (ValueError, RecursionError):
+            raise _NotPlain(name) from None
     if name in ("deleted", "hidden"):
         return [bool(v) for v in values]  # as rows.from_fields
     elif name in (enums := rows.enum_texts(cls)):
@@ -330,7 +335,7 @@ def _part(info: PartInfo, plain: bytes) -> Payload:
         items = json.loads(plain)
         if info.kind not in CLASS_OF or not isinstance(items, list) or len(items) != info.count:
             raise ValueError("not its count of entries")
-        tags = []
+        tags, ids = [], []
         for item in items:
             row = item["row"]
             if item["kind"] != info.kind or not (
@@ -338,11 +343,14 @@ def _part(info: PartInfo, plain: bytes) -> Payload:
             ):
                 raise ValueError("an entry unlike its part")
             tags.append(version_tag(info.kind, row["id"], row["version"]))
+            ids.append(row["id"])
     except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError, RecursionError):
         raise damaged(WHAT) from None
     # Each entry is built (and refused if malformed) when it is merged: Payload.entries, or
     # new_rows for the records a first import stores.
-    return Payload(tags, None, None, items)
+    payload = Payload(tags, None, None, items)
+    payload._keys = set(zip(repeat(info.kind), ids))  # (what keys() makes of the tags)
+    return payload
 
 
 @dataclass(frozen=True)
