@@ -260,13 +260,15 @@ def preview(store: NotebookStore, read: ReadFile) -> ImportReport:
 
 def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
     """Merge the entries read (the ones a preview showed) in one transaction, part by part
-    (a part's records are written before the next part is opened)."""
+    (each part's records merged on their own, and written on the unit of work's writer thread
+    while the next part is read)."""
     total = MergeResult()
-    partner_id = store.partner().id
+    partner_id = ""  # asked once, before the first write (then only `work` uses the connection)
     incoming = sum(read.payload.incoming(set(_seen(store))).values())
     # (no stall of the window: gc_pause.py)
-    # (synced: the import is on disk when this returns, and the commit copies nothing more)
-    with collection_paused(), store.page_cache_for(incoming), store.writing(synced=True) as work:
+    # (synced: the import is on disk when this returns, and the commit copies nothing more;
+    # a file merged before opens no part and writes nothing)
+    with collection_paused(), store.page_cache_for(incoming), store.writing(synced=incoming > 0) as work:
         seen = _seen(work)
         if store.meta(PARTNER_SYNCED) is None:  # compared with the partner's records, whatever they held
             work.set_meta(PARTNER_SYNCED, "1")
@@ -283,6 +285,7 @@ def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
                     work.search_index_now(kind)  # (its parts are all merged: they come together)
                 kind = part.kind
                 if part.payload is not None:
+                    partner_id = partner_id or store.partner().id
                     done = _merge(store, work, part, partner_id)
                     result = done.result
                     if done.new is not None:

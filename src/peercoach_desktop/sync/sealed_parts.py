@@ -16,13 +16,14 @@ so a file with nothing new costs a decryption and a lookup per part.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import struct
 import zlib
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,25 +122,32 @@ class Parted:
         thread while the caller reads this one."""
         rank = {kind: i for i, kind in enumerate(first)}
         ordered = sorted(self.parts, key=lambda p: rank.get(p.kind, len(rank)))  # (a stable sort)
+        opening = [part for part in ordered if part.digest not in skip]
         left = MAX_PAYLOAD
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-part") as pool:
-            ahead = [pool.submit(self._opened, part, skip) for part in ordered[:1]]
-            for i, part in enumerate(ordered):
-                plain = ahead.pop().result()
-                ahead += [pool.submit(self._opened, p, skip) for p in ordered[i + 1 : i + 2]]
-                if plain is not None:
-                    left -= len(plain)
-                    if left < 0:
-                        raise damaged(self._what)  # as inflate() past its bound
+        with contextlib.ExitStack() as stack:
+            # (a second thread only for a file with parts to open: none for one merged before)
+            pool = None
+            if len(opening) > 1:
+                pool = stack.enter_context(ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-part"))
+            ahead: dict[int, Future[bytes]] = {}
+            opened = 0
+            for part in ordered:
+                if part.digest in skip:
+                    # Still authenticated (~1 ms per MiB), so a file changed anywhere is refused
+                    # whole, as before parts; only inflating and parsing it is saved.
+                    self._body(part)
+                    yield part, None
+                    continue
+                for i in range(opened, min(opened + 2, len(opening))) if pool is not None else ():
+                    if i not in ahead:  # this part and the next, asked of the second thread
+                        ahead[i] = pool.submit(self.plain, opening[i], MAX_PART)
+                future = ahead.pop(opened, None)
+                plain = future.result() if future else self.plain(part, MAX_PART)
+                opened += 1
+                left -= len(plain)
+                if left < 0:
+                    raise damaged(self._what)  # as inflate() past its bound
                 yield part, plain
-
-    def _opened(self, part: PartInfo, skip: Collection[str]) -> bytes | None:
-        if part.digest in skip:
-            # Still authenticated (~1 ms per MiB), so a file changed anywhere is refused
-            # whole, as before parts; only inflating and parsing it is saved.
-            self._body(part)
-            return None
-        return self.plain(part, MAX_PART)
 
 
 def _manifest(sealed_plain: bytes, start: int, end: int, what: str) -> list[PartInfo]:
