@@ -274,11 +274,11 @@ def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
             work.set_meta(PARTNER_SYNCED, "1")
         merged: list[str] = []  # digests of the parts now merged here
         newest = ""
-        incoming = read.payload.incoming(set(seen))
-        with work.search_index_deferred(incoming) as deferred:
+        by_table = read.payload.incoming(set(seen))
+        with work.search_index_deferred(by_table) as deferred:
             # The tables whose search index is rebuilt first, the biggest first: each is rebuilt
             # (by SQLite, on the writer thread) while the parts of the next ones are read.
-            first = sorted(deferred, key=lambda table: -incoming[table])
+            first = sorted(deferred, key=lambda table: -by_table[table])
             kind = None
             for part in read.payload.parts(set(seen), first):
                 if kind in deferred and part.kind != kind:
