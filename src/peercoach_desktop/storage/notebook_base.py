@@ -112,11 +112,18 @@ class NotebookBase:
             yield
 
     @contextmanager
-    def writing(self) -> Iterator[UnitOfWork]:
+    def writing(self, *, synced: bool = False) -> Iterator[UnitOfWork]:
         """One transaction: `with store.writing() as work:` then work's typed writes. The clock
-        is saved with it; an exception rolls everything back."""
-        with database.transaction(self._conn):
-            yield UnitOfWork(self._conn, self._hlc, self._clock)
+        is saved with it; an exception rolls everything back. `synced` (an import): durable when
+        the block ends, without a checkpoint inside the commit (database.synced_commit)."""
+        with database.transaction(self._conn, synced=synced):
+            work = UnitOfWork(self._conn, self._hlc, self._clock)
+            try:
+                yield work
+            except BaseException:
+                work.abandon()  # no write still running when the transaction rolls back
+                raise
+            work.finish()
             self._save_clock()
 
     # ----- reading -------------------------------------------------------------------------

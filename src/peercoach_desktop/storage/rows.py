@@ -69,6 +69,11 @@ def to_row(record: Record) -> dict[str, Any]:
     return row
 
 
+def parsed_json(text: str) -> Any:
+    """A JSON field's value from its text, as a record holds it."""
+    return _loads(text)
+
+
 def _loads(text: str) -> Any:
     # Most JSON fields of most rows are empty: a session that never ran has no timer state.
     if text == "{}":
@@ -103,6 +108,19 @@ def to_values(record: Record) -> list[Any]:
     return values
 
 
+def column_values(cls: type[Record], columns: list[list[Any]]) -> list[list[Any]]:
+    """to_values of records given as columns of their fields' values, a column at a time."""
+    _getter, json_at, deleted_at = _layout(cls)
+    found = list(columns)
+    for i in json_at:
+        found[i] = [
+            empty if (empty := None if v else EMPTY_JSON.get(type(v))) is not None else sorted_json(v)
+            for v in found[i]
+        ]
+    found[deleted_at] = [int(v) for v in found[deleted_at]]
+    return found
+
+
 def from_fields(cls: type[R], row: dict[str, Any]) -> R:
     """from_row of a row given as a dict holding (at least) every column of `cls`; KeyError
     for a missing one."""
@@ -130,6 +148,19 @@ def _plan(
         tuple((n, kind, _members(kind)) for n, kind in enums.items() if n in names and kind is not None),
         "hidden" in names,
     )
+
+
+@functools.cache
+def empty_json_text(cls: type[Record], name: str) -> str:
+    """The text of JSON field `name` of `cls` when empty, as to_values stores it ("{}" or "[]")."""
+    annotation = next(str(f.type) for f in dataclasses.fields(cls) if f.name == name)
+    return "[]" if annotation.startswith("list") else "{}"
+
+
+@functools.cache
+def enum_texts(cls: type[Record]) -> dict[str, frozenset[str]]:
+    """The enum fields of `cls` and the texts of their members (what a row stores)."""
+    return {name: frozenset(members) for name, _kind, members in _plan(cls)[1]}
 
 
 def _built(cls: type[R], data: dict[str, Any]) -> R:

@@ -27,7 +27,6 @@ from peercoach_desktop.domain.errors import (
 )
 from peercoach_desktop.domain.merge import (
     Counts,
-    Entry,
     Key,
     MergeResult,
     extend_ctx,
@@ -187,19 +186,40 @@ def _seen(reader: NotebookStore | UnitOfWork) -> list[str]:
     return json.loads(kept) if kept else []
 
 
+@dataclass
+class Merged:
+    """What merging one part changes: `result` (changes and counts) and the versions it read;
+    for a first import's part of records all new here, `new` holds them as columns instead
+    of `result.changes` (stored by write_new_rows)."""
+
+    result: MergeResult
+    versions: list[str]
+    new: sync_file.NewRows | None = None
+
+
 def _merge(
-    store: NotebookStore, reader: NotebookStore | UnitOfWork, part: sync_file.Part
-) -> tuple[MergeResult, list[Entry]]:
+    store: NotebookStore, reader: NotebookStore | UnitOfWork, part: sync_file.Part, partner_id: str
+) -> Merged:
     """merge() over only the records a part of the file may change: a version comparison
     against the stored (record, version) pairs first, so a part with nothing new reads no
-    whole row. What is merged passes the validator first."""
+    whole row. What is merged passes the validator first. (Nothing here reads through `store`
+    but its ids: during an import, `reader` alone may use the connection, see UnitOfWork.)"""
     assert part.payload is not None
     payload = part.payload
     # A whole old-format file is compared with every stored version; a part, with its own.
     known = reader.known_versions() if part.digest is None else reader.known_versions_for(payload.keys())
     keys = payload.keys_to_merge(known)
+    # A part of records with one version each, all to be merged (a first import's): as columns.
+    new = sync_file.new_rows(payload) if len(keys) == len(payload.tags) else None
+    local = reader.state_for(keys) if new is not None else None  # (new_rows: tables of ours only)
+    if new is not None and not local:
+        ids = {"me_id": store.me_id, "partner_id": partner_id}
+        if inbound.rows_fit(new.cls, new.columns, new.ctx, **ids):
+            # What merge() gives for records new here: each stored as it came, the live ones added.
+            return Merged(MergeResult(counts=Counts(added=new.live)), new.versions, new)
     entries = payload.entries(keys)
-    local = reader.state_for(keys)
+    if local is None:
+        local = reader.state_for(keys)
     inbound.check_shape(entries, sync_file.WHAT)  # types first: nothing below trusts a field
     # The validator may need other records of mine to recognise a conflict copy of my own
     # text that the partner split off as a new record (inbound._split_from_mine): only then,
@@ -212,11 +232,11 @@ def _merge(
         entries,
         context,
         me_id=store.me_id,
-        partner_id=store.partner().id,
+        partner_id=partner_id,
         partnership_id=store.partnership_id,
         what=sync_file.WHAT,
     )
-    return merge(local, entries), entries
+    return Merged(merge(local, entries), [e.version for e in entries])
 
 
 def _add(total: MergeResult, result: MergeResult) -> None:
@@ -228,10 +248,11 @@ def _add(total: MergeResult, result: MergeResult) -> None:
 def preview(store: NotebookStore, read: ReadFile) -> ImportReport:
     """What apply would do, without writing anything."""
     total = MergeResult()
+    partner_id = store.partner().id
     with collection_paused():  # no stall of the window while 100k records pass (gc_pause.py)
         for part in read.payload.parts(set(_seen(store))):
             if part.payload is not None:
-                _add(total, _merge(store, store, part)[0])
+                _add(total, _merge(store, store, part, partner_id).result)
     return ImportReport(
         read.header.sender, read.header.written_at, total.counts, total.conflicts, dry_run=True
     )
@@ -239,27 +260,46 @@ def preview(store: NotebookStore, read: ReadFile) -> ImportReport:
 
 def apply(store: NotebookStore, read: ReadFile) -> ImportReport:
     """Merge the entries read (the ones a preview showed) in one transaction, part by part
-    (a part's records are written before the next part is opened)."""
+    (each part's records merged on their own, and written on the unit of work's writer thread
+    while the next part is read)."""
     total = MergeResult()
+    partner_id = ""  # asked once, before the first write (then only `work` uses the connection)
     incoming = sum(read.payload.incoming(set(_seen(store))).values())
     # (no stall of the window: gc_pause.py)
-    with collection_paused(), store.page_cache_for(incoming), store.writing() as work:
+    # (synced: the import is on disk when this returns, and the commit copies nothing more;
+    # a file merged before opens no part and writes nothing)
+    with collection_paused(), store.page_cache_for(incoming), store.writing(synced=incoming > 0) as work:
         seen = _seen(work)
         if store.meta(PARTNER_SYNCED) is None:  # compared with the partner's records, whatever they held
             work.set_meta(PARTNER_SYNCED, "1")
         merged: list[str] = []  # digests of the parts now merged here
         newest = ""
-        with work.search_index_deferred(read.payload.incoming(set(seen))) as deferred:
-            for part in read.payload.parts(set(seen)):
+        by_table = read.payload.incoming(set(seen))
+        with work.search_index_deferred(by_table) as deferred:
+            # The tables whose search index is rebuilt first, the biggest first: each is rebuilt
+            # (by SQLite, on the writer thread) while the parts of the next ones are read.
+            first = sorted(deferred, key=lambda table: -by_table[table])
+            kind = None
+            for part in read.payload.parts(set(seen), first):
+                if kind in deferred and part.kind != kind:
+                    work.search_index_now(kind)  # (its parts are all merged: they come together)
+                kind = part.kind
                 if part.payload is not None:
-                    result, entries = _merge(store, work, part)
-                    work.write_changes(result.changes, deferred)
+                    partner_id = partner_id or store.partner().id
+                    done = _merge(store, work, part, partner_id)
+                    result = done.result
+                    if done.new is not None:
+                        work.write_new_rows(done.new.kind, done.new.columns, done.new.ctx)
+                    else:
+                        work.write_changes(result.changes)
                     _add(total, result)
-                    newest = max([newest, *(e.version for e in entries)])
+                    newest = max([newest, *done.versions])
                     if result.counts.kept_private:
                         continue  # kept out for now: merged again once the note is shared again
                 if part.digest is not None:
                     merged.append(part.digest)
+        order = {digest: i for i, digest in enumerate(read.payload.digests())}
+        merged.sort(key=order.__getitem__)  # in the file's order, as they are listed
         if newest:
             # Later local edits must sort after everything the partner wrote (the versions
             # skipped as already stored were observed when they were first stored).

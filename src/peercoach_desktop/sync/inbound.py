@@ -63,6 +63,115 @@ FORGED = QT_TRANSLATE_NOOP(
 
 def check_shape(entries: Iterable[Entry], what: str) -> None:
     """Types, lengths, ranges and version form of every entry; raises SyncFileError."""
+    entries = list(entries)
+    if not _all_fit(entries):
+        _check_each(entries, what)  # finds the first entry that does not fit, and names its field
+
+
+def _all_fit(entries: list[Entry]) -> bool:
+    """Whether every entry surely passes _check_each, decided a column of values at a time by
+    C loops (types as a set, the longest length, one UTF-8 encoding of all texts of a field): an
+    import checks 100k records, ~9 fields each. True only when each per-value check would pass;
+    False when in doubt (then _check_each decides, and names what does not fit)."""
+    by_class: dict[type[Record], list[Record]] = {}
+    for entry in entries:
+        by_class.setdefault(type(entry.record), []).append(entry.record)
+    for cls, records in by_class.items():
+        names, values_of, _checks = _layout(cls)
+        values = list(map(values_of, records))
+        columns = zip(*values, strict=True) if len(names) > 1 else [values]
+        if not all(fits(column) for fits, column in zip(_column_checks(cls), columns, strict=True)):
+            return False
+    versions = [e.record.version for e in entries]  # a str each: checked with its field above
+    nodes = [node for e in entries for node, _v in e.ctx]
+    seen = [version for e in entries for _n, version in e.ctx]
+    if not _types(nodes) | _types(seen) <= {str}:
+        return False
+    # (HLC allows no newline: the joined text matches only if each version does)
+    if not HLCS.fullmatch("".join(v + "\n" for v in (*versions, *seen))):
+        return False
+    return [v[18:] for v in seen] == nodes  # a version matching HLC has its node from 18 on
+
+
+def rows_fit(
+    cls: type[Record], columns: list[list[Any]], ctx: list[dict[str, str]], *, me_id: str, partner_id: str
+) -> bool:
+    """check_shape and check_authorship of records new here, given as columns of their values
+    (a first import, sync_file.new_rows), without building them: True only when every record
+    surely passes both. Authorship is decided as for a record with no stored version: the
+    partner's version and authorship, every node of its context one of the two peers (a new
+    record in my name is left to check_authorship, which asks the notebook about it)."""
+    if cls in (Partnership, Peer) or len(columns) != len(_column_checks(cls)) or not columns[0]:
+        return False  # (the partnership and the peers: _forged_field's own rules)
+    if not all(fits(column) for fits, column in zip(_column_checks(cls), columns, strict=True)):
+        return False
+    names = _layout(cls)[0]
+    versions, authors = columns[names.index("version")], columns[names.index("author_id")]
+    nodes = [node for c in ctx for node in c]
+    seen = [version for c in ctx for version in c.values()]
+    if not _types(nodes) | _types(seen) <= {str}:
+        return False
+    if not HLCS.fullmatch("".join(v + "\n" for v in (*versions, *seen))):
+        return False
+    if [v[18:] for v in seen] != nodes:  # a version matching HLC has its node from 18 on
+        return False
+    return set(authors) == {partner_id} == {v[18:] for v in versions} and set(nodes) <= {me_id, partner_id}
+
+
+HLCS = re.compile(f"(?:{HLC.pattern}\n)*")
+ColumnCheck = Callable[[Iterable[Any]], bool]
+
+
+def _types(values: Iterable[Any]) -> set[type]:
+    return set(map(type, values))
+
+
+@functools.cache
+def _column_checks(cls: type[Record]) -> tuple[ColumnCheck, ...]:
+    """_all_fit's check of each field's column of values (see _check for the per-value ones)."""
+    found = []
+    for spec, fits in zip(dataclasses.fields(cls), _layout(cls)[2], strict=True):
+        found.append(_column_check(spec.name, str(spec.type), fits))
+    return tuple(found)
+
+
+def _column_check(name: str, annotation: str, fits: Check) -> ColumnCheck:
+    optional = annotation.endswith("| None")
+    base = annotation.removesuffix(" | None")
+    allowed_none = {type(None)} if optional else set()
+    if base == "str" or base.endswith(("Status", "Kind", "Visibility")):  # enums are str
+        limit = _limit(name)
+
+        def texts(column: Iterable[Any]) -> bool:
+            values = [v for v in column if v is not None] if optional else list(column)
+            if not all(issubclass(t, str) for t in _types(values)):
+                return False
+            if max(map(len, values), default=0) > limit:
+                return False
+            joined = "".join(values)
+            return joined.isascii() or _text_ok(joined, len(joined))  # one lone surrogate fails all
+
+        return texts
+    if base == "bool":
+        return lambda column: _types(column) <= {bool} | allowed_none
+    if base == "int":
+        low, high = RANGES.get(name, (-MAX_INT, MAX_INT))
+
+        def ints(column: Iterable[Any]) -> bool:
+            values = [v for v in column if v is not None] if optional else list(column)
+            if not _types(values) <= {int}:  # (not bool: its type is bool)
+                return False
+            return not values or (min(values) >= low and max(values) <= high)
+
+        return ints
+    if base in EMPTY_FITS:
+        empty = EMPTY_FITS[base]
+        # Most are empty (see _check): the others are checked one by one.
+        return lambda column: all(map(fits, column)) if any(column) else _types(column) <= {empty}
+    return lambda column: all(map(fits, column))
+
+
+def _check_each(entries: list[Entry], what: str) -> None:
     for entry in entries:
         record = entry.record
         names, values_of, checks = _layout(type(record))

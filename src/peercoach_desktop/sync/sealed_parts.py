@@ -21,7 +21,7 @@ import json
 import os
 import struct
 import zlib
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -109,11 +109,17 @@ class Parted:
             raise damaged(self._what)  # the manifest names other content than the part holds
         return plain
 
-    def opened(self, skip: Collection[str]) -> Iterator[tuple[PartInfo, bytes | None]]:
+    def opened(
+        self, skip: Collection[str], first: Sequence[str] = ()
+    ) -> Iterator[tuple[PartInfo, bytes | None]]:
         """Each part with its plaintext, or None for a part whose digest is in `skip` (merged
-        before); no more than MAX_PAYLOAD bytes are inflated in one pass."""
+        before): the parts of the kinds in `first` first, a kind after the other, then the
+        others in the file's order; no more than MAX_PAYLOAD bytes are inflated in one pass.
+        (Opening the next part on a third thread while an import reads one and writes another
+        was measured: no clear gain, and the window's longest stall went from ~17 to ~30 ms.)"""
+        rank = {kind: i for i, kind in enumerate(first)}
         left = MAX_PAYLOAD
-        for part in self.parts:
+        for part in sorted(self.parts, key=lambda p: rank.get(p.kind, len(rank))):  # (a stable sort)
             if part.digest in skip:
                 # Still authenticated (~1 ms per MiB), so a file changed anywhere is refused
                 # whole, as before parts; only inflating and parsing it is saved.

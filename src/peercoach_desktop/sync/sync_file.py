@@ -11,8 +11,9 @@ file twice, or an old file after a newer one, harmless: the merge keeps what is 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from peercoach_desktop.domain.merge import (
     make_ctx,
     version_tag,
 )
-from peercoach_desktop.domain.model import Note, Partnership
+from peercoach_desktop.domain.model import Note, Partnership, Record, Visibility
 from peercoach_desktop.storage import rows
 from peercoach_desktop.storage.sync_rows import CLASS_OF
 from peercoach_desktop.sync.sealed import (
@@ -171,14 +172,26 @@ class Payload:
     the version_tag and record key of every entry at once, and the entries themselves built
     and checked only when asked for."""
 
-    def __init__(self, tags: list[str], bodies: list[str] | None, entries: list[Entry] | None) -> None:
+    def __init__(
+        self,
+        tags: list[str],
+        bodies: list[str] | None,
+        entries: list[Entry] | None,
+        items: list[dict[str, Any]] | None = None,
+    ) -> None:
         self.tags = tags
         self._bodies = bodies  # format 2: each entry's JSON, in the same order
-        self._entries = entries  # format 1 and 3: parsed with the file or the part
+        self._entries = entries  # format 1: parsed with the file
+        self._items = items  # format 3: a part's entries as json.loads gave them (built when asked)
+        self._keys: set[Key] | None = None
 
     def keys(self) -> set[Key]:
         """The records this payload holds versions of."""
-        return {(table, record_id) for table, record_id, _v in (tag.split("\t", 2) for tag in self.tags)}
+        if self._keys is None:
+            self._keys = {
+                (table, record_id) for table, record_id, _v in (t.split("\t", 2) for t in self.tags)
+            }
+        return self._keys
 
     @property
     def record_keys(self) -> list[str]:
@@ -186,6 +199,8 @@ class Payload:
         return [tag.rsplit("\t", 1)[0] for tag in self.tags]
 
     def keys_to_merge(self, known: KnownVersions) -> set[Key]:
+        if not known.stored and not known.private:
+            return set(self.keys())  # none of its versions stored here (a first import): all
         # The keys of every entry are only needed when records were made private here.
         return keys_to_merge(self.tags, self.record_keys if known.private else [], known)
 
@@ -198,6 +213,11 @@ class Payload:
             chosen = [i for i, key in enumerate(self.record_keys) if key in wanted] if wanted else []
         if self._entries is not None:
             return [self._entries[i] for i in chosen]
+        if self._items is not None:
+            try:
+                return [entry_from_json(self._items[i]) for i in chosen]
+            except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
+                raise damaged(WHAT) from None
         found = []
         try:
             for i in chosen:
@@ -209,6 +229,88 @@ class Payload:
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
             raise damaged(WHAT) from None
         return found
+
+
+@dataclass(frozen=True)
+class NewRows:
+    """A part's records as columns of their fields' values (as entry_from_json would make the
+    records, enums as their text), for a first import: each record new here with a single
+    version. Not yet checked: inbound.rows_fit decides."""
+
+    kind: str
+    columns: list[list[Any]]  # in rows.columns() order
+    ctx: list[dict[str, str]]  # each entry's causal context, as the file gives it
+
+    @property
+    def cls(self) -> type[Record]:
+        return CLASS_OF[self.kind]
+
+    @property
+    def versions(self) -> list[str]:
+        return self.columns[rows.columns(self.cls).index("version")]
+
+    @property
+    def live(self) -> int:
+        """How many are not deleted."""
+        return self.columns[rows.columns(self.cls).index("deleted")].count(False)
+
+
+ROW_KINDS = frozenset(CLASS_OF) - {"partnership", "peers"}  # those two: a few records, checked in full
+
+
+def new_rows(payload: Payload) -> NewRows | None:
+    """The payload's records as columns (what entry_from_json would build, as to_values would
+    store it), or None when that takes more than a look at each column: another format, the
+    partnership or the peers, a record with two versions or a private one, or any value whose
+    conversion entry_from_json does by more than a lookup (a JSON field that is not empty, an
+    enum that is not one of its texts, anything malformed). Then the entries are built."""
+    items = payload._items
+    if items is None or not items or len(payload.keys()) != len(items):
+        return None
+    kind = items[0]["kind"]  # (_part: all of the part's kind)
+    if kind not in ROW_KINDS:
+        return None
+    cls = CLASS_OF[kind]
+    raw = [item["row"] for item in items]
+    try:
+        columns = [_column(cls, name, raw) for name in rows.columns(cls)]
+    except (_NotPlain, KeyError, TypeError):
+        return None  # the entries are built, and whatever does not fit is refused in words
+    ctx = [item["ctx"] for item in items]
+    if not all(type(c) is dict for c in ctx):
+        return None
+    if cls is Note and Visibility.PRIVATE in columns[rows.columns(cls).index("visibility")]:
+        return None  # merge leaves a private note out: decided entry by entry
+    return NewRows(kind, columns, ctx)
+
+
+class _NotPlain(Exception):
+    """A column new_rows leaves to entry_from_json."""
+
+
+def _column(cls: type[Record], name: str, raw: list[dict[str, Any]]) -> list[Any]:
+    """A column of the values entry_from_json would give the records' field."""
+    if cls is Note and name == "kept_from":
+        values = [row.get(name, "{}") for row in raw]  # entry_from_json's default, for older apps
+    else:
+        values = [row[name] for row in raw]
+    if name in rows.JSON_FIELDS:
+        empty = rows.empty_json_text(cls, name)
+        if all(type(v) is str and v == empty for v in values):  # most are
+            return [{} if empty == "{}" else []] * len(values)  # (one object: checked, stored, never changed)
+        if not all(type(v) is str for v in values):
+            raise _NotPlain(name)
+        try:
+            return [rows.parsed_json(v) for v in values]  # as rows.from_fields parses them
+        except (ValueError, RecursionError):
+            raise _NotPlain(name) from None
+    if name in ("deleted", "hidden"):
+        return [bool(v) for v in values]  # as rows.from_fields
+    elif name in (enums := rows.enum_texts(cls)):
+        texts = enums[name]
+        if not all(type(v) is str and v in texts for v in values):
+            raise _NotPlain(name)
+    return values
 
 
 def _index(blocks: Iterable[bytes]) -> Payload:
@@ -233,7 +335,7 @@ def _part(info: PartInfo, plain: bytes) -> Payload:
         items = json.loads(plain)
         if info.kind not in CLASS_OF or not isinstance(items, list) or len(items) != info.count:
             raise ValueError("not its count of entries")
-        tags, entries = [], []
+        tags, ids = [], []
         for item in items:
             row = item["row"]
             if item["kind"] != info.kind or not (
@@ -241,10 +343,14 @@ def _part(info: PartInfo, plain: bytes) -> Payload:
             ):
                 raise ValueError("an entry unlike its part")
             tags.append(version_tag(info.kind, row["id"], row["version"]))
-            entries.append(entry_from_json(item))  # all: an opened part is mostly new records
+            ids.append(row["id"])
     except (KeyError, TypeError, ValueError, AttributeError, UnicodeDecodeError, RecursionError):
         raise damaged(WHAT) from None
-    return Payload(tags, None, entries)
+    # Each entry is built (and refused if malformed) when it is merged: Payload.entries, or
+    # new_rows for the records a first import stores.
+    payload = Payload(tags, None, None, items)
+    payload._keys = set(zip(repeat(info.kind), ids))  # (what keys() makes of the tags)
+    return payload
 
 
 @dataclass(frozen=True)
@@ -254,6 +360,7 @@ class Part:
 
     payload: Payload | None
     digest: str | None  # format 3: the SHA-256 of the part's plaintext
+    kind: str | None = None  # format 3: the table of all of its records
 
 
 class Content:
@@ -274,18 +381,17 @@ class Content:
                 found[part.kind] = found.get(part.kind, 0) + part.count
         return found
 
-    def parts(self, skip: Collection[str] = ()) -> Iterator[Part]:
-        """The file's parts in order, each opened (decrypted, inflated, parsed) only when the
-        iteration reaches it; those whose digest is in `skip` are only authenticated."""
+    def parts(self, skip: Collection[str] = (), first: Sequence[str] = ()) -> Iterator[Part]:
+        """The file's parts in order (those of the tables in `first` first), each opened
+        (decrypted, inflated, parsed) only when the iteration reaches it; those whose digest is
+        in `skip` are only authenticated. (A part's records are merged on their own: in which
+        order the parts are merged changes nothing.)"""
         if self._parted is None:
             assert self._whole is not None
             yield Part(self._whole, None)
             return
-        # (Parsing the next part on a second thread while one is written was measured slower:
-        # SQLite lets the GIL go and takes it back for each row it writes, so the writer waits
-        # a switch interval behind the parser row after row.)
-        for info, plain in self._parted.opened(skip):
-            yield Part(None if plain is None else _part(info, plain), info.digest)
+        for info, plain in self._parted.opened(skip, first):
+            yield Part(None if plain is None else _part(info, plain), info.digest, info.kind)
 
     def entries(self) -> list[Entry]:
         return [e for part in self.parts() if part.payload for e in part.payload.entries()]
