@@ -16,8 +16,7 @@ from __future__ import annotations
 import contextlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
@@ -25,6 +24,9 @@ from peercoach_desktop.domain.clock import Clock, HybridClock, iso
 from peercoach_desktop.domain.merge import Change, Entry, Key, KnownVersions, State, copy_id
 from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import rows, sync_bulk, sync_rows
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 MAX_IN_FLIGHT = 8  # writes made ready ahead of the writer thread (a part each, ~1 MB)
 
@@ -62,6 +64,10 @@ class UnitOfWork:
         """Run job(connection, *args) on the writer thread after the jobs asked before it."""
         self._settled(keep=MAX_IN_FLIGHT - 1)  # (a bound on the memory of parts made ready)
         if self._writer is None:
+            # Here, not at the top: concurrent.futures brings logging (~9 ms), and every command
+            # of the CLI imports this module; only an import in parts starts the writer.
+            from concurrent.futures import ThreadPoolExecutor
+
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="notebook-writer")
         self._in_flight.append(self._writer.submit(job, self._connection, *args))
 
