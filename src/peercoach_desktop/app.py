@@ -2,7 +2,7 @@
 
 What runs before the first paint is kept small on purpose (no argparse, no pathlib, no
 notebook core): bench/bench_window.py holds it to 1.2x a bare PySide6 window. Before Qt loads,
-a child process is forked to read the first screen meanwhile (vault/first_screen.py).
+a child process is started to read the first screen meanwhile (vault/first_screen.py).
 """
 
 from __future__ import annotations
@@ -56,11 +56,13 @@ def parse_args(argv: list[str]) -> tuple[str | None, bool, list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    data_arg, check_startup, qt_args = parse_args(list(argv) if argv is not None else sys.argv[1:])
-
+    args = list(argv) if argv is not None else sys.argv[1:]
     from peercoach_desktop.vault import first_screen
 
-    read_ahead = first_screen.start()  # before Qt: a child reads the first screen meanwhile
+    if args[:1] == [first_screen.CHILD_FLAG]:
+        first_screen.child_main()  # this process is the window's read-ahead: never returns
+    data_arg, check_startup, qt_args = parse_args(args)
+    read_ahead = first_screen.start()  # first: it reads the first screen while Qt starts here
     from PySide6.QtWidgets import QApplication
 
     from peercoach_desktop.system.paths import data_dir_text

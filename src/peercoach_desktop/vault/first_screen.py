@@ -2,7 +2,7 @@
 
 Before a notebook shows, the window's process must import SQLCipher, the Secret Service's crypto
 and the notebook core (~100 ms), read a key and open the notebook, all under the one GIL that
-Qt's start-up needs too, so it adds up on one core. A child forked before Qt loads does that work
+Qt's start-up needs too, so it adds up on one core. A child process started first does that work
 on another core while the window paints, and hands back through a pipe what the first screen
 shows: the partnerships as listed and the first one's overview. The window shows them, then
 opens the notebooks itself behind them, exactly as it does without a read-ahead.
@@ -12,7 +12,8 @@ notebooks as the window would (a migration included) and nothing more: no backup
 settles an interrupted key change (that notice and its recovery code belong to the window). It
 gives up, sending nothing, wherever the window has more to do than show: a passphrase notebook,
 a pending key change, a keyring that is locked or would ask, any error. The window then opens the
-notebooks itself. Kept light: the window's process imports this module before Qt.
+notebooks itself. Kept light: the window's process imports this module before Qt, and the
+reader's process starts in it (app.main, CHILD_FLAG).
 """
 
 from __future__ import annotations
@@ -114,47 +115,43 @@ class ReadAhead:
             os.waitpid(self.pid, 0)  # it has closed its end: exiting, or killed just now
 
 
+CHILD_FLAG = "--read-first-screen"  # argv[1] of the reader: app.main hands it to child_main
+FOLDER_FD, SCREEN_FD = 3, 4  # the reader's ends of the two pipes
+
+
 def start() -> ReadAhead | None:
-    """Fork the reader, before Qt (or any thread) exists in this process; None where there is
-    no fork that is cheap and safe to use so (only Linux) or the read-ahead is turned off."""
+    """Start the reader: this program again, spawned (not forked: a forked child shares this
+    process's pages, and every page the window then writes before its first paint was copied,
+    ~7 ms of its start). None where the read-ahead is turned off or no core is free."""
     wanted = os.environ.get(ENV)
     if not sys.platform.startswith("linux") or wanted == "0":
-        return None
-    if not _one_thread_without_an_app():
         return None
     if wanted != "1" and not _a_core_is_free():
         return None  # it would only take CPU from the window's own start
     folder_in, folder_out = os.pipe()
     screen_in, screen_out = os.pipe()
+    frozen = getattr(sys, "frozen", False)  # a packaged build: its own binary is the program
+    argv = [sys.executable, *([] if frozen else ["-m", "peercoach_desktop.app"]), CHILD_FLAG]
     try:
-        pid = os.fork()
+        pid = os.posix_spawn(
+            sys.executable,
+            argv,
+            os.environ,
+            file_actions=[
+                (os.POSIX_SPAWN_DUP2, folder_in, FOLDER_FD),
+                (os.POSIX_SPAWN_DUP2, screen_out, SCREEN_FD),
+            ],
+        )
     except OSError:
-        for fd in (folder_in, folder_out, screen_in, screen_out):
-            os.close(fd)
-        return None
-    if pid == 0:  # the child: never returns
-        os.close(folder_out)
-        os.close(screen_in)
-        _child(folder_in, screen_out)
+        pid = None
     os.close(folder_in)
     os.close(screen_out)
+    if pid is None:
+        os.close(folder_out)
+        os.close(screen_in)
+        return None
     os.set_blocking(screen_in, False)
     return ReadAhead(pid, folder_out, screen_in, insisted=wanted == "1")
-
-
-def _one_thread_without_an_app() -> bool:
-    """A fork copies one thread: only safe while this process has no other (a lock another
-    thread holds stays held in the child) and no Qt application. Qt's modules may be loaded
-    already: a frozen build's start-up hook imports QtCore to tell Qt where it lives."""
-    qt = sys.modules.get("PySide6.QtCore")
-    if qt is not None and qt.QCoreApplication.instance() is not None:
-        return False
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            threads = next(line for line in status if line.startswith("Threads:"))
-        return int(threads.split()[1]) == 1
-    except (OSError, StopIteration, ValueError, IndexError):
-        return False
 
 
 def _a_core_is_free() -> bool:
@@ -166,6 +163,11 @@ def _a_core_is_free() -> bool:
         return running < len(os.sched_getaffinity(0))
     except (OSError, ValueError, IndexError):
         return False
+
+
+def child_main() -> None:
+    """The reader's process (app.main with CHILD_FLAG): never returns."""
+    _child(FOLDER_FD, SCREEN_FD)
 
 
 def _child(folder_in: int, screen_out: int) -> None:
