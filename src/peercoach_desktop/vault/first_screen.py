@@ -193,7 +193,7 @@ def _child(folder_in: int, screen_out: int) -> None:
     except BaseException:
         pass
     finally:
-        os._exit(status)  # no atexit, no flushing of buffers the window's process owns
+        os._exit(status)  # at once: nothing of this process needs tearing down
 
 
 def _read_all(fd: int) -> bytes:
