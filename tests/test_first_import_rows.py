@@ -1,4 +1,4 @@
-"""A first import stores a part of new records from columns (sync_file.new_rows,
+"""A first import stores a part of new records from columns (sync/new_rows.py,
 inbound.rows_fit, sync_bulk.prepare_new_rows) instead of building each record: the rows it
 writes and the counts it reports are those of the record-by-record merge, value for value."""
 
@@ -12,7 +12,7 @@ from sync_helpers import Pair, delete, edit, make_pair
 
 from peercoach_desktop.domain.merge import merge
 from peercoach_desktop.storage import sync_bulk
-from peercoach_desktop.sync import exchange, inbound, sync_file
+from peercoach_desktop.sync import exchange, inbound, new_rows, sync_file
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def test_a_part_of_new_records_is_stored_as_the_record_by_record_merge_stores_it
     pair.ana.add_step("me", "Ask for the budget", goal=goal.id, due_date="2026-02-01")
     by_columns, skipped = 0, []
     for payload in _parts(pair):
-        new = sync_file.new_rows(payload)
+        new = new_rows.new_rows(payload)
         if new is None:
             skipped.append(payload.tags[0].split("\t")[0])
             continue
@@ -60,7 +60,7 @@ def test_a_part_holding_a_conflict_copy_or_a_private_note_is_merged_record_by_re
     edit(pair.ben, pair.ben.by_id(type(note), note.id), body="Ben's words")
     pair.send(pair.ben, pair.ana)  # Ana now keeps both versions: a conflict copy travels too
     (notes,) = [p for p in _parts(pair) if p.tags[0].startswith("notes\t")]
-    assert sync_file.new_rows(notes) is None
+    assert new_rows.new_rows(notes) is None
 
 
 def test_notes_written_after_their_search_index_was_rebuilt_are_found_too(pair: Pair) -> None:

@@ -38,7 +38,7 @@ from peercoach_desktop.domain.model import Record
 from peercoach_desktop.storage import sync_rows
 from peercoach_desktop.storage.store import NotebookStore
 from peercoach_desktop.storage.unit_of_work import UnitOfWork
-from peercoach_desktop.sync import inbound, sync_file
+from peercoach_desktop.sync import inbound, new_rows, sync_file
 from peercoach_desktop.system.files import write_atomic
 from peercoach_desktop.system.gc_pause import collection_paused
 from peercoach_desktop.vault.descriptors import Descriptor
@@ -194,7 +194,7 @@ class Merged:
 
     result: MergeResult
     versions: list[str]
-    new: sync_file.NewRows | None = None
+    new: new_rows.NewRows | None = None
 
 
 def _merge(
@@ -210,7 +210,7 @@ def _merge(
     known = reader.known_versions() if part.digest is None else reader.known_versions_for(payload.keys())
     keys = payload.keys_to_merge(known)
     # A part of records with one version each, all to be merged (a first import's): as columns.
-    new = sync_file.new_rows(payload) if len(keys) == len(payload.tags) else None
+    new = new_rows.new_rows(payload) if len(keys) == len(payload.tags) else None
     local = reader.state_for(keys) if new is not None else None  # (new_rows: tables of ours only)
     if new is not None and not local:
         ids = {"me_id": store.me_id, "partner_id": partner_id}

@@ -97,7 +97,7 @@ def rows_fit(
     cls: type[Record], columns: list[list[Any]], ctx: list[dict[str, str]], *, me_id: str, partner_id: str
 ) -> bool:
     """check_shape and check_authorship of records new here, given as columns of their values
-    (a first import, sync_file.new_rows), without building them: True only when every record
+    (a first import, sync.new_rows), without building them: True only when every record
     surely passes both. Authorship is decided as for a record with no stored version: the
     partner's version and authorship, every node of its context one of the two peers (a new
     record in my name is left to check_authorship, which asks the notebook about it)."""
