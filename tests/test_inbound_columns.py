@@ -17,7 +17,7 @@ from sync_helpers import Pair, make_pair
 from peercoach_desktop.domain.errors import SyncFileError
 from peercoach_desktop.domain.merge import Entry
 from peercoach_desktop.storage import sync_rows
-from peercoach_desktop.sync import inbound, sync_file
+from peercoach_desktop.sync import inbound, record_shape, sync_file
 
 WHAT = "sync file"
 
@@ -72,9 +72,9 @@ def test_check_shape_refuses_what_each_check_refuses(
     else:
         changed = dataclasses.replace(entry, record=dataclasses.replace(entry.record, **{field: value}))
     crafted = [*entries[:at], changed, *entries[at + 1 :]]
-    expected = _refusal(inbound._check_each, crafted)
+    expected = _refusal(record_shape._check_each, crafted)
     assert _refusal(inbound.check_shape, crafted) == expected
 
 
 def test_an_honest_part_passes_on_the_fast_path(entries: list[Entry]) -> None:
-    assert inbound._all_fit(entries)  # else every import would check value by value
+    assert record_shape._all_fit(entries)  # else every import would check value by value
