@@ -10,7 +10,7 @@ from sync_helpers import Pair, delete, edit, make_pair, shared_view
 
 from peercoach_desktop.domain.errors import UsageError
 from peercoach_desktop.domain.model import NextStep, Note, StepStatus
-from peercoach_desktop.sync import exchange
+from peercoach_desktop.sync import conflict_choice, exchange
 
 
 @pytest.fixture
@@ -85,7 +85,7 @@ def test_concurrent_edits_of_one_note_keep_both_texts(pair: Pair) -> None:
     for store in (pair.ana, pair.ben):
         assert bodies(store) == ["Ana's words", "Ben's words"]
         assert store.get(Note, note.id).body == "Ben's words"  # the newer in place
-        [conflict] = exchange.list_conflicts(store)
+        [conflict] = conflict_choice.list_conflicts(store)
         assert (conflict.record_id, conflict.other.body) == (note.id, "Ana's words")
     assert shared_view(pair.ana) == shared_view(pair.ben)
 
@@ -100,10 +100,10 @@ def test_a_resolved_conflict_is_resolved_on_both_laptops(pair: Pair, keep: str, 
     pair.clock.advance(1)
     pair.ben.update_note(note.id, "Ben's words")
     pair.exchange()
-    exchange.resolve_conflict(pair.ana, note.id, keep)  # type: ignore[arg-type]
+    conflict_choice.resolve_conflict(pair.ana, note.id, keep)  # type: ignore[arg-type]
     pair.send(pair.ana, pair.ben)
     for store in (pair.ana, pair.ben):
-        assert bodies(store) == expected and exchange.list_conflicts(store) == []
+        assert bodies(store) == expected and conflict_choice.list_conflicts(store) == []
     assert shared_view(pair.ana) == shared_view(pair.ben)
 
 
@@ -117,7 +117,7 @@ def test_deleted_on_one_side_edited_on_the_other_keeps_the_edit_flagged(pair: Pa
     assert counts(report) == (0, 0, 0, 1)
     for store in (pair.ana, pair.ben):
         assert bodies(store) == ["Still matters to me"]
-        [conflict] = exchange.list_conflicts(store)
+        [conflict] = conflict_choice.list_conflicts(store)
         assert conflict.other.deleted and conflict.current.body == "Still matters to me"
 
 
@@ -139,7 +139,7 @@ def test_deleted_on_both_sides_is_simply_deleted(pair: Pair) -> None:
     assert counts(pair.send(pair.ana, pair.ben)) == (0, 0, 0, 0)
     assert counts(pair.send(pair.ben, pair.ana)) == (0, 0, 0, 0)
     for store in (pair.ana, pair.ben):
-        assert bodies(store) == [] and exchange.list_conflicts(store) == []
+        assert bodies(store) == [] and conflict_choice.list_conflicts(store) == []
 
 
 def test_next_step_done_on_one_side_while_edited_on_the_other(pair: Pair) -> None:
@@ -152,7 +152,7 @@ def test_next_step_done_on_one_side_while_edited_on_the_other(pair: Pair) -> Non
     for store in (pair.ana, pair.ben):
         steps = {(s.text, s.status) for s in store.list(NextStep)}
         assert steps == {("List three sponsors", StepStatus.DONE), ("List five sponsors", StepStatus.OPEN)}
-        assert len(exchange.list_conflicts(store)) == 1
+        assert len(conflict_choice.list_conflicts(store)) == 1
 
 
 def test_private_notes_never_leave_and_never_get_overwritten(pair: Pair) -> None:
@@ -175,15 +175,15 @@ def test_editing_a_note_in_conflict_keeps_the_other_text_as_its_own_note(pair: P
     pair.clock.advance(1)
     pair.ben.update_note(note.id, "Ben's words")
     pair.send(pair.ben, pair.ana)
-    [conflict] = exchange.list_conflicts(pair.ana)
+    [conflict] = conflict_choice.list_conflicts(pair.ana)
     with pytest.raises(UsageError, match="conflict copy"):
         pair.ana.update_note(conflict.copy_id, "edit the copy")
     pair.ana.update_note(note.id, "Ben's words, and mine")
-    assert exchange.list_conflicts(pair.ana) == []
+    assert conflict_choice.list_conflicts(pair.ana) == []
     assert bodies(pair.ana) == ["Ana's words", "Ben's words, and mine"]
     pair.exchange()
     assert bodies(pair.ben) == ["Ana's words", "Ben's words, and mine"]
-    assert exchange.list_conflicts(pair.ben) == []
+    assert conflict_choice.list_conflicts(pair.ben) == []
 
 
 def test_dry_run_counts_without_writing(pair: Pair) -> None:
@@ -203,4 +203,4 @@ def test_import_moves_the_clock_past_the_partners_versions(pair: Pair) -> None:
     changed = pair.ben.update_note(note.id, "Ben's reply")
     assert changed.version > note.version
     pair.send(pair.ben, pair.ana)
-    assert bodies(pair.ana) == ["Ben's reply"] and exchange.list_conflicts(pair.ana) == []
+    assert bodies(pair.ana) == ["Ben's reply"] and conflict_choice.list_conflicts(pair.ana) == []

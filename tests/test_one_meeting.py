@@ -17,7 +17,7 @@ from peercoach_desktop.domain.clock import FakeClock, HybridClock
 from peercoach_desktop.domain.merge import Entry, State, apply, extend_ctx, make_ctx, merge
 from peercoach_desktop.domain.model import Note, Session, SessionStatus
 from peercoach_desktop.storage.browse import sessions_page
-from peercoach_desktop.sync import exchange
+from peercoach_desktop.sync import conflict_choice
 
 ANA, BEN = "peer-ana", "peer-ben"
 SID = "meeting-1"
@@ -48,7 +48,7 @@ def test_both_laptops_start_the_meeting_and_end_with_one_session(tmp_path: Path)
                 "Ana's notes of the meeting",
                 "Ben's notes of the meeting",
             ]
-            assert exchange.list_conflicts(store) == []  # nothing for the user to settle
+            assert conflict_choice.list_conflicts(store) == []  # nothing for the user to settle
         assert runner.state(pair.ana, pair.clock, a.session.id).partner_started_at == b.session.started_at
         assert runner.state(pair.ben, pair.clock, a.session.id).partner_started_at == a.session.started_at
         # a local save settles the copies with the joined session: still one, nothing lost
@@ -222,7 +222,7 @@ def test_conflicts_name_their_authors(qtbot, tmp_path: Path) -> None:  # type: i
         pair.clock.advance(60)
         pair.ben.update_note(note.id, "Our agenda, Ben's way")
         pair.send(pair.ben, pair.ana)
-        (conflict,) = exchange.list_conflicts(pair.ana)
+        (conflict,) = conflict_choice.list_conflicts(pair.ana)
         assert {conflict.current_by, conflict.other_by} == {"Ana", "Ben"}
         dialog = ConflictsDialog()
         qtbot.addWidget(dialog)

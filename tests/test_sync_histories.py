@@ -12,7 +12,7 @@ from sync_helpers import delete, make_pair, shared_view
 
 from peercoach_desktop.domain.model import Note
 from peercoach_desktop.storage import sync_rows
-from peercoach_desktop.sync import exchange
+from peercoach_desktop.sync import conflict_choice
 
 step = st.tuples(
     st.sampled_from(["add", "edit", "edit", "delete", "send", "send", "resolve"]),
@@ -45,9 +45,13 @@ def test_two_real_notebooks_converge_and_reimports_change_nothing(steps) -> None
                     pair.send(me, other)
                     again = pair.send(me, other)
                     assert (again.counts.added, again.counts.updated, again.counts.conflicted) == (0, 0, 0)
-                elif action == "resolve" and exchange.list_conflicts(me):
-                    conflict = exchange.list_conflicts(me)[pick % len(exchange.list_conflicts(me))]
-                    exchange.resolve_conflict(me, conflict.record_id, ("current", "other", "both")[pick % 3])
+                elif action == "resolve" and conflict_choice.list_conflicts(me):
+                    conflict = conflict_choice.list_conflicts(me)[
+                        pick % len(conflict_choice.list_conflicts(me))
+                    ]
+                    conflict_choice.resolve_conflict(
+                        me, conflict.record_id, ("current", "other", "both")[pick % 3]
+                    )
             pair.exchange()
             assert shared_view(pair.ana) == shared_view(pair.ben)
             assert sync_rows.read_state(pair.ana._conn) == sync_rows.read_state(pair.ben._conn)
@@ -60,4 +64,4 @@ def test_two_real_notebooks_converge_and_reimports_change_nothing(steps) -> None
 
 
 def _is_copy(store, note: Note) -> bool:
-    return any(c.copy_id == note.id for c in exchange.list_conflicts(store))
+    return any(c.copy_id == note.id for c in conflict_choice.list_conflicts(store))

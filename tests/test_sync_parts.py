@@ -18,7 +18,7 @@ from peercoach_desktop.domain.errors import SealedKeyError
 from peercoach_desktop.domain.model import Note
 from peercoach_desktop.storage import database, sync_bulk, sync_rows
 from peercoach_desktop.storage.store import NotebookStore
-from peercoach_desktop.sync import exchange, sync_file
+from peercoach_desktop.sync import conflict_choice, exchange, sync_file
 
 
 @pytest.fixture
@@ -152,9 +152,13 @@ def test_skipping_merged_parts_gives_the_notebook_a_full_import_gives(steps) -> 
                         assert other.list(Note) == full.list(Note)
                     finally:
                         full.close()
-                elif action == "resolve" and exchange.list_conflicts(me):
-                    conflict = exchange.list_conflicts(me)[pick % len(exchange.list_conflicts(me))]
-                    exchange.resolve_conflict(me, conflict.record_id, ("current", "other", "both")[pick % 3])
+                elif action == "resolve" and conflict_choice.list_conflicts(me):
+                    conflict = conflict_choice.list_conflicts(me)[
+                        pick % len(conflict_choice.list_conflicts(me))
+                    ]
+                    conflict_choice.resolve_conflict(
+                        me, conflict.record_id, ("current", "other", "both")[pick % 3]
+                    )
         finally:
             sync_bulk.CHUNK_ROWS = chunk
             pair.close()

@@ -15,7 +15,7 @@ from peercoach_desktop.domain.merge import Key
 from peercoach_desktop.domain.model import Note
 from peercoach_desktop.storage import sync_bulk
 from peercoach_desktop.storage.store import NotebookStore
-from peercoach_desktop.sync import exchange, sealed, sync_file
+from peercoach_desktop.sync import conflict_choice, exchange, sealed, sync_file
 
 
 @pytest.fixture
@@ -98,7 +98,7 @@ def test_concurrent_edits_still_keep_both_texts_through_the_batched_writes(pair:
     assert report.counts.conflicted == 1
     pair.send(pair.ben, pair.ana)
     for store in (pair.ana, pair.ben):
-        (conflict,) = exchange.list_conflicts(store)
+        (conflict,) = conflict_choice.list_conflicts(store)
         assert conflict.record_id == note.id
         assert {conflict.current.body, conflict.other.body} == {"Ana's words", "Ben's words"}
         # both texts are in the search index (the copy is a row of its own)

@@ -23,7 +23,7 @@ from peercoach_desktop.coaching.templates import (
 )
 from peercoach_desktop.domain.model import SessionTemplate
 from peercoach_desktop.domain.session_timer import Kind
-from peercoach_desktop.sync import exchange
+from peercoach_desktop.sync import conflict_choice
 
 HEAD = 'id = "broken"\nname = "x"\ndescription = "y"\n'
 PHASE = '[[phase]]\nname = "Talk"\n'
@@ -171,7 +171,7 @@ def test_a_protocol_edited_on_both_laptops_is_a_conflict_not_a_second_protocol(p
     pair.send(pair.ben, pair.ana)
     listed, problems = own_templates(pair.ana)
     assert problems == [] and len(listed) == 1 and listed[0].id == mine.id
-    assert [c.record_id for c in exchange.list_conflicts(pair.ana)] == [mine.id]
+    assert [c.record_id for c in conflict_choice.list_conflicts(pair.ana)] == [mine.id]
 
 
 def test_an_added_stage_gets_a_name_of_its_own_in_any_language() -> None:

@@ -16,7 +16,7 @@ from window_driver import idle
 
 from peercoach_desktop.cli import render
 from peercoach_desktop.domain.model import Note
-from peercoach_desktop.sync import exchange
+from peercoach_desktop.sync import conflict_choice, exchange
 from peercoach_desktop.ui.infra.settings import Preferences
 from peercoach_desktop.ui.notebook.notes_view import kept_mark
 from peercoach_desktop.ui.shell.main_window import MainWindow
@@ -97,7 +97,7 @@ def test_keep_both_marks_the_two_copies_in_the_notes_list_and_on_the_partners_la
         "Our agenda, Ben's way": MARK + ben_label,
         "Our agenda, Ana's way": MARK + ana_label,
     }
-    assert exchange.list_conflicts(pair.ben) == []
+    assert conflict_choice.list_conflicts(pair.ben) == []
     lines = render.notebook_lines(pair.ben.snapshot())  # `peercoach show` says it too
     shown = [line for line in lines if "copy kept from a conflict" in line]
     assert sorted(line.split("conflict: ")[1].split(",")[0] for line in shown) == ["Ana", "Ben (me)"]

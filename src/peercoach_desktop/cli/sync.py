@@ -133,10 +133,10 @@ def cmd_import(ctx: Context) -> None:
 
 
 def cmd_conflicts(ctx: Context) -> None:
-    from peercoach_desktop.sync import exchange
+    from peercoach_desktop.sync import conflict_choice
 
     with ctx.open(ctx.args.partnership) as store:
-        conflicts = exchange.list_conflicts(store)
+        conflicts = conflict_choice.list_conflicts(store)
     data = [
         {"kind": c.kind, "id": c.record_id, "copy_id": c.copy_id, "current": c.current.to_dict()}
         | {"other": c.other.to_dict()}
@@ -154,15 +154,15 @@ def cmd_conflicts(ctx: Context) -> None:
 
 
 def cmd_resolve(ctx: Context) -> None:
-    from peercoach_desktop.sync import exchange
+    from peercoach_desktop.sync import conflict_choice
 
     a = ctx.args
     with ctx.open(a.partnership) as store:
-        ids = {x for c in exchange.list_conflicts(store) for x in (c.record_id, c.copy_id)}
+        ids = {x for c in conflict_choice.list_conflicts(store) for x in (c.record_id, c.copy_id)}
         matches = [i for i in ids if i.startswith(a.record.lower())]
         if len(matches) != 1:
             raise NotFoundError(f"No single conflict matches {a.record!r}. See: peercoach conflicts P")
-        record = exchange.resolve_conflict(store, matches[0], a.keep)
+        record = conflict_choice.resolve_conflict(store, matches[0], a.keep)
     ctx.emit(record.to_dict(), lambda: [record.id])
 
 

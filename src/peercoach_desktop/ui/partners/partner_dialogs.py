@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from peercoach_desktop.domain.model import Goal, NextStep, Note, Record, SessionTemplate
-from peercoach_desktop.sync.exchange import Conflict, ImportReport
+from peercoach_desktop.sync.conflict_choice import Conflict
+from peercoach_desktop.sync.exchange import ImportReport
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, number, translate
 from peercoach_desktop.ui.infra.widgets import local_time, named, short_date, status_label
 

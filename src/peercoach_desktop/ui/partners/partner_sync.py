@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QProgressDialog
 
 from peercoach_desktop.domain.errors import WrongPassphraseError
-from peercoach_desktop.sync import exchange, file_names, pairing, sync_file
+from peercoach_desktop.sync import conflict_choice, exchange, file_names, pairing, sync_file
 from peercoach_desktop.ui.infra.dialogs import message_text, show_error, tell
 from peercoach_desktop.ui.infra.file_choice import choose_path
 from peercoach_desktop.ui.infra.i18n import QT_TRANSLATE_NOOP, plural, translate
@@ -300,12 +300,14 @@ def conflicts(window: WindowHost) -> None:
 
     def refresh() -> None:
         window.access.run(
-            lambda s: (exchange.list_conflicts(s), exchange.partner_has_synced(s)),
+            lambda s: (conflict_choice.list_conflicts(s), conflict_choice.partner_has_synced(s)),
             lambda found: dialog.show_conflicts(*found),
         )
 
     def resolve(record_id: str, keep: str) -> None:
-        window.access.write(lambda s: exchange.resolve_conflict(s, record_id, keep), lambda _r: refresh())
+        window.access.write(
+            lambda s: conflict_choice.resolve_conflict(s, record_id, keep), lambda _r: refresh()
+        )
 
     dialog.resolve_requested.connect(resolve)
     dialog.finished.connect(lambda _code: window.reload_notebook())
