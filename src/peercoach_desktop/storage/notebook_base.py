@@ -222,12 +222,12 @@ class NotebookBase:
         if cls is Session:  # one meeting, one session: copies are folded in, never listed
             tests.append("conflict_of IS NULL")
         where = f"WHERE {' AND '.join(tests)}" if tests else ""
-        rows = self._select(cls, f"{where} ORDER BY created_at, rid", tuple(equals.values()))
+        found = self._select(cls, f"{where} ORDER BY created_at, rid", tuple(equals.values()))
         if cls is Session:
             # One look for the sessions that have copies, not one query per session.
             with_copies = set(sync_rows.copied_ids(self._conn, "sessions"))
-            return [self.joined(s) if s.id in with_copies else s for s in rows]  # type: ignore[attr-defined]
-        return rows
+            return [self.joined(s) if s.id in with_copies else s for s in found]  # type: ignore[attr-defined]
+        return found
 
     def joined(self, session: Session) -> Any:
         """A session as both laptops see it: joined with the versions a sync kept beside it
