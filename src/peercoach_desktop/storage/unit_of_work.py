@@ -130,7 +130,7 @@ class UnitOfWork:
     def _maybe_stored(self, keys: Iterable[Key]) -> list[Key]:
         """The keys that may have a row: all but those of a table empty when this transaction
         began whose id no row written since carries (as its id or as the record it copies)."""
-        self._was_empty("")  # (every table's answer known)
+        self._look_once()
         empty, touched = self._empty, self._touched
         keys = keys if isinstance(keys, (set, list)) else list(keys)
         tables = {table for table, _id in keys}
@@ -145,16 +145,19 @@ class UnitOfWork:
         ]
 
     def _was_empty(self, table: str) -> bool:
-        """Whether `table` held no row when this transaction first looked: every table is
-        looked at once, the first time any is asked about (so no later question waits for
-        the writes in flight)."""
+        """Whether `table` held no row when this transaction first looked."""
+        self._look_once()
+        # (not a table of ours: left to the lookups, and the validator refuses it)
+        return self._empty.get(table, False)
+
+    def _look_once(self) -> None:
+        """Which tables are empty, all looked at the first time any is asked about (so no
+        later question waits for the writes in flight)."""
         if not self._looked:
             for name in sync_rows.CLASS_OF:
                 if name not in self._empty:  # (settle() may have written one already)
                     self._empty[name] = sync_bulk.is_empty(self._conn, name)
             self._looked = True
-        # (not a table of ours: left to the lookups, and the validator refuses it)
-        return self._empty.get(table, False)
 
     def write_changes(self, changes: Iterable[Change]) -> None:
         """A merge's writes, set-based (many changes are one statement per table)."""
